@@ -1,0 +1,272 @@
+"""Documents -> the Edition model: pair translations, resolve front matter, cross-check."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from edition.config import SiteConfig
+from edition.content import Document, front_loc, text_hash
+from edition.errors import Diagnostic, Diagnostics, Loc
+from edition.ids import block_id, local_block_ids
+from edition.model import Article, Block, Edition, Emendation, Note, Photo, SourceText
+from edition.yamlload import LineDict
+
+ZH_KEYS = {
+    "id", "kind", "order", "title", "source", "blocks", "notes", "emendations", "photos",
+    "entities", "figures", "checks", "vertical",
+}  # fmt: skip
+EN_KEYS = {"id", "translator", "translates", "numbers"}
+NOTE_KEYS = {"id", "kind", "block", "text", "title"}
+NOTE_KINDS = {"gloss", "context", "editorial"}
+EMENDATION_KEYS = {"block", "source", "reading", "reason"}
+PHOTO_KEYS = {"block", "article", "image"}
+
+
+def assemble(config: SiteConfig, docs: Sequence[Document], source: SourceText, diags: Diagnostics) -> Edition | None:
+    """Build the model; every problem goes to ``diags``. None if the model cannot be made."""
+    zh_docs = [d for d in docs if d.lang == "zh"]
+    en_docs = {d.stem: d for d in docs if d.lang == "en"}
+    for stem, doc in en_docs.items():
+        if not any(z.stem == stem for z in zh_docs):
+            diags.error(Loc(doc.path, 1, 1), "translation without a Chinese original", f"create content/{stem}.zh.md or rename this file")
+    articles = [_article(doc, en_docs.get(doc.stem), diags) for doc in zh_docs]
+    made = [a for a in articles if a is not None]
+    _check_unique_ids(made, zh_docs, diags)
+    pages = [a for a in made if a.kind == "page"]
+    if len(pages) != 1:
+        where = Loc(zh_docs[0].path if zh_docs else "content/", 1, 1)
+        diags.error(where, f"expected exactly one file with 'kind: page', found {len(pages)}", "the page file (00-page.zh.md) holds masthead, headline and furniture")
+    if diags.errors or len(pages) != 1:
+        return None
+    page = pages[0]
+    body = tuple(sorted((a for a in made if a.kind == "article"), key=lambda a: a.order))
+    photos = _photos(page, zh_docs, {a.id for a in body}, diags)
+    return Edition(config=config, source=source, page=page, articles=body, photos=photos)
+
+
+def _unknown_keys(data: LineDict, known: set[str], path: str, what: str, diags: Diagnostics) -> None:
+    for key in data:
+        if key not in known:
+            close = [k for k in known if _similar(k, key)]
+            hint = f"did you mean {close[0]!r}?" if close else f"known keys: {', '.join(sorted(known))}"
+            diags.error(Loc(path, data.lines.get(key, data.line), 1), f"unknown {what} key {key!r}", hint)
+
+
+def _similar(a: str, b: str) -> bool:
+    if abs(len(a) - len(b)) > 2:
+        return False
+    common = sum(1 for x, y in zip(sorted(a), sorted(b), strict=False) if x == y)
+    return a[:2] == b[:2] or common >= max(len(a), len(b)) - 2
+
+
+def _article(doc: Document, en: Document | None, diags: Diagnostics) -> Article | None:
+    front = doc.front
+    _unknown_keys(front, ZH_KEYS, doc.path, "front-matter", diags)
+    article_id = front.get("id")
+    if not isinstance(article_id, str) or not _valid_id(article_id):
+        diags.error(
+            front_loc(doc, "id"),
+            f"invalid or missing id {article_id!r}",
+            "give 'id:' in lowercase letters, digits and '-' (it becomes a folder name of the site)",
+        )
+        return None
+    kind = front.get("kind", "article")
+    if kind not in ("article", "page"):
+        diags.error(front_loc(doc, "kind"), f"unknown kind {kind!r}", "use 'article' or 'page'")
+    order = front.get("order", 0)
+    kinds = [b.kind for b in doc.blocks]
+    locals_ = local_block_ids(kinds)
+    lines = _source_lines(doc, len(doc.blocks), diags)
+    en_blocks, en_meta = _pair(doc, en, diags)
+    zh_hash = text_hash(doc.blocks)
+    outdated = False
+    if en is not None and en_meta.get("translates") not in (None, "", zh_hash):
+        outdated = True
+        diags.warning(
+            front_loc(en, "translates"),
+            "translation is outdated: the Chinese text changed since it was translated",
+            f"review the English against {doc.path}, then set 'translates: {zh_hash}'",
+        )
+    blocks = tuple(
+        Block(
+            id=block_id(article_id, local),
+            local=local,
+            kind=b.kind,
+            zh=b.text,
+            en=en_blocks[i].text if i < len(en_blocks) else "",
+            source_lines=lines[i],
+            loc=b.loc,
+            en_loc=en_blocks[i].loc if i < len(en_blocks) else None,
+        )
+        for i, (b, local) in enumerate(zip(doc.blocks, locals_, strict=True))
+    )
+    by_local = {b.local: b for b in blocks}
+    headline = next((b for b in blocks if b.kind == "headline"), None)
+    return Article(
+        id=article_id,
+        order=int(order) if isinstance(order, int) else 0,
+        kind=str(kind),
+        title_zh=str(front.get("title") or (headline.zh if headline else article_id)),
+        title_en=headline.en if headline else "",
+        blocks=blocks,
+        notes=_notes(doc, article_id, by_local, diags),
+        emendations=_emendations(doc, article_id, by_local, diags),
+        path=doc.path,
+        en_path=en.path if en else None,
+        translator=str(en_meta.get("translator", "")),
+        outdated=outdated,
+        zh_hash=zh_hash,
+        vertical=frozenset(str(v) for v in front.get("vertical") or ()),
+    )
+
+
+def _valid_id(value: str) -> bool:
+    from edition.content import ID
+
+    return bool(ID.match(value))
+
+
+def _source_lines(doc: Document, count: int, diags: Diagnostics) -> list[tuple[int, int]]:
+    raw = doc.front.get("blocks")
+    fallback = [(0, 0)] * count
+    if raw is None:
+        diags.error(front_loc(doc, "id"), "no 'blocks:' list of source lines", "add 'blocks:' with one [first, last] per block of the text")
+        return fallback
+    if not isinstance(raw, list) or not all(
+        isinstance(r, list) and len(r) == 2 and all(isinstance(n, int) for n in r) for r in raw
+    ):
+        diags.error(front_loc(doc, "blocks"), "'blocks:' must be a list of [first, last] line pairs", "write each as '- [63, 71]'")
+        return fallback
+    if len(raw) != count:
+        diags.error(
+            front_loc(doc, "blocks"),
+            f"'blocks:' lists {len(raw)} source ranges but the text has {count} blocks",
+            "give one [first, last] per block, in order; a block you split or joined needs its range split or joined too",
+        )
+        return fallback
+    return [(r[0], r[1]) for r in raw]
+
+
+def _pair(doc: Document, en: Document | None, diags: Diagnostics) -> tuple[tuple[Any, ...], LineDict]:
+    """Pair the English blocks with the Chinese ones, kind by kind, position by position."""
+    if en is None:
+        return (), LineDict()
+    _unknown_keys(en.front, EN_KEYS, en.path, "translation front-matter", diags)
+    if en.front.get("id") != doc.front.get("id"):
+        diags.error(front_loc(en, "id"), f"translation id {en.front.get('id')!r} differs from {doc.front.get('id')!r}", f"use the id of {doc.path}")
+    for i in range(max(len(doc.blocks), len(en.blocks))):
+        zh = doc.blocks[i] if i < len(doc.blocks) else None
+        tr = en.blocks[i] if i < len(en.blocks) else None
+        if zh is None and tr is not None:
+            diags.error(tr.loc, f"extra block {i + 1} ({tr.kind}) has no Chinese counterpart", f"{doc.path} has {len(doc.blocks)} blocks; remove it or join it with the block before")
+            break
+        if tr is None and zh is not None:
+            diags.error(
+                Loc(en.path, en.front_end + 1, 1),
+                f"missing translation of block {i + 1} ({zh.kind}) at {zh.loc}: {zh.text[:20]}…",
+                f"add its English as block {i + 1}; {doc.path} has {len(doc.blocks)} blocks and this file {len(en.blocks)}",
+            )
+            break
+        assert zh is not None and tr is not None
+        if zh.kind != tr.kind:
+            diags.error(
+                tr.loc,
+                f"block {i + 1} is a {tr.kind} but the Chinese block it pairs with ({zh.loc}) is a {zh.kind}",
+                "keep the same blocks in the same order as the Chinese; a missing or extra block shifts every pair after it",
+            )
+            break
+    return en.blocks, en.front
+
+
+def _notes(doc: Document, article_id: str, blocks: dict[str, Block], diags: Diagnostics) -> tuple[Note, ...]:
+    notes = []
+    for entry in doc.front.get("notes") or []:
+        if not isinstance(entry, LineDict):
+            diags.error(front_loc(doc, "notes"), "each note must be a mapping", "write '- id: …' with kind, text")
+            continue
+        _unknown_keys(entry, NOTE_KEYS, doc.path, "note", diags)
+        loc = Loc(doc.path, entry.line, 1)
+        kind = entry.get("kind")
+        if kind not in NOTE_KINDS:
+            diags.error(loc, f"note kind {kind!r} unknown", f"use one of {', '.join(sorted(NOTE_KINDS))}")
+        local = entry.get("block")
+        if local is not None and local not in blocks:
+            diags.error(Loc(doc.path, entry.lines.get("block", entry.line), 1), f"note refers to block {local!r}, which this article does not have", f"blocks here: {', '.join(blocks)}")
+            local = None
+        if not entry.get("id") or not entry.get("text"):
+            diags.error(loc, "a note needs an 'id' and a 'text'", "add both")
+            continue
+        notes.append(
+            Note(
+                id=f"{article_id}-{entry['id']}",
+                kind=str(kind),
+                text=str(entry["text"]),
+                article=article_id,
+                block=blocks[local].id if local else None,
+                loc=loc,
+                title=str(entry.get("title", "")),
+            )
+        )
+    return tuple(notes)
+
+
+def _emendations(doc: Document, article_id: str, blocks: dict[str, Block], diags: Diagnostics) -> tuple[Emendation, ...]:
+    out = []
+    for entry in doc.front.get("emendations") or []:
+        if not isinstance(entry, LineDict):
+            diags.error(front_loc(doc, "emendations"), "each emendation must be a mapping", "give block, source, reading, reason")
+            continue
+        _unknown_keys(entry, EMENDATION_KEYS, doc.path, "emendation", diags)
+        loc = Loc(doc.path, entry.line, 1)
+        if not str(entry.get("reason") or "").strip():
+            diags.error(loc, "emendation without a reason", "say in 'reason:' why the edition departs from the source here")
+        local = entry.get("block")
+        if local not in blocks:
+            diags.error(loc, f"emendation refers to block {local!r}, which this article does not have", f"blocks here: {', '.join(blocks)}")
+            continue
+        out.append(Emendation(blocks[local].id, str(entry.get("source", "")), str(entry.get("reading", "")), str(entry.get("reason", "")), loc))
+    return tuple(out)
+
+
+def _photos(page: Article, docs: Sequence[Document], article_ids: set[str], diags: Diagnostics) -> tuple[Photo, ...]:
+    doc = next(d for d in docs if d.path == page.path)
+    by_local = {b.local: b for b in page.blocks}
+    credit = next((b for b in page.blocks if b.kind == "credit"), None)
+    photos = []
+    for number, entry in enumerate(doc.front.get("photos") or [], start=1):
+        if not isinstance(entry, LineDict):
+            continue
+        _unknown_keys(entry, PHOTO_KEYS, doc.path, "photo", diags)
+        loc = Loc(doc.path, entry.line, 1)
+        block = by_local.get(str(entry.get("block")))
+        if block is None or block.kind != "caption":
+            diags.error(loc, f"photo refers to {entry.get('block')!r}, which is not a caption block of the page", "give the caption's block id, e.g. 'c1'")
+            continue
+        if entry.get("article") not in article_ids:
+            diags.error(loc, f"photo is placed with article {entry.get('article')!r}, which does not exist", f"articles: {', '.join(sorted(article_ids))}")
+            continue
+        photos.append(
+            Photo(
+                id=f"photo-{number}",
+                article=str(entry["article"]),
+                block=block.id,
+                caption_zh=block.zh,
+                caption_en=block.en,
+                credit_zh=credit.zh if credit else "",
+                credit_en=credit.en if credit else "",
+                image=entry.get("image"),
+            )
+        )
+    return tuple(photos)
+
+
+def _check_unique_ids(articles: Sequence[Article], docs: Sequence[Document], diags: Diagnostics) -> None:
+    seen: dict[str, str] = {}
+    for article in articles:
+        if article.id in seen:
+            diags.error(Loc(article.path, 2, 1), f"duplicate id {article.id!r}, already used by {seen[article.id]}", "give each file its own id")
+        seen[article.id] = article.path
+
+
+__all__ = ["assemble", "Diagnostic"]

@@ -1,0 +1,108 @@
+"""site.toml as a schema: a frozen dataclass, unknown keys are errors naming key and file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tomllib
+from dataclasses import MISSING, dataclass, fields
+from pathlib import Path
+from typing import Any
+
+from edition.errors import BuildError, Diagnostic, Diagnostics, Loc, rel
+
+
+@dataclass(frozen=True)
+class EditionInfo:
+    newspaper_zh: str
+    newspaper_en: str
+    date: str
+    page: int
+    section_zh: str
+    section_en: str
+    title_zh: str
+    title_en: str
+    editors: str = ""
+    license: str = ""
+
+
+@dataclass(frozen=True)
+class SourceInfo:
+    path: str
+    layout: str
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    base_url: str
+    build_date: str
+    edition: EditionInfo
+    source: SourceInfo
+
+    @property
+    def base_path(self) -> str:
+        """The path part of base_url, e.g. "/repo/" (always ends with a slash)."""
+        path = "/" + self.base_url.split("://", 1)[-1].partition("/")[2]
+        return path if path.endswith("/") else path + "/"
+
+
+def _find_line(text: str, key: str) -> int:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.split("=", 1)[0].strip() == key or line.strip() == f"[{key}]":
+            return number
+    return 1
+
+
+def _section(cls: type, data: Any, where: str, text: str, name: str, diags: Diagnostics) -> Any:
+    if not isinstance(data, dict):
+        diags.error(Loc(name, _find_line(text, where), 1), f"[{where}] must be a table", f"write [{where}] and its keys")
+        return None
+    known = {f.name for f in fields(cls)}
+    for key in data:
+        if key not in known:
+            diags.error(
+                Loc(name, _find_line(text, key), 1),
+                f"unknown key {key!r} in [{where}]" if where else f"unknown key {key!r}",
+                f"known keys are: {', '.join(sorted(known))}",
+            )
+    required = {f.name for f in fields(cls) if f.default is MISSING and f.default_factory is MISSING}
+    for key in sorted(required - set(data)):
+        diags.error(Loc(name, 1, 1), f"missing key {key!r}" + (f" in [{where}]" if where else ""), "add it to site.toml")
+    if diags.errors:
+        return None
+    return data
+
+
+def load_config(path: Path, root: Path) -> SiteConfig:
+    name = rel(path, root)
+    if not path.exists():
+        raise BuildError([Diagnostic(Loc(name), "site.toml not found", "run the build from the project folder")])
+    text = path.read_text(encoding="utf-8")
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        # tomllib says "... (at line 3, column 7)"; keep its words, lift the position.
+        message = str(exc)
+        line, col = 1, 1
+        if "(at line " in message:
+            head, _, tail = message.rpartition("(at line ")
+            numbers = tail.rstrip(")").split(", column ")
+            line, col = int(numbers[0]), int(numbers[1]) if len(numbers) > 1 else 1
+            message = head.strip()
+        raise BuildError([Diagnostic(Loc(name, line, col), f"invalid TOML: {message}", "fix the syntax of site.toml")]) from None
+    diags = Diagnostics()
+    top = _section(SiteConfig, data, "", text, name, diags)
+    edition = _section(EditionInfo, data.get("edition", {}), "edition", text, name, diags)
+    source = _section(SourceInfo, data.get("source", {}), "source", text, name, diags)
+    diags.raise_if_errors()
+    assert top is not None and edition is not None and source is not None
+    build_date = str(data["build_date"])
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        build_date = dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date().isoformat()
+    return SiteConfig(
+        base_url=str(data["base_url"]),
+        build_date=build_date,
+        edition=EditionInfo(**edition),
+        source=SourceInfo(**source),
+    )

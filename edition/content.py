@@ -1,0 +1,133 @@
+"""Loading: the only stage that reads content/. Bytes in, parsed documents out."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from edition.errors import BuildError, Diagnostic, Diagnostics, Loc, rel
+from edition.frontmatter import split_front_matter
+from edition.markup import parse_blocks
+from edition.yamlload import LineDict, key_line, load_yaml
+
+# A content file larger than this is a mistake (a pasted log, a binary): a whole
+# newspaper page is about 20 KB.
+MAX_BYTES = 1_000_000
+NAME = re.compile(r"^(?P<stem>(?P<order>\d{2})-(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*))\.(?P<lang>zh|en)\.md$")
+ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+LANG_NAME = {"zh": "Chinese", "en": "English"}
+
+
+@dataclass(frozen=True)
+class Block:
+    kind: str
+    text: str  # inline source; soft breaks joined as the language wants
+    loc: Loc
+
+
+@dataclass(frozen=True)
+class Document:
+    path: str  # relative to the project, as editors see it
+    stem: str  # "01-paired-assistance"
+    lang: str  # zh | en
+    front: LineDict
+    blocks: tuple[Block, ...]
+    front_end: int  # file line of the closing '---'
+
+
+def read_text(path: Path, name: str, diags: Diagnostics) -> str | None:
+    """Read an editor's file as UTF-8; problems become diagnostics, never tracebacks."""
+    data = path.read_bytes()
+    if len(data) > MAX_BYTES:
+        diags.error(
+            Loc(name, 1, 1),
+            f"file is {len(data):,} bytes, over the {MAX_BYTES:,}-byte limit for a content file",
+            "a content file holds one article; check that nothing was pasted into it by mistake",
+        )
+        return None
+    if data.startswith(b"\xef\xbb\xbf"):
+        diags.warning(Loc(name, 1, 1), "file starts with a UTF-8 byte-order mark; it was ignored", "save the file as UTF-8 without BOM")
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        diags.error(
+            Loc(name, line, col),
+            f"not valid UTF-8 (byte 0x{data[exc.start]:02x})",
+            "save the file with UTF-8 encoding (most editors: File > Save with Encoding > UTF-8)",
+        )
+        return None
+    # Windows line endings are accepted: all later line numbers count "\n" only.
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def load_document(path: Path, root: Path, diags: Diagnostics) -> Document | None:
+    name = rel(path, root)
+    match = NAME.match(path.name)
+    if not match:
+        diags.error(
+            Loc(name),
+            "content file name not understood",
+            "name it NN-slug.zh.md or NN-slug.en.md: two digits, lowercase words joined by '-', the language",
+        )
+        return None
+    text = read_text(path, name, diags)
+    if text is None:
+        return None
+    try:
+        split = split_front_matter(text, name)
+        front = load_yaml(split.front, name, split.front_line)
+    except BuildError as exc:
+        diags.items.extend(exc.diagnostics)
+        return None
+    if front is None:
+        front = LineDict()
+        front.lines, front.line = {}, 2
+    if not isinstance(front, LineDict):
+        diags.error(Loc(name, 2, 1), "front matter must be a mapping of keys to values", "write lines like 'id: moyu'")
+        return None
+    lang = match["lang"]
+    blocks: list[Block] = []
+    for raw in parse_blocks(split.body):
+        line = split.body_line + raw.line + 1
+        if raw.problem:
+            diags.error(
+                Loc(name, line, 1),
+                f"{raw.problem} is not allowed in a content file",
+                "use '# ' for the headline, '## ' for subheads, plain paragraphs, and "
+                "'{.deck}', '{.caption}' ... above a paragraph to give its kind",
+            )
+            continue
+        joined = raw.text.replace("\n", "" if lang == "zh" else " ")
+        blocks.append(Block(raw.kind, joined, Loc(name, line, 1)))
+    return Document(name, match["stem"], lang, front, tuple(blocks), split.body_line)
+
+
+def load_content(content_dir: Path, root: Path) -> tuple[list[Document], list[Diagnostic]]:
+    """Every content file, parsed; all problems of all files collected before stopping."""
+    diags = Diagnostics()
+    if not content_dir.is_dir():
+        raise BuildError([Diagnostic(Loc(rel(content_dir, root)), "content folder not found", "run 'python build.py cut' first")])
+    docs = []
+    for path in sorted(content_dir.iterdir()):
+        if path.suffix == ".md":
+            doc = load_document(path, root, diags)
+            if doc is not None:
+                docs.append(doc)
+    diags.raise_if_errors()
+    return docs, diags.warnings
+
+
+def text_hash(blocks: tuple[Block, ...] | list[Any]) -> str:
+    """Hash of a document's text (not its front matter): what a translation translates."""
+    digest = hashlib.sha256("\n".join(f"{b.kind}\t{b.text}" for b in blocks).encode("utf-8"))
+    return digest.hexdigest()[:16]
+
+
+def front_loc(doc: Document, key: str, data: LineDict | None = None) -> Loc:
+    return Loc(doc.path, key_line(data if data is not None else doc.front, key, 2), 1)

@@ -1,0 +1,74 @@
+"""Diagnostics: every user mistake becomes `path:line:col: error: what — how to fix it`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Loc:
+    """Where something stands in an editor's file (1-based line and column)."""
+
+    path: str
+    line: int = 0
+    col: int = 0
+
+    def __str__(self) -> str:
+        if not self.line:
+            return self.path
+        return f"{self.path}:{self.line}:{self.col or 1}"
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    loc: Loc
+    message: str
+    hint: str = ""
+    severity: str = "error"  # "error" | "warning"
+
+    def __str__(self) -> str:
+        hint = f" — {self.hint}" if self.hint else ""
+        return f"{self.loc}: {self.severity}: {self.message}{hint}"
+
+
+class BuildError(Exception):
+    """Raised with every diagnostic a stage collected; the build stops, output/ untouched."""
+
+    def __init__(self, diagnostics: Iterable[Diagnostic]) -> None:
+        self.diagnostics = tuple(diagnostics)
+        super().__init__("\n".join(str(d) for d in self.diagnostics))
+
+
+class Diagnostics:
+    """Collects diagnostics so that a stage reports all its problems at once."""
+
+    def __init__(self) -> None:
+        self.items: list[Diagnostic] = []
+
+    def error(self, loc: Loc, message: str, hint: str = "") -> None:
+        self.items.append(Diagnostic(loc, message, hint))
+
+    def warning(self, loc: Loc, message: str, hint: str = "") -> None:
+        self.items.append(Diagnostic(loc, message, hint, "warning"))
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.items if d.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return [d for d in self.items if d.severity == "warning"]
+
+    def raise_if_errors(self) -> None:
+        if self.errors:
+            raise BuildError(self.errors)
+
+
+def rel(path: Path, root: Path) -> str:
+    """A path as the editor knows it: relative to the project when it is inside it."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()

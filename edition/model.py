@@ -1,0 +1,164 @@
+"""The edition as one immutable model. Templates and exports read this, never raw dicts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from edition.config import SiteConfig
+from edition.errors import Diagnostic, Loc
+
+
+@dataclass(frozen=True)
+class Block:
+    id: str  # "moyu-p3": article id + kind letter + ordinal (edition/ids.py)
+    local: str  # "p3"
+    kind: str  # headline | deck | subhead | paragraph | standfirst | caption | credit | ...
+    zh: str  # Chinese as transcribed (Markdown inline source)
+    en: str  # English translation ("" until translated)
+    source_lines: tuple[int, int]
+    loc: Loc  # where the Chinese block stands in its file
+    en_loc: Loc | None = None
+
+
+@dataclass(frozen=True)
+class Note:
+    id: str
+    kind: str  # gloss | context | editorial
+    text: str  # Markdown, English
+    article: str
+    block: str | None  # full block id the note is attached to, if any
+    loc: Loc
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class Emendation:
+    block: str  # full block id
+    source: str  # the text as the repaired source has it
+    reading: str  # the text as the edition prints it
+    reason: str
+    loc: Loc
+
+
+@dataclass(frozen=True)
+class Mention:
+    entity: str
+    article: str
+    block: str
+    zh: str  # the string as it stands in the Chinese block
+    en: str  # the English form found in the translation ("" if not found)
+    start: int  # character offset in the Chinese block
+    occurrence: int  # 1-based occurrence of the string in the article
+
+
+@dataclass(frozen=True)
+class Entity:
+    id: str
+    type: str  # person | place | organisation | document | term | event
+    zh: str
+    en: str
+    pinyin: str
+    note: str
+    wikidata: str | None
+    aliases_zh: tuple[str, ...]
+    aliases_en: tuple[str, ...]
+    sources: tuple[str, ...]
+    mentions: tuple[Mention, ...]
+    loc: Loc
+
+
+@dataclass(frozen=True)
+class Figure:
+    id: str
+    article: str
+    block: str
+    text: str  # as printed
+    value: float
+    unit: str
+    qualifier: str
+    kind: str  # quantity | date
+    start: int
+    label_en: str = ""
+    label_zh: str = ""
+    theme: str = ""
+
+
+@dataclass(frozen=True)
+class Check:
+    id: str
+    article: str
+    description: str
+    expression: str
+    expected: float
+    actual: float
+    ok: bool
+    loc: Loc
+
+
+@dataclass(frozen=True)
+class Photo:
+    id: str
+    article: str  # the article it accompanies
+    block: str  # the caption block on the page
+    caption_zh: str
+    caption_en: str
+    credit_zh: str
+    credit_en: str
+    image: str | None  # path under static/, or None: a placeholder is shown
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str
+    order: int  # 0 = the page itself (masthead, headline, standfirst, furniture)
+    kind: str  # page | article
+    title_zh: str
+    title_en: str
+    blocks: tuple[Block, ...]
+    notes: tuple[Note, ...]
+    emendations: tuple[Emendation, ...]
+    path: str  # the Chinese file, relative to the project
+    en_path: str | None
+    translator: str
+    outdated: bool  # the Chinese changed since the translation was made
+    zh_hash: str
+    vertical: frozenset[str] = frozenset()  # local ids of blocks the page set vertically
+
+    @property
+    def url(self) -> str:
+        return "" if self.kind == "page" else f"articles/{self.id}/"
+
+
+@dataclass(frozen=True)
+class SourceText:
+    path: str
+    sha256: str
+    lines: int
+
+
+@dataclass(frozen=True)
+class Edition:
+    config: SiteConfig
+    source: SourceText
+    page: Article
+    articles: tuple[Article, ...]
+    entities: tuple[Entity, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    checks: tuple[Check, ...] = ()
+    photos: tuple[Photo, ...] = ()
+    warnings: tuple[Diagnostic, ...] = field(default=())
+
+    @property
+    def all_articles(self) -> tuple[Article, ...]:
+        return (self.page, *self.articles)
+
+    @property
+    def notes(self) -> tuple[Note, ...]:
+        return tuple(n for a in self.all_articles for n in a.notes)
+
+    def block(self, block_id: str) -> Block | None:
+        for article in self.all_articles:
+            for block in article.blocks:
+                if block.id == block_id:
+                    return block
+        return None

@@ -1,0 +1,109 @@
+"""The build, top-down. Each stage is data in, data out; only load_* read and write_output writes."""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from edition.assemble import assemble
+from edition.config import SiteConfig, load_config
+from edition.content import load_content
+from edition.errors import BuildError, Diagnostic, Diagnostics, Loc
+from edition.export import edition_json
+from edition.model import Edition, SourceText
+from edition.render import Renderer, load_templates, render_site
+from edition.write import WriteStats, write_output
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    edition: Edition
+    files: dict[str, bytes]
+    stats: WriteStats | None
+    warnings: tuple[Diagnostic, ...]
+
+
+Log = Callable[[str], None]
+
+
+def _quiet(_: str) -> None:
+    pass
+
+
+class Stages:
+    """Times each stage and prints one line per stage."""
+
+    def __init__(self, log: Log) -> None:
+        self.log = log
+        self.start = time.perf_counter()
+        self.last = self.start
+
+    def done(self, name: str, detail: str = "") -> None:
+        now = time.perf_counter()
+        self.log(f"{name:<10} {1000 * (now - self.last):7.1f} ms  {detail}".rstrip())
+        self.last = now
+
+
+def load_source(config: SiteConfig, root: Path) -> tuple[SourceText, list[str]]:
+    path = root / config.source.path
+    if not path.is_file():
+        raise BuildError([Diagnostic(Loc("site.toml"), f"source text {config.source.path} not found", "set [source] path in site.toml")])
+    data = path.read_bytes()
+    lines = data.decode("utf-8").split("\n")
+    count = len(lines) - 1 if data.endswith(b"\n") else len(lines)
+    return SourceText(config.source.path, hashlib.sha256(data).hexdigest(), count), lines
+
+
+def load_static(static_dir: Path) -> dict[str, bytes]:
+    if not static_dir.is_dir():
+        return {}
+    return {
+        "static/" + p.relative_to(static_dir).as_posix(): p.read_bytes()
+        for p in sorted(static_dir.rglob("*"))
+        if p.is_file()
+    }
+
+
+def make_edition(root: Path, log: Log = _quiet, strict: bool = False) -> tuple[Edition, list[Diagnostic], Stages]:
+    """Read and check everything; raise BuildError with every problem found."""
+    stages = Stages(log)
+    # 1. config: site.toml as a schema
+    config = load_config(root / "site.toml", root)
+    # 2. load: the raw source and every content file, parsed
+    source, _lines = load_source(config, root)
+    docs, warnings = load_content(root / "content", root)
+    stages.done("load", f"{len(docs)} files")
+    # 3. assemble: pair translations, resolve front matter, cross-check, one model
+    diags = Diagnostics()
+    diags.items.extend(warnings)
+    edition = assemble(config, docs, source, diags)
+    if strict:
+        diags.items = [Diagnostic(d.loc, d.message, d.hint, "error") for d in diags.items]
+    diags.raise_if_errors()
+    assert edition is not None
+    stages.done("assemble", f"{len(edition.articles)} articles")
+    return edition, diags.warnings, stages
+
+
+def build(root: Path, out_dir: Path | None = None, log: Log = _quiet, strict: bool = False) -> BuildResult:
+    """The whole build: check, render in memory, then replace output/ in one move."""
+    edition, warnings, stages = make_edition(root, log, strict)
+    # 4. render: every page of every view, in memory
+    templates, strings = load_templates(root / "templates", root)
+    renderer = Renderer(templates, strings, "templates")
+    files = render_site(edition, renderer)
+    stages.done("render", f"{len(files)} pages")
+    # 5. export: the edition as data, static assets, the files GitHub Pages wants
+    files["edition.json"] = edition_json(edition)
+    files.update(load_static(root / "static"))
+    files[".nojekyll"] = b""
+    stages.done("export")
+    # 6. write: only now, and only if everything above succeeded
+    stats = None
+    if out_dir is not None:
+        stats = write_output(files, out_dir)
+        stages.done("write", f"{stats.written} written, {stats.unchanged} unchanged, {stats.removed} removed")
+    return BuildResult(edition, files, stats, tuple(warnings))

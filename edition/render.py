@@ -1,0 +1,194 @@
+"""Rendering: the Edition model -> {output path: bytes}, all in memory, nothing written."""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from edition.errors import BuildError, Diagnostic, Loc, rel
+from edition.markup import render_inline
+from edition.model import Article, Edition
+
+
+@dataclass(frozen=True)
+class View:
+    code: str  # parallel | zh | en | zh-hant
+    prefix: str  # output folder of the view ("" for the default)
+    lang: str  # BCP 47 language of the interface and the page
+    ui: str  # which column of ui.yaml: en | zh | zh-hant
+    show_zh: bool
+    show_en: bool
+
+    @property
+    def zh_lang(self) -> str:
+        return "zh-Hant" if self.code == "zh-hant" else "zh-Hans"
+
+
+VIEWS = (
+    View("parallel", "", "en", "en", True, True),
+    View("zh", "zh/", "zh-Hans", "zh", True, False),
+    View("en", "en/", "en", "en", False, True),
+    View("zh-hant", "zh-hant/", "zh-Hant", "zh-hant", True, False),
+)
+
+
+@lru_cache(maxsize=1)
+def _converter() -> Any:
+    import opencc  # imported late: only the zh-Hant view needs it
+
+    return opencc.OpenCC("s2t")
+
+
+@lru_cache(maxsize=4096)
+def to_hant(text: str) -> str:
+    return str(_converter().convert(text))
+
+
+def relative(from_path: str, to_path: str) -> str:
+    """A link from one output file to another, relative, so that any base path works.
+
+    ``to_path`` names a file ("edition.json") or a folder ending in "/" ("articles/moyu/").
+    """
+    from_dir = posixpath.dirname(from_path) or "."
+    target = to_path or "./"
+    anchor = ""
+    if "#" in target:
+        target, anchor = target.split("#", 1)
+        anchor = "#" + anchor
+    if not target:
+        return anchor
+    is_dir = target.endswith("/")
+    link = posixpath.relpath(target.rstrip("/") or ".", from_dir)
+    if is_dir:
+        link = "./" if link == "." else link + "/"
+    return link + anchor
+
+
+def page_file(path: str) -> str:
+    """The file a page URL is written to: "articles/moyu/" -> "articles/moyu/index.html"."""
+    return path + "index.html" if path == "" or path.endswith("/") else path
+
+
+class Renderer:
+    def __init__(self, templates: Mapping[str, str], strings: Mapping[str, Mapping[str, str]], templates_dir: str) -> None:
+        self.templates_dir = templates_dir
+        self.env = jinja2.Environment(
+            loader=jinja2.DictLoader(dict(templates)),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            keep_trailing_newline=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.env.filters["inline"] = lambda text: Markup(render_inline(text))
+        self.strings = strings
+
+    def translate(self, view: View) -> Callable[[str], str]:
+        def t(key: str) -> str:
+            entry = self.strings.get(key)
+            if entry is None:
+                raise BuildError([Diagnostic(Loc(f"{self.templates_dir}/ui.yaml"), f"no UI string {key!r}", "add it with 'en' and 'zh'")])
+            if view.ui == "zh-hant":
+                return to_hant(entry["zh"])
+            return entry[view.ui]
+
+        return t
+
+    def render(self, name: str, context: dict[str, Any]) -> str:
+        try:
+            return self.env.get_template(name).render(context)
+        except jinja2.TemplateSyntaxError as exc:
+            raise BuildError([Diagnostic(Loc(f"{self.templates_dir}/{exc.name or name}", exc.lineno or 1, 1), f"template error: {exc.message}", "fix the Jinja syntax")]) from None
+        except jinja2.TemplateNotFound as exc:
+            raise BuildError([Diagnostic(Loc(f"{self.templates_dir}/{name}"), f"template not found: {exc.name}", f"create {self.templates_dir}/{exc.name} or restore it from git")]) from None
+        except jinja2.UndefinedError as exc:
+            raise BuildError([Diagnostic(Loc(f"{self.templates_dir}/{name}", _template_line(exc), 1), f"template error: {exc.message}", "check the variable name against the README's template context")]) from None
+
+
+def _template_line(exc: BaseException) -> int:
+    tb = exc.__traceback__
+    line = 1
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename.startswith("<template>") or tb.tb_frame.f_globals.get("__jinja_template__"):
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
+
+
+def page_context(edition: Edition, view: View, path: str, renderer: Renderer) -> dict[str, Any]:
+    """What every template sees. ``path`` is the page's output path within the view."""
+    here = view.prefix + page_file(path)
+
+    def url(target: str) -> str:
+        return relative(here, view.prefix + target)
+
+    def root_url(target: str) -> str:
+        return relative(here, target)
+
+    def zh(text: str) -> str:
+        return to_hant(text) if view.code == "zh-hant" else text
+
+    return {
+        "edition": edition,
+        "config": edition.config,
+        "view": view,
+        "views": [(v, relative(here, v.prefix + path)) for v in VIEWS],
+        "t": renderer.translate(view),
+        "url": url,
+        "root_url": root_url,
+        "zh": zh,
+        "path": path,
+        "canonical": edition.config.base_url + view.prefix + path,
+        "alternates": [(v, edition.config.base_url + v.prefix + path) for v in VIEWS],
+    }
+
+
+def render_site(edition: Edition, renderer: Renderer) -> dict[str, bytes]:
+    files: dict[str, bytes] = {}
+
+    def emit(view: View, path: str, template: str, **extra: Any) -> None:
+        context = page_context(edition, view, path, renderer) | extra
+        files[view.prefix + page_file(path)] = renderer.render(template, context).encode("utf-8")
+
+    for view in VIEWS:
+        emit(view, "", "home.html")
+        emit(view, "about/", "about.html")
+        articles = edition.articles
+        for index, article in enumerate(articles):
+            emit(
+                view,
+                article.url,
+                "article.html",
+                article=article,
+                previous=articles[index - 1] if index > 0 else None,
+                next=articles[index + 1] if index + 1 < len(articles) else None,
+                photos=[p for p in edition.photos if p.article == article.id],
+            )
+    emit(VIEWS[0], "404.html", "404.html")
+    return files
+
+
+def load_templates(templates_dir: Path, root: Path) -> tuple[dict[str, str], dict[str, Any]]:
+    """Read every template and the UI strings (the loader's part of rendering)."""
+    from edition.yamlload import load_yaml
+
+    name = rel(templates_dir, root)
+    if not templates_dir.is_dir():
+        raise BuildError([Diagnostic(Loc(name), "templates folder not found", "restore templates/ from git")])
+    templates = {
+        p.relative_to(templates_dir).as_posix(): p.read_text(encoding="utf-8")
+        for p in sorted(templates_dir.rglob("*.html"))
+    }
+    strings = load_yaml((templates_dir / "ui.yaml").read_text(encoding="utf-8"), f"{name}/ui.yaml")
+    return templates, strings
+
+
+def article_by_id(edition: Edition, article_id: str) -> Article | None:
+    return next((a for a in edition.all_articles if a.id == article_id), None)

@@ -1,0 +1,72 @@
+"""Writing output/: the only stage that writes, and it never leaves a half-written site.
+
+The next site is made as a sibling folder of hard links to the current one (new
+directory entries, no new file data), only changed files are replaced in it, and then
+the two folders are swapped by renames. A build that fails before this stage writes
+nothing; one killed during it leaves output/ as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+
+@dataclass(frozen=True)
+class WriteStats:
+    written: int
+    unchanged: int
+    removed: int
+
+
+def safe_relative(path: str) -> bool:
+    """True if ``path`` stays inside the output folder (no "..", no absolute path)."""
+    pure = PurePosixPath(path)
+    return bool(path) and not pure.is_absolute() and ".." not in pure.parts and "\\" not in path
+
+
+def write_output(files: Mapping[str, bytes], out_dir: Path) -> WriteStats:
+    for name in files:
+        if not safe_relative(name):
+            raise ValueError(f"refusing to write outside the output folder: {name!r}")
+    out_dir = out_dir.resolve()
+    parent = out_dir.parent
+    parent.mkdir(parents=True, exist_ok=True)
+    staging = parent / f".{out_dir.name}.next"
+    retired = parent / f".{out_dir.name}.old"
+    for leftover in (staging, retired):
+        if leftover.exists():
+            shutil.rmtree(leftover)
+    if out_dir.is_dir():
+        shutil.copytree(out_dir, staging, copy_function=os.link, symlinks=True)
+    else:
+        staging.mkdir()
+    written = unchanged = removed = 0
+    for name, data in files.items():
+        target = staging / name
+        if target.is_file() and target.stat().st_size == len(data) and target.read_bytes() == data:
+            unchanged += 1
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temp = target.with_name(target.name + ".tmp")
+        temp.write_bytes(data)
+        # Replacing the link (not writing through it) leaves the old output's file intact.
+        os.replace(temp, target)
+        written += 1
+    wanted = {PurePosixPath(n) for n in files}
+    for path in sorted(staging.rglob("*"), reverse=True):
+        relative = PurePosixPath(path.relative_to(staging).as_posix())
+        if path.is_file() and relative not in wanted:
+            path.unlink()
+            removed += 1
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+    if out_dir.exists():
+        os.rename(out_dir, retired)
+    os.rename(staging, out_dir)
+    if retired.exists():
+        shutil.rmtree(retired)
+    return WriteStats(written, unchanged, removed)

@@ -1,0 +1,93 @@
+"""YAML with line numbers: every mapping remembers where each of its keys stood."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from edition.errors import BuildError, Diagnostic, Loc
+
+_Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # type: ignore[assignment]
+
+
+class LineDict(dict[str, Any]):
+    """A mapping from YAML that knows the 1-based line of each key (``lines[key]``)."""
+
+    lines: dict[str, int]
+    line: int
+
+
+class _LineLoader(_Loader):  # type: ignore[valid-type,misc]
+    pass
+
+
+def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> LineDict:
+    loader.flatten_mapping(node)
+    result = LineDict()
+    result.lines = {}
+    result.line = node.start_mark.line + 1
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, str):
+            key = str(key)
+        if key in result:
+            mark = key_node.start_mark
+            raise yaml.constructor.ConstructorError(
+                None, None, f"duplicate key {key!r}", mark
+            )
+        result[key] = loader.construct_object(value_node, deep=True)
+        result.lines[key] = key_node.start_mark.line + 1
+    return result
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def load_yaml(text: str, path: str, line_offset: int = 0) -> Any:
+    """Parse YAML; a syntax error becomes a diagnostic at the right line of the file.
+
+    ``line_offset`` is the number of lines before the YAML in the file (front matter
+    starts after its opening ``---``).
+    """
+    try:
+        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+        if line_offset:
+            _shift(data, line_offset)
+        return data
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = (mark.line + 1 + line_offset) if mark else line_offset + 1
+        col = (mark.column + 1) if mark else 1
+        problem = exc.problem or exc.context or "invalid YAML"
+        raise BuildError(
+            [
+                Diagnostic(
+                    Loc(path, line, col),
+                    f"invalid YAML: {problem}",
+                    "check the indentation and that text containing ':' or '#' is in quotes",
+                )
+            ]
+        ) from None
+    except yaml.YAMLError as exc:
+        raise BuildError(
+            [Diagnostic(Loc(path, line_offset + 1, 1), f"invalid YAML: {exc}", "fix the YAML syntax")]
+        ) from None
+
+
+def _shift(data: Any, offset: int) -> None:
+    if isinstance(data, LineDict):
+        data.line += offset
+        data.lines = {k: v + offset for k, v in data.lines.items()}
+        for value in data.values():
+            _shift(value, offset)
+    elif isinstance(data, list):
+        for value in data:
+            _shift(value, offset)
+
+
+def key_line(data: Any, key: str, default: int = 0) -> int:
+    """The file line of ``key`` in a mapping from load_yaml (the offset already applied)."""
+    if isinstance(data, LineDict):
+        return data.lines.get(key, data.line)
+    return default
