@@ -29,14 +29,22 @@ def assemble(config: SiteConfig, docs: Sequence[Document], source: SourceText, d
     en_docs = {d.stem: d for d in docs if d.lang == "en"}
     for stem, doc in en_docs.items():
         if not any(z.stem == stem for z in zh_docs):
-            diags.error(Loc(doc.path, 1, 1), "translation without a Chinese original", f"create content/{stem}.zh.md or rename this file")
+            diags.error(
+                Loc(doc.path, 1, 1),
+                "translation without a Chinese original",
+                f"create content/{stem}.zh.md or rename this file",
+            )
     articles = [_article(doc, en_docs.get(doc.stem), diags) for doc in zh_docs]
     made = [a for a in articles if a is not None]
     _check_unique_ids(made, zh_docs, diags)
     pages = [a for a in made if a.kind == "page"]
     if len(pages) != 1:
         where = Loc(zh_docs[0].path if zh_docs else "content/", 1, 1)
-        diags.error(where, f"expected exactly one file with 'kind: page', found {len(pages)}", "the page file (00-page.zh.md) holds masthead, headline and furniture")
+        diags.error(
+            where,
+            f"expected exactly one file with 'kind: page', found {len(pages)}",
+            "the page file (00-page.zh.md) holds masthead, headline and furniture",
+        )
     if diags.errors or len(pages) != 1:
         return None
     page = pages[0]
@@ -131,12 +139,20 @@ def _source_lines(doc: Document, count: int, diags: Diagnostics) -> list[tuple[i
     raw = doc.front.get("blocks")
     fallback = [(0, 0)] * count
     if raw is None:
-        diags.error(front_loc(doc, "id"), "no 'blocks:' list of source lines", "add 'blocks:' with one [first, last] per block of the text")
+        diags.error(
+            front_loc(doc, "id"),
+            "no 'blocks:' list of source lines",
+            "add 'blocks:' with one [first, last] per block of the text",
+        )
         return fallback
     if not isinstance(raw, list) or not all(
         isinstance(r, list) and len(r) == 2 and all(isinstance(n, int) for n in r) for r in raw
     ):
-        diags.error(front_loc(doc, "blocks"), "'blocks:' must be a list of [first, last] line pairs", "write each as '- [63, 71]'")
+        diags.error(
+            front_loc(doc, "blocks"),
+            "'blocks:' must be a list of [first, last] line pairs",
+            "write each as '- [63, 71]'",
+        )
         return fallback
     if len(raw) != count:
         diags.error(
@@ -154,12 +170,20 @@ def _pair(doc: Document, en: Document | None, diags: Diagnostics) -> tuple[tuple
         return (), LineDict()
     _unknown_keys(en.front, EN_KEYS, en.path, "translation front-matter", diags)
     if en.front.get("id") != doc.front.get("id"):
-        diags.error(front_loc(en, "id"), f"translation id {en.front.get('id')!r} differs from {doc.front.get('id')!r}", f"use the id of {doc.path}")
+        diags.error(
+            front_loc(en, "id"),
+            f"translation id {en.front.get('id')!r} differs from {doc.front.get('id')!r}",
+            f"use the id of {doc.path}",
+        )
     for i in range(max(len(doc.blocks), len(en.blocks))):
         zh = doc.blocks[i] if i < len(doc.blocks) else None
         tr = en.blocks[i] if i < len(en.blocks) else None
         if zh is None and tr is not None:
-            diags.error(tr.loc, f"extra block {i + 1} ({tr.kind}) has no Chinese counterpart", f"{doc.path} has {len(doc.blocks)} blocks; remove it or join it with the block before")
+            diags.error(
+                tr.loc,
+                f"extra block {i + 1} ({tr.kind}) has no Chinese counterpart",
+                f"{doc.path} has {len(doc.blocks)} blocks; remove it or join it with the block before",
+            )
             break
         if tr is None and zh is not None:
             diags.error(
@@ -192,7 +216,11 @@ def _notes(doc: Document, article_id: str, blocks: dict[str, Block], diags: Diag
             diags.error(loc, f"note kind {kind!r} unknown", f"use one of {', '.join(sorted(NOTE_KINDS))}")
         local = entry.get("block")
         if local is not None and local not in blocks:
-            diags.error(Loc(doc.path, entry.lines.get("block", entry.line), 1), f"note refers to block {local!r}, which this article does not have", f"blocks here: {', '.join(blocks)}")
+            diags.error(
+                Loc(doc.path, entry.lines.get("block", entry.line), 1),
+                f"note refers to block {local!r}, which this article does not have",
+                f"blocks here: {', '.join(blocks)}",
+            )
             local = None
         if not entry.get("id") or not entry.get("text"):
             diags.error(loc, "a note needs an 'id' and a 'text'", "add both")
@@ -211,21 +239,41 @@ def _notes(doc: Document, article_id: str, blocks: dict[str, Block], diags: Diag
     return tuple(notes)
 
 
-def _emendations(doc: Document, article_id: str, blocks: dict[str, Block], diags: Diagnostics) -> tuple[Emendation, ...]:
+def _emendations(
+    doc: Document, article_id: str, blocks: dict[str, Block], diags: Diagnostics
+) -> tuple[Emendation, ...]:
     out = []
     for entry in doc.front.get("emendations") or []:
         if not isinstance(entry, LineDict):
-            diags.error(front_loc(doc, "emendations"), "each emendation must be a mapping", "give block, source, reading, reason")
+            diags.error(
+                front_loc(doc, "emendations"),
+                "each emendation must be a mapping",
+                "give block, source, reading, reason",
+            )
             continue
         _unknown_keys(entry, EMENDATION_KEYS, doc.path, "emendation", diags)
         loc = Loc(doc.path, entry.line, 1)
         if not str(entry.get("reason") or "").strip():
-            diags.error(loc, "emendation without a reason", "say in 'reason:' why the edition departs from the source here")
+            diags.error(
+                loc, "emendation without a reason", "say in 'reason:' why the edition departs from the source here"
+            )
         local = entry.get("block")
         if local not in blocks:
-            diags.error(loc, f"emendation refers to block {local!r}, which this article does not have", f"blocks here: {', '.join(blocks)}")
+            diags.error(
+                loc,
+                f"emendation refers to block {local!r}, which this article does not have",
+                f"blocks here: {', '.join(blocks)}",
+            )
             continue
-        out.append(Emendation(blocks[local].id, str(entry.get("source", "")), str(entry.get("reading", "")), str(entry.get("reason", "")), loc))
+        out.append(
+            Emendation(
+                blocks[local].id,
+                str(entry.get("source", "")),
+                str(entry.get("reading", "")),
+                str(entry.get("reason", "")),
+                loc,
+            )
+        )
     return tuple(out)
 
 
@@ -241,10 +289,18 @@ def _photos(page: Article, docs: Sequence[Document], article_ids: set[str], diag
         loc = Loc(doc.path, entry.line, 1)
         block = by_local.get(str(entry.get("block")))
         if block is None or block.kind != "caption":
-            diags.error(loc, f"photo refers to {entry.get('block')!r}, which is not a caption block of the page", "give the caption's block id, e.g. 'c1'")
+            diags.error(
+                loc,
+                f"photo refers to {entry.get('block')!r}, which is not a caption block of the page",
+                "give the caption's block id, e.g. 'c1'",
+            )
             continue
         if entry.get("article") not in article_ids:
-            diags.error(loc, f"photo is placed with article {entry.get('article')!r}, which does not exist", f"articles: {', '.join(sorted(article_ids))}")
+            diags.error(
+                loc,
+                f"photo is placed with article {entry.get('article')!r}, which does not exist",
+                f"articles: {', '.join(sorted(article_ids))}",
+            )
             continue
         photos.append(
             Photo(
@@ -265,8 +321,12 @@ def _check_unique_ids(articles: Sequence[Article], docs: Sequence[Document], dia
     seen: dict[str, str] = {}
     for article in articles:
         if article.id in seen:
-            diags.error(Loc(article.path, 2, 1), f"duplicate id {article.id!r}, already used by {seen[article.id]}", "give each file its own id")
+            diags.error(
+                Loc(article.path, 2, 1),
+                f"duplicate id {article.id!r}, already used by {seen[article.id]}",
+                "give each file its own id",
+            )
         seen[article.id] = article.path
 
 
-__all__ = ["assemble", "Diagnostic"]
+__all__ = ["Diagnostic", "assemble"]

@@ -43,7 +43,7 @@ def main(argv: list[str]) -> int:
         if command == "check":
             from edition.check import run_check
 
-            return run_check(root, args.strict)
+            return int(run_check(root, args.strict))
         if command == "cut":
             from edition.cutcmd import run_cut
 

@@ -55,7 +55,9 @@ def _find_line(text: str, key: str) -> int:
 
 def _section(cls: type, data: Any, where: str, text: str, name: str, diags: Diagnostics) -> Any:
     if not isinstance(data, dict):
-        diags.error(Loc(name, _find_line(text, where), 1), f"[{where}] must be a table", f"write [{where}] and its keys")
+        diags.error(
+            Loc(name, _find_line(text, where), 1), f"[{where}] must be a table", f"write [{where}] and its keys"
+        )
         return None
     known = {f.name for f in fields(cls)}
     for key in data:
@@ -67,7 +69,9 @@ def _section(cls: type, data: Any, where: str, text: str, name: str, diags: Diag
             )
     required = {f.name for f in fields(cls) if f.default is MISSING and f.default_factory is MISSING}
     for key in sorted(required - set(data)):
-        diags.error(Loc(name, 1, 1), f"missing key {key!r}" + (f" in [{where}]" if where else ""), "add it to site.toml")
+        diags.error(
+            Loc(name, 1, 1), f"missing key {key!r}" + (f" in [{where}]" if where else ""), "add it to site.toml"
+        )
     if diags.errors:
         return None
     return data
@@ -89,7 +93,9 @@ def load_config(path: Path, root: Path) -> SiteConfig:
             numbers = tail.rstrip(")").split(", column ")
             line, col = int(numbers[0]), int(numbers[1]) if len(numbers) > 1 else 1
             message = head.strip()
-        raise BuildError([Diagnostic(Loc(name, line, col), f"invalid TOML: {message}", "fix the syntax of site.toml")]) from None
+        raise BuildError(
+            [Diagnostic(Loc(name, line, col), f"invalid TOML: {message}", "fix the syntax of site.toml")]
+        ) from None
     diags = Diagnostics()
     top = _section(SiteConfig, data, "", text, name, diags)
     edition = _section(EditionInfo, data.get("edition", {}), "edition", text, name, diags)
@@ -99,7 +105,7 @@ def load_config(path: Path, root: Path) -> SiteConfig:
     build_date = str(data["build_date"])
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.isdigit():
-        build_date = dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date().isoformat()
+        build_date = dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date().isoformat()
     return SiteConfig(
         base_url=str(data["base_url"]),
         build_date=build_date,

@@ -49,7 +49,11 @@ def read_text(path: Path, name: str, diags: Diagnostics) -> str | None:
         )
         return None
     if data.startswith(b"\xef\xbb\xbf"):
-        diags.warning(Loc(name, 1, 1), "file starts with a UTF-8 byte-order mark; it was ignored", "save the file as UTF-8 without BOM")
+        diags.warning(
+            Loc(name, 1, 1),
+            "file starts with a UTF-8 byte-order mark; it was ignored",
+            "save the file as UTF-8 without BOM",
+        )
         data = data[3:]
     try:
         text = data.decode("utf-8")
@@ -112,7 +116,9 @@ def load_content(content_dir: Path, root: Path) -> tuple[list[Document], list[Di
     """Every content file, parsed; all problems of all files collected before stopping."""
     diags = Diagnostics()
     if not content_dir.is_dir():
-        raise BuildError([Diagnostic(Loc(rel(content_dir, root)), "content folder not found", "run 'python build.py cut' first")])
+        raise BuildError(
+            [Diagnostic(Loc(rel(content_dir, root)), "content folder not found", "run 'python build.py cut' first")]
+        )
     docs = []
     for path in sorted(content_dir.iterdir()):
         if path.suffix == ".md":

@@ -90,7 +90,7 @@ def read_layout(path: Path, root: Path) -> Layout:
     if not isinstance(data, dict) or "source" not in data:
         raise BuildError([Diagnostic(Loc(name, 1, 1), "layout has no 'source:'", "name the raw text file")])
     files: list[LayoutFile] = []
-    entries = [data.get("page")] + list(data.get("articles") or [])
+    entries = [data.get("page"), *list(data.get("articles") or [])]
     for order, entry in enumerate(entries):
         if not isinstance(entry, dict):
             diags.error(Loc(name, key_line(data, "articles")), "a layout file entry must be a mapping")
@@ -99,9 +99,7 @@ def read_layout(path: Path, root: Path) -> Layout:
             if key not in FILE_KEYS:
                 diags.error(Loc(name, key_line(entry, key)), f"unknown key {key!r}", f"use one of {sorted(FILE_KEYS)}")
         blocks = tuple(_layout_block(b, name, diags) for b in entry.get("blocks") or [])
-        files.append(
-            LayoutFile(str(entry.get("file")), str(entry.get("id")), order, blocks, entry.get("title"))
-        )
+        files.append(LayoutFile(str(entry.get("file")), str(entry.get("id")), order, blocks, entry.get("title")))
     diags.raise_if_errors()
     return Layout(str(data["source"]), tuple(files))
 
@@ -109,10 +107,14 @@ def read_layout(path: Path, root: Path) -> Layout:
 def _layout_block(entry: LineDict, name: str, diags: Diagnostics) -> LayoutBlock:
     for key in entry:
         if key not in BLOCK_KEYS:
-            diags.error(Loc(name, key_line(entry, key)), f"unknown layout key {key!r}", f"use one of {sorted(BLOCK_KEYS)}")
+            diags.error(
+                Loc(name, key_line(entry, key)), f"unknown layout key {key!r}", f"use one of {sorted(BLOCK_KEYS)}"
+            )
     kind = entry.get("kind")
     if kind not in LAYOUT_KINDS:
-        diags.error(Loc(name, key_line(entry, "kind")), f"unknown block kind {kind!r}", f"use one of {sorted(LAYOUT_KINDS)}")
+        diags.error(
+            Loc(name, key_line(entry, "kind")), f"unknown block kind {kind!r}", f"use one of {sorted(LAYOUT_KINDS)}"
+        )
     lines = entry.get("lines")
     if not (isinstance(lines, list) and len(lines) == 2 and all(isinstance(n, int) for n in lines)):
         diags.error(Loc(name, key_line(entry, "lines")), "'lines' must be [first, last]", "give two line numbers")
@@ -229,9 +231,7 @@ def render_cut_file(cf: CutFile, source: str) -> str:
     vertical = [ids[i] for i, b in enumerate(cf.blocks) if b.vertical]
     if vertical:
         front["vertical"] = vertical
-    photos = [
-        {"block": ids[i], "article": b.article} for i, b in enumerate(cf.blocks) if b.kind == "caption"
-    ]
+    photos = [{"block": ids[i], "article": b.article} for i, b in enumerate(cf.blocks) if b.kind == "caption"]
     if photos:
         front["photos"] = photos
     notes = [

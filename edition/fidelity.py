@@ -33,7 +33,11 @@ def _expected(block: Block, cut_blocks: dict[tuple[int, int], CutBlock], article
 
 
 def account(
-    source_lines: Sequence[str], cut: Sequence[CutFile], articles: Sequence[Article], source_path: str, diags: Diagnostics
+    source_lines: Sequence[str],
+    cut: Sequence[CutFile],
+    articles: Sequence[Article],
+    source_path: str,
+    diags: Diagnostics,
 ) -> Account:
     """Compare the edition's Chinese with the cut of the source; report every departure."""
     cut_blocks = {(b.first, b.last): b for f in cut for b in f.blocks}
@@ -46,7 +50,11 @@ def account(
             span = [n for n in range(first, last + 1) if 0 < n <= len(source_lines) and source_lines[n - 1].strip()]
             for n in span:
                 if n in owner:
-                    diags.error(block.loc, f"source line {n} is claimed by {owner[n]} and by {block.id}", "each source line belongs to one block; correct the ranges in 'blocks:'")
+                    diags.error(
+                        block.loc,
+                        f"source line {n} is claimed by {owner[n]} and by {block.id}",
+                        "each source line belongs to one block; correct the ranges in 'blocks:'",
+                    )
                     bad.add(n)
                 owner[n] = block.id
             expected = _expected(block, cut_blocks, article)
@@ -73,7 +81,11 @@ def account(
     missing = tuple(n for n in nonblank if n not in owner or n in bad)
     for n in missing:
         if n not in owner:
-            diags.error(Loc(source_path, n, 1), f"source line {n} is in no block: {source_lines[n - 1].strip()[:30]}", "add it to a block's range, or to the layout")
+            diags.error(
+                Loc(source_path, n, 1),
+                f"source line {n} is in no block: {source_lines[n - 1].strip()[:30]}",
+                "add it to a block's range, or to the layout",
+            )
     return Account(len(nonblank), len(nonblank) - len(missing), missing, tuple(artifacts))
 
 

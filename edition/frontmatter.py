@@ -22,7 +22,13 @@ def split_front_matter(text: str, path: str) -> Split:
     lines = text.split("\n")
     if not text.strip():
         raise BuildError(
-            [Diagnostic(Loc(path, 1, 1), "the file is empty", "a content file starts with '---', its front matter, '---', then the text")]
+            [
+                Diagnostic(
+                    Loc(path, 1, 1),
+                    "the file is empty",
+                    "a content file starts with '---', its front matter, '---', then the text",
+                )
+            ]
         )
     if lines[0].rstrip() != FENCE:
         raise BuildError(

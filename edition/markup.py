@@ -80,4 +80,4 @@ def parse_blocks(body: str) -> list[RawBlock]:
 
 def render_inline(text: str) -> str:
     """Inline Markdown to HTML, escaped; the only way content text reaches a page."""
-    return inline_renderer().renderInline(text)
+    return str(inline_renderer().renderInline(text))

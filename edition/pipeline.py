@@ -50,7 +50,13 @@ class Stages:
 def load_source(config: SiteConfig, root: Path) -> tuple[SourceText, list[str]]:
     path = root / config.source.path
     if not path.is_file():
-        raise BuildError([Diagnostic(Loc("site.toml"), f"source text {config.source.path} not found", "set [source] path in site.toml")])
+        raise BuildError(
+            [
+                Diagnostic(
+                    Loc("site.toml"), f"source text {config.source.path} not found", "set [source] path in site.toml"
+                )
+            ]
+        )
     data = path.read_bytes()
     lines = data.decode("utf-8").split("\n")
     count = len(lines) - 1 if data.endswith(b"\n") else len(lines)

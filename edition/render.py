@@ -77,7 +77,9 @@ def page_file(path: str) -> str:
 
 
 class Renderer:
-    def __init__(self, templates: Mapping[str, str], strings: Mapping[str, Mapping[str, str]], templates_dir: str) -> None:
+    def __init__(
+        self, templates: Mapping[str, str], strings: Mapping[str, Mapping[str, str]], templates_dir: str
+    ) -> None:
         self.templates_dir = templates_dir
         self.env = jinja2.Environment(
             loader=jinja2.DictLoader(dict(templates)),
@@ -87,14 +89,21 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
         )
-        self.env.filters["inline"] = lambda text: Markup(render_inline(text))
+        # render_inline escapes everything (html off), so its output is safe to mark as such.
+        self.env.filters["inline"] = lambda text: Markup(render_inline(text))  # noqa: S704
         self.strings = strings
 
     def translate(self, view: View) -> Callable[[str], str]:
         def t(key: str) -> str:
             entry = self.strings.get(key)
             if entry is None:
-                raise BuildError([Diagnostic(Loc(f"{self.templates_dir}/ui.yaml"), f"no UI string {key!r}", "add it with 'en' and 'zh'")])
+                raise BuildError(
+                    [
+                        Diagnostic(
+                            Loc(f"{self.templates_dir}/ui.yaml"), f"no UI string {key!r}", "add it with 'en' and 'zh'"
+                        )
+                    ]
+                )
             if view.ui == "zh-hant":
                 return to_hant(entry["zh"])
             return entry[view.ui]
@@ -105,11 +114,35 @@ class Renderer:
         try:
             return self.env.get_template(name).render(context)
         except jinja2.TemplateSyntaxError as exc:
-            raise BuildError([Diagnostic(Loc(f"{self.templates_dir}/{exc.name or name}", exc.lineno or 1, 1), f"template error: {exc.message}", "fix the Jinja syntax")]) from None
+            raise BuildError(
+                [
+                    Diagnostic(
+                        Loc(f"{self.templates_dir}/{exc.name or name}", exc.lineno or 1, 1),
+                        f"template error: {exc.message}",
+                        "fix the Jinja syntax",
+                    )
+                ]
+            ) from None
         except jinja2.TemplateNotFound as exc:
-            raise BuildError([Diagnostic(Loc(f"{self.templates_dir}/{name}"), f"template not found: {exc.name}", f"create {self.templates_dir}/{exc.name} or restore it from git")]) from None
+            raise BuildError(
+                [
+                    Diagnostic(
+                        Loc(f"{self.templates_dir}/{name}"),
+                        f"template not found: {exc.name}",
+                        f"create {self.templates_dir}/{exc.name} or restore it from git",
+                    )
+                ]
+            ) from None
         except jinja2.UndefinedError as exc:
-            raise BuildError([Diagnostic(Loc(f"{self.templates_dir}/{name}", _template_line(exc), 1), f"template error: {exc.message}", "check the variable name against the README's template context")]) from None
+            raise BuildError(
+                [
+                    Diagnostic(
+                        Loc(f"{self.templates_dir}/{name}", _template_line(exc), 1),
+                        f"template error: {exc.message}",
+                        "check the variable name against the README's template context",
+                    )
+                ]
+            ) from None
 
 
 def _template_line(exc: BaseException) -> int:

@@ -122,9 +122,7 @@ def join_vertical(lines: Sequence[tuple[int, str]], phrase: int = 0) -> Repaired
             continue
         columns.append(column)
     if phrase > 0:
-        columns = [
-            " ".join(col[k : k + phrase] for k in range(0, len(col), phrase)) for col in columns
-        ]
+        columns = [" ".join(col[k : k + phrase] for k in range(0, len(col), phrase)) for col in columns]
     return Repaired(" ".join(columns), tuple(dropped))
 
 
@@ -151,9 +149,7 @@ def normalise_number_spaces(text: str, line: int = 0) -> Repaired:
     removed = len(_NUMBER_SPACE.findall(text))
     if not removed:
         return Repaired(text)
-    return Repaired(
-        _NUMBER_SPACE.sub("", text), tuple(Artifact("number-space", line, " ") for _ in range(removed))
-    )
+    return Repaired(_NUMBER_SPACE.sub("", text), tuple(Artifact("number-space", line, " ") for _ in range(removed)))
 
 
 def ends_sentence(text: str) -> bool:

@@ -1,0 +1,1 @@
+"""An annotated bilingual digital edition of a newspaper page: the generator."""

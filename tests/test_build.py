@@ -1,0 +1,146 @@
+"""The build of the real edition: its pages, anchors, text and edition.json."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from edition.errors import BuildError
+from edition.pipeline import BuildResult, build
+
+Built = tuple[BuildResult, Path]
+
+
+class Page(HTMLParser):
+    """Ids, text by language, and links of one page."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__()
+        self.ids: list[str] = []
+        self.hrefs: list[str] = []
+        self.text: list[str] = []
+        self.feed(html)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if values.get("id"):
+            self.ids.append(str(values["id"]))
+        if tag == "a" and values.get("href"):
+            self.hrefs.append(str(values["href"]))
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def page(out: Path, path: str) -> Page:
+    return Page((out / path).read_text(encoding="utf-8"))
+
+
+def test_pages_exist(built: Built) -> None:
+    _, out = built
+    for view in ("", "zh/", "en/", "zh-hant/"):
+        assert (out / view / "index.html").is_file()
+        assert (out / view / "about/index.html").is_file()
+        for article in ("paired-assistance", "urban-renewal", "business-support", "moyu"):
+            assert (out / view / "articles" / article / "index.html").is_file()
+    assert (out / "edition.json").is_file() and (out / ".nojekyll").is_file() and (out / "404.html").is_file()
+
+
+def test_four_articles_in_reading_order(built: Built) -> None:
+    result, out = built
+    assert [a.id for a in result.edition.articles] == ["paired-assistance", "urban-renewal", "business-support", "moyu"]
+    home = (out / "index.html").read_text(encoding="utf-8")
+    positions = [home.index(f'id="{a}"') for a in ("paired-assistance", "urban-renewal", "business-support", "moyu")]
+    assert positions == sorted(positions)
+    assert home.index("北京朝阳区：防疫复工不松劲 决胜脱贫正当时") < positions[0]
+
+
+def test_every_block_has_its_anchor_on_its_page(built: Built) -> None:
+    result, out = built
+    for article in result.edition.articles:
+        ids = page(out, f"articles/{article.id}/index.html").ids
+        for block in article.blocks:
+            assert block.id in ids
+        assert len(set(ids)) == len(ids), "duplicate id on a page"
+    home_ids = page(out, "index.html").ids
+    assert all(b.id in home_ids for b in result.edition.page.blocks)
+
+
+def test_block_ids_are_stable(built: Built) -> None:
+    result, _ = built
+    moyu = next(a for a in result.edition.articles if a.id == "moyu")
+    assert [b.id for b in moyu.blocks[:4]] == ["moyu-h1", "moyu-p1", "moyu-p2", "moyu-s1"]
+
+
+def test_no_extraction_artifact_reaches_the_reader(built: Built) -> None:
+    _, out = built
+    for path in out.rglob("*.html"):
+        if path.parent.name == "about":  # the About page names the artifacts it describes
+            continue
+        text = "".join(page(out, str(path.relative_to(out))).text)
+        assert "\U001001b0" not in text
+        for doubled in ("VisionVision", "REFORMCHINA", "DAILYDAILY", "提升城市品质提升城市品质", "主动担当积极作为主动担当"):
+            assert doubled not in text, (path, doubled)
+        # no one-character lines, no word broken by a wrap: no CJK character followed by a newline
+        assert not re.search(r"[\u4e00-\u9fff]\n[\u4e00-\u9fff]", text), path
+
+
+def test_zh_text_reads_as_clean_chinese(built: Built) -> None:
+    _, out = built
+    text = "".join(page(out, "zh/articles/paired-assistance/index.html").text)
+    assert "投入区级财政资金2.86亿元，年均增长7327万元" in text
+    assert "脱贫攻坚 责无旁贷" in text
+
+
+def test_edition_json_contract(built: Built) -> None:
+    _, out = built
+    data = json.loads((out / "edition.json").read_text(encoding="utf-8"))
+    assert set(data) >= {"edition", "source", "page", "articles", "entities", "figures", "photos", "notes"}
+    assert data["edition"]["date"] == "2020-05-25" and data["edition"]["page"] == 12
+    assert set(data["edition"]["title"]) == {"zh", "en"}
+    assert data["source"] == {
+        "path": "source/china-reform-daily-2020-05-25-p12.txt",
+        "sha256": "77cd7a967a99088f857e8cf0bd5bbc8e756473205593c3182725549ef53d4151",
+        "lines": 841,
+    }
+    kinds = {b["kind"] for b in data["page"]["blocks"]}
+    assert {"masthead", "headline", "standfirst", "caption", "credit", "footer"} <= kinds
+    assert [a["order"] for a in data["articles"]] == [1, 2, 3, 4]
+    for article in data["articles"]:
+        assert set(article) >= {"id", "order", "title", "url", "blocks"}
+        assert (out / article["url"] / "index.html").is_file()
+        for block in article["blocks"]:
+            assert set(block) >= {"id", "kind", "zh", "en", "source_lines"}
+            first, last = block["source_lines"]
+            assert 1 <= first <= last <= 841
+            assert block["zh"] and block["en"], block["id"]
+
+
+def test_two_builds_are_byte_identical(tmp_path: Path, root: Path) -> None:
+    first = build(root, tmp_path / "a").files
+    second = build(root, tmp_path / "b").files
+    assert first == second
+    files_a = {p.relative_to(tmp_path / "a"): p.read_bytes() for p in (tmp_path / "a").rglob("*") if p.is_file()}
+    files_b = {p.relative_to(tmp_path / "b"): p.read_bytes() for p in (tmp_path / "b").rglob("*") if p.is_file()}
+    assert files_a == files_b
+
+
+def test_a_failed_build_leaves_output_untouched(site: Path, tmp_path: Path) -> None:
+    out = tmp_path / "output"
+    build(site, out)
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    (site / "content/04-moyu.zh.md").write_text("---\nid: [broken\n---\n", encoding="utf-8")
+    with pytest.raises(BuildError):
+        build(site, out)
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+
+
+def test_rebuild_rewrites_only_changed_files(site: Path, tmp_path: Path) -> None:
+    out = tmp_path / "output"
+    build(site, out)
+    second = build(site, out)
+    assert second.stats is not None and second.stats.written == 0

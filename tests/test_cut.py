@@ -1,0 +1,111 @@
+"""The cut and the fidelity account on the real page."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from edition.cut import cut_page, read_layout, render_cut_file, write_cut
+from edition.errors import Diagnostics
+from edition.fidelity import account
+from edition.pipeline import make_edition
+
+
+def _cut(root: Path) -> tuple[list[str], object]:
+    layout = read_layout(root / "source/layout.yaml", root)
+    lines = (root / "source" / layout.source).read_text(encoding="utf-8").split("\n")[:-1]
+    return lines, cut_page(lines, layout)
+
+
+def test_cut_gives_the_page_and_four_articles(root: Path) -> None:
+    _, files = _cut(root)
+    assert [f.id for f in files] == ["page", "paired-assistance", "urban-renewal", "business-support", "moyu"]  # type: ignore[attr-defined]
+    kinds = [b.kind for b in files[0].blocks]  # type: ignore[index]
+    assert kinds.count("caption") == 3 and "standfirst" in kinds and "credit" in kinds and "footer" in kinds
+
+
+def test_cut_text_has_no_artifacts(root: Path) -> None:
+    _, files = _cut(root)
+    for f in files:  # type: ignore[attr-defined]
+        for b in f.blocks:
+            assert "\U001001b0" not in b.text
+            assert "VisionVision" not in b.text and "提升城市品质提升城市品质" not in b.text
+            assert "\n" not in b.text
+            if b.kind not in ("masthead", "nameplate", "footer", "headline", "deck", "subhead"):
+                assert " " not in b.text, b.text
+
+
+def test_cut_writes_markdown_that_the_loader_reads(tmp_path: Path, root: Path) -> None:
+    layout = read_layout(root / "source/layout.yaml", root)
+    _, files = _cut(root)
+    written, kept = write_cut(tmp_path, files, layout.source)  # type: ignore[arg-type]
+    assert len(written) == 5 and not kept
+    text = (tmp_path / "04-moyu.zh.md").read_text(encoding="utf-8")
+    assert text.startswith("---\nid: moyu\n")
+    assert "## 高位统筹 凝聚帮扶共识" in text
+
+
+def test_cut_never_overwrites(tmp_path: Path, root: Path) -> None:
+    layout = read_layout(root / "source/layout.yaml", root)
+    _, files = _cut(root)
+    (tmp_path / "04-moyu.zh.md").write_text("an editor's work", encoding="utf-8")
+    written, kept = write_cut(tmp_path, files, layout.source)  # type: ignore[arg-type]
+    assert [p.name for p in kept] == ["04-moyu.zh.md"]
+    assert len(written) == 4
+    assert (tmp_path / "04-moyu.zh.md").read_text(encoding="utf-8") == "an editor's work"
+
+
+def test_cut_command_keeps_existing_content(site: Path) -> None:
+    before = {p.name: p.read_bytes() for p in (site / "content").iterdir()}
+    result = subprocess.run(
+        [sys.executable, str(Path(__file__).resolve().parent.parent / "build.py"), "--root", str(site), "cut"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "never overwrites" in result.stdout
+    assert {p.name: p.read_bytes() for p in (site / "content").iterdir()} == before
+
+
+def test_rendered_cut_round_trips_through_the_fidelity_account(root: Path) -> None:
+    lines, files = _cut(root)
+    layout = read_layout(root / "source/layout.yaml", root)
+    assert all(render_cut_file(f, layout.source) for f in files)  # type: ignore[attr-defined]
+    edition, _, _ = make_edition(root)
+    diags = Diagnostics()
+    result = account(lines, files, edition.all_articles, "source.txt", diags)  # type: ignore[arg-type]
+    assert result.accounted == result.total == 435
+    assert not diags.items
+
+
+def test_check_reports_every_line_accounted(root: Path) -> None:
+    result = subprocess.run([sys.executable, str(root / "build.py"), "check"], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "source lines accounted: 435/435" in result.stdout
+
+
+def test_check_reports_a_dropped_line(site: Path, edit: Callable[[Path, str, str], None]) -> None:
+    # Drop the text of source lines 107-109 from its paragraph, as a careless edit would.
+    edit(site / "content/01-paired-assistance.zh.md", "项目140个，对受援地区22.19万人脱贫发挥了积极促进作用。", "")
+    build_py = str(Path(__file__).resolve().parent.parent / "build.py")
+    result = subprocess.run([sys.executable, build_py, "--root", str(site), "check"], capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "source lines accounted: 433/435" in result.stdout
+    assert "not accounted for: 107, 109" in result.stdout
+    assert "content/01-paired-assistance.zh.md:" in result.stdout
+    assert "departs from the source" in result.stdout
+
+
+def test_check_reports_an_undeclared_change_and_accepts_a_declared_one(site: Path, edit: Callable[[Path, str, str], None]) -> None:
+    path = site / "content/04-moyu.zh.md"
+    edit(path, "为全校424名学生", "为全校425名学生")
+    build_py = str(Path(__file__).resolve().parent.parent / "build.py")
+    result = subprocess.run([sys.executable, build_py, "--root", str(site), "check"], capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "content/04-moyu.zh.md:" in result.stdout and "departs from the source" in result.stdout
+    assert "424名学" in result.stdout and "425名学" in result.stdout
+    edit(path, "blocks:  #", "emendations:\n- block: p6\n  source: 424名\n  reading: 425名\n  reason: test\nblocks:  #")
+    result = subprocess.run([sys.executable, build_py, "--root", str(site), "check"], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout
