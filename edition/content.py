@@ -29,6 +29,14 @@ class Block:
 
 
 @dataclass(frozen=True)
+class Glossary:
+    """A YAML file of entity definitions shared by all articles (content/*.yaml)."""
+
+    path: str
+    data: LineDict
+
+
+@dataclass(frozen=True)
 class Document:
     path: str  # relative to the project, as editors see it
     stem: str  # "01-paired-assistance"
@@ -112,7 +120,23 @@ def load_document(path: Path, root: Path, diags: Diagnostics) -> Document | None
     return Document(name, match["stem"], lang, front, tuple(blocks), split.body_line)
 
 
-def load_content(content_dir: Path, root: Path) -> tuple[list[Document], list[Diagnostic]]:
+def load_glossary(path: Path, root: Path, diags: Diagnostics) -> Glossary | None:
+    name = rel(path, root)
+    text = read_text(path, name, diags)
+    if text is None:
+        return None
+    try:
+        data = load_yaml(text, name)
+    except BuildError as exc:
+        diags.items.extend(exc.diagnostics)
+        return None
+    if not isinstance(data, LineDict) or not isinstance(data.get("entities"), list):
+        diags.error(Loc(name, 1, 1), "a glossary file must have a list 'entities:'", "see the README's content format")
+        return None
+    return Glossary(name, data)
+
+
+def load_content(content_dir: Path, root: Path) -> tuple[list[Document], list[Glossary], list[Diagnostic]]:
     """Every content file, parsed; all problems of all files collected before stopping."""
     diags = Diagnostics()
     if not content_dir.is_dir():
@@ -120,13 +144,18 @@ def load_content(content_dir: Path, root: Path) -> tuple[list[Document], list[Di
             [Diagnostic(Loc(rel(content_dir, root)), "content folder not found", "run 'python build.py cut' first")]
         )
     docs = []
+    glossaries = []
     for path in sorted(content_dir.iterdir()):
         if path.suffix == ".md":
             doc = load_document(path, root, diags)
             if doc is not None:
                 docs.append(doc)
+        elif path.suffix in (".yaml", ".yml"):
+            glossary = load_glossary(path, root, diags)
+            if glossary is not None:
+                glossaries.append(glossary)
     diags.raise_if_errors()
-    return docs, diags.warnings
+    return docs, glossaries, diags.warnings
 
 
 def text_hash(blocks: tuple[Block, ...] | list[Any]) -> str:

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from edition.annotate import annotate
 from edition.assemble import assemble
 from edition.config import SiteConfig, load_config
 from edition.content import load_content
@@ -80,12 +81,15 @@ def make_edition(root: Path, log: Log = _quiet, strict: bool = False) -> tuple[E
     config = load_config(root / "site.toml", root)
     # 2. load: the raw source and every content file, parsed
     source, _lines = load_source(config, root)
-    docs, warnings = load_content(root / "content", root)
+    docs, glossaries, warnings = load_content(root / "content", root)
     stages.done("load", f"{len(docs)} files")
     # 3. assemble: pair translations, resolve front matter, cross-check, one model
     diags = Diagnostics()
     diags.items.extend(warnings)
     edition = assemble(config, docs, source, diags)
+    if edition is not None:
+        # 4. annotate: entities from the glossaries, found in the text (standoff)
+        edition = annotate(edition, docs, glossaries, diags)
     if strict:
         diags.items = [Diagnostic(d.loc, d.message, d.hint, "error") for d in diags.items]
     diags.raise_if_errors()
@@ -97,17 +101,17 @@ def make_edition(root: Path, log: Log = _quiet, strict: bool = False) -> tuple[E
 def build(root: Path, out_dir: Path | None = None, log: Log = _quiet, strict: bool = False) -> BuildResult:
     """The whole build: check, render in memory, then replace output/ in one move."""
     edition, warnings, stages = make_edition(root, log, strict)
-    # 4. render: every page of every view, in memory
+    # 5. render: every page of every view, in memory
     templates, strings = load_templates(root / "templates", root)
     renderer = Renderer(templates, strings, "templates")
     files = render_site(edition, renderer)
     stages.done("render", f"{len(files)} pages")
-    # 5. export: the edition as data, static assets, the files GitHub Pages wants
+    # 6. export: the edition as data, static assets, the files GitHub Pages wants
     files["edition.json"] = edition_json(edition)
     files.update(load_static(root / "static"))
     files[".nojekyll"] = b""
     stages.done("export")
-    # 6. write: only now, and only if everything above succeeded
+    # 7. write: only now, and only if everything above succeeded
     stats = None
     if out_dir is not None:
         stats = write_output(files, out_dir)
