@@ -105,6 +105,7 @@ def _definition(entry: LineDict, path: str, diags: Diagnostics) -> Definition | 
         sources=tuple(str(s) for s in entry.get("sources") or ()),
         mentions=(),
         loc=loc,
+        note_kind=note_kind,
     )
     return Definition(entity, (zh, *aliases_zh), (en, *aliases_en), bool(entry.get("ambiguous", False)), note_kind)
 

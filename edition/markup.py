@@ -78,6 +78,7 @@ def parse_blocks(body: str) -> list[RawBlock]:
     return blocks
 
 
+@lru_cache(maxsize=16384)
 def render_inline(text: str) -> str:
     """Inline Markdown to HTML, escaped; the only way content text reaches a page."""
     return str(inline_renderer().renderInline(text))

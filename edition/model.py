@@ -65,6 +65,7 @@ class Entity:
     sources: tuple[str, ...]
     mentions: tuple[Mention, ...]
     loc: Loc
+    note_kind: str = "gloss"  # gloss | context
 
 
 @dataclass(frozen=True)

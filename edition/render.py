@@ -14,7 +14,9 @@ from markupsafe import Markup
 
 from edition.errors import BuildError, Diagnostic, Loc, rel
 from edition.markup import render_inline
-from edition.model import Article, Edition
+from edition.marks import Marker
+from edition.annotate import ENTITY_TYPES
+from edition.model import Article, Block, Edition, Entity
 
 
 @dataclass(frozen=True)
@@ -155,18 +157,25 @@ def _template_line(exc: BaseException) -> int:
     return line
 
 
-def page_context(edition: Edition, view: View, path: str, renderer: Renderer) -> dict[str, Any]:
+def page_context(edition: Edition, view: View, path: str, renderer: Renderer, marker: Marker) -> dict[str, Any]:
     """What every template sees. ``path`` is the page's output path within the view."""
     here = view.prefix + page_file(path)
 
     def url(target: str) -> str:
+        if path == "404.html":  # served at any depth: only absolute links work
+            return edition.config.base_path + view.prefix + target
         return relative(here, view.prefix + target)
 
     def root_url(target: str) -> str:
+        if path == "404.html":
+            return edition.config.base_path + target
         return relative(here, target)
 
     def zh(text: str) -> str:
         return to_hant(text) if view.code == "zh-hant" else text
+
+    def marked(block: Block, lang: str) -> Markup:
+        return marker.render(block, lang, zh if lang == "zh" else str)
 
     return {
         "edition": edition,
@@ -177,6 +186,8 @@ def page_context(edition: Edition, view: View, path: str, renderer: Renderer) ->
         "url": url,
         "root_url": root_url,
         "zh": zh,
+        "marked": marked,
+        "marker": marker,
         "path": path,
         "canonical": edition.config.base_url + view.prefix + path,
         "alternates": [(v, edition.config.base_url + v.prefix + path) for v in VIEWS],
@@ -185,11 +196,19 @@ def page_context(edition: Edition, view: View, path: str, renderer: Renderer) ->
 
 def render_site(edition: Edition, renderer: Renderer) -> dict[str, bytes]:
     files: dict[str, bytes] = {}
+    marker = Marker(edition)
 
     def emit(view: View, path: str, template: str, **extra: Any) -> None:
-        context = page_context(edition, view, path, renderer) | extra
+        context = page_context(edition, view, path, renderer, marker) | extra
         files[view.prefix + page_file(path)] = renderer.render(template, context).encode("utf-8")
 
+    lookups = {
+        "articles_by_id": {a.id: a for a in edition.all_articles},
+        "blocks_by_id": {b.id: b for a in edition.all_articles for b in a.blocks},
+        "sentence": sentence,
+    }
+    groups = [(kind, [e for e in edition.entities if e.type == kind]) for kind in ENTITY_TYPES]
+    groups = [(kind, entities) for kind, entities in groups if entities]
     for view in VIEWS:
         emit(view, "", "home.html")
         emit(view, "about/", "about.html")
@@ -203,9 +222,46 @@ def render_site(edition: Edition, renderer: Renderer) -> dict[str, bytes]:
                 previous=articles[index - 1] if index > 0 else None,
                 next=articles[index + 1] if index + 1 < len(articles) else None,
                 photos=[p for p in edition.photos if p.article == article.id],
+                see_also=see_also(edition, article),
             )
+        emit(view, "index/", "index.html", groups=groups, kind=None)
+        for kind, entities in groups:
+            emit(view, f"index/{kind}/", "index.html", groups=[(kind, entities)], kind=kind)
+        for entity in edition.entities:
+            emit(view, f"entity/{entity.id}/", "entity.html", entity=entity, **lookups)
     emit(VIEWS[0], "404.html", "404.html")
     return files
+
+
+_SENTENCE_END = {"zh": "。！？；", "en": ".!?;"}
+
+
+def sentence(text: str, position: int, lang: str) -> str:
+    """The sentence of ``text`` around ``position`` (the whole text if position < 0)."""
+    if position < 0:
+        return text
+    ends = _SENTENCE_END[lang]
+    start = max((text.rfind(ch, 0, position) for ch in ends), default=-1) + 1
+    stops = [i for i in (text.find(ch, position) for ch in ends) if i >= 0]
+    end = min(stops) + 1 if stops else len(text)
+    return text[start:end].strip()
+
+
+def see_also(edition: Edition, article: Article) -> list[tuple[Article, list[Entity]]]:
+    """Other articles sharing entities with this one; entities every article names are no guide."""
+    def named(a: Article) -> set[str]:
+        blocks = {b.id for b in a.blocks}
+        return {e.id for e in edition.entities if any(m.block in blocks for m in e.mentions)}
+
+    everywhere = set.intersection(*(named(a) for a in edition.articles)) if edition.articles else set()
+    mine = named(article) - everywhere
+    by_id = {e.id: e for e in edition.entities}
+    out = []
+    for other in edition.articles:
+        shared = sorted(mine & named(other)) if other.id != article.id else []
+        if shared:
+            out.append((other, [by_id[k] for k in shared]))
+    return out
 
 
 def load_templates(templates_dir: Path, root: Path) -> tuple[dict[str, str], dict[str, Any]]:

@@ -26,4 +26,42 @@
     pair.addEventListener("focusin", on);
     pair.addEventListener("focusout", off);
   });
+  // Notes as popovers: a mention is a link to its note in the notes section (that works
+  // without JavaScript); with it, the note opens beside the mention on click or keyboard
+  // focus, and closes on Escape, blur or a click elsewhere.
+  var popover = null;
+  function close() {
+    if (popover) { popover.remove(); popover = null; }
+  }
+  function open(link) {
+    var id = link.getAttribute("href").slice(1);
+    var note = document.getElementById(id);
+    if (!note) { return false; }
+    close();
+    popover = document.createElement("div");
+    popover.className = "popover";
+    popover.setAttribute("role", "note");
+    popover.id = "popover";
+    popover.innerHTML = note.innerHTML;
+    popover.querySelectorAll("[id]").forEach(function (el) { el.removeAttribute("id"); });
+    document.body.appendChild(popover);
+    var box = link.getBoundingClientRect();
+    var left = Math.min(window.scrollX + box.left, window.scrollX + document.documentElement.clientWidth - popover.offsetWidth - 8);
+    popover.style.left = Math.max(8, left) + "px";
+    popover.style.top = (window.scrollY + box.bottom + 6) + "px";
+    return true;
+  }
+  document.querySelectorAll("a.m").forEach(function (link) {
+    link.addEventListener("click", function (event) {
+      if (open(link)) { event.preventDefault(); }
+    });
+    link.addEventListener("focus", function () { open(link); });
+    link.addEventListener("blur", function () { setTimeout(function () {
+      if (popover && !popover.contains(document.activeElement)) { close(); }
+    }, 150); });
+  });
+  document.addEventListener("keydown", function (event) { if (event.key === "Escape") { close(); } });
+  document.addEventListener("click", function (event) {
+    if (popover && !popover.contains(event.target) && !(event.target.closest && event.target.closest("a.m"))) { close(); }
+  });
 })();

@@ -56,7 +56,8 @@ def test_four_articles_in_reading_order(built: Built) -> None:
     home = (out / "index.html").read_text(encoding="utf-8")
     positions = [home.index(f'id="{a}"') for a in ("paired-assistance", "urban-renewal", "business-support", "moyu")]
     assert positions == sorted(positions)
-    assert home.index("北京朝阳区：防疫复工不松劲 决胜脱贫正当时") < positions[0]
+    assert home.index('id="page-h1"') < positions[0]
+    assert "北京朝阳区：防疫复工不松劲 决胜脱贫正当时" in "".join(page(out, "index.html").text)
 
 
 def test_every_block_has_its_anchor_on_its_page(built: Built) -> None:

@@ -1,0 +1,96 @@
+"""Inline marks: mentions and figures turned into links inside a block's rendered text.
+
+Marks are standoff spans (start, end) over the text as transcribed. The text between and
+inside marks is rendered separately, each piece escaped by the Markdown renderer, so a
+mark can never break out of its element and no content can inject markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from html import escape
+
+from markupsafe import Markup
+
+from edition.markup import render_inline
+from edition.model import Article, Block, Edition, Entity, Mention
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    href: str
+    css: str
+    id: str = ""
+    describedby: str = ""
+
+
+def render_marked(text: str, spans: Sequence[Span], convert: Callable[[str], str] = str) -> Markup:
+    """Render ``text`` with each span as a link; overlapping spans after the first are dropped."""
+    out: list[str] = []
+    position = 0
+    for span in sorted(spans, key=lambda s: (s.start, -s.end)):
+        if span.start < position or span.end > len(text) or span.start >= span.end:
+            continue
+        out.append(render_inline(convert(text[position : span.start])))
+        attrs = f' class="{escape(span.css)}" href="{escape(span.href)}"'
+        if span.id:
+            attrs += f' id="{escape(span.id)}"'
+        if span.describedby:
+            attrs += f' aria-describedby="{escape(span.describedby)}"'
+        out.append(f"<a{attrs}>{render_inline(convert(text[span.start : span.end]))}</a>")
+        position = span.end
+    out.append(render_inline(convert(text[position:])))
+    return Markup("".join(out))  # noqa: S704 - every piece above is escaped
+
+
+class Marker:
+    """Marks for every block of an edition: mention spans (and, later, figure spans)."""
+
+    def __init__(self, edition: Edition) -> None:
+        self.entities = {e.id: e for e in edition.entities}
+        self.mentions: dict[str, list[Mention]] = {}
+        for entity in edition.entities:
+            for mention in entity.mentions:
+                self.mentions.setdefault(mention.block, []).append(mention)
+        for mentions in self.mentions.values():
+            mentions.sort(key=lambda m: m.start)
+        self.extra: dict[tuple[str, str], list[Span]] = {}  # (block id, lang) -> spans from other layers
+
+    def mention_id(self, mention: Mention, lang: str) -> str:
+        block = self.mentions[mention.block]
+        return f"{mention.block}-{'m' if lang == 'zh' else 'e'}{block.index(mention) + 1}"
+
+    def spans(self, block: Block, lang: str) -> list[Span]:
+        spans = list(self.extra.get((block.id, lang), ()))
+        cursor: dict[str, int] = {}
+        for mention in self.mentions.get(block.id, ()):
+            entity = self.entities[mention.entity]
+            css = f"m t-{entity.type}"
+            if lang == "zh":
+                start, end = mention.start, mention.start + len(mention.zh)
+            else:
+                if not mention.en:
+                    continue
+                start = block.en.find(mention.en, cursor.get(mention.en, 0))
+                if start < 0:
+                    continue
+                end = start + len(mention.en)
+                cursor[mention.en] = end
+            spans.append(Span(start, end, f"#n-{entity.id}", css, self.mention_id(mention, lang), f"nt-{entity.id}"))
+        return spans
+
+    def render(self, block: Block, lang: str, convert: Callable[[str], str] = str) -> Markup:
+        text = block.zh if lang == "zh" else block.en
+        return render_marked(text, self.spans(block, lang), convert)
+
+    def entities_in(self, articles: Sequence[Article]) -> list[tuple[Entity, Mention]]:
+        """Entities mentioned in these articles, in order of first mention, with that mention."""
+        first: dict[str, Mention] = {}
+        for article in articles:
+            for block in article.blocks:
+                for mention in self.mentions.get(block.id, ()):
+                    first.setdefault(mention.entity, mention)
+        return [(self.entities[k], m) for k, m in first.items()]
