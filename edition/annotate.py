@@ -53,14 +53,22 @@ def read_definitions(glossaries: Sequence[Glossary], diags: Diagnostics) -> dict
     for glossary in glossaries:
         for entry in glossary.data["entities"]:
             if not isinstance(entry, LineDict):
-                diags.error(Loc(glossary.path, glossary.data.line, 1), "each entity must be a mapping", "start it with '- id: …'")
+                diags.error(
+                    Loc(glossary.path, glossary.data.line, 1),
+                    "each entity must be a mapping",
+                    "start it with '- id: …'",
+                )
                 continue
             made = _definition(entry, glossary.path, diags)
             if made is None:
                 continue
             if made.entity.id in definitions:
                 other = definitions[made.entity.id].entity.loc
-                diags.error(made.entity.loc, f"duplicate entity id {made.entity.id!r}, already defined at {other}", "give each entity its own id")
+                diags.error(
+                    made.entity.loc,
+                    f"duplicate entity id {made.entity.id!r}, already defined at {other}",
+                    "give each entity its own id",
+                )
                 continue
             definitions[made.entity.id] = made
     return definitions
@@ -70,28 +78,58 @@ def _definition(entry: LineDict, path: str, diags: Diagnostics) -> Definition | 
     loc = Loc(path, entry.line, 1)
     for key in entry:
         if key not in ENTITY_KEYS:
-            diags.error(Loc(path, entry.lines[key], 1), f"unknown entity key {key!r}", f"known keys: {', '.join(sorted(ENTITY_KEYS))}")
+            diags.error(
+                Loc(path, entry.lines[key], 1),
+                f"unknown entity key {key!r}",
+                f"known keys: {', '.join(sorted(ENTITY_KEYS))}",
+            )
     entity_id = entry.get("id")
     if not isinstance(entity_id, str) or not _ID.match(entity_id):
-        diags.error(loc, f"invalid entity id {entity_id!r}", "use lowercase letters, digits and '-' (it becomes a page name)")
+        diags.error(
+            loc, f"invalid entity id {entity_id!r}", "use lowercase letters, digits and '-' (it becomes a page name)"
+        )
         return None
     kind = entry.get("type")
     if kind not in ENTITY_TYPES:
-        diags.error(Loc(path, entry.lines.get("type", entry.line), 1), f"entity {entity_id}: unknown type {kind!r}", f"use one of {', '.join(ENTITY_TYPES)}")
+        diags.error(
+            Loc(path, entry.lines.get("type", entry.line), 1),
+            f"entity {entity_id}: unknown type {kind!r}",
+            f"use one of {', '.join(ENTITY_TYPES)}",
+        )
         return None
     zh, en = entry.get("zh"), entry.get("en")
     if not isinstance(zh, str) or not zh or not isinstance(en, str) or not en:
-        diags.error(loc, f"entity {entity_id}: 'zh' and 'en' are required", "give the Chinese form as printed and its English form")
+        diags.error(
+            loc,
+            f"entity {entity_id}: 'zh' and 'en' are required",
+            "give the Chinese form as printed and its English form",
+        )
         return None
     wikidata = entry.get("wikidata")
     if wikidata is not None and not (isinstance(wikidata, str) and _QID.match(wikidata)):
-        diags.error(Loc(path, entry.lines["wikidata"], 1), f"entity {entity_id}: {wikidata!r} is not a Wikidata id", "write it as Q followed by digits, or leave it out")
+        diags.error(
+            Loc(path, entry.lines["wikidata"], 1),
+            f"entity {entity_id}: {wikidata!r} is not a Wikidata id",
+            "write it as Q followed by digits, or leave it out",
+        )
         wikidata = None
+    sources = tuple(str(s) for s in entry.get("sources") or ())
+    for source in sources:
+        if not source.startswith(("https://", "http://")):
+            diags.error(
+                Loc(path, entry.lines.get("sources", entry.line), 1),
+                f"entity {entity_id}: source {source!r} is not a URL",
+                "write each source as a quoted URL on its own line ('- \"https://…\"'): in [a, b] a comma inside a URL splits it",
+            )
     aliases_zh = tuple(str(a) for a in entry.get("aliases_zh") or ())
     aliases_en = tuple(str(a) for a in entry.get("aliases_en") or ())
     note_kind = str(entry.get("note_kind", "gloss"))
     if note_kind not in ("gloss", "context"):
-        diags.error(Loc(path, entry.lines.get("note_kind", entry.line), 1), f"entity {entity_id}: note_kind {note_kind!r}", "use gloss or context")
+        diags.error(
+            Loc(path, entry.lines.get("note_kind", entry.line), 1),
+            f"entity {entity_id}: note_kind {note_kind!r}",
+            "use gloss or context",
+        )
     entity = Entity(
         id=entity_id,
         type=str(kind),
@@ -102,7 +140,7 @@ def _definition(entry: LineDict, path: str, diags: Diagnostics) -> Definition | 
         wikidata=wikidata,
         aliases_zh=aliases_zh,
         aliases_en=aliases_en,
-        sources=tuple(str(s) for s in entry.get("sources") or ()),
+        sources=sources,
         mentions=(),
         loc=loc,
         note_kind=note_kind,
@@ -117,31 +155,51 @@ def pinyin_of(text: str) -> str:
     return " ".join(s[0] for s in pinyin(text, style=Style.TONE))
 
 
-def read_pins(doc: Document, blocks: dict[str, Block], definitions: dict[str, Definition], diags: Diagnostics) -> list[Pin]:
+def read_pins(
+    doc: Document, blocks: dict[str, Block], definitions: dict[str, Definition], diags: Diagnostics
+) -> list[Pin]:
     pins = []
     for entry in doc.front.get("mentions") or []:
         if not isinstance(entry, LineDict):
-            diags.error(Loc(doc.path, doc.front.lines.get("mentions", 1), 1), "each mention pin must be a mapping", "write '- {entity: id, block: p3}'")
+            diags.error(
+                Loc(doc.path, doc.front.lines.get("mentions", 1), 1),
+                "each mention pin must be a mapping",
+                "write '- {entity: id, block: p3}'",
+            )
             continue
         loc = Loc(doc.path, entry.line, 1)
         for key in entry:
             if key not in PIN_KEYS:
-                diags.error(Loc(doc.path, entry.lines[key], 1), f"unknown mention key {key!r}", f"known keys: {', '.join(sorted(PIN_KEYS))}")
+                diags.error(
+                    Loc(doc.path, entry.lines[key], 1),
+                    f"unknown mention key {key!r}",
+                    f"known keys: {', '.join(sorted(PIN_KEYS))}",
+                )
         entity, block = entry.get("entity"), entry.get("block")
         if entity not in definitions:
-            diags.error(loc, f"mention refers to entity {entity!r}, which no glossary defines", "define it in content/entities.yaml or content/terms.yaml, or correct the id")
+            diags.error(
+                loc,
+                f"mention refers to entity {entity!r}, which no glossary defines",
+                "define it in content/entities.yaml or content/terms.yaml, or correct the id",
+            )
             continue
         if block not in blocks:
-            diags.error(loc, f"mention refers to block {block!r}, which this article does not have", f"blocks here: {', '.join(blocks)}")
+            diags.error(
+                loc,
+                f"mention refers to block {block!r}, which this article does not have",
+                f"blocks here: {', '.join(blocks)}",
+            )
             continue
-        pins.append(Pin(str(entity), str(block), int(entry.get("occurrence", 0)), bool(entry.get("exclude", False)), loc))
+        pins.append(
+            Pin(str(entity), str(block), int(entry.get("occurrence", 0)), bool(entry.get("exclude", False)), loc)
+        )
     return pins
 
 
 @lru_cache(maxsize=256)
 def _en_pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
     alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
 
 
 def find_in_block(text: str, patterns: dict[str, list[tuple[str, str]]]) -> list[tuple[int, str, str]]:
@@ -174,13 +232,34 @@ def annotate(edition: Edition, docs: Sequence[Document], glossaries: Sequence[Gl
     plain = _patterns(d for d in definitions.values() if not d.ambiguous)
     every = _patterns(definitions.values())
     docs_by_path = {d.path: d for d in docs}
+    english_forms = {form: d.entity.id for d in definitions.values() for form in d.forms_en}
+    english_only = (_en_pattern(tuple(english_forms)), english_forms) if english_forms else None
+    english = {b.id: b.en_loc for a in edition.all_articles for b in a.blocks if b.en_loc is not None}
     mentions: dict[str, list[Mention]] = {k: [] for k in definitions}
     for article in edition.all_articles:
         doc = docs_by_path[article.path]
         by_local = {b.local: b for b in article.blocks}
         pins = read_pins(doc, by_local, definitions, diags)
-        for m in _article_mentions(article, plain, every, pins, definitions, diags):
+        for m in _article_mentions(article, plain, every, pins, definitions, diags, english_only):
             mentions[m.entity].append(m)
+    for key, definition in definitions.items():
+        if not mentions[key] and not definition.ambiguous:
+            forms = " / ".join(definition.forms_zh)
+            diags.error(
+                definition.entity.loc,
+                f"entity {key}: its Chinese form ({forms}) is found nowhere in the text",
+                "write 'zh' exactly as printed on the page (or add the printed form to 'aliases_zh'), or remove the entity",
+            )
+        # Fewer English mentions than Chinese is normal (a translation may name a place once
+        # for two Chinese mentions); a block whose English never names the entity is worth a look.
+        unnamed = {m.block for m in mentions[key] if m.start >= 0} - {m.block for m in mentions[key] if m.en}
+        for block_id in sorted(unnamed):
+            if block_id in english:
+                diags.warning(
+                    english[block_id],
+                    f"{key} is mentioned in the Chinese of {block_id} but none of its English forms is in the translation",
+                    f"use one of {' / '.join(definition.forms_en)} in the English, or add the form used to 'aliases_en'",
+                )
     entities = tuple(
         dataclasses.replace(d.entity, mentions=tuple(mentions[k]))
         for k, d in sorted(definitions.items(), key=lambda kv: (ENTITY_TYPES.index(kv[1].entity.type), kv[0]))
@@ -195,43 +274,92 @@ def _article_mentions(
     pins: list[Pin],
     definitions: dict[str, Definition],
     diags: Diagnostics,
+    english_only: tuple[re.Pattern[str], dict[str, str]] | None = None,
 ) -> list[Mention]:
     out: list[Mention] = []
     seen: dict[str, int] = {}
     for block in article.blocks:
         block_pins = [p for p in pins if p.block == block.local]
-        pinned = {p.entity for p in block_pins if not p.exclude}
-        excluded = {p.entity for p in block_pins if p.exclude}
-        counts: dict[str, int] = {}
-        en_used: dict[str, int] = {}
-        for start, form, entity_id in find_in_block(block.zh, every if pinned else plain):
-            definition = definitions[entity_id]
-            counts[entity_id] = counts.get(entity_id, 0) + 1
-            if entity_id in excluded:
-                continue
-            if definition.ambiguous:
-                wanted = [p for p in block_pins if p.entity == entity_id and not p.exclude]
-                if not any(p.occurrence in (0, counts[entity_id]) for p in wanted):
-                    continue
+        found, counts = _zh_mentions(block, plain, every, block_pins, definitions)
+        english, taken = _pair_english(block.en, found, definitions)
+        for index, (start, form, entity_id) in enumerate(found):
+            match = english.get(index)
             seen[entity_id] = seen.get(entity_id, 0) + 1
-            out.append(Mention(entity_id, article.id, block.id, form, _english(block.en, definition, en_used), start, seen[entity_id]))
+            en, en_start = (match.group(0), match.start()) if match else ("", -1)
+            out.append(Mention(entity_id, article.id, block.id, form, en, start, seen[entity_id], en_start))
+        # Names the translation spells out where the Chinese has no separate word for them
+        # (在京 -> "in Beijing"): marked in the English only.
+        excluded = {p.entity for p in block_pins if p.exclude}
+        if block.en and english_only is not None:
+            for match in english_only[0].finditer(block.en):
+                entity_id = english_only[1][match.group(0)]
+                if _overlaps(match.span(), taken) or entity_id in excluded:
+                    continue
+                seen[entity_id] = seen.get(entity_id, 0) + 1
+                out.append(
+                    Mention(entity_id, article.id, block.id, "", match.group(0), -1, seen[entity_id], match.start())
+                )
         for pin in block_pins:
             if not pin.exclude and pin.entity not in counts:
                 forms = " / ".join(definitions[pin.entity].forms_zh)
-                diags.error(pin.loc, f"pinned mention of {pin.entity} ({forms}) not found in block {block.id}", "correct the block, or remove the pin if the text changed")
+                diags.error(
+                    pin.loc,
+                    f"pinned mention of {pin.entity} ({forms}) not found in block {block.id}",
+                    "correct the block, or remove the pin if the text changed",
+                )
     return out
 
 
-def _english(text: str, definition: Definition, used: dict[str, int]) -> str:
-    """The n-th English occurrence of the entity in the block, for the n-th Chinese one."""
+def _zh_mentions(
+    block: Block,
+    plain: dict[str, list[tuple[str, str]]],
+    every: dict[str, list[tuple[str, str]]],
+    block_pins: list[Pin],
+    definitions: dict[str, Definition],
+) -> tuple[list[tuple[int, str, str]], dict[str, int]]:
+    """Mentions in the Chinese of one block, honouring pins and exclusions."""
+    pinned = {p.entity for p in block_pins if not p.exclude}
+    excluded = {p.entity for p in block_pins if p.exclude}
+    counts: dict[str, int] = {}
+    found = []
+    for start, form, entity_id in find_in_block(block.zh, every if pinned else plain):
+        counts[entity_id] = counts.get(entity_id, 0) + 1
+        if entity_id in excluded:
+            continue
+        if definitions[entity_id].ambiguous:
+            wanted = [p for p in block_pins if p.entity == entity_id and not p.exclude]
+            if not any(p.occurrence in (0, counts[entity_id]) for p in wanted):
+                continue
+        found.append((start, form, entity_id))
+    return found, counts
+
+
+def _pair_english(
+    text: str, found: list[tuple[int, str, str]], definitions: dict[str, Definition]
+) -> tuple[dict[int, re.Match[str]], list[tuple[int, int]]]:
+    """Pair each Chinese mention with an occurrence of the entity's English forms.
+
+    Longer English forms are placed first, so a document title claims its whole title
+    before a place named inside it can; then the n-th Chinese mention of an entity takes
+    the n-th free English occurrence.
+    """
+    taken: list[tuple[int, int]] = []
+    paired: dict[int, re.Match[str]] = {}
     if not text:
-        return ""
-    matches = _en_pattern(definition.forms_en).findall(text)
-    index = used.get(definition.entity.id, 0)
-    used[definition.entity.id] = index + 1
-    if not matches:
-        return ""
-    return str(matches[min(index, len(matches) - 1)])
+        return paired, taken
+    order = sorted(range(len(found)), key=lambda i: (-max(map(len, definitions[found[i][2]].forms_en)), i))
+    for index in order:
+        entity_id = found[index][2]
+        for match in _en_pattern(definitions[entity_id].forms_en).finditer(text):
+            if not _overlaps(match.span(), taken):
+                paired[index] = match
+                taken.append(match.span())
+                break
+    return paired, taken
+
+
+def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
+    return any(a < span[1] and span[0] < b for a, b in taken)
 
 
 def mentions_by_block(edition: Edition) -> dict[str, list[Mention]]:

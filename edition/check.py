@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from edition.config import load_config
+from edition.coverage import mention_counts, unannotated
 from edition.cut import cut_page, read_layout
 from edition.errors import Diagnostics
 from edition.fidelity import account
@@ -29,6 +30,12 @@ def run_check(root: Path, strict: bool = False) -> int:
     print(f"artifacts recorded: {len(result.artifacts)} doubled copies dropped")
     for line in result.artifacts:
         print(f"  {line}")
+    counts = mention_counts(edition)
+    print("annotated mentions: " + ", ".join(f"{article} {n}" for article, n in counts.items()))
+    gaps = unannotated(edition)
+    print(f"unannotated quoted phrases and names: {len(gaps)}")
+    for gap in gaps:
+        print(f"  {gap.block} ({gap.lang}): {gap.text}")
     return 1 if diags.errors or result.missing else 0
 
 

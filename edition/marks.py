@@ -14,7 +14,7 @@ from html import escape
 from markupsafe import Markup
 
 from edition.markup import render_inline
-from edition.model import Article, Block, Edition, Entity, Mention
+from edition.model import Block, Edition, Entity, Mention
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,7 @@ class Marker:
             for mention in entity.mentions:
                 self.mentions.setdefault(mention.block, []).append(mention)
         for mentions in self.mentions.values():
-            mentions.sort(key=lambda m: m.start)
+            mentions.sort(key=lambda m: (m.start < 0, m.start, m.en_start))
         self.extra: dict[tuple[str, str], list[Span]] = {}  # (block id, lang) -> spans from other layers
 
     def mention_id(self, mention: Mention, lang: str) -> str:
@@ -65,20 +65,13 @@ class Marker:
 
     def spans(self, block: Block, lang: str) -> list[Span]:
         spans = list(self.extra.get((block.id, lang), ()))
-        cursor: dict[str, int] = {}
         for mention in self.mentions.get(block.id, ()):
             entity = self.entities[mention.entity]
             css = f"m t-{entity.type}"
-            if lang == "zh":
-                start, end = mention.start, mention.start + len(mention.zh)
-            else:
-                if not mention.en:
-                    continue
-                start = block.en.find(mention.en, cursor.get(mention.en, 0))
-                if start < 0:
-                    continue
-                end = start + len(mention.en)
-                cursor[mention.en] = end
+            start = mention.start if lang == "zh" else mention.en_start
+            if start < 0:
+                continue
+            end = start + len(mention.zh if lang == "zh" else mention.en)
             spans.append(Span(start, end, f"#n-{entity.id}", css, self.mention_id(mention, lang), f"nt-{entity.id}"))
         return spans
 
@@ -86,11 +79,14 @@ class Marker:
         text = block.zh if lang == "zh" else block.en
         return render_marked(text, self.spans(block, lang), convert)
 
-    def entities_in(self, articles: Sequence[Article]) -> list[tuple[Entity, Mention]]:
-        """Entities mentioned in these articles, in order of first mention, with that mention."""
-        first: dict[str, Mention] = {}
-        for article in articles:
-            for block in article.blocks:
-                for mention in self.mentions.get(block.id, ()):
-                    first.setdefault(mention.entity, mention)
-        return [(self.entities[k], m) for k, m in first.items()]
+    def entities_in(self, blocks: Sequence[Block], zh: bool, en: bool) -> list[tuple[Entity, str]]:
+        """Entities marked in these blocks in a view showing zh and/or en, in order of
+        first mark, each with the anchor of that first mark (the note's way back)."""
+        first: dict[str, str] = {}
+        for block in blocks:
+            for mention in self.mentions.get(block.id, ()):
+                if zh and mention.start >= 0:
+                    first.setdefault(mention.entity, self.mention_id(mention, "zh"))
+                elif en and mention.en_start >= 0:
+                    first.setdefault(mention.entity, self.mention_id(mention, "en"))
+        return [(self.entities[k], anchor) for k, anchor in first.items()]

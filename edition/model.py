@@ -47,8 +47,9 @@ class Mention:
     block: str
     zh: str  # the string as it stands in the Chinese block
     en: str  # the English form found in the translation ("" if not found)
-    start: int  # character offset in the Chinese block
-    occurrence: int  # 1-based occurrence of the string in the article
+    start: int  # character offset in the Chinese block (-1: named only in the English)
+    occurrence: int  # 1-based occurrence of the entity in the article
+    en_start: int = -1  # character offset in the English block (-1: not found there)
 
 
 @dataclass(frozen=True)

@@ -12,10 +12,10 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from edition.errors import BuildError, Diagnostic, Loc, rel
-from edition.markup import render_inline
-from edition.marks import Marker
 from edition.annotate import ENTITY_TYPES
+from edition.errors import BuildError, Diagnostic, Loc, rel
+from edition.marks import Marker
+from edition.markup import render_inline
 from edition.model import Article, Block, Edition, Entity
 
 
@@ -181,12 +181,17 @@ def page_context(edition: Edition, view: View, path: str, renderer: Renderer, ma
         "edition": edition,
         "config": edition.config,
         "view": view,
-        "views": [(v, relative(here, v.prefix + path)) for v in VIEWS],
+        "views": [
+            (v, edition.config.base_path + v.prefix if path == "404.html" else relative(here, v.prefix + path))
+            for v in VIEWS
+        ],
         "t": renderer.translate(view),
         "url": url,
         "root_url": root_url,
         "zh": zh,
         "marked": marked,
+        "block": edition.block,
+        "all_blocks": [b for a in edition.all_articles for b in a.blocks],
         "marker": marker,
         "path": path,
         "canonical": edition.config.base_url + view.prefix + path,
@@ -214,6 +219,7 @@ def render_site(edition: Edition, renderer: Renderer) -> dict[str, bytes]:
         emit(view, "about/", "about.html")
         articles = edition.articles
         for index, article in enumerate(articles):
+            photos = [p for p in edition.photos if p.article == article.id]
             emit(
                 view,
                 article.url,
@@ -221,7 +227,9 @@ def render_site(edition: Edition, renderer: Renderer) -> dict[str, bytes]:
                 article=article,
                 previous=articles[index - 1] if index > 0 else None,
                 next=articles[index + 1] if index + 1 < len(articles) else None,
-                photos=[p for p in edition.photos if p.article == article.id],
+                photos=photos,
+                # the captions shown with the article carry mentions too: their notes belong here
+                note_blocks=[*article.blocks, *(b for p in photos if (b := edition.block(p.block)))],
                 see_also=see_also(edition, article),
             )
         emit(view, "index/", "index.html", groups=groups, kind=None)
@@ -249,6 +257,7 @@ def sentence(text: str, position: int, lang: str) -> str:
 
 def see_also(edition: Edition, article: Article) -> list[tuple[Article, list[Entity]]]:
     """Other articles sharing entities with this one; entities every article names are no guide."""
+
     def named(a: Article) -> set[str]:
         blocks = {b.id for b in a.blocks}
         return {e.id for e in edition.entities if any(m.block in blocks for m in e.mentions)}

@@ -43,7 +43,9 @@ def test_extra_block_is_refused(site: Path) -> None:
     path = site / "content/04-moyu.en.md"
     path.write_text(path.read_text(encoding="utf-8") + "\nAn extra paragraph.\n", encoding="utf-8")
     [message] = errors_of(site)
-    assert re.match(r"content/04-moyu\.en\.md:\d+:1: error: extra block 12 \(paragraph\) has no Chinese counterpart", message)
+    assert re.match(
+        r"content/04-moyu\.en\.md:\d+:1: error: extra block 12 \(paragraph\) has no Chinese counterpart", message
+    )
 
 
 def test_heading_paired_with_paragraph_is_refused(site: Path, edit: Edit) -> None:
@@ -55,7 +57,11 @@ def test_heading_paired_with_paragraph_is_refused(site: Path, edit: Edit) -> Non
 
 def test_outdated_translation_warns_and_shows_a_notice(site: Path, tmp_path: Path, edit: Edit) -> None:
     edit(site / "content/04-moyu.zh.md", "帮扶工作取得显著成效。", "帮扶工作取得了显著成效。")
-    edit(site / "content/04-moyu.zh.md", "blocks:  #", "emendations:\n- {block: p1, source: 取得显著, reading: 取得了显著, reason: test}\nblocks:  #")
+    edit(
+        site / "content/04-moyu.zh.md",
+        "blocks:  #",
+        "emendations:\n- {block: p1, source: 取得显著, reading: 取得了显著, reason: test}\nblocks:  #",
+    )
     result = build(site, tmp_path / "out")
     [warning] = [str(w) for w in result.warnings]
     assert warning.startswith("content/04-moyu.en.md:4:1: warning: translation is outdated")
@@ -68,7 +74,12 @@ def test_outdated_translation_warns_and_shows_a_notice(site: Path, tmp_path: Pat
 
 @pytest.mark.parametrize(
     ("view", "html_lang", "zh_lang", "has_en"),
-    [("", "en", "zh-Hans", True), ("zh/", "zh-Hans", "zh-Hans", False), ("en/", "en", None, True), ("zh-hant/", "zh-Hant", "zh-Hant", False)],
+    [
+        ("", "en", "zh-Hans", True),
+        ("zh/", "zh-Hans", "zh-Hans", False),
+        ("en/", "en", None, True),
+        ("zh-hant/", "zh-Hant", "zh-Hant", False),
+    ],
 )
 def test_views_and_lang(built: Built, view: str, html_lang: str, zh_lang: str | None, has_en: bool) -> None:
     _, out = built
@@ -102,7 +113,12 @@ def test_interface_strings_follow_the_view(built: Built) -> None:
 def test_view_switch_links_to_the_same_page(built: Built) -> None:
     _, out = built
     html = (out / "zh/articles/moyu/index.html").read_text(encoding="utf-8")
-    for href in ('href="../../../articles/moyu/"', 'href="../../../en/articles/moyu/"', 'href="../../../zh-hant/articles/moyu/"', 'href="./"'):
+    for href in (
+        'href="../../../articles/moyu/"',
+        'href="../../../en/articles/moyu/"',
+        'href="../../../zh-hant/articles/moyu/"',
+        'href="./"',
+    ):
         assert href in html
 
 

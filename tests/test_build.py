@@ -79,12 +79,22 @@ def test_block_ids_are_stable(built: Built) -> None:
 
 def test_no_extraction_artifact_reaches_the_reader(built: Built) -> None:
     _, out = built
-    pages = [p for p in out.rglob("index.html") if "articles" in p.parts or p.parent.name in ("output", "zh", "en", "zh-hant")]
+    pages = [
+        p
+        for p in out.rglob("index.html")
+        if "articles" in p.parts or p.parent.name in ("output", "zh", "en", "zh-hant")
+    ]
     assert len(pages) == 20
     for path in pages:
         text = "".join(page(out, str(path.relative_to(out))).text)
         assert "\U001001b0" not in text
-        for doubled in ("VisionVision", "REFORMCHINA", "DAILYDAILY", "提升城市品质提升城市品质", "主动担当积极作为主动担当"):
+        for doubled in (
+            "VisionVision",
+            "REFORMCHINA",
+            "DAILYDAILY",
+            "提升城市品质提升城市品质",
+            "主动担当积极作为主动担当",
+        ):
             assert doubled not in text, (path, doubled)
         # no one-character lines, no word broken by a wrap: no CJK character followed by a newline
         assert not re.search(r"[\u4e00-\u9fff]\n[\u4e00-\u9fff]", text), path

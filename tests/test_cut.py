@@ -98,7 +98,9 @@ def test_check_reports_a_dropped_line(site: Path, edit: Callable[[Path, str, str
     assert "departs from the source" in result.stdout
 
 
-def test_check_reports_an_undeclared_change_and_accepts_a_declared_one(site: Path, edit: Callable[[Path, str, str], None]) -> None:
+def test_check_reports_an_undeclared_change_and_accepts_a_declared_one(
+    site: Path, edit: Callable[[Path, str, str], None]
+) -> None:
     path = site / "content/04-moyu.zh.md"
     edit(path, "为全校424名学生", "为全校425名学生")
     build_py = str(Path(__file__).resolve().parent.parent / "build.py")

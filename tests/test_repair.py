@@ -8,9 +8,11 @@ import pytest
 
 from edition import repair
 
-SOURCE = (Path(__file__).resolve().parent.parent / "source" / "china-reform-daily-2020-05-25-p12.txt").read_text(
-    encoding="utf-8"
-).split("\n")
+SOURCE = (
+    (Path(__file__).resolve().parent.parent / "source" / "china-reform-daily-2020-05-25-p12.txt")
+    .read_text(encoding="utf-8")
+    .split("\n")
+)
 
 
 def line(n: int) -> str:
