@@ -14,7 +14,7 @@ from edition.yamlload import LineDict
 
 ZH_KEYS = {
     "id", "kind", "order", "title", "source", "blocks", "notes", "emendations", "photos",
-    "mentions", "figures", "checks", "vertical",
+    "mentions", "figures", "checks", "charts", "vertical",
 }  # fmt: skip
 EN_KEYS = {"id", "translator", "translates", "numbers"}
 NOTE_KEYS = {"id", "kind", "block", "text", "title"}

@@ -1,43 +1,68 @@
-"""`python build.py check`: the fidelity account and what still needs an editor."""
+"""`python build.py check`: the fidelity account and what still needs an editor.
+
+The account is made even when later stages find errors: an editor who broke a figure
+label still learns which source lines the text no longer accounts for.
+"""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
+from edition.assemble import assemble
 from edition.config import load_config
+from edition.content import load_content
 from edition.coverage import mention_counts, unannotated
 from edition.cut import cut_page, read_layout
-from edition.errors import Diagnostics
+from edition.errors import BuildError, Diagnostics
 from edition.fidelity import account
-from edition.pipeline import make_edition
+from edition.pipeline import load_source, make_edition
 
 
 def run_check(root: Path, strict: bool = False) -> int:
     config = load_config(root / "site.toml", root)
-    edition, warnings, _ = make_edition(root, strict=strict)
-    layout = read_layout(root / config.source.layout, root)
-    lines = (root / config.source.path).read_text(encoding="utf-8").split("\n")
+    source, lines = load_source(config, root)
     if lines and lines[-1] == "":
         lines = lines[:-1]
+    docs, _glossaries, _warnings = load_content(root / "content", root)
     diags = Diagnostics()
-    result = account(lines, cut_page(lines, layout), edition.all_articles, config.source.path, diags)
-    for problem in [*warnings, *diags.items]:
-        print(problem)
-    print(f"source lines accounted: {result.accounted}/{result.total}")
-    if result.missing:
-        print("not accounted for: " + ", ".join(map(str, result.missing)))
-    print(f"artifacts recorded: {len(result.artifacts)} doubled copies dropped")
-    for line in result.artifacts:
-        print(f"  {line}")
+    assembled = assemble(config, docs, source, Diagnostics())
+    failed = False
+    if assembled is not None:
+        layout = read_layout(root / config.source.layout, root)
+        result = account(lines, cut_page(lines, layout), assembled.all_articles, config.source.path, diags)
+        for problem in diags.items:
+            print(problem)
+        print(f"source lines accounted: {result.accounted}/{result.total}")
+        if result.missing:
+            print("not accounted for: " + ", ".join(map(str, result.missing)))
+        print(f"artifacts recorded: {len(result.artifacts)} doubled copies dropped")
+        for line in result.artifacts:
+            print(f"  {line}")
+        failed = bool(diags.errors or result.missing)
+    try:
+        edition, warnings, _ = make_edition(root, strict=strict)
+    except BuildError as exc:
+        for problem in exc.diagnostics:
+            print(problem)
+        return 1
+    for warning in warnings:
+        print(warning)
     counts = mention_counts(edition)
     print("annotated mentions: " + ", ".join(f"{article} {n}" for article, n in counts.items()))
     gaps = unannotated(edition)
     print(f"unannotated quoted phrases and names: {len(gaps)}")
     for gap in gaps:
         print(f"  {gap.block} ({gap.lang}): {gap.text}")
-    return 1 if diags.errors or result.missing else 0
-
-
-if __name__ == "__main__":
-    sys.exit(run_check(Path.cwd()))
+    unlabelled = [f for f in edition.figures if f.kind != "date" and not f.label_en]
+    print(
+        f"figures: {len(edition.figures)} ({sum(f.kind == 'date' for f in edition.figures)} dates); unlabelled: {len(unlabelled)}"
+    )
+    for figure in unlabelled:
+        print(f"  {figure.block}: {figure.text}")
+    failing = [c for c in edition.checks if not c.ok]
+    print(f"arithmetic checks: {len(edition.checks)}, failing: {len(failing)}")
+    for check in failing:
+        print(
+            f"  {check.loc}: {check.id}: {check.expression} ({check.actual:g} ≠ {check.expected:g}) — {check.description}"
+        )
+    return 1 if failed else 0

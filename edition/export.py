@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from typing import Any
 
-from edition.model import Article, Block, Edition
+from edition.model import Article, Block, Edition, Entity, Figure
 
 SCHEMA_VERSION = 1
 
@@ -32,6 +34,83 @@ def _article(article: Article) -> dict[str, Any]:
     }
 
 
+def _entity(entity: Entity) -> dict[str, Any]:
+    return {
+        "id": entity.id,
+        "type": entity.type,
+        "zh": entity.zh,
+        "en": entity.en,
+        "pinyin": entity.pinyin,
+        "note": entity.note,
+        "note_kind": entity.note_kind,
+        "wikidata": entity.wikidata,
+        "aliases": {"zh": list(entity.aliases_zh), "en": list(entity.aliases_en)},
+        "sources": list(entity.sources),
+        "mentions": [{"article": m.article, "block": m.block, "zh": m.zh, "en": m.en} for m in entity.mentions],
+    }
+
+
+def _figure(figure: Figure) -> dict[str, Any]:
+    return {
+        "id": figure.id,
+        "article": figure.article,
+        "block": figure.block,
+        "text": figure.text,
+        "value": figure.value,
+        "end_value": figure.end_value,
+        "unit": figure.unit,
+        "qualifier": figure.qualifier,
+        "kind": figure.kind,
+        "label": {"en": figure.label_en, "zh": figure.label_zh},
+        "theme": figure.theme,
+    }
+
+
+FIGURE_COLUMNS = [
+    "id",
+    "article",
+    "block",
+    "text",
+    "value",
+    "end_value",
+    "unit",
+    "qualifier",
+    "kind",
+    "label_en",
+    "label_zh",
+    "theme",
+    "url",
+]
+
+
+def figures_table(edition: Edition) -> list[dict[str, Any]]:
+    """The appendix table as rows: the CSV and figures.json downloads."""
+    urls = {a.id: a.url for a in edition.all_articles}
+    rows = []
+    for f in edition.figures:
+        row = {k: v for k, v in _figure(f).items() if k != "label"}
+        row |= {
+            "label_en": f.label_en,
+            "label_zh": f.label_zh,
+            "url": f"{edition.config.base_url}{urls[f.article]}#{f.block}",
+        }
+        rows.append({k: row[k] for k in FIGURE_COLUMNS})
+    return rows
+
+
+def figures_csv(edition: Edition) -> bytes:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=FIGURE_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for row in figures_table(edition):
+        writer.writerow({k: ("" if v is None else v) for k, v in row.items()})
+    return out.getvalue().encode("utf-8")
+
+
+def figures_json(edition: Edition) -> bytes:
+    return (json.dumps(figures_table(edition), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
 def edition_data(edition: Edition) -> dict[str, Any]:
     info = edition.config.edition
     return {
@@ -47,8 +126,20 @@ def edition_data(edition: Edition) -> dict[str, Any]:
         "source": {"path": edition.source.path, "sha256": edition.source.sha256, "lines": edition.source.lines},
         "page": {"blocks": [_block(b) for b in edition.page.blocks]},
         "articles": [_article(a) for a in edition.articles],
-        "entities": [],
-        "figures": [],
+        "entities": [_entity(e) for e in edition.entities],
+        "figures": [_figure(f) for f in edition.figures],
+        "checks": [
+            {
+                "id": c.id,
+                "article": c.article,
+                "label": c.description,
+                "expression": c.expression,
+                "left": c.actual,
+                "right": c.expected,
+                "ok": c.ok,
+            }
+            for c in edition.checks
+        ],
         "photos": [
             {
                 "id": p.id,

@@ -7,6 +7,7 @@ mark can never break out of its element and no content can inject markup.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html import escape
@@ -57,14 +58,20 @@ class Marker:
                 self.mentions.setdefault(mention.block, []).append(mention)
         for mentions in self.mentions.values():
             mentions.sort(key=lambda m: (m.start < 0, m.start, m.en_start))
-        self.extra: dict[tuple[str, str], list[Span]] = {}  # (block id, lang) -> spans from other layers
+        # Figures link to their row of the appendix; in the Chinese only, where they were printed.
+        self.extra: dict[tuple[str, str], list[Span]] = {}
+        for figure in edition.figures:
+            end = figure.start + len(figure.text)
+            self.extra.setdefault((figure.block, "zh"), []).append(
+                Span(figure.start, end, f"figures/#{figure.id}", "fig")
+            )
 
     def mention_id(self, mention: Mention, lang: str) -> str:
         block = self.mentions[mention.block]
         return f"{mention.block}-{'m' if lang == 'zh' else 'e'}{block.index(mention) + 1}"
 
     def spans(self, block: Block, lang: str) -> list[Span]:
-        spans = list(self.extra.get((block.id, lang), ()))
+        spans: list[Span] = []
         for mention in self.mentions.get(block.id, ()):
             entity = self.entities[mention.entity]
             css = f"m t-{entity.type}"
@@ -73,11 +80,23 @@ class Marker:
                 continue
             end = start + len(mention.zh if lang == "zh" else mention.en)
             spans.append(Span(start, end, f"#n-{entity.id}", css, self.mention_id(mention, lang), f"nt-{entity.id}"))
+        # A mark of another layer yields to a mention: a name is read before its number.
+        spans.extend(
+            x
+            for x in self.extra.get((block.id, lang), ())
+            if not any(x.start < m.end and m.start < x.end for m in spans)
+        )
         return spans
 
-    def render(self, block: Block, lang: str, convert: Callable[[str], str] = str) -> Markup:
+    def render(
+        self, block: Block, lang: str, convert: Callable[[str], str] = str, url: Callable[[str], str] = str
+    ) -> Markup:
+        """The block's text with its marks; ``url`` turns site paths into links from this page."""
         text = block.zh if lang == "zh" else block.en
-        return render_marked(text, self.spans(block, lang), convert)
+        spans = [
+            s if s.href.startswith("#") else dataclasses.replace(s, href=url(s.href)) for s in self.spans(block, lang)
+        ]
+        return render_marked(text, spans, convert)
 
     def entities_in(self, blocks: Sequence[Block], zh: bool, en: bool) -> list[tuple[Entity, str]]:
         """Entities marked in these blocks in a view showing zh and/or en, in order of

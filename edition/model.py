@@ -80,6 +80,7 @@ class Figure:
     qualifier: str
     kind: str  # quantity | date
     start: int
+    end_value: float | None = None  # the end of a period or range (2月~4月)
     label_en: str = ""
     label_zh: str = ""
     theme: str = ""
@@ -95,6 +96,18 @@ class Check:
     actual: float
     ok: bool
     loc: Loc
+
+
+@dataclass(frozen=True)
+class Chart:
+    """Figures that add up, drawn as a waterfall (declared in front matter)."""
+
+    id: str
+    article: str
+    title: str
+    description: str
+    steps: tuple[str, ...]  # figure ids, in order
+    total: str  # the label of the computed total
 
 
 @dataclass(frozen=True)
@@ -147,6 +160,7 @@ class Edition:
     entities: tuple[Entity, ...] = ()
     figures: tuple[Figure, ...] = ()
     checks: tuple[Check, ...] = ()
+    charts: tuple[Chart, ...] = ()
     photos: tuple[Photo, ...] = ()
     warnings: tuple[Diagnostic, ...] = field(default=())
 

@@ -13,8 +13,10 @@ from edition.assemble import assemble
 from edition.config import SiteConfig, load_config
 from edition.content import load_content
 from edition.errors import BuildError, Diagnostic, Diagnostics, Loc
-from edition.export import edition_json
+from edition.export import edition_json, figures_csv, figures_json
+from edition.figures import annotate_figures
 from edition.model import Edition, SourceText
+from edition.numbercheck import check_numbers
 from edition.render import Renderer, load_templates, render_site
 from edition.write import WriteStats, write_output
 
@@ -90,6 +92,10 @@ def make_edition(root: Path, log: Log = _quiet, strict: bool = False) -> tuple[E
     if edition is not None:
         # 4. annotate: entities from the glossaries, found in the text (standoff)
         edition = annotate(edition, docs, glossaries, diags)
+        # 5. figures: every quantity, labelled; the page's arithmetic checked; numbers of
+        #    each translation checked against its Chinese
+        edition = annotate_figures(edition, docs, diags)
+        check_numbers(edition, docs, diags)
     if strict:
         diags.items = [Diagnostic(d.loc, d.message, d.hint, "error") for d in diags.items]
     diags.raise_if_errors()
@@ -101,17 +107,19 @@ def make_edition(root: Path, log: Log = _quiet, strict: bool = False) -> tuple[E
 def build(root: Path, out_dir: Path | None = None, log: Log = _quiet, strict: bool = False) -> BuildResult:
     """The whole build: check, render in memory, then replace output/ in one move."""
     edition, warnings, stages = make_edition(root, log, strict)
-    # 5. render: every page of every view, in memory
+    # 6. render: every page of every view, in memory
     templates, strings = load_templates(root / "templates", root)
     renderer = Renderer(templates, strings, "templates")
     files = render_site(edition, renderer)
     stages.done("render", f"{len(files)} pages")
-    # 6. export: the edition as data, static assets, the files GitHub Pages wants
+    # 7. export: the edition as data, static assets, the files GitHub Pages wants
     files["edition.json"] = edition_json(edition)
+    files["figures.csv"] = figures_csv(edition)
+    files["figures.json"] = figures_json(edition)
     files.update(load_static(root / "static"))
     files[".nojekyll"] = b""
     stages.done("export")
-    # 7. write: only now, and only if everything above succeeded
+    # 8. write: only now, and only if everything above succeeded
     stats = None
     if out_dir is not None:
         stats = write_output(files, out_dir)

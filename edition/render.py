@@ -13,7 +13,10 @@ import jinja2
 from markupsafe import Markup
 
 from edition.annotate import ENTITY_TYPES
+from edition.charts import Bar, log_bars, waterfall
+from edition.charts import money as money_fmt
 from edition.errors import BuildError, Diagnostic, Loc, rel
+from edition.figures import THEMES, format_value, unit_en
 from edition.marks import Marker
 from edition.markup import render_inline
 from edition.model import Article, Block, Edition, Entity
@@ -175,7 +178,7 @@ def page_context(edition: Edition, view: View, path: str, renderer: Renderer, ma
         return to_hant(text) if view.code == "zh-hant" else text
 
     def marked(block: Block, lang: str) -> Markup:
-        return marker.render(block, lang, zh if lang == "zh" else str)
+        return marker.render(block, lang, zh if lang == "zh" else str, url)
 
     return {
         "edition": edition,
@@ -212,6 +215,7 @@ def render_site(edition: Edition, renderer: Renderer) -> dict[str, bytes]:
         "blocks_by_id": {b.id: b for a in edition.all_articles for b in a.blocks},
         "sentence": sentence,
     }
+    appendix = appendix_context(edition)
     groups = [(kind, [e for e in edition.entities if e.type == kind]) for kind in ENTITY_TYPES]
     groups = [(kind, entities) for kind, entities in groups if entities]
     for view in VIEWS:
@@ -232,6 +236,7 @@ def render_site(edition: Edition, renderer: Renderer) -> dict[str, bytes]:
                 note_blocks=[*article.blocks, *(b for p in photos if (b := edition.block(p.block)))],
                 see_also=see_also(edition, article),
             )
+        emit(view, "figures/", "figures.html", **appendix, **lookups)
         emit(view, "index/", "index.html", groups=groups, kind=None)
         for kind, entities in groups:
             emit(view, f"index/{kind}/", "index.html", groups=[(kind, entities)], kind=kind)
@@ -239,6 +244,50 @@ def render_site(edition: Edition, renderer: Renderer) -> dict[str, bytes]:
             emit(view, f"entity/{entity.id}/", "entity.html", entity=entity, **lookups)
     emit(VIEWS[0], "404.html", "404.html")
     return files
+
+
+def appendix_context(edition: Edition) -> dict[str, Any]:
+    """The figures appendix: rows grouped by article and theme, the charts, the dates."""
+    quantities = [f for f in edition.figures if f.kind != "date"]
+    groups = []
+    for article in edition.all_articles:
+        mine = [f for f in quantities if f.article == article.id]
+        themes = [(theme, [f for f in mine if f.theme == theme]) for theme in THEMES]
+        if mine:
+            groups.append((article, [(theme, figures) for theme, figures in themes if figures]))
+    # Amounts the page reports (the price of the paper is furniture, not reporting).
+    money = sorted((f for f in quantities if f.unit == "元" and f.theme != "other"), key=lambda f: -f.value)
+    bars = [Bar(f.label_en or f.text, f.value, f"#{f.id}", "nearly " if f.qualifier == "nearly" else "") for f in money]
+    by_id = {f.id: f for f in edition.figures}
+    waterfalls = [
+        (
+            chart,
+            waterfall(
+                chart.title,
+                chart.description,
+                [Bar(by_id[s].label_en, by_id[s].value, f"#{s}") for s in chart.steps],
+                chart.total,
+                f"chart-{chart.id}",
+            ),
+        )
+        for chart in edition.charts
+    ]
+    return {
+        "groups": groups,
+        "dates": [f for f in edition.figures if f.kind == "date"],
+        "money_chart": log_bars(
+            "Amounts of money on the page",
+            "Bars on a logarithmic scale, largest first: "
+            + "; ".join(f"{b.label}: {money_fmt(b.value)} yuan" for b in bars),
+            bars,
+            "chart-money",
+        )
+        if bars
+        else "",
+        "waterfalls": waterfalls,
+        "value": format_value,
+        "unit_en": unit_en,
+    }
 
 
 _SENTENCE_END = {"zh": "。！？；", "en": ".!?;"}

@@ -102,12 +102,17 @@ def test_check_reports_an_undeclared_change_and_accepts_a_declared_one(
     site: Path, edit: Callable[[Path, str, str], None]
 ) -> None:
     path = site / "content/04-moyu.zh.md"
-    edit(path, "为全校424名学生", "为全校425名学生")
+    edit(path, "为全校424名学生", "为全校的424名学生")
     build_py = str(Path(__file__).resolve().parent.parent / "build.py")
     result = subprocess.run([sys.executable, build_py, "--root", str(site), "check"], capture_output=True, text=True)
     assert result.returncode == 1
     assert "content/04-moyu.zh.md:" in result.stdout and "departs from the source" in result.stdout
-    assert "424名学" in result.stdout and "425名学" in result.stdout
-    edit(path, "blocks:  #", "emendations:\n- block: p6\n  source: 424名\n  reading: 425名\n  reason: test\nblocks:  #")
+    assert "source line(s) 806 not found" in result.stdout
+    assert "为全校424名" in result.stdout and "为全校的424名" in result.stdout
+    edit(
+        path,
+        "blocks:  #",
+        "emendations:\n- block: p6\n  source: 全校424\n  reading: 全校的424\n  reason: test\nblocks:  #",
+    )
     result = subprocess.run([sys.executable, build_py, "--root", str(site), "check"], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout

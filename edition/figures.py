@@ -1,0 +1,325 @@
+"""Figures: every quantity printed on the page, labelled from front matter, and the page's
+arithmetic checked where it implies relations between its numbers."""
+
+from __future__ import annotations
+
+import ast
+import dataclasses
+import operator
+import re
+from collections.abc import Callable, Sequence
+
+from edition.content import Document
+from edition.errors import Diagnostics, Loc
+from edition.model import Article, Block, Chart, Check, Edition, Figure
+from edition.numbers import extract_zh
+from edition.yamlload import LineDict
+
+THEMES = (
+    "funding", "people", "enterprises", "jobs", "training", "projects", "area", "villages",
+    "organisations", "time", "other",
+)  # fmt: skip
+LABEL_KEYS = {"text", "block", "label", "label_zh", "theme"}
+CHECK_KEYS = {"id", "label", "expr", "count", "equals"}
+TOLERANCE = 0.005  # the page rounds; a relation holds within half a percent
+_REF = re.compile(r"\{([a-z]+[0-9]+):([^{}]+)\}")
+
+
+# Furniture prints codes (telephone numbers, postcode, licence number, page number) that
+# are not quantities; a number there is a figure only where an editor labels it (the price).
+FURNITURE = {"masthead", "nameplate", "footer"}
+
+
+def extract_figures(edition: Edition) -> list[Figure]:
+    """Quantities and dates of every block. Ordinals are not figures, nor are numbers that
+    are part of a name (十四师47团, the years in document titles): they are the entity's."""
+    names: dict[str, list[tuple[int, int]]] = {}
+    for entity in edition.entities:
+        if entity.type in ("person", "place", "organisation", "document"):
+            for m in entity.mentions:
+                if m.start >= 0:
+                    names.setdefault(m.block, []).append((m.start, m.start + len(m.zh)))
+    figures = []
+    for article in edition.all_articles:
+        for block in article.blocks:
+            spans = names.get(block.id, [])
+            found = [
+                q
+                for q in extract_zh(block.zh)
+                if q.kind != "ordinal" and not any(a <= q.start and q.end <= b for a, b in spans)
+            ]
+            for k, q in enumerate(found, start=1):
+                figures.append(
+                    Figure(
+                        id=f"{block.id}-n{k}",
+                        article=article.id,
+                        block=block.id,
+                        text=q.text,
+                        value=q.value,
+                        unit=q.unit,
+                        qualifier=q.qualifier,
+                        kind=q.kind,
+                        start=q.start,
+                        end_value=q.end_value,
+                    )
+                )
+    return figures
+
+
+def _locate(block: Block, text: str, figures: Sequence[Figure]) -> Figure | None:
+    """The figure printed within the first occurrence of ``text`` in the block."""
+    at = block.zh.find(text)
+    if at < 0:
+        return None
+    end = at + len(text)
+    return next((f for f in figures if f.block == block.id and f.start < end and at < f.start + len(f.text)), None)
+
+
+def label_figures(
+    edition: Edition, figures: list[Figure], docs: Sequence[Document], diags: Diagnostics
+) -> list[Figure]:
+    by_id = {f.id: f for f in figures}
+    docs_by_path = {d.path: d for d in docs}
+    for article in edition.all_articles:
+        doc = docs_by_path[article.path]
+        blocks = {b.local: b for b in article.blocks}
+        for entry in doc.front.get("figures") or []:
+            if not isinstance(entry, LineDict):
+                diags.error(
+                    Loc(doc.path, doc.front.lines.get("figures", 1), 1),
+                    "each figure label must be a mapping",
+                    "write '- text: 16.4万人' with block, label, theme",
+                )
+                continue
+            loc = Loc(doc.path, entry.line, 1)
+            for key in entry:
+                if key not in LABEL_KEYS:
+                    diags.error(
+                        Loc(doc.path, entry.lines[key], 1),
+                        f"unknown figure key {key!r}",
+                        f"known keys: {', '.join(sorted(LABEL_KEYS))}",
+                    )
+            block = blocks.get(str(entry.get("block")))
+            if block is None:
+                diags.error(
+                    loc,
+                    f"figure label refers to block {entry.get('block')!r}, which this article does not have",
+                    f"blocks here: {', '.join(blocks)}",
+                )
+                continue
+            text = str(entry.get("text", ""))
+            figure = _locate(block, text, figures) if text else None
+            if figure is None:
+                diags.error(
+                    loc,
+                    f"figure label target {text!r} not found among the figures of {block.id}",
+                    "copy the figure as printed in that block (e.g. 16.4万人), or correct 'block:'",
+                )
+                continue
+            theme = str(entry.get("theme", "other"))
+            if theme not in THEMES:
+                diags.error(
+                    Loc(doc.path, entry.lines.get("theme", entry.line), 1),
+                    f"unknown theme {theme!r}",
+                    f"use one of {', '.join(THEMES)}",
+                )
+            if by_id[figure.id].label_en:
+                diags.error(
+                    loc,
+                    f"figure {figure.text} in {block.id} is labelled twice",
+                    "keep one label; lengthen 'text' to tell two figures apart",
+                )
+            by_id[figure.id] = dataclasses.replace(
+                by_id[figure.id],
+                label_en=str(entry.get("label", "")),
+                label_zh=str(entry.get("label_zh", "")),
+                theme=theme,
+            )
+    return [by_id[f.id] for f in figures]
+
+
+_OPS: dict[type, Callable[[float, float], float]] = {
+    ast.Add: operator.add,
+    ast.Sub: operator.sub,
+    ast.Mult: operator.mul,
+    ast.Div: operator.truediv,
+}
+
+
+def evaluate(node: ast.AST) -> float:
+    """Arithmetic on numbers only: + - * / and parentheses. Anything else is refused."""
+    if isinstance(node, ast.Expression):
+        return evaluate(node.body)
+    if isinstance(node, ast.Constant) and isinstance(node.value, int | float):
+        return float(node.value)
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+        return -evaluate(node.operand)
+    if isinstance(node, ast.BinOp) and type(node.op) in _OPS:
+        return _OPS[type(node.op)](evaluate(node.left), evaluate(node.right))
+    raise ValueError("only numbers, figure references, + - * / and parentheses are allowed")
+
+
+def run_checks(
+    edition: Edition, figures: Sequence[Figure], docs: Sequence[Document], diags: Diagnostics
+) -> list[Check]:
+    checks = []
+    docs_by_path = {d.path: d for d in docs}
+    for article in edition.all_articles:
+        doc = docs_by_path[article.path]
+        blocks = {b.local: b for b in article.blocks}
+        for entry in doc.front.get("checks") or []:
+            if not isinstance(entry, LineDict):
+                continue
+            loc = Loc(doc.path, entry.line, 1)
+            for key in entry:
+                if key not in CHECK_KEYS:
+                    diags.error(
+                        Loc(doc.path, entry.lines[key], 1),
+                        f"unknown check key {key!r}",
+                        f"known keys: {', '.join(sorted(CHECK_KEYS))}",
+                    )
+            made = _check(article, blocks, figures, entry, loc, diags)
+            if made is not None:
+                checks.append(made)
+    return checks
+
+
+def _side(
+    expr: str, blocks: dict[str, Block], figures: Sequence[Figure], loc: Loc, diags: Diagnostics
+) -> tuple[float, str] | None:
+    """Evaluate one side of a relation; also return it written with the figures' values."""
+    problems = []
+
+    def value(match: re.Match[str]) -> str:
+        block = blocks.get(match.group(1))
+        figure = _locate(block, match.group(2), figures) if block else None
+        if figure is None:
+            problems.append(match.group(0))
+            return "0"
+        return repr(figure.value)
+
+    source = _REF.sub(value, expr)
+    for problem in problems:
+        diags.error(
+            loc,
+            f"check refers to {problem}, which is not a figure of this article",
+            "write {block:text}, e.g. {p4:83个}, with the text as printed in that block",
+        )
+    if problems:
+        return None
+    try:
+        result = evaluate(ast.parse(source.strip(), mode="eval"))
+    except (SyntaxError, ValueError, ZeroDivisionError) as exc:
+        diags.error(
+            loc,
+            f"check expression {expr.strip()!r} cannot be evaluated: {exc}",
+            "use figure references, numbers, + - * / and one ==",
+        )
+        return None
+    shown = _REF.sub(lambda m: m.group(2), expr).strip()
+    return result, shown
+
+
+def _check(
+    article: Article, blocks: dict[str, Block], figures: Sequence[Figure], entry: LineDict, loc: Loc, diags: Diagnostics
+) -> Check | None:
+    check_id = str(entry.get("id", ""))
+    if "count" in entry:
+        items = [str(i) for i in entry.get("count") or []]
+        missing = [i for i in items if not any(i in b.zh for b in article.blocks)]
+        for item in missing:
+            diags.error(
+                loc, f"check {check_id}: {item!r} is not in the text of {article.id}", "list strings exactly as printed"
+            )
+        right = _side(str(entry.get("equals", "")), blocks, figures, loc, diags)
+        if missing or right is None:
+            return None
+        left = (float(len(items)), "、".join(items))
+        expression = f"count({left[1]}) == {right[1]}"
+    else:
+        expr = str(entry.get("expr", ""))
+        if expr.count("==") != 1:
+            diags.error(loc, f"check {check_id}: the expression needs exactly one '=='", "write it as 'left == right'")
+            return None
+        left_text, right_text = expr.split("==")
+        left_side = _side(left_text, blocks, figures, loc, diags)
+        right = _side(right_text, blocks, figures, loc, diags)
+        if left_side is None or right is None:
+            return None
+        left = left_side
+        expression = f"{left[1]} == {right[1]}"
+    ok = abs(left[0] - right[0]) <= TOLERANCE * max(abs(left[0]), abs(right[0]), 1.0)
+    return Check(f"check-{check_id}", article.id, str(entry.get("label", "")), expression, right[0], left[0], ok, loc)
+
+
+def annotate_figures(edition: Edition, docs: Sequence[Document], diags: Diagnostics) -> Edition:
+    labelled = label_figures(edition, extract_figures(edition), docs, diags)
+    kinds = {b.id: b.kind for a in edition.all_articles for b in a.blocks}
+    figures = [f for f in labelled if kinds[f.block] not in FURNITURE or f.label_en]
+    checks = run_checks(edition, figures, docs, diags)
+    edition = dataclasses.replace(edition, figures=tuple(figures), checks=tuple(checks))
+    return dataclasses.replace(edition, charts=tuple(read_charts(edition, docs, diags)))
+
+
+UNIT_EN = {
+    "元": "yuan", "人": "people", "名": "people", "家": "(firms, bodies)", "个": "(items)", "次": "times",
+    "笔": "loans", "套": "sets", "桶": "barrels", "种": "kinds", "公顷": "hectares", "平方米": "square metres",
+    "%": "per cent", "项": "(items)", "期": "phases", "年": "years", "团": "regiment",
+}  # fmt: skip
+CHART_KEYS = {"id", "title", "steps", "total", "description"}
+
+
+def unit_en(unit: str) -> str:
+    return UNIT_EN.get(unit, unit)
+
+
+def format_value(figure: Figure) -> str:
+    """A figure's normalised value in English conventions (dates as printed)."""
+    if figure.kind == "date":
+        return figure.text
+    value = f"{figure.value:,.10g}" if figure.value != int(figure.value) else f"{int(figure.value):,}"
+    return f"{value}–{figure.end_value:,.10g}" if figure.end_value is not None else value
+
+
+def read_charts(edition: Edition, docs: Sequence[Document], diags: Diagnostics) -> list[Chart]:
+    """Waterfall charts declared in front matter: figures that add up, in order."""
+    charts = []
+    docs_by_path = {d.path: d for d in docs}
+    for article in edition.all_articles:
+        doc = docs_by_path[article.path]
+        blocks = {b.local: b for b in article.blocks}
+        for entry in doc.front.get("charts") or []:
+            if not isinstance(entry, LineDict):
+                continue
+            loc = Loc(doc.path, entry.line, 1)
+            for key in entry:
+                if key not in CHART_KEYS:
+                    diags.error(
+                        Loc(doc.path, entry.lines[key], 1),
+                        f"unknown chart key {key!r}",
+                        f"known keys: {', '.join(sorted(CHART_KEYS))}",
+                    )
+            steps = []
+            for ref in entry.get("steps") or []:
+                match = _REF.fullmatch(str(ref))
+                block = blocks.get(match.group(1)) if match else None
+                figure = _locate(block, match.group(2), edition.figures) if match and block else None
+                if figure is None:
+                    diags.error(
+                        loc,
+                        f"chart step {ref!r} is not a figure of this article",
+                        "write {block:text}, e.g. {p4:2100万元}",
+                    )
+                    continue
+                steps.append(figure)
+            charts.append(
+                Chart(
+                    id=str(entry.get("id")),
+                    article=article.id,
+                    title=str(entry.get("title", "")),
+                    description=str(entry.get("description", "")).strip(),
+                    steps=tuple(f.id for f in steps),
+                    total=str(entry.get("total", "total")),
+                )
+            )
+    return charts

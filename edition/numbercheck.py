@@ -1,0 +1,70 @@
+"""The translation's numbers: every figure of a Chinese block stands, normalised, in its
+English block, and every number of the English comes from the Chinese."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from edition.content import Document
+from edition.errors import Diagnostics, Loc
+from edition.model import Edition
+from edition.numbers import compare
+from edition.yamlload import LineDict
+
+NUMBER_KEYS = {"block", "value", "reason"}
+
+
+def _declared(doc: Document | None, diags: Diagnostics) -> dict[tuple[str, float], str]:
+    """Deliberate differences, declared in the translation's front matter with a reason."""
+    declared: dict[tuple[str, float], str] = {}
+    if doc is None:
+        return declared
+    for entry in doc.front.get("numbers") or []:
+        if not isinstance(entry, LineDict):
+            continue
+        loc = Loc(doc.path, entry.line, 1)
+        for key in entry:
+            if key not in NUMBER_KEYS:
+                diags.error(
+                    Loc(doc.path, entry.lines[key], 1),
+                    f"unknown key {key!r}",
+                    f"known keys: {', '.join(sorted(NUMBER_KEYS))}",
+                )
+        reason = str(entry.get("reason") or "").strip()
+        if not reason:
+            diags.error(loc, "a declared number difference needs a reason", "say in 'reason:' why the English differs")
+        try:
+            value = float(entry.get("value"))  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            diags.error(
+                loc,
+                f"'value' must be a number, not {entry.get('value')!r}",
+                "give the number as the check reads it, e.g. 164000",
+            )
+            continue
+        declared[(str(entry.get("block")), value)] = reason
+    return declared
+
+
+def check_numbers(edition: Edition, docs: Sequence[Document], diags: Diagnostics) -> None:
+    en_docs = {d.path: d for d in docs if d.lang == "en"}
+    for article in edition.all_articles:
+        declared = _declared(en_docs.get(article.en_path or ""), diags)
+        for block in article.blocks:
+            if not block.en or block.en_loc is None:
+                continue
+            result = compare(block.zh, block.en)
+            missing = [q.text for q in result.missing if (block.local, q.value) not in declared]
+            unexpected = [n.text for n in result.unexpected if (block.local, n.value) not in declared]
+            if missing:
+                diags.error(
+                    block.en_loc,
+                    f"{block.id}: the Chinese has {', '.join(missing)} but the English does not (Chinese: “{block.zh[:40]}…”; English: “{block.en[:60]}…”)",
+                    "render every figure in the English (16.4万 -> 164,000), or declare the difference under 'numbers:' with block, value and reason",
+                )
+            if unexpected:
+                diags.error(
+                    block.en_loc,
+                    f"{block.id}: the English has {', '.join(unexpected)}, which is not in the Chinese (Chinese: “{block.zh[:40]}…”)",
+                    "correct the number, or declare the difference under 'numbers:' with block, value and reason",
+                )
