@@ -19,6 +19,7 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command")
     b = sub.add_parser("build", help="build output/ (the default)")
     b.add_argument("--out", type=Path, default=None, help="output folder (default: ROOT/output)")
+    b.add_argument("--no-search", action="store_true", help="skip the search index (faster)")
     sub.add_parser("check", help="prove every source line is accounted for; list what needs an editor")
     sub.add_parser("cut", help="cut the raw source into content/ (never overwrites a file)")
     s = sub.add_parser("serve", help="live preview: rebuild on save, reload the browser")
@@ -36,7 +37,8 @@ def main(argv: list[str]) -> int:
         if command == "build":
             from edition.pipeline import build
 
-            result = build(root, getattr(args, "out", None) or root / "output", log, args.strict)
+            out = getattr(args, "out", None) or root / "output"
+            result = build(root, out, log, args.strict, search=not getattr(args, "no_search", False))
             for warning in result.warnings:
                 print(warning, file=sys.stderr)
             return 0

@@ -106,8 +106,12 @@ def load_config(path: Path, root: Path) -> SiteConfig:
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.isdigit():
         build_date = dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date().isoformat()
+    # The publishing workflow knows the real address (a fork's own Pages URL) and says so.
+    base_url = os.environ.get("EDITION_BASE_URL") or str(data["base_url"])
+    if not base_url.endswith("/"):
+        base_url += "/"
     return SiteConfig(
-        base_url=str(data["base_url"]),
+        base_url=base_url,
         build_date=build_date,
         edition=EditionInfo(**edition),
         source=SourceInfo(**source),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from xml.sax.saxutils import escape as xml_escape
 from typing import Any
 
 from edition.model import Article, Block, Edition, Entity, Figure
@@ -165,3 +166,22 @@ def edition_data(edition: Edition) -> dict[str, Any]:
 
 def edition_json(edition: Edition) -> bytes:
     return (json.dumps(edition_data(edition), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def sitemap_xml(edition: Edition, pages: list[str]) -> bytes:
+    """Every page of the site (index.html files), with absolute URLs under base_url."""
+    base = edition.config.base_url
+    urls = []
+    for page in sorted(pages):
+        if page.endswith(".html") and page != "404.html":
+            path = page[: -len("index.html")] if page.endswith("index.html") else page
+            urls.append(f"<url><loc>{xml_escape(base + path)}</loc><lastmod>{edition.config.build_date}</lastmod></url>")
+    body = "\n".join(urls)
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{body}\n</urlset>\n'
+    ).encode("utf-8")
+
+
+def robots_txt(edition: Edition) -> bytes:
+    return f"User-agent: *\nAllow: /\nSitemap: {edition.config.base_url}sitemap.xml\n".encode()

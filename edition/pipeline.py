@@ -13,11 +13,12 @@ from edition.assemble import assemble
 from edition.config import SiteConfig, load_config
 from edition.content import load_content
 from edition.errors import BuildError, Diagnostic, Diagnostics, Loc
-from edition.export import edition_json, figures_csv, figures_json
+from edition.export import edition_json, figures_csv, figures_json, robots_txt, sitemap_xml
 from edition.figures import annotate_figures
 from edition.model import Edition, SourceText
 from edition.numbercheck import check_numbers
 from edition.render import Renderer, load_templates, render_site
+from edition.search import search_index
 from edition.write import WriteStats, write_output
 
 
@@ -104,7 +105,9 @@ def make_edition(root: Path, log: Log = _quiet, strict: bool = False) -> tuple[E
     return edition, diags.warnings, stages
 
 
-def build(root: Path, out_dir: Path | None = None, log: Log = _quiet, strict: bool = False) -> BuildResult:
+def build(
+    root: Path, out_dir: Path | None = None, log: Log = _quiet, strict: bool = False, search: bool = True
+) -> BuildResult:
     """The whole build: check, render in memory, then replace output/ in one move."""
     edition, warnings, stages = make_edition(root, log, strict)
     # 6. render: every page of every view, in memory
@@ -116,10 +119,18 @@ def build(root: Path, out_dir: Path | None = None, log: Log = _quiet, strict: bo
     files["edition.json"] = edition_json(edition)
     files["figures.csv"] = figures_csv(edition)
     files["figures.json"] = figures_json(edition)
-    files.update(load_static(root / "static"))
-    files[".nojekyll"] = b""
+    files["sitemap.xml"] = sitemap_xml(edition, list(files))
+    files["robots.txt"] = robots_txt(edition)
     stages.done("export")
-    # 8. write: only now, and only if everything above succeeded
+    # 8. search: the Pagefind index of the rendered pages (skipped with --no-search)
+    if search:
+        files.update(search_index(files))
+        stages.done("search", f"{sum(p.startswith('pagefind/') for p in files)} index files")
+    files.update(load_static(root / "static"))
+    # The witness itself, so that every "source lines" reference can be checked by a reader.
+    files[edition.source.path] = (root / edition.source.path).read_bytes()
+    files[".nojekyll"] = b""
+    # 9. write: only now, and only if everything above succeeded
     stats = None
     if out_dir is not None:
         stats = write_output(files, out_dir)

@@ -13,6 +13,7 @@ import jinja2
 from markupsafe import Markup
 
 from edition.annotate import ENTITY_TYPES
+from edition.cite import cite, json_ld
 from edition.charts import Bar, log_bars, waterfall
 from edition.charts import money as money_fmt
 from edition.errors import BuildError, Diagnostic, Loc, rel
@@ -162,6 +163,11 @@ def _template_line(exc: BaseException) -> int:
 
 def page_context(edition: Edition, view: View, path: str, renderer: Renderer, marker: Marker) -> dict[str, Any]:
     """What every template sees. ``path`` is the page's output path within the view."""
+    owners = {b.id: a for a in edition.all_articles for b in a.blocks}
+
+    def article_of(block: Block) -> Article:
+        return owners[block.id]
+
     here = view.prefix + page_file(path)
 
     def url(target: str) -> str:
@@ -194,9 +200,14 @@ def page_context(edition: Edition, view: View, path: str, renderer: Renderer, ma
         "zh": zh,
         "marked": marked,
         "block": edition.block,
+        "cite": lambda article, block=None: cite(edition, article, block),
+        "json_ld": lambda article: json_ld(edition, article),
+        "article_of": article_of,
+        "search_terms": lambda article: search_terms(edition, article),
         "all_blocks": [b for a in edition.all_articles for b in a.blocks],
         "marker": marker,
         "path": path,
+        "searchable": False,
         "canonical": edition.config.base_url + view.prefix + path,
         "alternates": [(v, edition.config.base_url + v.prefix + path) for v in VIEWS],
     }
@@ -219,7 +230,8 @@ def render_site(edition: Edition, renderer: Renderer) -> dict[str, bytes]:
     groups = [(kind, [e for e in edition.entities if e.type == kind]) for kind in ENTITY_TYPES]
     groups = [(kind, entities) for kind, entities in groups if entities]
     for view in VIEWS:
-        emit(view, "", "home.html")
+        emit(view, "", "home.html", searchable=True)
+        emit(view, "search/", "search.html")
         emit(view, "about/", "about.html")
         articles = edition.articles
         for index, article in enumerate(articles):
@@ -235,13 +247,14 @@ def render_site(edition: Edition, renderer: Renderer) -> dict[str, bytes]:
                 # the captions shown with the article carry mentions too: their notes belong here
                 note_blocks=[*article.blocks, *(b for p in photos if (b := edition.block(p.block)))],
                 see_also=see_also(edition, article),
+                searchable=True,
             )
         emit(view, "figures/", "figures.html", **appendix, **lookups)
         emit(view, "index/", "index.html", groups=groups, kind=None)
         for kind, entities in groups:
             emit(view, f"index/{kind}/", "index.html", groups=[(kind, entities)], kind=kind)
         for entity in edition.entities:
-            emit(view, f"entity/{entity.id}/", "entity.html", entity=entity, **lookups)
+            emit(view, f"entity/{entity.id}/", "entity.html", entity=entity, searchable=True, **lookups)
     emit(VIEWS[0], "404.html", "404.html")
     return files
 
@@ -320,6 +333,19 @@ def see_also(edition: Edition, article: Article) -> list[tuple[Article, list[Ent
         if shared:
             out.append((other, [by_id[k] for k in shared]))
     return out
+
+
+def search_terms(edition: Edition, article: Article) -> str:
+    """The names an article mentions, in every form, as extra search terms: Pagefind
+    segments 墨玉县 as one word, so a search for 墨玉 needs 墨玉 said on its own."""
+    blocks = {b.id for b in article.blocks}
+    terms: list[str] = []
+    for entity in edition.entities:
+        if any(m.block in blocks for m in entity.mentions):
+            terms.extend([entity.zh, *entity.aliases_zh, entity.en, *entity.aliases_en])
+            # the name without its administrative suffix: 墨玉县 -> 墨玉, 朝阳区 -> 朝阳
+            terms.extend(t[:-1] for t in (entity.zh, *entity.aliases_zh) if len(t) >= 3 and t[-1] in "县区市省村乡")
+    return " ".join(dict.fromkeys(terms))
 
 
 def load_templates(templates_dir: Path, root: Path) -> tuple[dict[str, str], dict[str, Any]]:

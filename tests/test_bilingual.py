@@ -62,14 +62,14 @@ def test_outdated_translation_warns_and_shows_a_notice(site: Path, tmp_path: Pat
         "blocks:  #",
         "emendations:\n- {block: p1, source: 取得显著, reading: 取得了显著, reason: test}\nblocks:  #",
     )
-    result = build(site, tmp_path / "out")
+    result = build(site, tmp_path / "out", search=False)
     [warning] = [str(w) for w in result.warnings]
     assert warning.startswith("content/04-moyu.en.md:4:1: warning: translation is outdated")
     html = (tmp_path / "out/articles/moyu/index.html").read_text(encoding="utf-8")
     assert 'class="notice"' in html and "may not yet reflect the correction" in html
     assert 'class="notice"' not in (tmp_path / "out/articles/urban-renewal/index.html").read_text(encoding="utf-8")
     with pytest.raises(BuildError):
-        build(site, tmp_path / "strict", strict=True)
+        build(site, tmp_path / "strict", strict=True, search=False)
 
 
 @pytest.mark.parametrize(
@@ -92,14 +92,18 @@ def test_views_and_lang(built: Built, view: str, html_lang: str, zh_lang: str | 
     assert ('class="en" lang="en"' in html) is has_en
     for code in ("x-default", "zh-Hans", "en", "zh-Hant"):
         assert f'hreflang="{code}"' in html
-    assert "<script" in html and html.count("<script") == 1  # no inline script; the page works without it
+    # one script file, and no inline script: JSON-LD is data, not code
+    assert html.count("<script src=") == 1
+    assert html.count("<script") == 1 + html.count('<script type="application/ld+json">')
 
 
 def test_traditional_view_is_converted(built: Built) -> None:
     _, out = built
     html = (out / "zh-hant/articles/urban-renewal/index.html").read_text(encoding="utf-8")
     assert "提升城市品質 優化區域功能" in html
-    text = html.split("<main", 1)[1].split('<section class="notes"', 1)[0]  # notes quote the source as printed
+    # The text, not what cites or quotes the original as printed (citations, notes)
+    text = html.split("<main", 1)[1].split('<details class="cite"', 1)[0]
+    text = re.sub(r'<details class="cite-block">.*?</details>', "", text, flags=re.S)
     assert "朝陽區" in text and "朝阳区" not in text
 
 

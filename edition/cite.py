@@ -1,0 +1,135 @@
+"""Citations: the original article and its translation, in Chicago, GB/T 7714-2015,
+BibTeX and CSL-JSON, for a whole article or one passage (block) of it."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from edition.model import Article, Block, Edition
+
+TRANSLATOR = "the edition team"
+
+
+@dataclass(frozen=True)
+class Citation:
+    chicago_original: str
+    chicago_translation: str
+    gbt_original: str
+    gbt_translation: str
+    bibtex: str
+    csl_json: str
+    url: str
+
+
+def _date_parts(date: str) -> list[int]:
+    return [int(part) for part in date.split("-")]
+
+
+def _english_date(date: str) -> str:
+    year, month, day = _date_parts(date)
+    months = "January February March April May June July August September October November December".split()
+    return f"{months[month - 1]} {day}, {year}"
+
+
+def _bib_escape(text: str) -> str:
+    return "".join("\\" + ch if ch in "{}%&$#_" else ch for ch in text)
+
+
+def cite(edition: Edition, article: Article, block: Block | None = None) -> Citation:
+    info = edition.config.edition
+    url = edition.config.base_url + article.url + (f"#{block.id}" if block else "")
+    passage_zh = f"，{block.id}" if block else ""
+    passage_en = f", passage {block.id}" if block else ""
+    edition_title = f"{info.newspaper_en}, {_english_date(info.date)}, Page {info.page}: An Annotated Bilingual Edition"
+    title_zh, title_en = article.title_zh, article.title_en or article.title_zh
+    accessed = edition.config.build_date
+    chicago_original = (
+        f"“{title_zh}” [{title_en}]. {info.newspaper_zh} ({info.newspaper_en}), {_english_date(info.date)}, {info.page}{passage_en}."
+    )
+    chicago_translation = (
+        f"“{title_en}.” Translated by {TRANSLATOR}. In {edition_title}{passage_en}. {url}."
+    )
+    gbt_original = f"{title_zh}[N]. {info.newspaper_zh}, {info.date}({info.page}){passage_zh}."
+    gbt_translation = f"{title_en}[EB/OL]. {TRANSLATOR}, trans. ({accessed})[{accessed}]. {url}."
+    key = f"crd{info.date.replace('-', '')}{article.id.replace('-', '')}{block.local if block else ''}"
+    bibtex = (
+        f"@article{{{key},\n"
+        f"  title = {{{_bib_escape(title_zh)}}},\n"
+        f"  titleaddon = {{{_bib_escape(title_en)}}},\n"
+        f"  journaltitle = {{{_bib_escape(info.newspaper_zh)} ({_bib_escape(info.newspaper_en)})}},\n"
+        f"  date = {{{info.date}}},\n"
+        f"  pages = {{{info.page}}},\n"
+        f"  langid = {{chinese}},\n"
+        f"}}\n"
+        f"@misc{{{key}en,\n"
+        f"  title = {{{_bib_escape(title_en)}}},\n"
+        f"  translator = {{{{The edition team}}}},\n"
+        f"  howpublished = {{{_bib_escape(edition_title)}}},\n"
+        f"  url = {{{url}}},\n"
+        f"  urldate = {{{accessed}}},\n"
+        f"  related = {{{key}}},\n"
+        f"  relatedtype = {{translationof}},\n"
+        f"}}"
+    )
+    csl: list[dict[str, Any]] = [
+        {
+            "id": key,
+            "type": "article-newspaper",
+            "title": title_zh,
+            "container-title": info.newspaper_zh,
+            "issued": {"date-parts": [_date_parts(info.date)]},
+            "page": str(info.page),
+            "section": info.section_zh,
+            "language": "zh-CN",
+        },
+        {
+            "id": key + "en",
+            "type": "article-newspaper",
+            "title": title_en,
+            "container-title": edition_title,
+            "translator": [{"literal": "The edition team"}],
+            "original-title": title_zh,
+            "issued": {"date-parts": [_date_parts(info.date)]},
+            "accessed": {"date-parts": [_date_parts(accessed)]},
+            "URL": url,
+            "language": "en",
+        },
+    ]
+    return Citation(
+        chicago_original,
+        chicago_translation,
+        gbt_original,
+        gbt_translation,
+        bibtex,
+        json.dumps(csl, ensure_ascii=False, indent=1),
+        url,
+    )
+
+
+def json_ld(edition: Edition, article: Article) -> str:
+    """schema.org NewsArticle for the original, with the translation as a work of its own."""
+    info = edition.config.edition
+    url = edition.config.base_url + article.url
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": article.title_zh,
+        "alternativeHeadline": article.title_en,
+        "inLanguage": "zh-CN",
+        "datePublished": info.date,
+        "pageStart": str(info.page),
+        "articleSection": info.section_zh,
+        "isPartOf": {"@type": "Newspaper", "name": info.newspaper_zh, "alternateName": info.newspaper_en},
+        "url": url,
+        "workTranslation": {
+            "@type": "CreativeWork",
+            "name": article.title_en,
+            "inLanguage": "en",
+            "url": url,
+            "translator": {"@type": "Organization", "name": "The edition team"},
+        },
+    }
+    # "</" cannot end the script element early: escape the slash as JSON allows.
+    return json.dumps(data, ensure_ascii=False, indent=1).replace("</", "<\\/")

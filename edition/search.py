@@ -1,0 +1,50 @@
+"""The search index: Pagefind (extended build, which segments Chinese) over the rendered
+pages, made in memory and added to the site like any other file.
+
+One combined index, forced to Chinese: the parallel pages hold both languages, and a
+Chinese index still splits English on spaces, while an English one would not segment
+Chinese. Entity names and aliases are added as extra terms so that two-character queries
+(墨玉, 脱贫) find the passages that name them.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+
+from edition.errors import BuildError, Diagnostic, Loc
+
+BUNDLE = "pagefind"
+
+
+def search_index(files: Mapping[str, bytes]) -> dict[str, bytes]:
+    """Index the pages that carry ``data-pagefind-body``; return the bundle's files."""
+    pages = {p: d for p, d in files.items() if p.endswith(".html") and b"data-pagefind-body" in d}
+    # The pages go to a scratch folder for Pagefind's own binary: its Python API takes
+    # pages one request at a time and is ten times slower on a whole site.
+    with tempfile.TemporaryDirectory(prefix="edition-search-") as tmp:
+        site = Path(tmp) / "site"
+        for path, data in pages.items():
+            (site / path).parent.mkdir(parents=True, exist_ok=True)
+            (site / path).write_bytes(data)
+        out = Path(tmp) / BUNDLE
+        command = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(out), "--force-language", "zh"]
+        result = subprocess.run(command, capture_output=True, text=True, check=False)
+        if result.returncode != 0:
+            raise BuildError(
+                [
+                    Diagnostic(
+                        Loc("(search index)"),
+                        f"Pagefind failed: {result.stderr.strip()[-300:] or result.stdout.strip()[-300:]}",
+                        "check that pagefind[extended] is installed (./run build installs it); --no-search skips the index",
+                    )
+                ]
+            )
+        return {
+            f"{BUNDLE}/{p.relative_to(out).as_posix()}": p.read_bytes()
+            for p in sorted(out.rglob("*"))
+            if p.is_file()
+        }
