@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from edition.content import Document, Glossary
-from edition.errors import Diagnostics, Loc
+from edition.errors import Diagnostics, Loc, choices
 from edition.model import Article, Block, Edition, Entity, Mention
 from edition.yamlload import LineDict
 
@@ -26,7 +26,7 @@ ENTITY_KEYS = {
 }  # fmt: skip
 ENTITY_TYPES = ("person", "place", "organisation", "document", "term", "event")
 PIN_KEYS = {"entity", "block", "occurrence", "exclude"}
-_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # fullmatch: no trailing newline
 _QID = re.compile(r"^Q[1-9][0-9]*$")
 
 
@@ -84,7 +84,7 @@ def _definition(entry: LineDict, path: str, diags: Diagnostics) -> Definition | 
                 f"known keys: {', '.join(sorted(ENTITY_KEYS))}",
             )
     entity_id = entry.get("id")
-    if not isinstance(entity_id, str) or not _ID.match(entity_id):
+    if not isinstance(entity_id, str) or not _ID.fullmatch(entity_id):
         diags.error(
             loc, f"invalid entity id {entity_id!r}", "use lowercase letters, digits and '-' (it becomes a page name)"
         )
@@ -106,7 +106,7 @@ def _definition(entry: LineDict, path: str, diags: Diagnostics) -> Definition | 
         )
         return None
     wikidata = entry.get("wikidata")
-    if wikidata is not None and not (isinstance(wikidata, str) and _QID.match(wikidata)):
+    if wikidata is not None and not (isinstance(wikidata, str) and _QID.fullmatch(wikidata)):
         diags.error(
             Loc(path, entry.lines["wikidata"], 1),
             f"entity {entity_id}: {wikidata!r} is not a Wikidata id",
@@ -123,6 +123,14 @@ def _definition(entry: LineDict, path: str, diags: Diagnostics) -> Definition | 
             )
     aliases_zh = tuple(str(a) for a in entry.get("aliases_zh") or ())
     aliases_en = tuple(str(a) for a in entry.get("aliases_en") or ())
+    for key, forms in (("aliases_zh", aliases_zh), ("aliases_en", aliases_en)):
+        if any(not form.strip() for form in forms):
+            diags.error(
+                Loc(path, entry.lines.get(key, entry.line), 1),
+                f"entity {entity_id}: an empty form in '{key}'",
+                "remove the empty string from the list",
+            )
+            return None
     note_kind = str(entry.get("note_kind", "gloss"))
     if note_kind not in ("gloss", "context"):
         diags.error(
@@ -187,7 +195,7 @@ def read_pins(
             diags.error(
                 loc,
                 f"mention refers to block {block!r}, which this article does not have",
-                f"blocks here: {', '.join(blocks)}",
+                f"blocks here: {choices(blocks)}",
             )
             continue
         pins.append(
@@ -227,7 +235,13 @@ def _patterns(definitions: Iterable[Definition]) -> dict[str, list[tuple[str, st
     return by_first
 
 
-def annotate(edition: Edition, docs: Sequence[Document], glossaries: Sequence[Glossary], diags: Diagnostics) -> Edition:
+def annotate(
+    edition: Edition,
+    docs: Sequence[Document],
+    glossaries: Sequence[Glossary],
+    diags: Diagnostics,
+) -> Edition:
+    complete = edition.complete
     definitions = read_definitions(glossaries, diags)
     plain = _patterns(d for d in definitions.values() if not d.ambiguous)
     every = _patterns(definitions.values())
@@ -243,7 +257,8 @@ def annotate(edition: Edition, docs: Sequence[Document], glossaries: Sequence[Gl
         for m in _article_mentions(article, plain, every, pins, definitions, diags, english_only):
             mentions[m.entity].append(m)
     for key, definition in definitions.items():
-        if not mentions[key] and not definition.ambiguous:
+        # With a file that did not load, an entity may be named only there: no verdict.
+        if complete and not any(m.start >= 0 for m in mentions[key]) and not definition.ambiguous:
             forms = " / ".join(definition.forms_zh)
             diags.error(
                 definition.entity.loc,

@@ -7,7 +7,7 @@ from typing import Any
 
 from edition.config import SiteConfig
 from edition.content import Document, front_loc, text_hash
-from edition.errors import Diagnostic, Diagnostics, Loc
+from edition.errors import Diagnostic, Diagnostics, Loc, choices
 from edition.ids import block_id, local_block_ids
 from edition.model import Article, Block, Edition, Emendation, Note, Photo, SourceText
 from edition.yamlload import LineDict
@@ -23,20 +23,26 @@ EMENDATION_KEYS = {"block", "source", "reading", "reason"}
 PHOTO_KEYS = {"block", "article", "image"}
 
 
-def assemble(config: SiteConfig, docs: Sequence[Document], source: SourceText, diags: Diagnostics) -> Edition | None:
+def assemble(
+    config: SiteConfig,
+    docs: Sequence[Document],
+    source: SourceText,
+    diags: Diagnostics,
+    unreadable: frozenset[str] = frozenset(),
+) -> Edition | None:
     """Build the model; every problem goes to ``diags``. None if the model cannot be made."""
     zh_docs = [d for d in docs if d.lang == "zh"]
     en_docs = {d.stem: d for d in docs if d.lang == "en"}
     for stem, doc in en_docs.items():
-        if not any(z.stem == stem for z in zh_docs):
+        if not any(z.stem == stem for z in zh_docs) and stem not in unreadable:
             diags.error(
                 Loc(doc.path, 1, 1),
                 "translation without a Chinese original",
                 f"create content/{stem}.zh.md or rename this file",
             )
     articles = [_article(doc, en_docs.get(doc.stem), diags) for doc in zh_docs]
-    made = [a for a in articles if a is not None]
-    _check_unique_ids(made, zh_docs, diags)
+    made = _check_unique_ids([a for a in articles if a is not None], zh_docs, diags)
+    complete = not unreadable and len(made) == len(zh_docs)
     pages = [a for a in made if a.kind == "page"]
     if len(pages) != 1:
         where = Loc(zh_docs[0].path if zh_docs else "content/", 1, 1)
@@ -45,12 +51,12 @@ def assemble(config: SiteConfig, docs: Sequence[Document], source: SourceText, d
             f"expected exactly one file with 'kind: page', found {len(pages)}",
             "the page file (00-page.zh.md) holds masthead, headline and furniture",
         )
-    if diags.errors or len(pages) != 1:
+    if len(pages) != 1:
         return None
     page = pages[0]
     body = tuple(sorted((a for a in made if a.kind == "article"), key=lambda a: a.order))
-    photos = _photos(page, zh_docs, {a.id for a in body}, diags)
-    return Edition(config=config, source=source, page=page, articles=body, photos=photos)
+    photos = _photos(page, zh_docs, {a.id for a in body}, diags, complete=complete)
+    return Edition(config=config, source=source, page=page, articles=body, photos=photos, complete=complete)
 
 
 def _unknown_keys(data: LineDict, known: set[str], path: str, what: str, diags: Diagnostics) -> None:
@@ -132,7 +138,7 @@ def _article(doc: Document, en: Document | None, diags: Diagnostics) -> Article 
 def _valid_id(value: str) -> bool:
     from edition.content import ID
 
-    return bool(ID.match(value))
+    return bool(ID.fullmatch(value))
 
 
 def _source_lines(doc: Document, count: int, diags: Diagnostics) -> list[tuple[int, int]]:
@@ -187,7 +193,7 @@ def _pair(doc: Document, en: Document | None, diags: Diagnostics) -> tuple[tuple
             break
         if tr is None and zh is not None:
             diags.error(
-                Loc(en.path, en.front_end + 1, 1),
+                en.blocks[-1].loc if en.blocks else Loc(en.path, en.front_end + 1, 1),
                 f"missing translation of block {i + 1} ({zh.kind}) at {zh.loc}: {zh.text[:20]}…",
                 f"add its English as block {i + 1}; {doc.path} has {len(doc.blocks)} blocks and this file {len(en.blocks)}",
             )
@@ -219,7 +225,7 @@ def _notes(doc: Document, article_id: str, blocks: dict[str, Block], diags: Diag
             diags.error(
                 Loc(doc.path, entry.lines.get("block", entry.line), 1),
                 f"note refers to block {local!r}, which this article does not have",
-                f"blocks here: {', '.join(blocks)}",
+                f"blocks here: {choices(blocks)}",
             )
             local = None
         if not entry.get("id") or not entry.get("text"):
@@ -262,9 +268,16 @@ def _emendations(
             diags.error(
                 loc,
                 f"emendation refers to block {local!r}, which this article does not have",
-                f"blocks here: {', '.join(blocks)}",
+                f"blocks here: {choices(blocks)}",
             )
             continue
+        reading = str(entry.get("reading", ""))
+        if not reading or reading not in blocks[local].zh:
+            diags.error(
+                Loc(doc.path, entry.lines.get("reading", entry.line), 1),
+                f"the emendation's reading {reading!r} is not in the text of {blocks[local].id}",
+                "give in 'reading:' the text as the edition now prints it (and in 'source:' as the source had it)",
+            )
         out.append(
             Emendation(
                 blocks[local].id,
@@ -277,7 +290,9 @@ def _emendations(
     return tuple(out)
 
 
-def _photos(page: Article, docs: Sequence[Document], article_ids: set[str], diags: Diagnostics) -> tuple[Photo, ...]:
+def _photos(
+    page: Article, docs: Sequence[Document], article_ids: set[str], diags: Diagnostics, complete: bool = True
+) -> tuple[Photo, ...]:
     doc = next(d for d in docs if d.path == page.path)
     by_local = {b.local: b for b in page.blocks}
     credit = next((b for b in page.blocks if b.kind == "credit"), None)
@@ -296,10 +311,12 @@ def _photos(page: Article, docs: Sequence[Document], article_ids: set[str], diag
             )
             continue
         if entry.get("article") not in article_ids:
+            if not complete:  # its article may be in a file that did not load
+                continue
             diags.error(
                 loc,
                 f"photo is placed with article {entry.get('article')!r}, which does not exist",
-                f"articles: {', '.join(sorted(article_ids))}",
+                f"articles: {choices(sorted(article_ids))}",
             )
             continue
         photos.append(
@@ -317,16 +334,22 @@ def _photos(page: Article, docs: Sequence[Document], article_ids: set[str], diag
     return tuple(photos)
 
 
-def _check_unique_ids(articles: Sequence[Article], docs: Sequence[Document], diags: Diagnostics) -> None:
+def _check_unique_ids(articles: Sequence[Article], docs: Sequence[Document], diags: Diagnostics) -> list[Article]:
+    """The articles with the first of each id; a repeated id is reported and its file left out."""
+    kept: list[Article] = []
     seen: dict[str, str] = {}
+    id_lines = {d.path: d.front.lines.get("id", 2) for d in docs}
     for article in articles:
         if article.id in seen:
             diags.error(
-                Loc(article.path, 2, 1),
+                Loc(article.path, id_lines.get(article.path, 2), 1),
                 f"duplicate id {article.id!r}, already used by {seen[article.id]}",
                 "give each file its own id",
             )
+            continue
         seen[article.id] = article.path
+        kept.append(article)
+    return kept
 
 
 __all__ = ["Diagnostic", "assemble"]

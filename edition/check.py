@@ -23,7 +23,7 @@ def run_check(root: Path, strict: bool = False) -> int:
     source, lines = load_source(config, root)
     if lines and lines[-1] == "":
         lines = lines[:-1]
-    docs, _glossaries, _warnings = load_content(root / "content", root)
+    docs, _glossaries, _problems = load_content(root / "content", root)
     diags = Diagnostics()
     assembled = assemble(config, docs, source, Diagnostics())
     failed = False

@@ -29,7 +29,20 @@ def _date_parts(date: str) -> list[int]:
 
 def _english_date(date: str) -> str:
     year, month, day = _date_parts(date)
-    months = "January February March April May June July August September October November December".split()
+    months = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ]
     return f"{months[month - 1]} {day}, {year}"
 
 
@@ -45,12 +58,8 @@ def cite(edition: Edition, article: Article, block: Block | None = None) -> Cita
     edition_title = f"{info.newspaper_en}, {_english_date(info.date)}, Page {info.page}: An Annotated Bilingual Edition"
     title_zh, title_en = article.title_zh, article.title_en or article.title_zh
     accessed = edition.config.build_date
-    chicago_original = (
-        f"“{title_zh}” [{title_en}]. {info.newspaper_zh} ({info.newspaper_en}), {_english_date(info.date)}, {info.page}{passage_en}."
-    )
-    chicago_translation = (
-        f"“{title_en}.” Translated by {TRANSLATOR}. In {edition_title}{passage_en}. {url}."
-    )
+    chicago_original = f"“{title_zh}” [{title_en}]. {info.newspaper_zh} ({info.newspaper_en}), {_english_date(info.date)}, {info.page}{passage_en}."
+    chicago_translation = f"“{title_en}.” Translated by {TRANSLATOR}. In {edition_title}{passage_en}. {url}."
     gbt_original = f"{title_zh}[N]. {info.newspaper_zh}, {info.date}({info.page}){passage_zh}."
     gbt_translation = f"{title_en}[EB/OL]. {TRANSLATOR}, trans. ({accessed})[{accessed}]. {url}."
     key = f"crd{info.date.replace('-', '')}{article.id.replace('-', '')}{block.local if block else ''}"

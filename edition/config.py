@@ -46,11 +46,20 @@ class SiteConfig:
         return path if path.endswith("/") else path + "/"
 
 
-def _find_line(text: str, key: str) -> int:
+def _find_line(text: str, key: str, table: str = "") -> int:
+    """The line of ``key`` inside ``[table]`` (top level for ""), or of the table header."""
+    current = ""
+    header = 1
     for number, line in enumerate(text.splitlines(), start=1):
-        if line.split("=", 1)[0].strip() == key or line.strip() == f"[{key}]":
+        stripped = line.strip()
+        if stripped.startswith("[") and stripped.endswith("]"):
+            current = stripped.strip("[] ")
+            if current == table:
+                header = number
+            continue
+        if current == table and stripped.split("=", 1)[0].strip() == key:
             return number
-    return 1
+    return header
 
 
 def _section(cls: type, data: Any, where: str, text: str, name: str, diags: Diagnostics) -> Any:
@@ -59,20 +68,22 @@ def _section(cls: type, data: Any, where: str, text: str, name: str, diags: Diag
             Loc(name, _find_line(text, where), 1), f"[{where}] must be a table", f"write [{where}] and its keys"
         )
         return None
+    before = len(diags.errors)
     known = {f.name for f in fields(cls)}
     for key in data:
         if key not in known:
             diags.error(
-                Loc(name, _find_line(text, key), 1),
+                Loc(name, _find_line(text, key, where), 1),
                 f"unknown key {key!r} in [{where}]" if where else f"unknown key {key!r}",
                 f"known keys are: {', '.join(sorted(known))}",
             )
     required = {f.name for f in fields(cls) if f.default is MISSING and f.default_factory is MISSING}
     for key in sorted(required - set(data)):
+        header = _find_line(text, "\0", where) if where else 1
         diags.error(
-            Loc(name, 1, 1), f"missing key {key!r}" + (f" in [{where}]" if where else ""), "add it to site.toml"
+            Loc(name, header, 1), f"missing key {key!r}" + (f" in [{where}]" if where else ""), "add it to site.toml"
         )
-    if diags.errors:
+    if len(diags.errors) > before:
         return None
     return data
 
@@ -81,7 +92,22 @@ def load_config(path: Path, root: Path) -> SiteConfig:
     name = rel(path, root)
     if not path.exists():
         raise BuildError([Diagnostic(Loc(name), "site.toml not found", "run the build from the project folder")])
-    text = path.read_text(encoding="utf-8")
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        start = raw.rfind(b"\n", 0, exc.start) + 1
+        col = len(raw[start : exc.start].decode("utf-8", errors="replace")) + 1
+        raise BuildError(
+            [
+                Diagnostic(
+                    Loc(name, line, col),
+                    f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
+                    "save site.toml with UTF-8 encoding",
+                )
+            ]
+        ) from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -97,7 +123,21 @@ def load_config(path: Path, root: Path) -> SiteConfig:
             [Diagnostic(Loc(name, line, col), f"invalid TOML: {message}", "fix the syntax of site.toml")]
         ) from None
     diags = Diagnostics()
-    top = _section(SiteConfig, data, "", text, name, diags)
+    top = _section(
+        SiteConfig,
+        {k: v for k, v in data.items() if not isinstance(v, dict) or k in ("edition", "source")},
+        "",
+        text,
+        name,
+        diags,
+    )
+    for key, value in data.items():
+        if isinstance(value, dict) and key not in ("edition", "source"):
+            diags.error(
+                Loc(name, _find_line(text, "\0", key), 1),
+                f"unknown table [{key}]",
+                "known tables are [edition] and [source]",
+            )
     edition = _section(EditionInfo, data.get("edition", {}), "edition", text, name, diags)
     source = _section(SourceInfo, data.get("source", {}), "source", text, name, diags)
     diags.raise_if_errors()

@@ -16,8 +16,8 @@ from edition.yamlload import LineDict, key_line, load_yaml
 # A content file larger than this is a mistake (a pasted log, a binary): a whole
 # newspaper page is about 20 KB.
 MAX_BYTES = 1_000_000
-NAME = re.compile(r"^(?P<stem>(?P<order>\d{2})-(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*))\.(?P<lang>zh|en)\.md$")
-ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+NAME = re.compile(r"^(?P<stem>(?P<order>\d{2,})-(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*))\.(?P<lang>zh|en)\.md$")
+ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # used with fullmatch: no trailing newline
 LANG_NAME = {"zh": "Chinese", "en": "English"}
 
 
@@ -67,7 +67,8 @@ def read_text(path: Path, name: str, diags: Diagnostics) -> str | None:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
+        col = len(data[line_start : exc.start].decode("utf-8", errors="replace")) + 1  # characters, not bytes
         diags.error(
             Loc(name, line, col),
             f"not valid UTF-8 (byte 0x{data[exc.start]:02x})",
@@ -80,12 +81,12 @@ def read_text(path: Path, name: str, diags: Diagnostics) -> str | None:
 
 def load_document(path: Path, root: Path, diags: Diagnostics) -> Document | None:
     name = rel(path, root)
-    match = NAME.match(path.name)
+    match = NAME.fullmatch(path.name)
     if not match:
         diags.error(
             Loc(name),
             "content file name not understood",
-            "name it NN-slug.zh.md or NN-slug.en.md: two digits, lowercase words joined by '-', the language",
+            "name it NN-slug.zh.md or NN-slug.en.md: two or more digits, lowercase words joined by '-', the language",
         )
         return None
     text = read_text(path, name, diags)
@@ -137,7 +138,8 @@ def load_glossary(path: Path, root: Path, diags: Diagnostics) -> Glossary | None
 
 
 def load_content(content_dir: Path, root: Path) -> tuple[list[Document], list[Glossary], list[Diagnostic]]:
-    """Every content file, parsed; all problems of all files collected before stopping."""
+    """Every content file, parsed. Problems are returned, not raised, so that the later
+    stages can report theirs too: an editor sees every mistake of a build at once."""
     diags = Diagnostics()
     if not content_dir.is_dir():
         raise BuildError(
@@ -154,8 +156,7 @@ def load_content(content_dir: Path, root: Path) -> tuple[list[Document], list[Gl
             glossary = load_glossary(path, root, diags)
             if glossary is not None:
                 glossaries.append(glossary)
-    diags.raise_if_errors()
-    return docs, glossaries, diags.warnings
+    return docs, glossaries, diags.items
 
 
 def text_hash(blocks: tuple[Block, ...] | list[Any]) -> str:

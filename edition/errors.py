@@ -72,3 +72,10 @@ def rel(path: Path, root: Path) -> str:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+def choices(names: Iterable[str], limit: int = 8) -> str:
+    """A list of valid names for a hint, short enough to read."""
+    names = list(names)
+    shown = ", ".join(names[:limit])
+    return shown + (f", … ({len(names)} in all)" if len(names) > limit else "")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
-from xml.sax.saxutils import escape as xml_escape
 from typing import Any
+from xml.sax.saxutils import escape as xml_escape
 
 from edition.model import Article, Block, Edition, Entity, Figure
 
@@ -175,12 +175,14 @@ def sitemap_xml(edition: Edition, pages: list[str]) -> bytes:
     for page in sorted(pages):
         if page.endswith(".html") and page != "404.html":
             path = page[: -len("index.html")] if page.endswith("index.html") else page
-            urls.append(f"<url><loc>{xml_escape(base + path)}</loc><lastmod>{edition.config.build_date}</lastmod></url>")
+            urls.append(
+                f"<url><loc>{xml_escape(base + path)}</loc><lastmod>{edition.config.build_date}</lastmod></url>"
+            )
     body = "\n".join(urls)
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{body}\n</urlset>\n'
-    ).encode("utf-8")
+    ).encode()
 
 
 def robots_txt(edition: Edition) -> bytes:

@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from edition.content import Document
-from edition.errors import Diagnostics, Loc
+from edition.errors import Diagnostics, Loc, choices
 from edition.model import Article, Block, Chart, Check, Edition, Figure
 from edition.numbers import extract_zh
 from edition.yamlload import LineDict
@@ -66,19 +66,27 @@ def extract_figures(edition: Edition) -> list[Figure]:
     return figures
 
 
-def _locate(block: Block, text: str, figures: Sequence[Figure]) -> Figure | None:
+def by_block(figures: Sequence[Figure]) -> dict[str, list[Figure]]:
+    index: dict[str, list[Figure]] = {}
+    for figure in figures:
+        index.setdefault(figure.block, []).append(figure)
+    return index
+
+
+def _locate(block: Block, text: str, figures: dict[str, list[Figure]]) -> Figure | None:
     """The figure printed within the first occurrence of ``text`` in the block."""
     at = block.zh.find(text)
     if at < 0:
         return None
     end = at + len(text)
-    return next((f for f in figures if f.block == block.id and f.start < end and at < f.start + len(f.text)), None)
+    return next((f for f in figures.get(block.id, ()) if f.start < end and at < f.start + len(f.text)), None)
 
 
 def label_figures(
     edition: Edition, figures: list[Figure], docs: Sequence[Document], diags: Diagnostics
 ) -> list[Figure]:
     by_id = {f.id: f for f in figures}
+    index = by_block(figures)
     docs_by_path = {d.path: d for d in docs}
     for article in edition.all_articles:
         doc = docs_by_path[article.path]
@@ -104,11 +112,11 @@ def label_figures(
                 diags.error(
                     loc,
                     f"figure label refers to block {entry.get('block')!r}, which this article does not have",
-                    f"blocks here: {', '.join(blocks)}",
+                    f"blocks here: {choices(blocks)}",
                 )
                 continue
             text = str(entry.get("text", ""))
-            figure = _locate(block, text, figures) if text else None
+            figure = _locate(block, text, index) if text else None
             if figure is None:
                 diags.error(
                     loc,
@@ -164,6 +172,7 @@ def run_checks(
 ) -> list[Check]:
     checks = []
     docs_by_path = {d.path: d for d in docs}
+    index = by_block(figures)
     for article in edition.all_articles:
         doc = docs_by_path[article.path]
         blocks = {b.local: b for b in article.blocks}
@@ -178,14 +187,14 @@ def run_checks(
                         f"unknown check key {key!r}",
                         f"known keys: {', '.join(sorted(CHECK_KEYS))}",
                     )
-            made = _check(article, blocks, figures, entry, loc, diags)
+            made = _check(article, blocks, index, entry, loc, diags)
             if made is not None:
                 checks.append(made)
     return checks
 
 
 def _side(
-    expr: str, blocks: dict[str, Block], figures: Sequence[Figure], loc: Loc, diags: Diagnostics
+    expr: str, blocks: dict[str, Block], figures: dict[str, list[Figure]], loc: Loc, diags: Diagnostics
 ) -> tuple[float, str] | None:
     """Evaluate one side of a relation; also return it written with the figures' values."""
     problems = []
@@ -221,7 +230,12 @@ def _side(
 
 
 def _check(
-    article: Article, blocks: dict[str, Block], figures: Sequence[Figure], entry: LineDict, loc: Loc, diags: Diagnostics
+    article: Article,
+    blocks: dict[str, Block],
+    figures: dict[str, list[Figure]],
+    entry: LineDict,
+    loc: Loc,
+    diags: Diagnostics,
 ) -> Check | None:
     check_id = str(entry.get("id", ""))
     if "count" in entry:
@@ -285,6 +299,7 @@ def read_charts(edition: Edition, docs: Sequence[Document], diags: Diagnostics) 
     """Waterfall charts declared in front matter: figures that add up, in order."""
     charts = []
     docs_by_path = {d.path: d for d in docs}
+    index = by_block(edition.figures)
     for article in edition.all_articles:
         doc = docs_by_path[article.path]
         blocks = {b.local: b for b in article.blocks}
@@ -303,7 +318,7 @@ def read_charts(edition: Edition, docs: Sequence[Document], diags: Diagnostics) 
             for ref in entry.get("steps") or []:
                 match = _REF.fullmatch(str(ref))
                 block = blocks.get(match.group(1)) if match else None
-                figure = _locate(block, match.group(2), edition.figures) if match and block else None
+                figure = _locate(block, match.group(2), index) if match and block else None
                 if figure is None:
                     diags.error(
                         loc,

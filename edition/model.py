@@ -163,6 +163,9 @@ class Edition:
     charts: tuple[Chart, ...] = ()
     photos: tuple[Photo, ...] = ()
     warnings: tuple[Diagnostic, ...] = field(default=())
+    # False when a content file was left out (did not load, or repeated an id): checks that
+    # need the whole edition (an entity named nowhere) then give no verdict.
+    complete: bool = True
 
     @property
     def all_articles(self) -> tuple[Article, ...]:

@@ -19,6 +19,7 @@ from edition.model import Edition, SourceText
 from edition.numbercheck import check_numbers
 from edition.render import Renderer, load_templates, render_site
 from edition.search import search_index
+from edition.tei import tei_xml
 from edition.write import WriteStats, write_output
 
 
@@ -84,12 +85,14 @@ def make_edition(root: Path, log: Log = _quiet, strict: bool = False) -> tuple[E
     config = load_config(root / "site.toml", root)
     # 2. load: the raw source and every content file, parsed
     source, _lines = load_source(config, root)
-    docs, glossaries, warnings = load_content(root / "content", root)
+    docs, glossaries, problems = load_content(root / "content", root)
     stages.done("load", f"{len(docs)} files")
-    # 3. assemble: pair translations, resolve front matter, cross-check, one model
+    # 3. assemble: pair translations, resolve front matter, cross-check, one model; the
+    #    files that did not load are left out, and their problems reported with the rest
     diags = Diagnostics()
-    diags.items.extend(warnings)
-    edition = assemble(config, docs, source, diags)
+    diags.items.extend(problems)
+    unreadable = frozenset(d.loc.path.rsplit("/", 1)[-1].split(".")[0] for d in problems if d.severity == "error")
+    edition = assemble(config, docs, source, diags, unreadable)
     if edition is not None:
         # 4. annotate: entities from the glossaries, found in the text (standoff)
         edition = annotate(edition, docs, glossaries, diags)
@@ -100,7 +103,8 @@ def make_edition(root: Path, log: Log = _quiet, strict: bool = False) -> tuple[E
     if strict:
         diags.items = [Diagnostic(d.loc, d.message, d.hint, "error") for d in diags.items]
     diags.raise_if_errors()
-    assert edition is not None
+    if edition is None:  # no page file at all: assemble said so
+        raise BuildError(diags.errors or [Diagnostic(Loc("content/"), "nothing to build", "add content files")])
     stages.done("assemble", f"{len(edition.articles)} articles")
     return edition, diags.warnings, stages
 
@@ -119,6 +123,7 @@ def build(
     files["edition.json"] = edition_json(edition)
     files["figures.csv"] = figures_csv(edition)
     files["figures.json"] = figures_json(edition)
+    files["edition.tei.xml"] = tei_xml(edition)
     files["sitemap.xml"] = sitemap_xml(edition, list(files))
     files["robots.txt"] = robots_txt(edition)
     stages.done("export")

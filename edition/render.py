@@ -14,13 +14,10 @@ from markupsafe import Markup
 
 from edition.annotate import ENTITY_TYPES
 from edition.cite import cite, json_ld
-from edition.charts import Bar, log_bars, waterfall
-from edition.charts import money as money_fmt
+from edition.derive import SiteIndex, appendix_context, sentence
 from edition.errors import BuildError, Diagnostic, Loc, rel
-from edition.figures import THEMES, format_value, unit_en
-from edition.marks import Marker
 from edition.markup import render_inline
-from edition.model import Article, Block, Edition, Entity
+from edition.model import Block, Edition
 
 
 @dataclass(frozen=True)
@@ -88,7 +85,7 @@ class Renderer:
     ) -> None:
         self.templates_dir = templates_dir
         self.env = jinja2.Environment(
-            loader=jinja2.DictLoader(dict(templates)),
+            loader=_NamedDictLoader(dict(templates), templates_dir),
             autoescape=True,
             undefined=jinja2.StrictUndefined,
             keep_trailing_newline=True,
@@ -139,11 +136,23 @@ class Renderer:
                     )
                 ]
             ) from None
-        except jinja2.UndefinedError as exc:
+        except (jinja2.UndefinedError, LookupError, TypeError, AttributeError, ValueError) as exc:
+            # A template's mistake in its own logic: name the template and its line, not a traceback.
+            message = getattr(exc, "message", None) or f"{type(exc).__name__}: {str(exc)[:200]}"
             raise BuildError(
                 [
                     Diagnostic(
-                        Loc(f"{self.templates_dir}/{name}", _template_line(exc), 1),
+                        _template_where(exc, self.templates_dir, name),
+                        f"template error: {message}",
+                        "check the expression at that line against the README's template context",
+                    )
+                ]
+            ) from None
+        except jinja2.TemplateError as exc:
+            raise BuildError(
+                [
+                    Diagnostic(
+                        _template_where(exc, self.templates_dir, name),
                         f"template error: {exc.message}",
                         "check the variable name against the README's template context",
                     )
@@ -151,23 +160,34 @@ class Renderer:
             ) from None
 
 
-def _template_line(exc: BaseException) -> int:
+class _NamedDictLoader(jinja2.DictLoader):
+    """Templates from memory that still know their file names, so that an error in a
+    template is reported at templates/<name>:<line>."""
+
+    def __init__(self, mapping: dict[str, str], folder: str) -> None:
+        super().__init__(mapping)
+        self.folder = folder
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Callable[[], bool]]:  # type: ignore[override]
+        source, _, uptodate = super().get_source(environment, template)
+        return source, f"{self.folder}/{template}", uptodate
+
+
+def _template_where(exc: BaseException, folder: str, name: str) -> Loc:
+    """The innermost template frame of a traceback: its file and line."""
+    where = Loc(f"{folder}/{name}", 1, 1)
     tb = exc.__traceback__
-    line = 1
     while tb is not None:
-        if tb.tb_frame.f_code.co_filename.startswith("<template>") or tb.tb_frame.f_globals.get("__jinja_template__"):
-            line = tb.tb_lineno
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.startswith(folder + "/"):
+            where = Loc(filename, tb.tb_lineno, 1)
         tb = tb.tb_next
-    return line
+    return where
 
 
-def page_context(edition: Edition, view: View, path: str, renderer: Renderer, marker: Marker) -> dict[str, Any]:
+def page_context(edition: Edition, view: View, path: str, renderer: Renderer, index: SiteIndex) -> dict[str, Any]:
     """What every template sees. ``path`` is the page's output path within the view."""
-    owners = {b.id: a for a in edition.all_articles for b in a.blocks}
-
-    def article_of(block: Block) -> Article:
-        return owners[block.id]
-
+    marker = index.marker
     here = view.prefix + page_file(path)
 
     def url(target: str) -> str:
@@ -199,12 +219,15 @@ def page_context(edition: Edition, view: View, path: str, renderer: Renderer, ma
         "root_url": root_url,
         "zh": zh,
         "marked": marked,
-        "block": edition.block,
+        "block": index.blocks_by_id.get,
         "cite": lambda article, block=None: cite(edition, article, block),
         "json_ld": lambda article: json_ld(edition, article),
-        "article_of": article_of,
-        "search_terms": lambda article: search_terms(edition, article),
-        "all_blocks": [b for a in edition.all_articles for b in a.blocks],
+        "article_of": lambda block: index.owners[block.id],
+        "search_terms": lambda article: index.search_terms[article.id],
+        "all_blocks": index.all_blocks,
+        "articles_by_id": index.articles_by_id,
+        "blocks_by_id": index.blocks_by_id,
+        "sentence": sentence,
         "marker": marker,
         "path": path,
         "searchable": False,
@@ -215,17 +238,12 @@ def page_context(edition: Edition, view: View, path: str, renderer: Renderer, ma
 
 def render_site(edition: Edition, renderer: Renderer) -> dict[str, bytes]:
     files: dict[str, bytes] = {}
-    marker = Marker(edition)
+    index = SiteIndex(edition)
 
     def emit(view: View, path: str, template: str, **extra: Any) -> None:
-        context = page_context(edition, view, path, renderer, marker) | extra
+        context = page_context(edition, view, path, renderer, index) | extra
         files[view.prefix + page_file(path)] = renderer.render(template, context).encode("utf-8")
 
-    lookups = {
-        "articles_by_id": {a.id: a for a in edition.all_articles},
-        "blocks_by_id": {b.id: b for a in edition.all_articles for b in a.blocks},
-        "sentence": sentence,
-    }
     appendix = appendix_context(edition)
     groups = [(kind, [e for e in edition.entities if e.type == kind]) for kind in ENTITY_TYPES]
     groups = [(kind, entities) for kind, entities in groups if entities]
@@ -234,134 +252,60 @@ def render_site(edition: Edition, renderer: Renderer) -> dict[str, bytes]:
         emit(view, "search/", "search.html")
         emit(view, "about/", "about.html")
         articles = edition.articles
-        for index, article in enumerate(articles):
-            photos = [p for p in edition.photos if p.article == article.id]
+        for n, article in enumerate(articles):
+            photos = index.photos.get(article.id, [])
             emit(
                 view,
                 article.url,
                 "article.html",
                 article=article,
-                previous=articles[index - 1] if index > 0 else None,
-                next=articles[index + 1] if index + 1 < len(articles) else None,
+                previous=articles[n - 1] if n > 0 else None,
+                next=articles[n + 1] if n + 1 < len(articles) else None,
                 photos=photos,
                 # the captions shown with the article carry mentions too: their notes belong here
-                note_blocks=[*article.blocks, *(b for p in photos if (b := edition.block(p.block)))],
-                see_also=see_also(edition, article),
+                note_blocks=[*article.blocks, *(index.blocks_by_id[p.block] for p in photos)],
+                see_also=index.see_also[article.id],
                 searchable=True,
             )
-        emit(view, "figures/", "figures.html", **appendix, **lookups)
+        emit(view, "figures/", "figures.html", **appendix)
         emit(view, "index/", "index.html", groups=groups, kind=None)
         for kind, entities in groups:
             emit(view, f"index/{kind}/", "index.html", groups=[(kind, entities)], kind=kind)
         for entity in edition.entities:
-            emit(view, f"entity/{entity.id}/", "entity.html", entity=entity, searchable=True, **lookups)
+            emit(view, f"entity/{entity.id}/", "entity.html", entity=entity, searchable=True)
     emit(VIEWS[0], "404.html", "404.html")
     return files
 
 
-def appendix_context(edition: Edition) -> dict[str, Any]:
-    """The figures appendix: rows grouped by article and theme, the charts, the dates."""
-    quantities = [f for f in edition.figures if f.kind != "date"]
-    groups = []
-    for article in edition.all_articles:
-        mine = [f for f in quantities if f.article == article.id]
-        themes = [(theme, [f for f in mine if f.theme == theme]) for theme in THEMES]
-        if mine:
-            groups.append((article, [(theme, figures) for theme, figures in themes if figures]))
-    # Amounts the page reports (the price of the paper is furniture, not reporting).
-    money = sorted((f for f in quantities if f.unit == "元" and f.theme != "other"), key=lambda f: -f.value)
-    bars = [Bar(f.label_en or f.text, f.value, f"#{f.id}", "nearly " if f.qualifier == "nearly" else "") for f in money]
-    by_id = {f.id: f for f in edition.figures}
-    waterfalls = [
-        (
-            chart,
-            waterfall(
-                chart.title,
-                chart.description,
-                [Bar(by_id[s].label_en, by_id[s].value, f"#{s}") for s in chart.steps],
-                chart.total,
-                f"chart-{chart.id}",
-            ),
-        )
-        for chart in edition.charts
-    ]
-    return {
-        "groups": groups,
-        "dates": [f for f in edition.figures if f.kind == "date"],
-        "money_chart": log_bars(
-            "Amounts of money on the page",
-            "Bars on a logarithmic scale, largest first: "
-            + "; ".join(f"{b.label}: {money_fmt(b.value)} yuan" for b in bars),
-            bars,
-            "chart-money",
-        )
-        if bars
-        else "",
-        "waterfalls": waterfalls,
-        "value": format_value,
-        "unit_en": unit_en,
-    }
-
-
-_SENTENCE_END = {"zh": "。！？；", "en": ".!?;"}
-
-
-def sentence(text: str, position: int, lang: str) -> str:
-    """The sentence of ``text`` around ``position`` (the whole text if position < 0)."""
-    if position < 0:
-        return text
-    ends = _SENTENCE_END[lang]
-    start = max((text.rfind(ch, 0, position) for ch in ends), default=-1) + 1
-    stops = [i for i in (text.find(ch, position) for ch in ends) if i >= 0]
-    end = min(stops) + 1 if stops else len(text)
-    return text[start:end].strip()
-
-
-def see_also(edition: Edition, article: Article) -> list[tuple[Article, list[Entity]]]:
-    """Other articles sharing entities with this one; entities every article names are no guide."""
-
-    def named(a: Article) -> set[str]:
-        blocks = {b.id for b in a.blocks}
-        return {e.id for e in edition.entities if any(m.block in blocks for m in e.mentions)}
-
-    everywhere = set.intersection(*(named(a) for a in edition.articles)) if edition.articles else set()
-    mine = named(article) - everywhere
-    by_id = {e.id: e for e in edition.entities}
-    out = []
-    for other in edition.articles:
-        shared = sorted(mine & named(other)) if other.id != article.id else []
-        if shared:
-            out.append((other, [by_id[k] for k in shared]))
-    return out
-
-
-def search_terms(edition: Edition, article: Article) -> str:
-    """The names an article mentions, in every form, as extra search terms: Pagefind
-    segments 墨玉县 as one word, so a search for 墨玉 needs 墨玉 said on its own."""
-    blocks = {b.id for b in article.blocks}
-    terms: list[str] = []
-    for entity in edition.entities:
-        if any(m.block in blocks for m in entity.mentions):
-            terms.extend([entity.zh, *entity.aliases_zh, entity.en, *entity.aliases_en])
-            # the name without its administrative suffix: 墨玉县 -> 墨玉, 朝阳区 -> 朝阳
-            terms.extend(t[:-1] for t in (entity.zh, *entity.aliases_zh) if len(t) >= 3 and t[-1] in "县区市省村乡")
-    return " ".join(dict.fromkeys(terms))
-
-
 def load_templates(templates_dir: Path, root: Path) -> tuple[dict[str, str], dict[str, Any]]:
     """Read every template and the UI strings (the loader's part of rendering)."""
+    from edition.content import read_text
+    from edition.errors import Diagnostics
     from edition.yamlload import load_yaml
 
     name = rel(templates_dir, root)
     if not templates_dir.is_dir():
         raise BuildError([Diagnostic(Loc(name), "templates folder not found", "restore templates/ from git")])
-    templates = {
-        p.relative_to(templates_dir).as_posix(): p.read_text(encoding="utf-8")
-        for p in sorted(templates_dir.rglob("*.html"))
-    }
-    strings = load_yaml((templates_dir / "ui.yaml").read_text(encoding="utf-8"), f"{name}/ui.yaml")
+    diags = Diagnostics()
+    templates = {}
+    for path in sorted(templates_dir.rglob("*.html")):
+        text = read_text(path, rel(path, root), diags)  # the same UTF-8 checks as content files
+        if text is not None:
+            templates[path.relative_to(templates_dir).as_posix()] = text
+    strings_path = templates_dir / "ui.yaml"
+    strings: dict[str, Any] = {}
+    if not strings_path.is_file():
+        diags.error(
+            Loc(f"{name}/ui.yaml"),
+            "ui.yaml not found: the table of interface strings is missing",
+            "restore templates/ui.yaml from git",
+        )
+    else:
+        text = read_text(strings_path, f"{name}/ui.yaml", diags)
+        if text is not None:
+            try:
+                strings = load_yaml(text, f"{name}/ui.yaml") or {}
+            except BuildError as exc:
+                diags.items.extend(exc.diagnostics)
+    diags.raise_if_errors()
     return templates, strings
-
-
-def article_by_id(edition: Edition, article_id: str) -> Article | None:
-    return next((a for a in edition.all_articles if a.id == article_id), None)

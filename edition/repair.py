@@ -73,6 +73,8 @@ def undouble(text: str, units: Sequence[str] | None = None, line: int = 0) -> Re
     dropped: list[Artifact] = []
     if units is not None:
         for unit in units:
+            if not unit:
+                continue
             doubled = unit + unit
             while doubled in text:
                 text = text.replace(doubled, unit, 1)
@@ -146,7 +148,7 @@ _NUMBER_SPACE = re.compile(r"(?<=[0-9%])[ \u3000]+(?=[^\x00-\x7f])|(?<=[^\x00-\x
 
 def normalise_number_spaces(text: str, line: int = 0) -> Repaired:
     """Remove the spaces typesetting put between numbers and CJK text (``金 2.86 亿元``)."""
-    removed = len(_NUMBER_SPACE.findall(text))
+    removed = sum(len(run) for run in _NUMBER_SPACE.findall(text))  # one artifact per space
     if not removed:
         return Repaired(text)
     return Repaired(_NUMBER_SPACE.sub("", text), tuple(Artifact("number-space", line, " ") for _ in range(removed)))

@@ -31,7 +31,17 @@ def search_index(files: Mapping[str, bytes]) -> dict[str, bytes]:
             (site / path).parent.mkdir(parents=True, exist_ok=True)
             (site / path).write_bytes(data)
         out = Path(tmp) / BUNDLE
-        command = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(out), "--force-language", "zh"]
+        command = [
+            sys.executable,
+            "-m",
+            "pagefind",
+            "--site",
+            str(site),
+            "--output-path",
+            str(out),
+            "--force-language",
+            "zh",
+        ]
         result = subprocess.run(command, capture_output=True, text=True, check=False)
         if result.returncode != 0:
             raise BuildError(
@@ -44,7 +54,5 @@ def search_index(files: Mapping[str, bytes]) -> dict[str, bytes]:
                 ]
             )
         return {
-            f"{BUNDLE}/{p.relative_to(out).as_posix()}": p.read_bytes()
-            for p in sorted(out.rglob("*"))
-            if p.is_file()
+            f"{BUNDLE}/{p.relative_to(out).as_posix()}": p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()
         }

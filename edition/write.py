@@ -8,6 +8,7 @@ nothing; one killed during it leaves output/ as it was.
 
 from __future__ import annotations
 
+import ctypes
 import os
 import shutil
 from collections.abc import Mapping
@@ -64,9 +65,33 @@ def write_output(files: Mapping[str, bytes], out_dir: Path) -> WriteStats:
             removed += 1
         elif path.is_dir() and not any(path.iterdir()):
             path.rmdir()
-    if out_dir.exists():
-        os.rename(out_dir, retired)
-    os.rename(staging, out_dir)
-    if retired.exists():
-        shutil.rmtree(retired)
+    _swap(staging, out_dir, retired)
     return WriteStats(written, unchanged, removed)
+
+
+_AT_FDCWD = -100
+_RENAME_EXCHANGE = 2
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two folders in one step (Linux renameat2); False where the system cannot."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    result = renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
+    return bool(result == 0)
+
+
+def _swap(staging: Path, out_dir: Path, retired: Path) -> None:
+    """Put the new site in place. With an atomic exchange there is no moment without a
+    complete output/; elsewhere two renames leave one, briefly, and the next build heals it."""
+    if not out_dir.exists():
+        os.rename(staging, out_dir)
+    elif _exchange(staging, out_dir):
+        shutil.rmtree(staging)  # now the previous site
+    else:
+        os.rename(out_dir, retired)
+        os.rename(staging, out_dir)
+        shutil.rmtree(retired)

@@ -22,6 +22,14 @@ class _LineLoader(_Loader):  # type: ignore[valid-type,misc]
     pass
 
 
+# Dates stay strings: an editor's 2020-02-30 is text to check, not a crash in the parser,
+# and every date the project keeps is an ISO string anyway.
+_LineLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in _Loader.yaml_implicit_resolvers.items()
+}
+
+
 def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> LineDict:
     loader.flatten_mapping(node)
     result = LineDict()
@@ -53,6 +61,20 @@ def load_yaml(text: str, path: str, line_offset: int = 0) -> Any:
         if line_offset:
             _shift(data, line_offset)
         return data
+    except yaml.reader.ReaderError as exc:
+        # A character YAML does not allow (a control character pasted from elsewhere).
+        before = text[: exc.position]
+        line = before.count("\n") + 1 + line_offset
+        col = exc.position - (before.rfind("\n") + 1) + 1
+        raise BuildError(
+            [
+                Diagnostic(
+                    Loc(path, line, col),
+                    f"invalid YAML: control character U+{exc.character if isinstance(exc.character, int) else ord(exc.character):04X} is not allowed",
+                    "delete the invisible character (retype the line)",
+                )
+            ]
+        ) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 1 + line_offset) if mark else line_offset + 1
@@ -67,21 +89,36 @@ def load_yaml(text: str, path: str, line_offset: int = 0) -> Any:
                 )
             ]
         ) from None
+    except RecursionError:
+        raise BuildError(
+            [
+                Diagnostic(
+                    Loc(path, line_offset + 1, 1),
+                    "invalid YAML: an alias refers to itself",
+                    "remove the '&anchor' / '*alias' pair",
+                )
+            ]
+        ) from None
     except yaml.YAMLError as exc:
         raise BuildError(
             [Diagnostic(Loc(path, line_offset + 1, 1), f"invalid YAML: {exc}", "fix the YAML syntax")]
         ) from None
 
 
-def _shift(data: Any, offset: int) -> None:
+def _shift(data: Any, offset: int, seen: set[int] | None = None) -> None:
+    # Aliases make the same object appear twice (or inside itself): shift each once.
+    seen = set() if seen is None else seen
+    if id(data) in seen:
+        return
+    seen.add(id(data))
     if isinstance(data, LineDict):
         data.line += offset
         data.lines = {k: v + offset for k, v in data.lines.items()}
         for value in data.values():
-            _shift(value, offset)
+            _shift(value, offset, seen)
     elif isinstance(data, list):
         for value in data:
-            _shift(value, offset)
+            _shift(value, offset, seen)
 
 
 def key_line(data: Any, key: str, default: int = 0) -> int:

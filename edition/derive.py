@@ -1,0 +1,135 @@
+"""What templates need beyond the model, computed once per build: lookups, cross-links
+between articles, search terms and the appendix's groups and charts."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import Any
+
+from edition.charts import Bar, log_bars, waterfall
+from edition.charts import money as money_fmt
+from edition.figures import THEMES, format_value, unit_en
+from edition.marks import Marker
+from edition.model import Article, Edition, Entity, Photo
+
+
+class SiteIndex:
+    """Lookups shared by every page of one build (each built once, not per page)."""
+
+    def __init__(self, edition: Edition) -> None:
+        self.edition = edition
+        self.marker = Marker(edition)
+        self.articles_by_id = {a.id: a for a in edition.all_articles}
+        self.blocks_by_id = {b.id: b for a in edition.all_articles for b in a.blocks}
+        self.owners = {b.id: a for a in edition.all_articles for b in a.blocks}
+        self.all_blocks = [b for a in edition.all_articles for b in a.blocks]
+        self.photos: dict[str, list[Photo]] = {}
+        for photo in edition.photos:
+            self.photos.setdefault(photo.article, []).append(photo)
+
+    @cached_property
+    def named(self) -> dict[str, set[str]]:
+        """Article id -> ids of the entities it mentions."""
+        named: dict[str, set[str]] = {a.id: set() for a in self.edition.all_articles}
+        for entity in self.edition.entities:
+            for mention in entity.mentions:
+                named[mention.article].add(entity.id)
+        return named
+
+    @cached_property
+    def see_also(self) -> dict[str, list[tuple[Article, list[Entity]]]]:
+        """Other articles sharing entities with each article; names every article shares are no guide."""
+        articles = self.edition.articles
+        everywhere = set.intersection(*(self.named[a.id] for a in articles)) if articles else set()
+        by_id = {e.id: e for e in self.edition.entities}
+        holders: dict[str, list[Article]] = {}
+        for article in articles:
+            for entity_id in self.named[article.id] - everywhere:
+                holders.setdefault(entity_id, []).append(article)
+        result: dict[str, list[tuple[Article, list[Entity]]]] = {}
+        for article in articles:
+            shared: dict[str, list[str]] = {}
+            for entity_id in sorted(self.named[article.id] - everywhere):
+                for other in holders[entity_id]:
+                    if other.id != article.id:
+                        shared.setdefault(other.id, []).append(entity_id)
+            result[article.id] = [
+                (self.articles_by_id[other], [by_id[e] for e in ids])
+                for other, ids in sorted(shared.items(), key=lambda kv: self.articles_by_id[kv[0]].order)
+            ]
+        return result
+
+    @cached_property
+    def search_terms(self) -> dict[str, str]:
+        """The names an article mentions, in every form, as extra search terms: Pagefind
+        segments 墨玉县 as one word, so a search for 墨玉 needs 墨玉 said on its own."""
+        by_id = {e.id: e for e in self.edition.entities}
+        out = {}
+        for article in self.edition.all_articles:
+            terms: list[str] = []
+            for entity_id in sorted(self.named[article.id]):
+                entity = by_id[entity_id]
+                forms = (entity.zh, *entity.aliases_zh)
+                terms.extend([*forms, entity.en, *entity.aliases_en])
+                # the name without its administrative suffix: 墨玉县 -> 墨玉, 朝阳区 -> 朝阳
+                terms.extend(t[:-1] for t in forms if len(t) >= 3 and t[-1] in "县区市省村乡")
+            out[article.id] = " ".join(dict.fromkeys(terms))
+        return out
+
+
+def appendix_context(edition: Edition) -> dict[str, Any]:
+    """The figures appendix: rows grouped by article and theme, the charts, the dates."""
+    quantities = [f for f in edition.figures if f.kind != "date"]
+    groups = []
+    for article in edition.all_articles:
+        mine = [f for f in quantities if f.article == article.id]
+        themes = [(theme, [f for f in mine if f.theme == theme]) for theme in THEMES]
+        if mine:
+            groups.append((article, [(theme, figures) for theme, figures in themes if figures]))
+    # Amounts the page reports (the price of the paper is furniture, not reporting).
+    money = sorted((f for f in quantities if f.unit == "元" and f.theme != "other"), key=lambda f: -f.value)
+    bars = [Bar(f.label_en or f.text, f.value, f"#{f.id}", "nearly " if f.qualifier == "nearly" else "") for f in money]
+    by_id = {f.id: f for f in edition.figures}
+    waterfalls = [
+        (
+            chart,
+            waterfall(
+                chart.title,
+                chart.description,
+                [Bar(by_id[s].label_en, by_id[s].value, f"#{s}") for s in chart.steps],
+                chart.total,
+                f"chart-{chart.id}",
+            ),
+        )
+        for chart in edition.charts
+    ]
+    return {
+        "groups": groups,
+        "dates": [f for f in edition.figures if f.kind == "date"],
+        "money_chart": log_bars(
+            "Amounts of money on the page",
+            "Bars on a logarithmic scale, largest first: "
+            + "; ".join(f"{b.label}: {money_fmt(b.value)} yuan" for b in bars),
+            bars,
+            "chart-money",
+        )
+        if bars
+        else "",
+        "waterfalls": waterfalls,
+        "value": format_value,
+        "unit_en": unit_en,
+    }
+
+
+_SENTENCE_END = {"zh": "。！？；", "en": ".!?;"}
+
+
+def sentence(text: str, position: int, lang: str) -> str:
+    """The sentence of ``text`` around ``position`` (the whole text if position < 0)."""
+    if position < 0:
+        return text
+    ends = _SENTENCE_END[lang]
+    start = max((text.rfind(ch, 0, position) for ch in ends), default=-1) + 1
+    stops = [i for i in (text.find(ch, position) for ch in ends) if i >= 0]
+    end = min(stops) + 1 if stops else len(text)
+    return text[start:end].strip()
