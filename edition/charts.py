@@ -42,7 +42,7 @@ def log_bars(title: str, description: str, bars: Sequence[Bar], chart_id: str) -
         return left + width * (math.log10(value) - math.log10(low)) / span
 
     parts = [
-        f'<svg class="chart" id="{chart_id}" viewBox="0 0 {left + width + 120} {height}" role="group" '
+        f'<svg class="chart" id="{chart_id}" viewBox="0 0 {left + width + 120} {height}" '
         f'aria-labelledby="{chart_id}-t {chart_id}-d" xmlns="http://www.w3.org/2000/svg">',
         f'<title id="{chart_id}-t">{escape(title)}</title><desc id="{chart_id}-d">{escape(description)}</desc>',
     ]
@@ -76,7 +76,7 @@ def waterfall(title: str, description: str, steps: Sequence[Bar], total_label: s
         return width * value / total
 
     parts = [
-        f'<svg class="chart" id="{chart_id}" viewBox="0 0 {left + width + 130} {height}" role="group" '
+        f'<svg class="chart" id="{chart_id}" viewBox="0 0 {left + width + 130} {height}" '
         f'aria-labelledby="{chart_id}-t {chart_id}-d" xmlns="http://www.w3.org/2000/svg">',
         f'<title id="{chart_id}-t">{escape(title)}</title><desc id="{chart_id}-d">{escape(description)}</desc>',
     ]

@@ -27,6 +27,24 @@ class SiteIndex:
         for photo in edition.photos:
             self.photos.setdefault(photo.article, []).append(photo)
 
+    def mention_rows(self, entity: Entity) -> list[dict[str, str]]:
+        """An entity page's list, computed once for all views: where, and the sentences."""
+        rows = []
+        for m in entity.mentions:
+            block = self.blocks_by_id[m.block]
+            article = self.owners[m.block]
+            rows.append(
+                {
+                    "path": article.url,
+                    "title_en": article.title_en,
+                    "title_zh": article.title_zh,
+                    "block": m.block,
+                    "zh": sentence(block.zh, m.start, "zh") if m.start >= 0 else "",
+                    "en": sentence(block.en, m.en_start, "en") if m.en_start >= 0 else "",
+                }
+            )
+        return rows
+
     @cached_property
     def named(self) -> dict[str, set[str]]:
         """Article id -> ids of the entities it mentions."""
@@ -38,24 +56,36 @@ class SiteIndex:
 
     @cached_property
     def see_also(self) -> dict[str, list[tuple[Article, list[Entity]]]]:
-        """Other articles sharing entities with each article; names every article shares are no guide."""
+        """For each article, the articles that share its most distinctive names.
+
+        A name counts for less the more articles name it (a name every article shares is
+        no guide at all); the five closest articles are listed, each with up to six of the
+        names it shares, rarest first, so that an archive of thousands stays readable."""
         articles = self.edition.articles
-        everywhere = set.intersection(*(self.named[a.id] for a in articles)) if articles else set()
         by_id = {e.id: e for e in self.edition.entities}
         holders: dict[str, list[Article]] = {}
         for article in articles:
-            for entity_id in self.named[article.id] - everywhere:
+            for entity_id in self.named[article.id]:
                 holders.setdefault(entity_id, []).append(article)
         result: dict[str, list[tuple[Article, list[Entity]]]] = {}
         for article in articles:
+            score: dict[str, float] = {}
             shared: dict[str, list[str]] = {}
-            for entity_id in sorted(self.named[article.id] - everywhere):
-                for other in holders[entity_id]:
+            for entity_id in self.named[article.id]:
+                others = holders[entity_id]
+                if len(others) == len(articles):
+                    continue
+                for other in others:
                     if other.id != article.id:
+                        score[other.id] = score.get(other.id, 0.0) + 1 / len(others)
                         shared.setdefault(other.id, []).append(entity_id)
+            closest = sorted(score, key=lambda k: (-score[k], self.articles_by_id[k].order))[:5]
             result[article.id] = [
-                (self.articles_by_id[other], [by_id[e] for e in ids])
-                for other, ids in sorted(shared.items(), key=lambda kv: self.articles_by_id[kv[0]].order)
+                (
+                    self.articles_by_id[other],
+                    [by_id[e] for e in sorted(shared[other], key=lambda e: (len(holders[e]), e))[:6]],
+                )
+                for other in sorted(closest, key=lambda k: self.articles_by_id[k].order)
             ]
         return result
 

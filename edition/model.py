@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from edition.config import SiteConfig
 from edition.errors import Diagnostic, Loc
@@ -175,9 +176,9 @@ class Edition:
     def notes(self) -> tuple[Note, ...]:
         return tuple(n for a in self.all_articles for n in a.notes)
 
+    @cached_property
+    def blocks_by_id(self) -> dict[str, Block]:
+        return {b.id: b for a in self.all_articles for b in a.blocks}
+
     def block(self, block_id: str) -> Block | None:
-        for article in self.all_articles:
-            for block in article.blocks:
-                if block.id == block_id:
-                    return block
-        return None
+        return self.blocks_by_id.get(block_id)

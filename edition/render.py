@@ -59,19 +59,16 @@ def relative(from_path: str, to_path: str) -> str:
 
     ``to_path`` names a file ("edition.json") or a folder ending in "/" ("articles/moyu/").
     """
-    from_dir = posixpath.dirname(from_path) or "."
-    target = to_path or "./"
-    anchor = ""
-    if "#" in target:
-        target, anchor = target.split("#", 1)
-        anchor = "#" + anchor
-    if not target:
+    target, _, anchor = to_path.partition("#")
+    anchor = "#" + anchor if anchor else ""
+    if not target and to_path:
         return anchor
-    is_dir = target.endswith("/")
-    link = posixpath.relpath(target.rstrip("/") or ".", from_dir)
-    if is_dir:
-        link = "./" if link == "." else link + "/"
-    return link + anchor
+    from_dir = posixpath.dirname(from_path)
+    if target == from_dir + "/" or (not target and not from_dir):
+        return "./" + anchor
+    # Up to the site root, then down: simple, and the same for every page at one depth.
+    depth = from_dir.count("/") + 1 if from_dir else 0
+    return ("../" * depth + target or "./") + anchor
 
 
 def page_file(path: str) -> str:
@@ -247,6 +244,7 @@ def render_site(edition: Edition, renderer: Renderer) -> dict[str, bytes]:
     appendix = appendix_context(edition)
     groups = [(kind, [e for e in edition.entities if e.type == kind]) for kind in ENTITY_TYPES]
     groups = [(kind, entities) for kind, entities in groups if entities]
+    rows = {e.id: index.mention_rows(e) for e in edition.entities}
     for view in VIEWS:
         emit(view, "", "home.html", searchable=True)
         emit(view, "search/", "search.html")
@@ -272,7 +270,7 @@ def render_site(edition: Edition, renderer: Renderer) -> dict[str, bytes]:
         for kind, entities in groups:
             emit(view, f"index/{kind}/", "index.html", groups=[(kind, entities)], kind=kind)
         for entity in edition.entities:
-            emit(view, f"entity/{entity.id}/", "entity.html", entity=entity, searchable=True)
+            emit(view, f"entity/{entity.id}/", "entity.html", entity=entity, mention_rows=rows[entity.id], searchable=True)
     emit(VIEWS[0], "404.html", "404.html")
     return files
 
