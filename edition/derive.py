@@ -8,9 +8,10 @@ from typing import Any
 
 from edition.charts import Bar, log_bars, waterfall
 from edition.charts import money as money_fmt
+from edition.cite import Citation, cite
 from edition.figures import THEMES, format_value, unit_en
 from edition.marks import Marker
-from edition.model import Article, Edition, Entity, Photo
+from edition.model import Article, Block, Edition, Entity, Photo
 
 
 class SiteIndex:
@@ -23,9 +24,17 @@ class SiteIndex:
         self.blocks_by_id = {b.id: b for a in edition.all_articles for b in a.blocks}
         self.owners = {b.id: a for a in edition.all_articles for b in a.blocks}
         self.all_blocks = [b for a in edition.all_articles for b in a.blocks]
+        self._citations: dict[tuple[str, str], Citation] = {}
         self.photos: dict[str, list[Photo]] = {}
         for photo in edition.photos:
             self.photos.setdefault(photo.article, []).append(photo)
+
+    def cite(self, article: Article, block: Block | None = None) -> Citation:
+        """Citations do not depend on the view: made once per article and block."""
+        key = (article.id, block.id if block else "")
+        if key not in self._citations:
+            self._citations[key] = cite(self.edition, article, block)
+        return self._citations[key]
 
     def mention_rows(self, entity: Entity) -> list[dict[str, str]]:
         """An entity page's list, computed once for all views: where, and the sentences."""

@@ -40,6 +40,10 @@ class BuildError(Exception):
         self.diagnostics = tuple(diagnostics)
         super().__init__("\n".join(str(d) for d in self.diagnostics))
 
+    def __reduce__(self) -> tuple[type, tuple[tuple[Diagnostic, ...]]]:
+        # Raised in a rendering worker, it crosses back to the parent process whole.
+        return (BuildError, (self.diagnostics,))
+
 
 class Diagnostics:
     """Collects diagnostics so that a stage reports all its problems at once."""

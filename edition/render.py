@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import posixpath
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -13,7 +15,7 @@ import jinja2
 from markupsafe import Markup
 
 from edition.annotate import ENTITY_TYPES
-from edition.cite import cite, json_ld
+from edition.cite import json_ld
 from edition.derive import SiteIndex, appendix_context, sentence
 from edition.errors import BuildError, Diagnostic, Loc, rel
 from edition.markup import render_inline
@@ -109,6 +111,26 @@ class Renderer:
             return entry[view.ui]
 
         return t
+
+    def compile_all(self) -> None:
+        """Compile every template now (a syntax error is reported here, as in render)."""
+        for name in self.env.list_templates():
+            if not name.startswith("_"):
+                self.render_check(name)
+
+    def render_check(self, name: str) -> None:
+        try:
+            self.env.get_template(name)
+        except jinja2.TemplateSyntaxError as exc:
+            raise BuildError(
+                [
+                    Diagnostic(
+                        Loc(f"{self.templates_dir}/{exc.name or name}", exc.lineno or 1, 1),
+                        f"template error: {exc.message}",
+                        "fix the Jinja syntax",
+                    )
+                ]
+            ) from None
 
     def render(self, name: str, context: dict[str, Any]) -> str:
         try:
@@ -217,7 +239,7 @@ def page_context(edition: Edition, view: View, path: str, renderer: Renderer, in
         "zh": zh,
         "marked": marked,
         "block": index.blocks_by_id.get,
-        "cite": lambda article, block=None: cite(edition, article, block),
+        "cite": index.cite,
         "json_ld": lambda article: json_ld(edition, article),
         "article_of": lambda block: index.owners[block.id],
         "search_terms": lambda article: index.search_terms[article.id],
@@ -233,13 +255,68 @@ def page_context(edition: Edition, view: View, path: str, renderer: Renderer, in
     }
 
 
-def render_site(edition: Edition, renderer: Renderer) -> dict[str, bytes]:
-    files: dict[str, bytes] = {}
+@dataclass(frozen=True)
+class Job:
+    """One page to render: its view, its path in the view, its template, its own data."""
+
+    view: View
+    path: str
+    template: str
+    extra: dict[str, Any]
+
+
+# Below this many pages a second process costs more than it saves.
+PARALLEL_MIN = 400
+_WORK: tuple[Edition, Renderer, SiteIndex, list[Job]] | None = None
+
+
+def _render_slice(bounds: tuple[int, int]) -> list[tuple[str, bytes]]:
+    """Render jobs[start:stop] in a forked worker that inherited the build's state."""
+    assert _WORK is not None
+    edition, renderer, index, jobs = _WORK
+    return [_render_job(edition, renderer, index, job) for job in jobs[bounds[0] : bounds[1]]]
+
+
+def _render_job(edition: Edition, renderer: Renderer, index: SiteIndex, job: Job) -> tuple[str, bytes]:
+    context = page_context(edition, job.view, job.path, renderer, index) | job.extra
+    return job.view.prefix + page_file(job.path), renderer.render(job.template, context).encode("utf-8")
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+def render_site(edition: Edition, renderer: Renderer, processes: int | None = None) -> dict[str, bytes]:
+    """Every page, in memory. Large sites render in forked processes, one per core; the
+    result is the same bytes in the same order either way."""
+    global _WORK
     index = SiteIndex(edition)
+    jobs = plan_pages(edition, index)
+    processes = processes or _cores()
+    if processes > 1 and len(jobs) >= PARALLEL_MIN and "fork" in multiprocessing.get_all_start_methods():
+        renderer.compile_all()  # compiled once here; the workers inherit it
+        _WORK = (edition, renderer, index, jobs)
+        try:
+            step = -(-len(jobs) // (processes * 4))
+            bounds = [(start, min(start + step, len(jobs))) for start in range(0, len(jobs), step)]
+            with multiprocessing.get_context("fork").Pool(processes) as pool:
+                rendered = [page for part in pool.map(_render_slice, bounds) for page in part]
+        finally:
+            _WORK = None
+    else:
+        rendered = [_render_job(edition, renderer, index, job) for job in jobs]
+    return dict(rendered)
+
+
+def plan_pages(edition: Edition, index: SiteIndex) -> list[Job]:
+    """The list of pages of the site, in a fixed order."""
+    jobs: list[Job] = []
 
     def emit(view: View, path: str, template: str, **extra: Any) -> None:
-        context = page_context(edition, view, path, renderer, index) | extra
-        files[view.prefix + page_file(path)] = renderer.render(template, context).encode("utf-8")
+        jobs.append(Job(view, path, template, extra))
 
     appendix = appendix_context(edition)
     groups = [(kind, [e for e in edition.entities if e.type == kind]) for kind in ENTITY_TYPES]
@@ -270,9 +347,16 @@ def render_site(edition: Edition, renderer: Renderer) -> dict[str, bytes]:
         for kind, entities in groups:
             emit(view, f"index/{kind}/", "index.html", groups=[(kind, entities)], kind=kind)
         for entity in edition.entities:
-            emit(view, f"entity/{entity.id}/", "entity.html", entity=entity, mention_rows=rows[entity.id], searchable=True)
+            emit(
+                view,
+                f"entity/{entity.id}/",
+                "entity.html",
+                entity=entity,
+                mention_rows=rows[entity.id],
+                searchable=True,
+            )
     emit(VIEWS[0], "404.html", "404.html")
-    return files
+    return jobs
 
 
 def load_templates(templates_dir: Path, root: Path) -> tuple[dict[str, str], dict[str, Any]]:

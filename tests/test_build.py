@@ -155,3 +155,27 @@ def test_rebuild_rewrites_only_changed_files(site: Path, tmp_path: Path) -> None
     build(site, out, search=False)
     second = build(site, out, search=False)
     assert second.stats is not None and second.stats.written == 0
+
+
+def test_parallel_rendering_gives_the_same_bytes(root: Path) -> None:
+    from edition.pipeline import make_edition
+    from edition.render import Renderer, load_templates, render_site
+
+    edition, _, _ = make_edition(root)
+    templates, strings = load_templates(root / "templates", root)
+    serial = render_site(edition, Renderer(templates, strings, "templates"), processes=1)
+    parallel = render_site(edition, Renderer(templates, strings, "templates"), processes=2)
+    assert len(serial) > 400  # enough pages for the parallel path to be taken
+    assert list(parallel) == list(serial) and parallel == serial
+
+
+def test_a_template_error_in_a_rendering_worker_is_a_diagnostic(site: Path, tmp_path: Path) -> None:
+    entity = site / "templates/entity.html"
+    entity.write_text(
+        entity.read_text(encoding="utf-8").replace("{{ entity.en }}", "{{ entity.no_such_field }}", 1), encoding="utf-8"
+    )
+    with pytest.raises(BuildError) as info:
+        build(site, tmp_path / "out", search=False)
+    [diag] = info.value.diagnostics
+    assert diag.loc.path == "templates/entity.html" and diag.loc.line > 1
+    assert "no_such_field" in diag.message
