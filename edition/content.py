@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from edition.cache import BuildCache
 from edition.errors import BuildError, Diagnostic, Diagnostics, Loc, rel
 from edition.frontmatter import split_front_matter
 from edition.markup import parse_blocks
@@ -137,7 +138,9 @@ def load_glossary(path: Path, root: Path, diags: Diagnostics) -> Glossary | None
     return Glossary(name, data)
 
 
-def load_content(content_dir: Path, root: Path) -> tuple[list[Document], list[Glossary], list[Diagnostic]]:
+def load_content(
+    content_dir: Path, root: Path, cache: BuildCache | None = None
+) -> tuple[list[Document], list[Glossary], list[Diagnostic]]:
     """Every content file, parsed. Problems are returned, not raised, so that the later
     stages can report theirs too: an editor sees every mistake of a build at once."""
     diags = Diagnostics()
@@ -148,14 +151,25 @@ def load_content(content_dir: Path, root: Path) -> tuple[list[Document], list[Gl
     docs = []
     glossaries = []
     for path in sorted(content_dir.iterdir()):
-        if path.suffix == ".md":
-            doc = load_document(path, root, diags)
-            if doc is not None:
-                docs.append(doc)
-        elif path.suffix in (".yaml", ".yml"):
-            glossary = load_glossary(path, root, diags)
-            if glossary is not None:
-                glossaries.append(glossary)
+        if path.suffix not in (".md", ".yaml", ".yml"):
+            continue
+        name = rel(path, root)
+        hit = cache.lookup(path, name) if cache is not None else None
+        if hit is not None:
+            _, parsed, problems = hit
+            assert cache is not None
+            cache.hits += 1
+        else:
+            mine = Diagnostics()
+            parsed = load_document(path, root, mine) if path.suffix == ".md" else load_glossary(path, root, mine)
+            problems = mine.items
+            if cache is not None:
+                cache.store(path, name, parsed, problems)
+        diags.items.extend(problems)
+        if isinstance(parsed, Document):
+            docs.append(parsed)
+        elif isinstance(parsed, Glossary):
+            glossaries.append(parsed)
     return docs, glossaries, diags.items
 
 

@@ -3,9 +3,11 @@ between articles, search terms and the appendix's groups and charts."""
 
 from __future__ import annotations
 
+import dataclasses
 from functools import cached_property
 from typing import Any
 
+from edition.cache import digest
 from edition.charts import Bar, log_bars, waterfall
 from edition.charts import money as money_fmt
 from edition.cite import Citation, cite
@@ -25,6 +27,8 @@ class SiteIndex:
         self.owners = {b.id: a for a in edition.all_articles for b in a.blocks}
         self.all_blocks = [b for a in edition.all_articles for b in a.blocks]
         self._citations: dict[tuple[str, str], Citation] = {}
+        self._entity_keys: dict[str, str] = {}
+        self.position = {a.id: n for n, a in enumerate(edition.articles)}
         self.photos: dict[str, list[Photo]] = {}
         for photo in edition.photos:
             self.photos.setdefault(photo.article, []).append(photo)
@@ -35,6 +39,32 @@ class SiteIndex:
         if key not in self._citations:
             self._citations[key] = cite(self.edition, article, block)
         return self._citations[key]
+
+    def entity_key(self, entity: Entity) -> str:
+        """An entity as a notes section shows it: its fields and how often it is named."""
+        if entity.id not in self._entity_keys:
+            self._entity_keys[entity.id] = digest(dataclasses.replace(entity, mentions=()), len(entity.mentions))
+        return self._entity_keys[entity.id]
+
+    def article_key(self, article: Article) -> str:
+        """Everything an article page shows beyond the navigation: its text and notes, the
+        marks in its blocks, its photos, neighbours, see-also, and the notes of its names."""
+        articles = self.edition.articles
+        n = self.position.get(article.id, -1)
+        neighbours = [articles[i].id for i in (n - 1, n + 1) if 0 <= i < len(articles)]
+        photos = self.photos.get(article.id, [])
+        blocks = [*article.blocks, *(self.blocks_by_id[p.block] for p in photos)]
+        marks = [(self.marker.spans(b, "zh"), self.marker.spans(b, "en")) for b in blocks]
+        names = sorted({m.entity for b in blocks for m in self.marker.mentions.get(b.id, ())})
+        return digest(
+            article,
+            photos,
+            neighbours,
+            [(a.id, [e.id for e in shared]) for a, shared in self.see_also[article.id]],
+            marks,
+            [self.entity_key(self.marker.entities[e]) for e in names],
+            self.search_terms[article.id],
+        )
 
     def mention_rows(self, entity: Entity) -> list[dict[str, str]]:
         """An entity page's list, computed once for all views: where, and the sentences."""

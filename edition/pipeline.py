@@ -10,6 +10,7 @@ from pathlib import Path
 
 from edition.annotate import annotate
 from edition.assemble import assemble
+from edition.cache import BuildCache
 from edition.config import SiteConfig, load_config
 from edition.content import load_content
 from edition.errors import BuildError, Diagnostic, Diagnostics, Loc
@@ -26,7 +27,7 @@ from edition.write import WriteStats, write_output
 @dataclass(frozen=True)
 class BuildResult:
     edition: Edition
-    files: dict[str, bytes]
+    files: dict[str, bytes | None]  # None: a page kept from the previous build
     stats: WriteStats | None
     warnings: tuple[Diagnostic, ...]
 
@@ -68,6 +69,11 @@ def load_source(config: SiteConfig, root: Path) -> tuple[SourceText, list[str]]:
     return SourceText(config.source.path, hashlib.sha256(data).hexdigest(), count), lines
 
 
+def load_kept(out_dir: Path | None, path: str) -> bytes:
+    assert out_dir is not None, "only a build with an output folder keeps pages"
+    return (out_dir / path).read_bytes()
+
+
 def load_static(static_dir: Path) -> dict[str, bytes]:
     if not static_dir.is_dir():
         return {}
@@ -78,14 +84,16 @@ def load_static(static_dir: Path) -> dict[str, bytes]:
     }
 
 
-def make_edition(root: Path, log: Log = _quiet, strict: bool = False) -> tuple[Edition, list[Diagnostic], Stages]:
+def make_edition(
+    root: Path, log: Log = _quiet, strict: bool = False, cache: BuildCache | None = None
+) -> tuple[Edition, list[Diagnostic], Stages]:
     """Read and check everything; raise BuildError with every problem found."""
     stages = Stages(log)
     # 1. config: site.toml as a schema
     config = load_config(root / "site.toml", root)
     # 2. load: the raw source and every content file, parsed
     source, _lines = load_source(config, root)
-    docs, glossaries, problems = load_content(root / "content", root)
+    docs, glossaries, problems = load_content(root / "content", root, cache)
     stages.done("load", f"{len(docs)} files")
     # 3. assemble: pair translations, resolve front matter, cross-check, one model; the
     #    files that did not load are left out, and their problems reported with the rest
@@ -110,15 +118,29 @@ def make_edition(root: Path, log: Log = _quiet, strict: bool = False) -> tuple[E
 
 
 def build(
-    root: Path, out_dir: Path | None = None, log: Log = _quiet, strict: bool = False, search: bool = True
+    root: Path,
+    out_dir: Path | None = None,
+    log: Log = _quiet,
+    strict: bool = False,
+    search: bool = True,
+    cache: BuildCache | None = None,
+    in_place: bool = False,
 ) -> BuildResult:
-    """The whole build: check, render in memory, then replace output/ in one move."""
-    edition, warnings, stages = make_edition(root, log, strict)
-    # 6. render: every page of every view, in memory
+    """The whole build: check, render in memory, then replace output/ in one move.
+
+    With a cache (the dev server's, or .cache/ for the command line) unchanged files are
+    not parsed again and pages whose inputs did not change are not rendered again.
+    ``in_place`` writes changed files one by one instead of swapping the whole folder
+    (the dev server: fast, and a reader of output/ still never sees a half-written file).
+    """
+    edition, warnings, stages = make_edition(root, log, strict, cache)
+    # 6. render: every page of every view, in memory (unchanged pages kept, with a cache)
     templates, strings = load_templates(root / "templates", root)
     renderer = Renderer(templates, strings, "templates")
-    files = render_site(edition, renderer)
-    stages.done("render", f"{len(files)} pages")
+    kept = out_dir.resolve() if out_dir is not None else None
+    files = render_site(edition, renderer, cache=cache, existing=lambda p: kept is not None and (kept / p).is_file())
+    rendered = sum(v is not None for v in files.values())
+    stages.done("render", f"{rendered} pages rendered, {len(files) - rendered} unchanged")
     # 7. export: the edition as data, static assets, the files GitHub Pages wants
     files["edition.json"] = edition_json(edition)
     files["figures.csv"] = figures_csv(edition)
@@ -129,7 +151,9 @@ def build(
     stages.done("export")
     # 8. search: the Pagefind index of the rendered pages (skipped with --no-search)
     if search:
-        files.update(search_index(files))
+        # Pagefind reads every page: those kept from the last build are read back from output/.
+        html = {p: d if d is not None else load_kept(kept, p) for p, d in files.items() if p.endswith(".html")}
+        files.update(search_index(html))
         stages.done("search", f"{sum(p.startswith('pagefind/') for p in files)} index files")
     files.update(load_static(root / "static"))
     # The witness itself, so that every "source lines" reference can be checked by a reader.
@@ -138,6 +162,8 @@ def build(
     # 9. write: only now, and only if everything above succeeded
     stats = None
     if out_dir is not None:
-        stats = write_output(files, out_dir)
+        stats = write_output(files, out_dir, in_place)
         stages.done("write", f"{stats.written} written, {stats.unchanged} unchanged, {stats.removed} removed")
+    if cache is not None:
+        cache.commit()  # only a build that got this far may vouch for its pages
     return BuildResult(edition, files, stats, tuple(warnings))

@@ -15,6 +15,7 @@ import jinja2
 from markupsafe import Markup
 
 from edition.annotate import ENTITY_TYPES
+from edition.cache import BuildCache, digest
 from edition.cite import json_ld
 from edition.derive import SiteIndex, appendix_context, sentence
 from edition.errors import BuildError, Diagnostic, Loc, rel
@@ -92,6 +93,7 @@ class Renderer:
             lstrip_blocks=True,
         )
         # render_inline escapes everything (html off), so its output is safe to mark as such.
+        self.templates = dict(templates)
         self.env.filters["inline"] = lambda text: Markup(render_inline(text))  # noqa: S704
         self.strings = strings
 
@@ -263,6 +265,11 @@ class Job:
     path: str
     template: str
     extra: dict[str, Any]
+    key: str | None = None  # fingerprint of everything the page shows; None: always render
+
+    @property
+    def output(self) -> str:
+        return self.view.prefix + page_file(self.path)
 
 
 # Below this many pages a second process costs more than it saves.
@@ -289,12 +296,30 @@ def _cores() -> int:
         return os.cpu_count() or 1
 
 
-def render_site(edition: Edition, renderer: Renderer, processes: int | None = None) -> dict[str, bytes]:
-    """Every page, in memory. Large sites render in forked processes, one per core; the
+def render_site(
+    edition: Edition,
+    renderer: Renderer,
+    processes: int | None = None,
+    cache: BuildCache | None = None,
+    existing: Callable[[str], bool] = lambda _path: False,
+) -> dict[str, bytes | None]:
+    """Every page, in memory; None for a page whose inputs are those it was last rendered
+    from (its file is kept). Large sites render in forked processes, one per core; the
     result is the same bytes in the same order either way."""
     global _WORK
     index = SiteIndex(edition)
-    jobs = plan_pages(edition, index)
+    jobs = plan_pages(edition, index, renderer)
+    kept: dict[str, bytes | None] = {}
+    if cache is not None:
+        todo = []
+        for job in jobs:
+            if job.key is not None:
+                cache.pending[job.output] = job.key
+                if cache.fingerprints.get(job.output) == job.key and existing(job.output):
+                    kept[job.output] = None
+                    continue
+            todo.append(job)
+        jobs = todo
     processes = processes or _cores()
     if processes > 1 and len(jobs) >= PARALLEL_MIN and "fork" in multiprocessing.get_all_start_methods():
         renderer.compile_all()  # compiled once here; the workers inherit it
@@ -308,15 +333,25 @@ def render_site(edition: Edition, renderer: Renderer, processes: int | None = No
             _WORK = None
     else:
         rendered = [_render_job(edition, renderer, index, job) for job in jobs]
-    return dict(rendered)
+    pages: dict[str, bytes | None] = dict(rendered)
+    pages.update(kept)
+    return pages
 
 
-def plan_pages(edition: Edition, index: SiteIndex) -> list[Job]:
-    """The list of pages of the site, in a fixed order."""
+def plan_pages(edition: Edition, index: SiteIndex, renderer: Renderer) -> list[Job]:
+    """The list of pages of the site, in a fixed order, each article and entity page with
+    the fingerprint of what it shows (so that an unchanged one need not be rendered)."""
     jobs: list[Job] = []
+    # What every page shows: templates, strings, settings, and the navigation (titles).
+    common = digest(
+        sorted(renderer.templates.items()),
+        sorted(renderer.strings.items()),
+        edition.config,
+        [(a.id, a.order, a.title_zh, a.title_en) for a in edition.all_articles],
+    )
 
-    def emit(view: View, path: str, template: str, **extra: Any) -> None:
-        jobs.append(Job(view, path, template, extra))
+    def emit(view: View, path: str, template: str, key: str | None = None, **extra: Any) -> None:
+        jobs.append(Job(view, path, template, extra, digest(common, view, path, key) if key else None))
 
     appendix = appendix_context(edition)
     groups = [(kind, [e for e in edition.entities if e.type == kind]) for kind in ENTITY_TYPES]
@@ -341,6 +376,7 @@ def plan_pages(edition: Edition, index: SiteIndex) -> list[Job]:
                 note_blocks=[*article.blocks, *(index.blocks_by_id[p.block] for p in photos)],
                 see_also=index.see_also[article.id],
                 searchable=True,
+                key=index.article_key(article),
             )
         emit(view, "figures/", "figures.html", **appendix)
         emit(view, "index/", "index.html", groups=groups, kind=None)
@@ -354,6 +390,7 @@ def plan_pages(edition: Edition, index: SiteIndex) -> list[Job]:
                 entity=entity,
                 mention_rows=rows[entity.id],
                 searchable=True,
+                key=digest(index.entity_key(entity), rows[entity.id]),
             )
     emit(VIEWS[0], "404.html", "404.html")
     return jobs

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from edition.cache import BuildCache
 from edition.errors import BuildError
 from edition.pipeline import build
 
@@ -22,14 +23,24 @@ StartResponse = Callable[..., Any]
 
 
 class Preview:
-    def __init__(self, root: Path, out_dir: Path) -> None:
+    def __init__(self, root: Path, out_dir: Path, search: bool = False) -> None:
         self.root = root
         self.out_dir = out_dir.resolve()
         self.errors: list[str] = []
+        # Kept for the server's life: an edit re-parses one file and re-renders the pages it touches.
+        self.cache = BuildCache()
+        self.search = search
 
     def rebuild(self) -> None:
         try:
-            result = build(self.root, self.out_dir, log=lambda m: print(m, file=sys.stderr))
+            result = build(
+                self.root,
+                self.out_dir,
+                log=lambda m: print(m, file=sys.stderr),
+                search=self.search,
+                cache=self.cache,
+                in_place=True,
+            )
         except BuildError as exc:
             self.errors = [str(d) for d in exc.diagnostics] or ["the build failed"]
             for line in self.errors:
@@ -77,10 +88,10 @@ class Preview:
         return [target.read_bytes()]
 
 
-def serve(root: Path, host: str = "127.0.0.1", port: int = 8000) -> int:
+def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, search: bool = False) -> int:
     from livereload import Server
 
-    preview = Preview(root, root / "output")
+    preview = Preview(root, root / "output", search)
     preview.rebuild()
     server = Server(app=preview.app)
     for name in WATCHED:

@@ -29,11 +29,14 @@ def safe_relative(path: str) -> bool:
     return bool(path) and not pure.is_absolute() and ".." not in pure.parts and "\\" not in path
 
 
-def write_output(files: Mapping[str, bytes], out_dir: Path) -> WriteStats:
+def write_output(files: Mapping[str, bytes | None], out_dir: Path, in_place: bool = False) -> WriteStats:
+    """Make out_dir hold exactly ``files`` (None: keep the file the previous build wrote)."""
     for name in files:
         if not safe_relative(name):
             raise ValueError(f"refusing to write outside the output folder: {name!r}")
     out_dir = out_dir.resolve()
+    if in_place and out_dir.is_dir():
+        return _sync(files, out_dir)
     parent = out_dir.parent
     parent.mkdir(parents=True, exist_ok=True)
     staging = parent / f".{out_dir.name}.next"
@@ -45,9 +48,21 @@ def write_output(files: Mapping[str, bytes], out_dir: Path) -> WriteStats:
         shutil.copytree(out_dir, staging, copy_function=os.link, symlinks=True)
     else:
         staging.mkdir()
+    stats = _sync(files, staging)
+    _swap(staging, out_dir, retired)
+    return stats
+
+
+def _sync(files: Mapping[str, bytes | None], folder: Path) -> WriteStats:
+    """Write what changed (each file through a temporary file and a rename), remove the rest."""
     written = unchanged = removed = 0
     for name, data in files.items():
-        target = staging / name
+        target = folder / name
+        if data is None:
+            if not target.is_file():
+                raise FileNotFoundError(f"a kept page is missing from the output: {name}")
+            unchanged += 1
+            continue
         if target.is_file() and target.stat().st_size == len(data) and target.read_bytes() == data:
             unchanged += 1
             continue
@@ -58,14 +73,13 @@ def write_output(files: Mapping[str, bytes], out_dir: Path) -> WriteStats:
         os.replace(temp, target)
         written += 1
     wanted = {PurePosixPath(n) for n in files}
-    for path in sorted(staging.rglob("*"), reverse=True):
-        relative = PurePosixPath(path.relative_to(staging).as_posix())
+    for path in sorted(folder.rglob("*"), reverse=True):
+        relative = PurePosixPath(path.relative_to(folder).as_posix())
         if path.is_file() and relative not in wanted:
             path.unlink()
             removed += 1
         elif path.is_dir() and not any(path.iterdir()):
             path.rmdir()
-    _swap(staging, out_dir, retired)
     return WriteStats(written, unchanged, removed)
 
 
