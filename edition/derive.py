@@ -28,6 +28,7 @@ class SiteIndex:
         self.all_blocks = [b for a in edition.all_articles for b in a.blocks]
         self._citations: dict[tuple[str, str], Citation] = {}
         self._entity_keys: dict[str, str] = {}
+        self._mentioned_in: dict[str, list[tuple[str, str]]] = {}
         self.position = {a.id: n for n, a in enumerate(edition.articles)}
         self.photos: dict[str, list[Photo]] = {}
         for photo in edition.photos:
@@ -43,7 +44,9 @@ class SiteIndex:
     def entity_key(self, entity: Entity) -> str:
         """An entity as a notes section shows it: its fields and how often it is named."""
         if entity.id not in self._entity_keys:
-            self._entity_keys[entity.id] = digest(dataclasses.replace(entity, mentions=()), len(entity.mentions))
+            self._entity_keys[entity.id] = digest(
+                dataclasses.replace(entity, mentions=()), len(entity.mentions), self.mentioned_in(entity)[:9]
+            )
         return self._entity_keys[entity.id]
 
     def article_key(self, article: Article) -> str:
@@ -65,6 +68,14 @@ class SiteIndex:
             [self.entity_key(self.marker.entities[e]) for e in names],
             self.search_terms[article.id],
         )
+
+    def mentioned_in(self, entity: Entity) -> list[tuple[str, str]]:
+        """The blocks that name an entity, once each, as (page path, block id): the way from
+        any passage to every other passage about the same thing."""
+        if entity.id not in self._mentioned_in:
+            seen = dict.fromkeys((self.owners[m.block].url, m.block) for m in entity.mentions)
+            self._mentioned_in[entity.id] = list(seen)
+        return self._mentioned_in[entity.id]
 
     def mention_rows(self, entity: Entity) -> list[dict[str, str]]:
         """An entity page's list, computed once for all views: where, and the sentences."""

@@ -138,7 +138,14 @@ def build(
     templates, strings = load_templates(root / "templates", root)
     renderer = Renderer(templates, strings, "templates")
     kept = out_dir.resolve() if out_dir is not None else None
-    files = render_site(edition, renderer, cache=cache, existing=lambda p: kept is not None and (kept / p).is_file())
+
+    def progress(done: int, total: int) -> None:
+        if total >= 2000:  # a long build says how far it is
+            log(f"render     {done}/{total} pages")
+
+    files = render_site(
+        edition, renderer, cache=cache, existing=lambda p: kept is not None and (kept / p).is_file(), progress=progress
+    )
     rendered = sum(v is not None for v in files.values())
     stages.done("render", f"{rendered} pages rendered, {len(files) - rendered} unchanged")
     # 7. export: the edition as data, static assets, the files GitHub Pages wants

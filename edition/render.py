@@ -244,6 +244,7 @@ def page_context(edition: Edition, view: View, path: str, renderer: Renderer, in
         "cite": index.cite,
         "json_ld": lambda article: json_ld(edition, article),
         "article_of": lambda block: index.owners[block.id],
+        "mentioned_in": index.mentioned_in,
         "search_terms": lambda article: index.search_terms[article.id],
         "all_blocks": index.all_blocks,
         "articles_by_id": index.articles_by_id,
@@ -302,6 +303,7 @@ def render_site(
     processes: int | None = None,
     cache: BuildCache | None = None,
     existing: Callable[[str], bool] = lambda _path: False,
+    progress: Callable[[int, int], None] = lambda _done, _total: None,
 ) -> dict[str, bytes | None]:
     """Every page, in memory; None for a page whose inputs are those it was last rendered
     from (its file is kept). Large sites render in forked processes, one per core; the
@@ -327,12 +329,19 @@ def render_site(
         try:
             step = -(-len(jobs) // (processes * 4))
             bounds = [(start, min(start + step, len(jobs))) for start in range(0, len(jobs), step)]
+            rendered = []
             with multiprocessing.get_context("fork").Pool(processes) as pool:
-                rendered = [page for part in pool.map(_render_slice, bounds) for page in part]
+                for part in pool.imap(_render_slice, bounds):  # in order: the same bytes as serial
+                    rendered.extend(part)
+                    progress(len(rendered), len(jobs))
         finally:
             _WORK = None
     else:
-        rendered = [_render_job(edition, renderer, index, job) for job in jobs]
+        rendered = []
+        for job in jobs:
+            rendered.append(_render_job(edition, renderer, index, job))
+            if len(rendered) % 500 == 0:
+                progress(len(rendered), len(jobs))
     pages: dict[str, bytes | None] = dict(rendered)
     pages.update(kept)
     return pages

@@ -477,3 +477,27 @@ def test_axe_core_finds_no_violation(site: Site, browser: Any, group: str) -> No
             )
     page.context.close()
     assert not problems, f"axe-core: {len(problems)} violation(s) on {len(names)} pages:\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("墨玉", "articles/moyu/"),
+        ("脱贫", "articles/paired-assistance/"),
+        ("温榆河", "articles/urban-renewal/"),
+        ("Moyu", "articles/moyu/"),
+        ("rent", "articles/business-support/"),
+    ],
+)
+def test_search_finds_short_chinese_and_english_queries(site: Site, browser: Any, query: str, expected: str) -> None:
+    """The search form on the search page, typed into as a reader would; results under the project path."""
+    page = new_page(browser)
+    page.goto(site.url + "search/")
+    page.fill("#q", query)
+    page.press("#q", "Enter")
+    page.wait_for_selector("#search-results li", timeout=TIMEOUT_MS)
+    hrefs = page.eval_on_selector_all("#search-results a", "links => links.map(a => a.getAttribute('href'))")
+    assert any(h.endswith(expected) or h.split("#")[0].endswith(expected) for h in hrefs), (query, hrefs[:8])
+    assert all(h.startswith(site.url.removeprefix(site.origin)) for h in hrefs), hrefs[:3]
+    assert "<mark>" in page.inner_html("#search-results")
+    assert not page.errors

@@ -1,0 +1,119 @@
+"""Issue 4: standoff annotation, pins, coverage, notes, indexes and cross-links."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from edition.coverage import unannotated
+from edition.errors import BuildError
+from edition.pipeline import BuildResult, make_edition
+
+Built = tuple[BuildResult, Path]
+Edit = Callable[[Path, str, str], None]
+
+
+def entity(result: BuildResult, entity_id: str):  # type: ignore[no-untyped-def]
+    return next(e for e in result.edition.entities if e.id == entity_id)
+
+
+def test_mentions_are_found_in_both_languages(built: Built) -> None:
+    result, _ = built
+    moyu = entity(result, "moyu-county")
+    assert len(moyu.mentions) > 10
+    first = next(m for m in moyu.mentions if m.block == "moyu-p1")
+    assert first.zh == "墨玉县" and first.en == "Moyu County"
+    block = result.edition.block("moyu-p1")
+    assert block is not None and block.zh[first.start : first.start + 3] == "墨玉县"
+    assert block.en[first.en_start : first.en_start + len(first.en)] == "Moyu County"
+
+
+def test_longest_form_wins(built: Built) -> None:
+    result, _ = built
+    school = entity(result, "beijing-chaoyang-middle-school")
+    assert [m.block for m in school.mentions] == ["page-c1"]
+    assert not any(m.block == "page-c1" and m.zh == "朝阳" for m in entity(result, "chaoyang-district").mentions)
+
+
+def test_ambiguous_string_is_matched_only_where_pinned(built: Built, site: Path, edit: Edit) -> None:
+    result, _ = built
+    assert [(m.block, m.zh) for m in entity(result, "wen-xian").mentions if m.zh] == [("moyu-p3", "文献")]
+    edit(site / "content/04-moyu.zh.md", "- {entity: wen-xian, block: p3}\n", "")
+    edition, _, _ = make_edition(site)
+    wen = next(e for e in edition.entities if e.id == "wen-xian")
+    assert not [m for m in wen.mentions if m.zh]  # unpinned: 文献 is not taken for the name
+
+
+def test_a_pin_whose_string_is_gone_is_an_error_at_its_line(site: Path, edit: Edit) -> None:
+    edit(site / "content/04-moyu.zh.md", "- {entity: wen-xian, block: p3}", "- {entity: wen-xian, block: p4}")
+    with pytest.raises(BuildError) as info:
+        make_edition(site)
+    [diag] = info.value.diagnostics
+    text = (site / "content/04-moyu.zh.md").read_text(encoding="utf-8").split("\n")
+    assert diag.loc.path == "content/04-moyu.zh.md"
+    assert text[diag.loc.line - 1].startswith("- {entity: wen-xian, block: p4}")
+    assert "pinned mention of wen-xian (文献) not found in block moyu-p4" in diag.message
+
+
+def test_an_annotation_whose_string_is_not_in_the_text_is_an_error(site: Path, edit: Edit) -> None:
+    edit(site / "content/entities.yaml", "zh: 王灏", "zh: 王浩")
+    with pytest.raises(BuildError) as info:
+        make_edition(site)
+    [diag] = info.value.diagnostics
+    assert diag.loc.path == "content/entities.yaml" and "wang-hao" in diag.message and "王浩" in diag.message
+
+
+def test_no_quoted_phrase_or_name_is_left_unannotated(built: Built, site: Path, edit: Edit) -> None:
+    result, _ = built
+    assert unannotated(result.edition) == []
+    edit(site / "content/terms.yaml", "zh: 八到位", "zh: 八到位了")  # no longer found: “八到位” is bare
+    edit(
+        site / "content/terms.yaml",
+        "aliases_zh: []\n    en: eight in place",
+        "aliases_zh: []\n    ambiguous: true\n    en: eight in place",
+    )
+    edition, _, _ = make_edition(site)
+    assert any(g.text == "“八到位”" for g in unannotated(edition))
+
+
+def test_notes_of_each_kind_are_shown_distinctly(built: Built) -> None:
+    _, out = built
+    html = (out / "articles/paired-assistance/index.html").read_text(encoding="utf-8")
+    for kind in ("note-gloss", "note-context", "note-editorial"):
+        assert f'class="note {kind}' in html
+    assert 'aria-describedby="nt-listed-supervision"' in html  # a screen reader reads the note on focus
+    assert 'href="#n-listed-supervision"' in html and 'id="n-listed-supervision"' in html
+
+
+def test_index_pages_and_entity_pages(built: Built) -> None:
+    result, out = built
+    index = (out / "index/index.html").read_text(encoding="utf-8")
+    for kind in ("person", "place", "organisation", "document", "term"):
+        assert (out / f"index/{kind}/index.html").is_file()
+        assert f'href="../index/{kind}/"' in index
+    page = (out / "entity/moyu-county/index.html").read_text(encoding="utf-8")
+    assert (
+        page.count('<li>\n    <a href="') >= len(entity(result, "moyu-county").mentions) - 5
+    )  # one row a mention (English-only ones too)
+    assert "Mòyù Xiàn" in page and "墨玉县" in page
+    assert 'href="../../articles/moyu/#moyu-p1"' in page
+
+
+def test_see_also_and_links_between_blocks(built: Built) -> None:
+    _, out = built
+    html = (out / "articles/moyu/index.html").read_text(encoding="utf-8")
+    assert 'class="see-also"' in html and 'href="../../articles/paired-assistance/"' in html
+    assert "Named in:" in html and 'href="../../articles/paired-assistance/#paired-assistance-p2"' in html
+
+
+def test_edition_json_entities(built: Built) -> None:
+    _, out = built
+    data = json.loads((out / "edition.json").read_text(encoding="utf-8"))
+    wang = next(e for e in data["entities"] if e["id"] == "wang-hao")
+    assert set(wang) >= {"id", "type", "zh", "en", "pinyin", "note", "wikidata", "mentions"}
+    assert wang["mentions"] == [{"article": "moyu", "block": "moyu-p3", "zh": "王灏", "en": "Wang Hao"}]
+    assert all(isinstance(m["zh"], str) and isinstance(m["en"], str) for e in data["entities"] for m in e["mentions"])
+    assert data["notes"] and {n["kind"] for n in data["notes"]} == {"editorial"}

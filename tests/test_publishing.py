@@ -1,0 +1,106 @@
+"""Issue 6 without a browser: Pages files, citations, metadata, exports, page weight, print."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from edition.pipeline import BuildResult
+
+Built = tuple[BuildResult, Path]
+BASE = "https://example.github.io/china-reform-daily-2020-05-25-p12/"
+
+
+def test_files_github_pages_wants(built: Built) -> None:
+    _, out = built
+    assert (out / ".nojekyll").read_bytes() == b""
+    robots = (out / "robots.txt").read_text(encoding="utf-8")
+    assert f"Sitemap: {BASE}sitemap.xml" in robots
+    sitemap = (out / "sitemap.xml").read_text(encoding="utf-8")
+    assert f"<loc>{BASE}articles/moyu/</loc>" in sitemap and f"<loc>{BASE}zh-hant/figures/</loc>" in sitemap
+    assert "404.html" not in sitemap
+    workflow = (Path(__file__).parent.parent / ".github/workflows/pages.yml").read_text(encoding="utf-8")
+    for action in ("actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages", "./run build"):
+        assert action in workflow
+
+
+def test_canonical_and_alternates(built: Built) -> None:
+    _, out = built
+    html = (out / "zh/articles/moyu/index.html").read_text(encoding="utf-8")
+    assert f'<link rel="canonical" href="{BASE}zh/articles/moyu/">' in html
+    assert f'<link rel="alternate" hreflang="en" href="{BASE}en/articles/moyu/">' in html
+
+
+def test_base_url_from_the_publishing_workflow(site: Path, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from edition.pipeline import build
+
+    monkeypatch.setenv("EDITION_BASE_URL", "https://someone.github.io/fork")
+    build(site, tmp_path / "out", search=False)
+    html = (tmp_path / "out/articles/moyu/index.html").read_text(encoding="utf-8")
+    assert '<link rel="canonical" href="https://someone.github.io/fork/articles/moyu/">' in html
+    assert 'href="../../about/"' in html  # internal links do not depend on it
+
+
+def test_citations(built: Built) -> None:
+    _, out = built
+    html = (out / "articles/moyu/index.html").read_text(encoding="utf-8")
+    assert '<meta name="citation_title" content="携手新疆墨玉 坚决打赢脱贫攻坚战">' in html
+    assert '<meta name="citation_publication_date" content="2020/05/25">' in html
+    assert '<meta name="citation_firstpage" content="12">' in html
+    assert '<meta property="og:type" content="article">' in html
+    ld = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))  # type: ignore[union-attr]
+    assert (
+        ld["@type"] == "NewsArticle"
+        and ld["datePublished"] == "2020-05-25"
+        and ld["workTranslation"]["inLanguage"] == "en"
+    )
+    assert "携手新疆墨玉 坚决打赢脱贫攻坚战[N]. 中国改革报, 2020-05-25(12)." in html  # GB/T 7714
+    assert "“携手新疆墨玉 坚决打赢脱贫攻坚战” [Joining Hands with Moyu" in html  # Chicago
+    assert "@article{crd20200525moyu," in html and "relatedtype = {translationof}" in html  # BibTeX
+    assert "&#34;type&#34;: &#34;article-newspaper&#34;" in html  # CSL-JSON
+    # every passage can be cited on its own, with its permalink
+    assert html.count('<details class="cite-block">') == 11
+    assert "携手新疆墨玉 坚决打赢脱贫攻坚战[N]. 中国改革报, 2020-05-25(12)，moyu-p3." in html
+    assert f"{BASE}articles/moyu/#moyu-p3." in html
+
+
+def test_about_page_links_the_exports(built: Built) -> None:
+    _, out = built
+    about = (out / "about/index.html").read_text(encoding="utf-8")
+    for export in (
+        "edition.json",
+        "edition.tei.xml",
+        "figures.csv",
+        "figures.json",
+        "source/china-reform-daily-2020-05-25-p12.txt",
+    ):
+        assert f'href="../{export}"' in about
+        assert (out / export).is_file()
+
+
+def test_article_pages_weigh_under_150_kb(built: Built) -> None:
+    _, out = built
+    assets = sum((out / "static" / name).stat().st_size for name in ("edition.css", "edition.js"))
+    for page in (out / "articles").glob("*/index.html"):
+        assert page.stat().st_size + assets < 150_000, page
+    assert "@font-face" not in (out / "static/edition.css").read_text(encoding="utf-8")
+
+
+def test_dark_mode_and_print_styles(built: Built) -> None:
+    _, out = built
+    css = (out / "static/edition.css").read_text(encoding="utf-8")
+    assert "@media (prefers-color-scheme: dark)" in css
+    printing = css.split("@media print {", 1)[1]
+    assert "grid-template-columns: 1fr 1fr" in printing  # the parallel text in two columns
+    assert 'a[href^="http"]::after' in printing  # URLs of citations shown
+
+
+def test_search_index_is_built(built: Built) -> None:
+    _, out = built
+    entry = json.loads((out / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
+    assert "zh" in entry["languages"] and entry["languages"]["zh"]["page_count"] > 100
+    search = (out / "search/index.html").read_text(encoding="utf-8")
+    assert '<label for="q">' in search and "<noscript>" in search
+    article = (out / "articles/moyu/index.html").read_text(encoding="utf-8")
+    assert "data-pagefind-body" in article and "墨玉 " in article.split('data-terms="', 1)[1].split('"', 1)[0] + " "
