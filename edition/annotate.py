@@ -375,13 +375,3 @@ def _pair_english(
 
 def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
     return any(a < span[1] and span[0] < b for a, b in taken)
-
-
-def mentions_by_block(edition: Edition) -> dict[str, list[Mention]]:
-    index: dict[str, list[Mention]] = {}
-    for entity in edition.entities:
-        for mention in entity.mentions:
-            index.setdefault(mention.block, []).append(mention)
-    for mentions in index.values():
-        mentions.sort(key=lambda m: m.start)
-    return index

@@ -19,7 +19,6 @@ from edition.yamlload import LineDict, key_line, load_yaml
 MAX_BYTES = 1_000_000
 NAME = re.compile(r"^(?P<stem>(?P<order>\d{2,})-(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*))\.(?P<lang>zh|en)\.md$")
 ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # used with fullmatch: no trailing newline
-LANG_NAME = {"zh": "Chinese", "en": "English"}
 
 
 @dataclass(frozen=True)

@@ -46,7 +46,7 @@ def unannotated(edition: Edition) -> list[Gap]:
     gaps: list[Gap] = []
     for article in edition.all_articles:
         for block in article.blocks:
-            zh_spans = [(s.start, s.end) for s in marker.spans(block, "zh")]
+            zh_spans = [(s.start, s.end) for s in marker.spans(block, "zh") if s.css.startswith("m ")]
             for match in _QUOTED.finditer(block.zh):
                 group = 1 if match.group(1) else 2
                 # A list of slogans in one pair of quotes may be several mentions; each part must be one.
@@ -54,7 +54,7 @@ def unannotated(edition: Edition) -> list[Gap]:
                 offset = match.start(group)
                 for part in parts:
                     start = block.zh.find(part, offset)
-                    if not covered(zh_spans, start, start + len(part)) and not _inside_whole(
+                    if not covered(zh_spans, start, start + len(part)) and not covered(
                         zh_spans, match.start(group), match.end(group)
                     ):
                         gaps.append(Gap(block.id, "zh", match.group(0)))
@@ -62,7 +62,7 @@ def unannotated(edition: Edition) -> list[Gap]:
                     offset = start + len(part)
             if block.kind in _TITLE_KINDS or not block.en:
                 continue
-            en_spans = [(s.start, s.end) for s in marker.spans(block, "en")]
+            en_spans = [(s.start, s.end) for s in marker.spans(block, "en") if s.css.startswith("m ")]
             for match in _NAME.finditer(block.en):
                 words = match.group(0).split()
                 start = match.start()
@@ -76,10 +76,6 @@ def unannotated(edition: Edition) -> list[Gap]:
                 if not any(s < end and start < e for s, e in en_spans):
                     gaps.append(Gap(block.id, "en", " ".join(words)))
     return gaps
-
-
-def _inside_whole(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return covered(spans, start, end)
 
 
 def mention_counts(edition: Edition) -> dict[str, int]:
