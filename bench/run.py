@@ -47,7 +47,7 @@ BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 DEFAULT_SIZES = (1, 100, 1000, 5000, 20000)
 EDIT = " It was so."
-STAGE_LINE = re.compile(r"^(\w+)\s+([\d.]+) ms\b")
+STAGE_LINE = re.compile(r"^(\w+)\s+([\d.]+) ms\b\s*(.*)$")
 
 
 def log(message: str) -> None:
@@ -73,7 +73,12 @@ def run_child(command: Sequence[str | Path], scratch: Path, env: dict[str, str] 
     with out_path.open("wb") as out, err_path.open("wb") as err:
         start = time.perf_counter()
         proc = subprocess.Popen([str(c) for c in command], stdin=subprocess.DEVNULL, stdout=out, stderr=err, env=env)
-        _pid, status, usage = os.wait4(proc.pid, 0)
+        try:
+            _pid, status, usage = os.wait4(proc.pid, 0)
+        except BaseException:  # Ctrl-C or SIGTERM: end this child before the work folder goes
+            proc.kill()
+            proc.wait()
+            raise
         seconds = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
     stdout = out_path.read_text(encoding="utf-8", errors="replace")
@@ -185,7 +190,11 @@ def warm_child(corpus: Path, out: Path, edits: int, articles: int) -> int:
             edit_article(corpus, i % articles + 1)
             seconds, lines = rebuild()
             edits_ms.append(1000 * seconds)
-            result["stages"] = [f"{m[1]} {float(m[2]):.0f} ms" for m in map(STAGE_LINE.match, lines) if m]
+            result["stages"] = [
+                f"{m[1]} {float(m[2]):.0f} ms" + (f" ({m[3]})" if m[3] else "")
+                for m in map(STAGE_LINE.match, lines)
+                if m
+            ]
         result["edits_ms"] = edits_ms
     except Exception as exc:
         result["error"] = f"{type(exc).__name__}: {exc}"
@@ -249,6 +258,30 @@ class Row:
         )
 
 
+def code_digest() -> str:
+    """A digest of the generator's code (build.py, edition/): a benchmark run while someone
+    edits it measures, and compares, two versions."""
+    hasher = hashlib.sha256()
+    for path in [ROOT / "build.py", *sorted((ROOT / "edition").rglob("*.py"))]:
+        hasher.update(path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return hasher.hexdigest()
+
+
+_NO_CACHE: list[str] | None = None
+
+
+def no_cache_flag() -> list[str]:
+    """``["--no-cache"]`` where build.py has that option (it ignores and does not write
+    ROOT/.cache/), else nothing: the clean and the real builds must not reuse a cache."""
+    global _NO_CACHE
+    if _NO_CACHE is None:
+        helped = subprocess.run(
+            [sys.executable, ROOT / "build.py", "build", "--help"], capture_output=True, text=True, check=False
+        )
+        _NO_CACHE = ["--no-cache"] if "--no-cache" in helped.stdout else []
+    return _NO_CACHE
+
+
 def count_files(folder: Path) -> int:
     return sum(1 for p in folder.rglob("*") if p.is_file())
 
@@ -258,6 +291,7 @@ def bench_size(n: int, args: argparse.Namespace, work: Path, env: dict[str, str]
     size_dir = work / f"n{n}"
     corpus, out, scratch = size_dir / "corpus", size_dir / "out", size_dir / "scratch"
     python = sys.executable
+    code_at_start = code_digest()
 
     def attempt(what: str, step: Callable[[], None]) -> None:
         try:
@@ -296,7 +330,12 @@ def bench_size(n: int, args: argparse.Namespace, work: Path, env: dict[str, str]
         def ours_cold() -> None:
             log("  ours, cold build")
             command = [python, ROOT / "build.py", "--root", corpus, "--quiet", "build", "--out", out, "--no-search"]
-            row.ours_s, row.ours_rss_mb = repeated(args.repeat, command, lambda: remove(out), scratch, env, "build.py")
+
+            def fresh() -> None:  # cold: no output and no build cache (CORPUS/.cache/) from a previous run
+                remove(out)
+                remove(corpus / ".cache")
+
+            row.ours_s, row.ours_rss_mb = repeated(args.repeat, command, fresh, scratch, env, "build.py")
             row.notes.append(f"ours wrote {count_files(out)} files")
 
         attempt("ours cold", ours_cold)
@@ -340,15 +379,20 @@ def bench_size(n: int, args: argparse.Namespace, work: Path, env: dict[str, str]
             log("    edits: " + ", ".join(f"{ms:.1f} ms" for ms in report["edits_ms"]))
             search = "on" if report["search"] else "off"
             row.notes.append(f"last edit's stages (search index {search}): " + ", ".join(report["stages"]))
-            # The clean build makes the search index exactly when the preview does. Hash, then
-            # remove, so that only one site is on the tmpfs at a time.
+            # A clean build of the edited archive, in a fresh process, without any cache, making
+            # the search index exactly when the preview does. The warm output is hashed and
+            # removed first (unless --keep), so that one site at a time is on the tmpfs.
             warm_tree = tree_digest(out)
-            remove(out)
-            command = [python, ROOT / "build.py", "--root", corpus, "--quiet", "build", "--out", out]
-            clean = run_child(command + ([] if report["search"] else ["--no-search"]), scratch, env)
+            if not args.keep:
+                remove(out)
+            remove(corpus / ".cache")
+            clean_out = size_dir / "out-clean"
+            command = [python, ROOT / "build.py", "--root", corpus, "--quiet", "build", "--out", clean_out]
+            command += ([] if report["search"] else ["--no-search"]) + no_cache_flag()
+            clean = run_child(command, scratch, env)
             if clean.returncode != 0:
                 raise RuntimeError(failure("clean build of the edited archive", clean))
-            differences = tree_differences(warm_tree, tree_digest(out))
+            differences = tree_differences(warm_tree, tree_digest(clean_out))
             if differences:
                 message = (
                     f"WARNING: N={n}: the output after the warm edits differs from a clean build of the edited "
@@ -360,15 +404,24 @@ def bench_size(n: int, args: argparse.Namespace, work: Path, env: dict[str, str]
                 row.notes.append(f"warm-edit output = clean build ({len(warm_tree)} files, byte-identical)")
 
         attempt("ours warm edit", warm)
+        if code_digest() != code_at_start:
+            message = (
+                f"WARNING: N={n}: the generator's code (build.py, edition/) changed while this size ran: "
+                "its numbers, and the warm-edit comparison, may mix two versions"
+            )
+            row.notes.append(message)
+            log("  " + message)
     finally:
-        remove(size_dir)
+        if not args.keep:
+            remove(size_dir)
     return row
 
 
 def bench_real(args: argparse.Namespace, work: Path, env: dict[str, str]) -> tuple[float, float] | None:
     out = work / "real-out"
     log("real edition: cold build")
-    command = [sys.executable, ROOT / "build.py", "--quiet", "build", "--out", out, "--no-search"]
+    # --no-cache (where build.py has it): cold, and the project's own .cache/ neither read nor written.
+    command = [sys.executable, ROOT / "build.py", "--quiet", "build", "--out", out, "--no-search", *no_cache_flag()]
     try:
         return repeated(args.repeat, command, lambda: remove(out), work / "scratch", env, "build.py (real)")
     except Exception as exc:
@@ -433,6 +486,7 @@ def main(argv: list[str]) -> int:
         "--workdir", type=Path, default=None, help="where to work (default /dev/shm, else the temp dir)"
     )
     parser.add_argument("--real", action="store_true", help="also time the real edition's cold build")
+    parser.add_argument("--keep", action="store_true", help="keep the work folder (archives, outputs) to inspect")
     parser.add_argument("--warm-child", nargs=4, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.warm_child:
@@ -470,7 +524,10 @@ def main(argv: list[str]) -> int:
         for n in sizes:
             rows.append(bench_size(n, args, work, env, hugo))
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        if args.keep:
+            log(f"kept the work folder {work}")
+        else:
+            shutil.rmtree(work, ignore_errors=True)
 
     load_after = os.getloadavg()
     print(
@@ -479,7 +536,7 @@ def main(argv: list[str]) -> int:
     )
     if args.real:
         print(
-            f"real edition, cold build (--no-search): {real[0]:.3f} s (median of {args.repeat}), peak RSS {real[1]:.1f} MB"
+            f"real edition, cold build ({' '.join(['--no-search', *no_cache_flag()])}): {real[0]:.3f} s (median of {args.repeat}), peak RSS {real[1]:.1f} MB"
             if real
             else "real edition, cold build: FAILED (see above)"
         )
