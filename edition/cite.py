@@ -3,6 +3,7 @@ BibTeX and CSL-JSON, for a whole article or one passage (block) of it."""
 
 from __future__ import annotations
 
+import calendar
 import json
 from dataclasses import dataclass
 from typing import Any
@@ -29,21 +30,7 @@ def _date_parts(date: str) -> list[int]:
 
 def _english_date(date: str) -> str:
     year, month, day = _date_parts(date)
-    months = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ]
-    return f"{months[month - 1]} {day}, {year}"
+    return f"{calendar.month_name[month]} {day}, {year}"  # the C locale: English names
 
 
 def _bib_escape(text: str) -> str:

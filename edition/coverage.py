@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 
@@ -11,21 +12,7 @@ from edition.model import Edition
 _QUOTED = re.compile(r"“([^“”]+)”|《([^《》]+)》")
 # Runs of capitalised words, allowing the small words of English names ("Ministry of ...").
 _NAME = re.compile(r"\b[A-Z][\w'-]*(?:\s+(?:(?:of|and|the|for|in|on|to)\s+)*[A-Z][\w'-]*)*")
-_MONTHS = {
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Monday",
-}
+_MONTHS = {*calendar.month_name[1:], "Monday"}  # the C locale: English names
 _TITLE_KINDS = {"headline", "deck", "subhead", "masthead", "nameplate", "footer"}
 
 

@@ -7,7 +7,7 @@ say); ``write_cut`` is the only part that touches content/, and it never overwri
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -77,7 +77,6 @@ class CutFile:
     order: int
     blocks: tuple[CutBlock, ...]
     title: str | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 # -- reading the layout ---------------------------------------------------------------

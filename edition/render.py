@@ -124,29 +124,17 @@ class Renderer:
         try:
             self.env.get_template(name)
         except jinja2.TemplateSyntaxError as exc:
-            raise BuildError(
-                [
-                    Diagnostic(
-                        Loc(f"{self.templates_dir}/{exc.name or name}", exc.lineno or 1, 1),
-                        f"template error: {exc.message}",
-                        "fix the Jinja syntax",
-                    )
-                ]
-            ) from None
+            raise self._syntax_error(exc, name) from None
+
+    def _syntax_error(self, exc: jinja2.TemplateSyntaxError, name: str) -> BuildError:
+        where = Loc(f"{self.templates_dir}/{exc.name or name}", exc.lineno or 1, 1)
+        return BuildError([Diagnostic(where, f"template error: {exc.message}", "fix the Jinja syntax")])
 
     def render(self, name: str, context: dict[str, Any]) -> str:
         try:
             return self.env.get_template(name).render(context)
         except jinja2.TemplateSyntaxError as exc:
-            raise BuildError(
-                [
-                    Diagnostic(
-                        Loc(f"{self.templates_dir}/{exc.name or name}", exc.lineno or 1, 1),
-                        f"template error: {exc.message}",
-                        "fix the Jinja syntax",
-                    )
-                ]
-            ) from None
+            raise self._syntax_error(exc, name) from None
         except jinja2.TemplateNotFound as exc:
             raise BuildError(
                 [
