@@ -69,6 +69,22 @@ class SiteIndex:
             self.search_terms[article.id],
         )
 
+    def page_keys(self) -> dict[str, str]:
+        """Fingerprints of the pages made from the whole edition: what each one shows."""
+        edition = self.edition
+        page = edition.page
+        page_marks = [(self.marker.spans(b, "zh"), self.marker.spans(b, "en")) for b in page.blocks]
+        names = sorted({m.entity for b in page.blocks for m in self.marker.mentions.get(b.id, ())})
+        text = digest(page, page_marks, [self.entity_key(self.marker.entities[e]) for e in names], edition.photos)
+        # a newspaper page shows every article on its front page; an archive lists them
+        shown = [self.article_key(a) for a in edition.articles] if len(edition.articles) <= 12 else []
+        return {
+            "home": digest(text, shown),
+            "about": digest(edition.source, [(a.notes, a.emendations, a.translator) for a in edition.all_articles]),
+            "figures": digest(edition.figures, edition.checks, edition.charts, edition.photos),
+            "index": digest([(e.id, e.type, e.zh, e.en, len(e.mentions)) for e in edition.entities]),
+        }
+
     def mentioned_in(self, entity: Entity) -> list[tuple[str, str]]:
         """The blocks that name an entity, once each, as (page path, block id): the way from
         any passage to every other passage about the same thing."""

@@ -336,8 +336,8 @@ def render_site(
 
 
 def plan_pages(edition: Edition, index: SiteIndex, renderer: Renderer) -> list[Job]:
-    """The list of pages of the site, in a fixed order, each article and entity page with
-    the fingerprint of what it shows (so that an unchanged one need not be rendered)."""
+    """The list of pages of the site, in a fixed order, each with the fingerprint of what it
+    shows (so that an unchanged one need not be rendered)."""
     jobs: list[Job] = []
     # What every page shows: templates, strings, settings, and the navigation (titles).
     common = digest(
@@ -354,10 +354,11 @@ def plan_pages(edition: Edition, index: SiteIndex, renderer: Renderer) -> list[J
     groups = [(kind, [e for e in edition.entities if e.type == kind]) for kind in ENTITY_TYPES]
     groups = [(kind, entities) for kind, entities in groups if entities]
     rows = {e.id: index.mention_rows(e) for e in edition.entities}
+    keys = index.page_keys()
     for view in VIEWS:
-        emit(view, "", "home.html", searchable=True)
-        emit(view, "search/", "search.html")
-        emit(view, "about/", "about.html")
+        emit(view, "", "home.html", searchable=True, key=keys["home"])
+        emit(view, "search/", "search.html", key="search")
+        emit(view, "about/", "about.html", key=keys["about"])
         articles = edition.articles
         for n, article in enumerate(articles):
             photos = index.photos.get(article.id, [])
@@ -375,10 +376,10 @@ def plan_pages(edition: Edition, index: SiteIndex, renderer: Renderer) -> list[J
                 searchable=True,
                 key=index.article_key(article),
             )
-        emit(view, "figures/", "figures.html", **appendix)
-        emit(view, "index/", "index.html", groups=groups, kind=None)
+        emit(view, "figures/", "figures.html", key=keys["figures"], **appendix)
+        emit(view, "index/", "index.html", groups=groups, kind=None, key=keys["index"])
         for kind, entities in groups:
-            emit(view, f"index/{kind}/", "index.html", groups=[(kind, entities)], kind=kind)
+            emit(view, f"index/{kind}/", "index.html", groups=[(kind, entities)], kind=kind, key=keys["index"])
         for entity in edition.entities:
             emit(
                 view,
@@ -389,7 +390,7 @@ def plan_pages(edition: Edition, index: SiteIndex, renderer: Renderer) -> list[J
                 searchable=True,
                 key=digest(index.entity_key(entity), rows[entity.id]),
             )
-    emit(VIEWS[0], "404.html", "404.html")
+    emit(VIEWS[0], "404.html", "404.html", key="404")
     return jobs
 
 
