@@ -18,7 +18,7 @@ from functools import lru_cache
 from edition.content import Document, Glossary
 from edition.errors import Diagnostics, Loc, choices
 from edition.model import Article, Block, Edition, Entity, Mention
-from edition.yamlload import LineDict
+from edition.yamlload import LineDict, check_keys
 
 ENTITY_KEYS = {
     "id", "type", "zh", "aliases_zh", "en", "aliases_en", "pinyin", "wikidata", "note", "note_kind",
@@ -76,13 +76,7 @@ def read_definitions(glossaries: Sequence[Glossary], diags: Diagnostics) -> dict
 
 def _definition(entry: LineDict, path: str, diags: Diagnostics) -> Definition | None:
     loc = Loc(path, entry.line, 1)
-    for key in entry:
-        if key not in ENTITY_KEYS:
-            diags.error(
-                Loc(path, entry.lines[key], 1),
-                f"unknown entity key {key!r}",
-                f"known keys: {', '.join(sorted(ENTITY_KEYS))}",
-            )
+    check_keys(entry, ENTITY_KEYS, path, "entity", diags)
     entity_id = entry.get("id")
     if not isinstance(entity_id, str) or not _ID.fullmatch(entity_id):
         diags.error(
@@ -176,13 +170,7 @@ def read_pins(
             )
             continue
         loc = Loc(doc.path, entry.line, 1)
-        for key in entry:
-            if key not in PIN_KEYS:
-                diags.error(
-                    Loc(doc.path, entry.lines[key], 1),
-                    f"unknown mention key {key!r}",
-                    f"known keys: {', '.join(sorted(PIN_KEYS))}",
-                )
+        check_keys(entry, PIN_KEYS, doc.path, "mention", diags)
         entity, block = entry.get("entity"), entry.get("block")
         if entity not in definitions:
             diags.error(

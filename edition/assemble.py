@@ -10,7 +10,7 @@ from edition.content import Document, front_loc, text_hash
 from edition.errors import Diagnostic, Diagnostics, Loc, choices
 from edition.ids import block_id, local_block_ids
 from edition.model import Article, Block, Edition, Emendation, Note, Photo, SourceText
-from edition.yamlload import LineDict
+from edition.yamlload import LineDict, check_keys
 
 ZH_KEYS = {
     "id", "kind", "order", "title", "source", "blocks", "notes", "emendations", "photos",
@@ -59,24 +59,9 @@ def assemble(
     return Edition(config=config, source=source, page=page, articles=body, photos=photos, complete=complete)
 
 
-def _unknown_keys(data: LineDict, known: set[str], path: str, what: str, diags: Diagnostics) -> None:
-    for key in data:
-        if key not in known:
-            close = [k for k in known if _similar(k, key)]
-            hint = f"did you mean {close[0]!r}?" if close else f"known keys: {', '.join(sorted(known))}"
-            diags.error(Loc(path, data.lines.get(key, data.line), 1), f"unknown {what} key {key!r}", hint)
-
-
-def _similar(a: str, b: str) -> bool:
-    if abs(len(a) - len(b)) > 2:
-        return False
-    common = sum(1 for x, y in zip(sorted(a), sorted(b), strict=False) if x == y)
-    return a[:2] == b[:2] or common >= max(len(a), len(b)) - 2
-
-
 def _article(doc: Document, en: Document | None, diags: Diagnostics) -> Article | None:
     front = doc.front
-    _unknown_keys(front, ZH_KEYS, doc.path, "front-matter", diags)
+    check_keys(front, ZH_KEYS, doc.path, "front-matter", diags)
     article_id = front.get("id")
     if not isinstance(article_id, str) or not _valid_id(article_id):
         diags.error(
@@ -174,7 +159,7 @@ def _pair(doc: Document, en: Document | None, diags: Diagnostics) -> tuple[tuple
     """Pair the English blocks with the Chinese ones, kind by kind, position by position."""
     if en is None:
         return (), LineDict()
-    _unknown_keys(en.front, EN_KEYS, en.path, "translation front-matter", diags)
+    check_keys(en.front, EN_KEYS, en.path, "translation front-matter", diags)
     if en.front.get("id") != doc.front.get("id"):
         diags.error(
             front_loc(en, "id"),
@@ -215,7 +200,7 @@ def _notes(doc: Document, article_id: str, blocks: dict[str, Block], diags: Diag
         if not isinstance(entry, LineDict):
             diags.error(front_loc(doc, "notes"), "each note must be a mapping", "write '- id: …' with kind, text")
             continue
-        _unknown_keys(entry, NOTE_KEYS, doc.path, "note", diags)
+        check_keys(entry, NOTE_KEYS, doc.path, "note", diags)
         loc = Loc(doc.path, entry.line, 1)
         kind = entry.get("kind")
         if kind not in NOTE_KINDS:
@@ -257,7 +242,7 @@ def _emendations(
                 "give block, source, reading, reason",
             )
             continue
-        _unknown_keys(entry, EMENDATION_KEYS, doc.path, "emendation", diags)
+        check_keys(entry, EMENDATION_KEYS, doc.path, "emendation", diags)
         loc = Loc(doc.path, entry.line, 1)
         if not str(entry.get("reason") or "").strip():
             diags.error(
@@ -300,7 +285,7 @@ def _photos(
     for number, entry in enumerate(doc.front.get("photos") or [], start=1):
         if not isinstance(entry, LineDict):
             continue
-        _unknown_keys(entry, PHOTO_KEYS, doc.path, "photo", diags)
+        check_keys(entry, PHOTO_KEYS, doc.path, "photo", diags)
         loc = Loc(doc.path, entry.line, 1)
         block = by_local.get(str(entry.get("block")))
         if block is None or block.kind != "caption":

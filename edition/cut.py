@@ -16,7 +16,7 @@ import yaml
 from edition import repair
 from edition.errors import BuildError, Diagnostic, Diagnostics, Loc, rel
 from edition.ids import local_block_ids
-from edition.yamlload import LineDict, key_line, load_yaml
+from edition.yamlload import LineDict, check_keys, key_line, load_yaml
 
 BLOCK_KEYS = {
     "kind", "lines", "undouble", "vertical", "phrase", "subheads",
@@ -91,12 +91,10 @@ def read_layout(path: Path, root: Path) -> Layout:
     files: list[LayoutFile] = []
     entries = [data.get("page"), *list(data.get("articles") or [])]
     for order, entry in enumerate(entries):
-        if not isinstance(entry, dict):
+        if not isinstance(entry, LineDict):
             diags.error(Loc(name, key_line(data, "articles")), "a layout file entry must be a mapping")
             continue
-        for key in entry:
-            if key not in FILE_KEYS:
-                diags.error(Loc(name, key_line(entry, key)), f"unknown key {key!r}", f"use one of {sorted(FILE_KEYS)}")
+        check_keys(entry, FILE_KEYS, name, "layout file", diags)
         blocks = tuple(_layout_block(b, name, diags) for b in entry.get("blocks") or [])
         files.append(LayoutFile(str(entry.get("file")), str(entry.get("id")), order, blocks, entry.get("title")))
     diags.raise_if_errors()
@@ -104,11 +102,7 @@ def read_layout(path: Path, root: Path) -> Layout:
 
 
 def _layout_block(entry: LineDict, name: str, diags: Diagnostics) -> LayoutBlock:
-    for key in entry:
-        if key not in BLOCK_KEYS:
-            diags.error(
-                Loc(name, key_line(entry, key)), f"unknown layout key {key!r}", f"use one of {sorted(BLOCK_KEYS)}"
-            )
+    check_keys(entry, BLOCK_KEYS, name, "layout", diags)
     kind = entry.get("kind")
     if kind not in LAYOUT_KINDS:
         diags.error(

@@ -13,7 +13,7 @@ from edition.content import Document
 from edition.errors import Diagnostics, Loc, choices
 from edition.model import Article, Block, Chart, Check, Edition, Figure
 from edition.numbers import extract_zh
-from edition.yamlload import LineDict
+from edition.yamlload import LineDict, check_keys
 
 THEMES = (
     "funding", "people", "enterprises", "jobs", "training", "projects", "area", "villages",
@@ -100,13 +100,7 @@ def label_figures(
                 )
                 continue
             loc = Loc(doc.path, entry.line, 1)
-            for key in entry:
-                if key not in LABEL_KEYS:
-                    diags.error(
-                        Loc(doc.path, entry.lines[key], 1),
-                        f"unknown figure key {key!r}",
-                        f"known keys: {', '.join(sorted(LABEL_KEYS))}",
-                    )
+            check_keys(entry, LABEL_KEYS, doc.path, "figure", diags)
             block = blocks.get(str(entry.get("block")))
             if block is None:
                 diags.error(
@@ -180,13 +174,7 @@ def run_checks(
             if not isinstance(entry, LineDict):
                 continue
             loc = Loc(doc.path, entry.line, 1)
-            for key in entry:
-                if key not in CHECK_KEYS:
-                    diags.error(
-                        Loc(doc.path, entry.lines[key], 1),
-                        f"unknown check key {key!r}",
-                        f"known keys: {', '.join(sorted(CHECK_KEYS))}",
-                    )
+            check_keys(entry, CHECK_KEYS, doc.path, "check", diags)
             made = _check(article, blocks, index, entry, loc, diags)
             if made is not None:
                 checks.append(made)
@@ -307,13 +295,7 @@ def read_charts(edition: Edition, docs: Sequence[Document], diags: Diagnostics) 
             if not isinstance(entry, LineDict):
                 continue
             loc = Loc(doc.path, entry.line, 1)
-            for key in entry:
-                if key not in CHART_KEYS:
-                    diags.error(
-                        Loc(doc.path, entry.lines[key], 1),
-                        f"unknown chart key {key!r}",
-                        f"known keys: {', '.join(sorted(CHART_KEYS))}",
-                    )
+            check_keys(entry, CHART_KEYS, doc.path, "chart", diags)
             steps = []
             for ref in entry.get("steps") or []:
                 match = _REF.fullmatch(str(ref))

@@ -9,7 +9,7 @@ from edition.content import Document
 from edition.errors import Diagnostics, Loc
 from edition.model import Edition
 from edition.numbers import compare
-from edition.yamlload import LineDict
+from edition.yamlload import LineDict, check_keys
 
 NUMBER_KEYS = {"block", "value", "reason"}
 
@@ -23,13 +23,7 @@ def _declared(doc: Document | None, diags: Diagnostics) -> dict[tuple[str, float
         if not isinstance(entry, LineDict):
             continue
         loc = Loc(doc.path, entry.line, 1)
-        for key in entry:
-            if key not in NUMBER_KEYS:
-                diags.error(
-                    Loc(doc.path, entry.lines[key], 1),
-                    f"unknown key {key!r}",
-                    f"known keys: {', '.join(sorted(NUMBER_KEYS))}",
-                )
+        check_keys(entry, NUMBER_KEYS, doc.path, "numbers", diags)
         reason = str(entry.get("reason") or "").strip()
         if not reason:
             diags.error(loc, "a declared number difference needs a reason", "say in 'reason:' why the English differs")

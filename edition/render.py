@@ -145,28 +145,12 @@ class Renderer:
                     )
                 ]
             ) from None
-        except (jinja2.UndefinedError, LookupError, TypeError, AttributeError, ValueError) as exc:
+        except (jinja2.TemplateError, LookupError, TypeError, AttributeError, ValueError) as exc:
             # A template's mistake in its own logic: name the template and its line, not a traceback.
             message = getattr(exc, "message", None) or f"{type(exc).__name__}: {str(exc)[:200]}"
-            raise BuildError(
-                [
-                    Diagnostic(
-                        _template_where(exc, self.templates_dir, name),
-                        f"template error: {message}",
-                        "check the expression at that line against the README's template context",
-                    )
-                ]
-            ) from None
-        except jinja2.TemplateError as exc:
-            raise BuildError(
-                [
-                    Diagnostic(
-                        _template_where(exc, self.templates_dir, name),
-                        f"template error: {exc.message}",
-                        "check the variable name against the README's template context",
-                    )
-                ]
-            ) from None
+            where = _template_where(exc, self.templates_dir, name)
+            hint = "check the expression at that line against what page_context() in edition/render.py provides"
+            raise BuildError([Diagnostic(where, f"template error: {message}", hint)]) from None
 
 
 class _NamedDictLoader(jinja2.DictLoader):

@@ -6,7 +6,7 @@ from typing import Any
 
 import yaml
 
-from edition.errors import BuildError, Diagnostic, Loc
+from edition.errors import BuildError, Diagnostic, Diagnostics, Loc
 
 _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -126,3 +126,19 @@ def key_line(data: Any, key: str, default: int = 0) -> int:
     if isinstance(data, LineDict):
         return data.lines.get(key, data.line)
     return default
+
+
+def check_keys(data: LineDict, known: set[str], path: str, what: str, diags: Diagnostics) -> None:
+    """Every key of a mapping must be known: a misspelt key is an error, never ignored."""
+    for key in data:
+        if key not in known:
+            close = [k for k in known if _similar(k, key)]
+            hint = f"did you mean {close[0]!r}?" if close else f"known keys: {', '.join(sorted(known))}"
+            diags.error(Loc(path, data.lines.get(key, data.line), 1), f"unknown {what} key {key!r}", hint)
+
+
+def _similar(a: str, b: str) -> bool:
+    if abs(len(a) - len(b)) > 2:
+        return False
+    common = sum(1 for x, y in zip(sorted(a), sorted(b), strict=False) if x == y)
+    return a[:2] == b[:2] or common >= max(len(a), len(b)) - 2
