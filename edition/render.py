@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import posixpath
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -21,62 +19,7 @@ from edition.derive import SiteIndex, appendix_context, sentence
 from edition.errors import BuildError, Diagnostic, Loc, rel
 from edition.markup import render_inline
 from edition.model import Block, Edition
-
-
-@dataclass(frozen=True)
-class View:
-    code: str  # parallel | zh | en | zh-hant
-    prefix: str  # output folder of the view ("" for the default)
-    lang: str  # BCP 47 language of the interface and the page
-    ui: str  # which column of ui.yaml: en | zh | zh-hant
-    show_zh: bool
-    show_en: bool
-
-    @property
-    def zh_lang(self) -> str:
-        return "zh-Hant" if self.code == "zh-hant" else "zh-Hans"
-
-
-VIEWS = (
-    View("parallel", "", "en", "en", True, True),
-    View("zh", "zh/", "zh-Hans", "zh", True, False),
-    View("en", "en/", "en", "en", False, True),
-    View("zh-hant", "zh-hant/", "zh-Hant", "zh-hant", True, False),
-)
-
-
-@lru_cache(maxsize=1)
-def _converter() -> Any:
-    import opencc  # imported late: only the zh-Hant view needs it
-
-    return opencc.OpenCC("s2t")
-
-
-@lru_cache(maxsize=4096)
-def to_hant(text: str) -> str:
-    return str(_converter().convert(text))
-
-
-def relative(from_path: str, to_path: str) -> str:
-    """A link from one output file to another, relative, so that any base path works.
-
-    ``to_path`` names a file ("edition.json") or a folder ending in "/" ("articles/moyu/").
-    """
-    target, _, anchor = to_path.partition("#")
-    anchor = "#" + anchor if anchor else ""
-    if not target and to_path:
-        return anchor
-    from_dir = posixpath.dirname(from_path)
-    if target == from_dir + "/" or (not target and not from_dir):
-        return "./" + anchor
-    # Up to the site root, then down: simple, and the same for every page at one depth.
-    depth = from_dir.count("/") + 1 if from_dir else 0
-    return ("../" * depth + target or "./") + anchor
-
-
-def page_file(path: str) -> str:
-    """The file a page URL is written to: "articles/moyu/" -> "articles/moyu/index.html"."""
-    return path + "index.html" if path == "" or path.endswith("/") else path
+from edition.views import VIEWS, View, page_file, relative, to_hant
 
 
 class Renderer:
