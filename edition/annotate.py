@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from edition.content import Document, Glossary
+from edition.content import Document, Glossary, front_entries
 from edition.errors import Diagnostics, Loc, choices
 from edition.model import Article, Block, Edition, Entity, Mention
 from edition.yamlload import LineDict, check_keys
@@ -161,16 +161,8 @@ def read_pins(
     doc: Document, blocks: dict[str, Block], definitions: dict[str, Definition], diags: Diagnostics
 ) -> list[Pin]:
     pins = []
-    for entry in doc.front.get("mentions") or []:
-        if not isinstance(entry, LineDict):
-            diags.error(
-                Loc(doc.path, doc.front.lines.get("mentions", 1), 1),
-                "each mention pin must be a mapping",
-                "write '- {entity: id, block: p3}'",
-            )
-            continue
+    for entry in front_entries(doc, "mentions", PIN_KEYS, "mention", diags):
         loc = Loc(doc.path, entry.line, 1)
-        check_keys(entry, PIN_KEYS, doc.path, "mention", diags)
         entity, block = entry.get("entity"), entry.get("block")
         if entity not in definitions:
             diags.error(

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from edition.config import SiteConfig
-from edition.content import Document, front_loc, text_hash
+from edition.content import Document, front_entries, front_loc, text_hash
 from edition.errors import Diagnostic, Diagnostics, Loc, choices
 from edition.ids import block_id, local_block_ids
 from edition.model import Article, Block, Edition, Emendation, Note, Photo, SourceText
@@ -196,11 +196,7 @@ def _pair(doc: Document, en: Document | None, diags: Diagnostics) -> tuple[tuple
 
 def _notes(doc: Document, article_id: str, blocks: dict[str, Block], diags: Diagnostics) -> tuple[Note, ...]:
     notes = []
-    for entry in doc.front.get("notes") or []:
-        if not isinstance(entry, LineDict):
-            diags.error(front_loc(doc, "notes"), "each note must be a mapping", "write '- id: …' with kind, text")
-            continue
-        check_keys(entry, NOTE_KEYS, doc.path, "note", diags)
+    for entry in front_entries(doc, "notes", NOTE_KEYS, "note", diags):
         loc = Loc(doc.path, entry.line, 1)
         kind = entry.get("kind")
         if kind not in NOTE_KINDS:
@@ -234,15 +230,7 @@ def _emendations(
     doc: Document, article_id: str, blocks: dict[str, Block], diags: Diagnostics
 ) -> tuple[Emendation, ...]:
     out = []
-    for entry in doc.front.get("emendations") or []:
-        if not isinstance(entry, LineDict):
-            diags.error(
-                front_loc(doc, "emendations"),
-                "each emendation must be a mapping",
-                "give block, source, reading, reason",
-            )
-            continue
-        check_keys(entry, EMENDATION_KEYS, doc.path, "emendation", diags)
+    for entry in front_entries(doc, "emendations", EMENDATION_KEYS, "emendation", diags):
         loc = Loc(doc.path, entry.line, 1)
         if not str(entry.get("reason") or "").strip():
             diags.error(
@@ -282,10 +270,7 @@ def _photos(
     by_local = {b.local: b for b in page.blocks}
     credit = next((b for b in page.blocks if b.kind == "credit"), None)
     photos = []
-    for number, entry in enumerate(doc.front.get("photos") or [], start=1):
-        if not isinstance(entry, LineDict):
-            continue
-        check_keys(entry, PHOTO_KEYS, doc.path, "photo", diags)
+    for number, entry in enumerate(front_entries(doc, "photos", PHOTO_KEYS, "photo", diags), start=1):
         loc = Loc(doc.path, entry.line, 1)
         block = by_local.get(str(entry.get("block")))
         if block is None or block.kind != "caption":

@@ -41,11 +41,7 @@ def log_bars(title: str, description: str, bars: Sequence[Bar], chart_id: str) -
     def x(value: float) -> float:
         return left + width * (math.log10(value) - math.log10(low)) / span
 
-    parts = [
-        f'<svg class="chart" id="{chart_id}" viewBox="0 0 {left + width + 120} {height}" '
-        f'aria-labelledby="{chart_id}-t {chart_id}-d" xmlns="http://www.w3.org/2000/svg">',
-        f'<title id="{chart_id}-t">{escape(title)}</title><desc id="{chart_id}-d">{escape(description)}</desc>',
-    ]
+    parts = _open(chart_id, left + width + 120, height, title, description)
     exponent = int(math.log10(low))
     while 10**exponent <= high:
         gx = x(10**exponent)
@@ -75,11 +71,7 @@ def waterfall(title: str, description: str, steps: Sequence[Bar], total_label: s
     def w(value: float) -> float:
         return width * value / total
 
-    parts = [
-        f'<svg class="chart" id="{chart_id}" viewBox="0 0 {left + width + 130} {height}" '
-        f'aria-labelledby="{chart_id}-t {chart_id}-d" xmlns="http://www.w3.org/2000/svg">',
-        f'<title id="{chart_id}-t">{escape(title)}</title><desc id="{chart_id}-d">{escape(description)}</desc>',
-    ]
+    parts = _open(chart_id, left + width + 130, height, title, description)
     start = 0.0
     for i, step in enumerate(steps):
         y = i * row + 4
@@ -97,6 +89,15 @@ def waterfall(title: str, description: str, steps: Sequence[Bar], total_label: s
     )
     parts.append("</svg>")
     return Markup("".join(parts))  # noqa: S704 - every text above is escaped
+
+
+def _open(chart_id: str, width: float, height: float, title: str, description: str) -> list[str]:
+    """The start of a chart: its box, and its title and description (its text alternative)."""
+    return [
+        f'<svg class="chart" id="{chart_id}" viewBox="0 0 {width} {height}" '
+        f'aria-labelledby="{chart_id}-t {chart_id}-d" xmlns="http://www.w3.org/2000/svg">',
+        f'<title id="{chart_id}-t">{escape(title)}</title><desc id="{chart_id}-d">{escape(description)}</desc>',
+    ]
 
 
 def _compact(value: float) -> str:

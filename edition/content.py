@@ -12,7 +12,7 @@ from edition.cache import BuildCache
 from edition.errors import BuildError, Diagnostic, Diagnostics, Loc, rel
 from edition.frontmatter import split_front_matter
 from edition.markup import parse_blocks
-from edition.yamlload import LineDict, key_line, load_yaml
+from edition.yamlload import LineDict, check_keys, key_line, load_yaml
 
 # A content file larger than this is a mistake (a pasted log, a binary): a whole
 # newspaper page is about 20 KB.
@@ -180,3 +180,29 @@ def text_hash(blocks: tuple[Block, ...] | list[Any]) -> str:
 
 def front_loc(doc: Document, key: str, data: LineDict | None = None) -> Loc:
     return Loc(doc.path, key_line(data if data is not None else doc.front, key, 2), 1)
+
+
+def front_entries(doc: Document, key: str, known: set[str], what: str, diags: Diagnostics) -> list[LineDict]:
+    """The mappings listed under a front-matter key, each checked for unknown keys.
+
+    Anything else there (a bare string, a list item that is not a mapping) is an error at
+    the key's line: never silently skipped.
+    """
+    value = doc.front.get(key)
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        diags.error(
+            front_loc(doc, key), f"'{key}:' must be a list", f"write each {what} as '- key: value' under '{key}:'"
+        )
+        return []
+    entries = []
+    for entry in value:
+        if not isinstance(entry, LineDict):
+            diags.error(
+                front_loc(doc, key), f"each {what} under '{key}:' must be a mapping", f"write '- {sorted(known)[0]}: …'"
+            )
+            continue
+        check_keys(entry, known, doc.path, what, diags)
+        entries.append(entry)
+    return entries

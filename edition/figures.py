@@ -9,11 +9,11 @@ import operator
 import re
 from collections.abc import Callable, Sequence
 
-from edition.content import Document
+from edition.content import Document, front_entries
 from edition.errors import Diagnostics, Loc, choices
 from edition.model import Article, Block, Chart, Check, Edition, Figure
 from edition.numbers import extract_zh
-from edition.yamlload import LineDict, check_keys
+from edition.yamlload import LineDict
 
 THEMES = (
     "funding", "people", "enterprises", "jobs", "training", "projects", "area", "villages",
@@ -91,16 +91,8 @@ def label_figures(
     for article in edition.all_articles:
         doc = docs_by_path[article.path]
         blocks = {b.local: b for b in article.blocks}
-        for entry in doc.front.get("figures") or []:
-            if not isinstance(entry, LineDict):
-                diags.error(
-                    Loc(doc.path, doc.front.lines.get("figures", 1), 1),
-                    "each figure label must be a mapping",
-                    "write '- text: 16.4万人' with block, label, theme",
-                )
-                continue
+        for entry in front_entries(doc, "figures", LABEL_KEYS, "figure", diags):
             loc = Loc(doc.path, entry.line, 1)
-            check_keys(entry, LABEL_KEYS, doc.path, "figure", diags)
             block = blocks.get(str(entry.get("block")))
             if block is None:
                 diags.error(
@@ -170,11 +162,8 @@ def run_checks(
     for article in edition.all_articles:
         doc = docs_by_path[article.path]
         blocks = {b.local: b for b in article.blocks}
-        for entry in doc.front.get("checks") or []:
-            if not isinstance(entry, LineDict):
-                continue
+        for entry in front_entries(doc, "checks", CHECK_KEYS, "check", diags):
             loc = Loc(doc.path, entry.line, 1)
-            check_keys(entry, CHECK_KEYS, doc.path, "check", diags)
             made = _check(article, blocks, index, entry, loc, diags)
             if made is not None:
                 checks.append(made)
@@ -291,11 +280,8 @@ def read_charts(edition: Edition, docs: Sequence[Document], diags: Diagnostics) 
     for article in edition.all_articles:
         doc = docs_by_path[article.path]
         blocks = {b.local: b for b in article.blocks}
-        for entry in doc.front.get("charts") or []:
-            if not isinstance(entry, LineDict):
-                continue
+        for entry in front_entries(doc, "charts", CHART_KEYS, "chart", diags):
             loc = Loc(doc.path, entry.line, 1)
-            check_keys(entry, CHART_KEYS, doc.path, "chart", diags)
             steps = []
             for ref in entry.get("steps") or []:
                 match = _REF.fullmatch(str(ref))

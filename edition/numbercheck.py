@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from edition.content import Document
+from edition.content import Document, front_entries
 from edition.errors import Diagnostics, Loc
 from edition.model import Edition
 from edition.numbers import compare
-from edition.yamlload import LineDict, check_keys
 
 NUMBER_KEYS = {"block", "value", "reason"}
 
@@ -19,11 +18,8 @@ def _declared(doc: Document | None, diags: Diagnostics) -> dict[tuple[str, float
     declared: dict[tuple[str, float], str] = {}
     if doc is None:
         return declared
-    for entry in doc.front.get("numbers") or []:
-        if not isinstance(entry, LineDict):
-            continue
+    for entry in front_entries(doc, "numbers", NUMBER_KEYS, "numbers", diags):
         loc = Loc(doc.path, entry.line, 1)
-        check_keys(entry, NUMBER_KEYS, doc.path, "numbers", diags)
         reason = str(entry.get("reason") or "").strip()
         if not reason:
             diags.error(loc, "a declared number difference needs a reason", "say in 'reason:' why the English differs")

@@ -863,3 +863,17 @@ def test_cut_never_overwrites_content(site: Path) -> None:
     assert set(after) - set(before) == {"03-business-support.zh.md"}
     assert "wrote content/03-business-support.zh.md" in result.stdout
     assert "kept  content/02-urban-renewal.zh.md" in result.stdout
+
+
+@pytest.mark.parametrize("key", ["checks", "notes", "figures"])
+def test_a_front_matter_list_item_that_is_not_a_mapping_is_an_error(site: Path, key: str) -> None:
+    # Once skipped in silence for some keys: every list an editor writes is checked alike.
+    path = site / "content/04-moyu.zh.md"
+    text = path.read_text(encoding="utf-8")
+    head, _, rest = text.partition(f"\n{key}:\n")
+    indent = rest[: len(rest) - len(rest.lstrip(" "))]  # the list's own indentation
+    path.write_text(f"{head}\n{key}:\n{indent}- just a string\n{rest}", encoding="utf-8")
+    diags = diagnostics(site)
+    assert any(
+        d.loc.path == "content/04-moyu.zh.md" and f"under '{key}:' must be a mapping" in d.message for d in diags
+    ), listing(diags)
