@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from edition.content import Document, Glossary, front_entries
 from edition.errors import Diagnostics, Loc, choices
+from edition.memo import Memo, Same
 from edition.model import Article, Block, Edition, Entity, Mention
 from edition.yamlload import LineDict, check_keys
 
@@ -220,21 +221,22 @@ def annotate(
     docs: Sequence[Document],
     glossaries: Sequence[Glossary],
     diags: Diagnostics,
-) -> Edition:
+    memo: Memo | None = None,
+) -> tuple[Edition, dict[str, list[Mention]]]:
+    """The entities of the glossaries with their mentions in the text (standoff); also each
+    article's mentions, in text order (article id -> mentions), for the stages that follow."""
+    memo = memo or Memo()
     complete = edition.complete
-    definitions = read_definitions(glossaries, diags)
-    plain = _patterns(d for d in definitions.values() if not d.ambiguous)
-    every = _patterns(definitions.values())
+    # The glossaries' definitions and search patterns, reused while no glossary changes.
+    lexicon = memo.get(("lexicon", *map(Same, glossaries)), diags, _Lexicon.of, glossaries)
+    definitions = lexicon.definitions
     docs_by_path = {d.path: d for d in docs}
-    english_forms = {form: d.entity.id for d in definitions.values() for form in d.forms_en}
-    english_only = (_en_pattern(tuple(english_forms)), english_forms) if english_forms else None
     english = {b.id: b.en_loc for a in edition.all_articles for b in a.blocks if b.en_loc is not None}
     mentions: dict[str, list[Mention]] = {k: [] for k in definitions}
+    by_article: dict[str, list[Mention]] = {}
     for article in edition.all_articles:
-        doc = docs_by_path[article.path]
-        by_local = {b.local: b for b in article.blocks}
-        pins = read_pins(doc, by_local, definitions, diags)
-        for m in _article_mentions(article, plain, every, pins, definitions, diags, english_only):
+        by_article[article.id] = article_mentions(memo, article, docs_by_path[article.path], lexicon, diags)
+        for m in by_article[article.id]:
             mentions[m.entity].append(m)
     for key, definition in definitions.items():
         # With a file that did not load, an entity may be named only there: no verdict.
@@ -259,7 +261,43 @@ def annotate(
         dataclasses.replace(d.entity, mentions=tuple(mentions[k]))
         for k, d in sorted(definitions.items(), key=lambda kv: (ENTITY_TYPES.index(kv[1].entity.type), kv[0]))
     )
-    return dataclasses.replace(edition, entities=entities)
+    return dataclasses.replace(edition, entities=entities), by_article
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    """What finding mentions needs from the glossaries, made once per glossary version."""
+
+    definitions: dict[str, Definition]
+    plain: dict[str, list[tuple[str, str]]]  # unambiguous names only
+    every: dict[str, list[tuple[str, str]]]
+    english_only: tuple[re.Pattern[str], dict[str, str]] | None
+
+    @classmethod
+    def of(cls, glossaries: Sequence[Glossary], diags: Diagnostics) -> _Lexicon:
+        definitions = read_definitions(glossaries, diags)
+        english_forms = {form: d.entity.id for d in definitions.values() for form in d.forms_en}
+        return cls(
+            definitions,
+            _patterns(d for d in definitions.values() if not d.ambiguous),
+            _patterns(definitions.values()),
+            (_en_pattern(tuple(english_forms)), english_forms) if english_forms else None,
+        )
+
+
+def article_mentions(
+    memo: Memo, article: Article, doc: Document, lexicon: _Lexicon, diags: Diagnostics
+) -> list[Mention]:
+    """One article's mentions, in order; reused while the article, its file and the glossaries are unchanged."""
+
+    def compute(local: Diagnostics) -> list[Mention]:
+        by_local = {b.local: b for b in article.blocks}
+        pins = read_pins(doc, by_local, lexicon.definitions, local)
+        return _article_mentions(
+            article, lexicon.plain, lexicon.every, pins, lexicon.definitions, local, lexicon.english_only
+        )
+
+    return memo.get(("mentions", Same(article), Same(doc), Same(lexicon)), diags, compute)
 
 
 def _article_mentions(

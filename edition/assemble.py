@@ -9,6 +9,7 @@ from edition.config import SiteConfig
 from edition.content import Document, front_entries, front_loc, text_hash
 from edition.errors import Diagnostic, Diagnostics, Loc, choices
 from edition.ids import block_id, local_block_ids
+from edition.memo import Memo, Same
 from edition.model import Article, Block, Edition, Emendation, Note, Photo, SourceText
 from edition.yamlload import LineDict, check_keys
 
@@ -29,18 +30,22 @@ def assemble(
     source: SourceText,
     diags: Diagnostics,
     unreadable: frozenset[str] = frozenset(),
+    memo: Memo | None = None,
 ) -> Edition | None:
-    """Build the model; every problem goes to ``diags``. None if the model cannot be made."""
+    """Build the model; every problem goes to ``diags``. None if the model cannot be made.
+    With a memo, an article whose two files are the objects of the last build is reused."""
+    memo = memo or Memo()
     zh_docs = [d for d in docs if d.lang == "zh"]
     en_docs = {d.stem: d for d in docs if d.lang == "en"}
+    zh_stems = {z.stem for z in zh_docs}
     for stem, doc in en_docs.items():
-        if not any(z.stem == stem for z in zh_docs) and stem not in unreadable:
+        if stem not in zh_stems and stem not in unreadable:
             diags.error(
                 Loc(doc.path, 1, 1),
                 "translation without a Chinese original",
                 f"create content/{stem}.zh.md or rename this file",
             )
-    articles = [_article(doc, en_docs.get(doc.stem), diags) for doc in zh_docs]
+    articles = [_memo_article(memo, doc, en_docs.get(doc.stem), diags) for doc in zh_docs]
     made = _check_unique_ids([a for a in articles if a is not None], zh_docs, diags)
     complete = not unreadable and len(made) == len(zh_docs)
     pages = [a for a in made if a.kind == "page"]
@@ -57,6 +62,10 @@ def assemble(
     body = tuple(sorted((a for a in made if a.kind == "article"), key=lambda a: a.order))
     photos = _photos(page, zh_docs, {a.id for a in body}, diags, complete=complete)
     return Edition(config=config, source=source, page=page, articles=body, photos=photos, complete=complete)
+
+
+def _memo_article(memo: Memo, doc: Document, en: Document | None, diags: Diagnostics) -> Article | None:
+    return memo.get(("article", Same(doc), Same(en)), diags, _article, doc, en)
 
 
 def _article(doc: Document, en: Document | None, diags: Diagnostics) -> Article | None:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from edition.errors import Diagnostic
+from edition.memo import Memo
 
 VERSION = 1  # bump when the parsed Document or the fingerprint recipe changes
 
@@ -29,6 +30,8 @@ class BuildCache:
     pending: dict[str, str] = field(default_factory=dict)
     hits: int = 0
     scope: str = ""  # the output folder the fingerprints describe
+    # per-article results of the last builds, by identity of their inputs (memory only, never saved)
+    memo: Memo = field(default_factory=Memo)
 
     def lookup(self, path: Path, name: str) -> tuple[tuple[int, int], Any, list[Diagnostic]] | None:
         stat = path.stat()

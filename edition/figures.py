@@ -7,11 +7,13 @@ import ast
 import dataclasses
 import operator
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from itertools import chain
 
 from edition.content import Document, front_entries
 from edition.errors import Diagnostics, Loc, choices
-from edition.model import Article, Block, Chart, Check, Edition, Figure
+from edition.memo import Memo, Same
+from edition.model import Article, Block, Chart, Check, Edition, Figure, Mention
 from edition.numbers import extract_zh
 from edition.yamlload import LineDict
 
@@ -28,41 +30,40 @@ _REF = re.compile(r"\{([a-z]+[0-9]+):([^{}]+)\}")
 # Furniture prints codes (telephone numbers, postcode, licence number, page number) that
 # are not quantities; a number there is a figure only where an editor labels it (the price).
 FURNITURE = {"masthead", "nameplate", "footer"}
+# Numbers inside these names are part of the name, not figures.
+NAME_TYPES = {"person", "place", "organisation", "document"}
 
 
-def extract_figures(edition: Edition) -> list[Figure]:
-    """Quantities and dates of every block. Ordinals are not figures, nor are numbers that
-    are part of a name (十四师47团, the years in document titles): they are the entity's."""
+def extract_figures(article: Article, mentions: Sequence[Mention], types: Mapping[str, str]) -> list[Figure]:
+    """Quantities and dates of every block of an article. Ordinals are not figures, nor are
+    numbers that are part of a name (十四师47团, the years in document titles): they are the entity's."""
     names: dict[str, list[tuple[int, int]]] = {}
-    for entity in edition.entities:
-        if entity.type in ("person", "place", "organisation", "document"):
-            for m in entity.mentions:
-                if m.start >= 0:
-                    names.setdefault(m.block, []).append((m.start, m.start + len(m.zh)))
+    for m in mentions:
+        if m.start >= 0 and types[m.entity] in NAME_TYPES:
+            names.setdefault(m.block, []).append((m.start, m.start + len(m.zh)))
     figures = []
-    for article in edition.all_articles:
-        for block in article.blocks:
-            spans = names.get(block.id, [])
-            found = [
-                q
-                for q in extract_zh(block.zh)
-                if q.kind != "ordinal" and not any(a <= q.start and q.end <= b for a, b in spans)
-            ]
-            for k, q in enumerate(found, start=1):
-                figures.append(
-                    Figure(
-                        id=f"{block.id}-n{k}",
-                        article=article.id,
-                        block=block.id,
-                        text=q.text,
-                        value=q.value,
-                        unit=q.unit,
-                        qualifier=q.qualifier,
-                        kind=q.kind,
-                        start=q.start,
-                        end_value=q.end_value,
-                    )
+    for block in article.blocks:
+        spans = names.get(block.id, [])
+        found = [
+            q
+            for q in extract_zh(block.zh)
+            if q.kind != "ordinal" and not any(a <= q.start and q.end <= b for a, b in spans)
+        ]
+        for k, q in enumerate(found, start=1):
+            figures.append(
+                Figure(
+                    id=f"{block.id}-n{k}",
+                    article=article.id,
+                    block=block.id,
+                    text=q.text,
+                    value=q.value,
+                    unit=q.unit,
+                    qualifier=q.qualifier,
+                    kind=q.kind,
+                    start=q.start,
+                    end_value=q.end_value,
                 )
+            )
     return figures
 
 
@@ -82,54 +83,51 @@ def _locate(block: Block, text: str, figures: dict[str, list[Figure]]) -> Figure
     return next((f for f in figures.get(block.id, ()) if f.start < end and at < f.start + len(f.text)), None)
 
 
-def label_figures(
-    edition: Edition, figures: list[Figure], docs: Sequence[Document], diags: Diagnostics
-) -> list[Figure]:
+def label_figures(article: Article, doc: Document, figures: list[Figure], diags: Diagnostics) -> list[Figure]:
+    """An article's figures with the labels of its front matter; unlabelled furniture figures left out."""
     by_id = {f.id: f for f in figures}
     index = by_block(figures)
-    docs_by_path = {d.path: d for d in docs}
-    for article in edition.all_articles:
-        doc = docs_by_path[article.path]
-        blocks = {b.local: b for b in article.blocks}
-        for entry in front_entries(doc, "figures", LABEL_KEYS, "figure", diags):
-            loc = Loc(doc.path, entry.line, 1)
-            block = blocks.get(str(entry.get("block")))
-            if block is None:
-                diags.error(
-                    loc,
-                    f"figure label refers to block {entry.get('block')!r}, which this article does not have",
-                    f"blocks here: {choices(blocks)}",
-                )
-                continue
-            text = str(entry.get("text", ""))
-            figure = _locate(block, text, index) if text else None
-            if figure is None:
-                diags.error(
-                    loc,
-                    f"figure label target {text!r} not found among the figures of {block.id}",
-                    "copy the figure as printed in that block (e.g. 16.4万人), or correct 'block:'",
-                )
-                continue
-            theme = str(entry.get("theme", "other"))
-            if theme not in THEMES:
-                diags.error(
-                    Loc(doc.path, entry.lines.get("theme", entry.line), 1),
-                    f"unknown theme {theme!r}",
-                    f"use one of {', '.join(THEMES)}",
-                )
-            if by_id[figure.id].label_en:
-                diags.error(
-                    loc,
-                    f"figure {figure.text} in {block.id} is labelled twice",
-                    "keep one label; lengthen 'text' to tell two figures apart",
-                )
-            by_id[figure.id] = dataclasses.replace(
-                by_id[figure.id],
-                label_en=str(entry.get("label", "")),
-                label_zh=str(entry.get("label_zh", "")),
-                theme=theme,
+    blocks = {b.local: b for b in article.blocks}
+    for entry in front_entries(doc, "figures", LABEL_KEYS, "figure", diags):
+        loc = Loc(doc.path, entry.line, 1)
+        block = blocks.get(str(entry.get("block")))
+        if block is None:
+            diags.error(
+                loc,
+                f"figure label refers to block {entry.get('block')!r}, which this article does not have",
+                f"blocks here: {choices(blocks)}",
             )
-    return [by_id[f.id] for f in figures]
+            continue
+        text = str(entry.get("text", ""))
+        figure = _locate(block, text, index) if text else None
+        if figure is None:
+            diags.error(
+                loc,
+                f"figure label target {text!r} not found among the figures of {block.id}",
+                "copy the figure as printed in that block (e.g. 16.4万人), or correct 'block:'",
+            )
+            continue
+        theme = str(entry.get("theme", "other"))
+        if theme not in THEMES:
+            diags.error(
+                Loc(doc.path, entry.lines.get("theme", entry.line), 1),
+                f"unknown theme {theme!r}",
+                f"use one of {', '.join(THEMES)}",
+            )
+        if by_id[figure.id].label_en:
+            diags.error(
+                loc,
+                f"figure {figure.text} in {block.id} is labelled twice",
+                "keep one label; lengthen 'text' to tell two figures apart",
+            )
+        by_id[figure.id] = dataclasses.replace(
+            by_id[figure.id],
+            label_en=str(entry.get("label", "")),
+            label_zh=str(entry.get("label_zh", "")),
+            theme=theme,
+        )
+    kinds = {b.id: b.kind for b in article.blocks}
+    return [by_id[f.id] for f in figures if kinds[f.block] not in FURNITURE or by_id[f.id].label_en]
 
 
 _OPS: dict[type, Callable[[float, float], float]] = {
@@ -153,20 +151,16 @@ def evaluate(node: ast.AST) -> float:
     raise ValueError("only numbers, figure references, + - * / and parentheses are allowed")
 
 
-def run_checks(
-    edition: Edition, figures: Sequence[Figure], docs: Sequence[Document], diags: Diagnostics
-) -> list[Check]:
+def run_checks(article: Article, doc: Document, figures: Sequence[Figure], diags: Diagnostics) -> list[Check]:
+    """The arithmetic checks an article's front matter declares, evaluated on its figures."""
     checks = []
-    docs_by_path = {d.path: d for d in docs}
     index = by_block(figures)
-    for article in edition.all_articles:
-        doc = docs_by_path[article.path]
-        blocks = {b.local: b for b in article.blocks}
-        for entry in front_entries(doc, "checks", CHECK_KEYS, "check", diags):
-            loc = Loc(doc.path, entry.line, 1)
-            made = _check(article, blocks, index, entry, loc, diags)
-            if made is not None:
-                checks.append(made)
+    blocks = {b.local: b for b in article.blocks}
+    for entry in front_entries(doc, "checks", CHECK_KEYS, "check", diags):
+        loc = Loc(doc.path, entry.line, 1)
+        made = _check(article, blocks, index, entry, loc, diags)
+        if made is not None:
+            checks.append(made)
     return checks
 
 
@@ -243,13 +237,44 @@ def _check(
     return Check(f"check-{check_id}", article.id, str(entry.get("label", "")), expression, right[0], left[0], ok, loc)
 
 
-def annotate_figures(edition: Edition, docs: Sequence[Document], diags: Diagnostics) -> Edition:
-    labelled = label_figures(edition, extract_figures(edition), docs, diags)
-    kinds = {b.id: b.kind for a in edition.all_articles for b in a.blocks}
-    figures = [f for f in labelled if kinds[f.block] not in FURNITURE or f.label_en]
-    checks = run_checks(edition, figures, docs, diags)
-    edition = dataclasses.replace(edition, figures=tuple(figures), checks=tuple(checks))
-    return dataclasses.replace(edition, charts=tuple(read_charts(edition, docs, diags)))
+def annotate_figures(
+    edition: Edition,
+    docs: Sequence[Document],
+    mentions: Mapping[str, Sequence[Mention]],
+    diags: Diagnostics,
+    memo: Memo | None = None,
+) -> Edition:
+    """Every article's figures, labelled, then its checks, then its charts (in that order, so
+    that problems are reported stage by stage). ``mentions``: each article's, from annotate().
+    Each step is per article, reused while the article, its file and its mentions are the same."""
+    memo = memo or Memo()
+    docs_by_path = {d.path: d for d in docs}
+    types = {e.id: e.type for e in edition.entities}
+    articles = [(a, docs_by_path[a.path], mentions.get(a.id, ())) for a in edition.all_articles]
+    labelled = [
+        memo.get(("figures", Same(article), Same(doc), Same(named)), diags, _figures, article, doc, named, types)
+        for article, doc, named in articles
+    ]
+    checks = [
+        memo.get(("checks", Same(figures)), diags, run_checks, a, d, figures)
+        for (a, d, _), figures in zip(articles, labelled, strict=True)
+    ]
+    charts = [
+        memo.get(("charts", Same(figures)), diags, read_charts, a, d, figures)
+        for (a, d, _), figures in zip(articles, labelled, strict=True)
+    ]
+    return dataclasses.replace(
+        edition,
+        figures=tuple(chain.from_iterable(labelled)),
+        checks=tuple(chain.from_iterable(checks)),
+        charts=tuple(chain.from_iterable(charts)),
+    )
+
+
+def _figures(
+    article: Article, doc: Document, mentions: Sequence[Mention], types: Mapping[str, str], diags: Diagnostics
+) -> list[Figure]:
+    return label_figures(article, doc, extract_figures(article, mentions, types), diags)
 
 
 UNIT_EN = {
@@ -272,37 +297,34 @@ def format_value(figure: Figure) -> str:
     return f"{value}–{figure.end_value:,.10g}" if figure.end_value is not None else value
 
 
-def read_charts(edition: Edition, docs: Sequence[Document], diags: Diagnostics) -> list[Chart]:
-    """Waterfall charts declared in front matter: figures that add up, in order."""
+def read_charts(article: Article, doc: Document, figures: Sequence[Figure], diags: Diagnostics) -> list[Chart]:
+    """Waterfall charts declared in an article's front matter: its figures that add up, in order."""
     charts = []
-    docs_by_path = {d.path: d for d in docs}
-    index = by_block(edition.figures)
-    for article in edition.all_articles:
-        doc = docs_by_path[article.path]
-        blocks = {b.local: b for b in article.blocks}
-        for entry in front_entries(doc, "charts", CHART_KEYS, "chart", diags):
-            loc = Loc(doc.path, entry.line, 1)
-            steps = []
-            for ref in entry.get("steps") or []:
-                match = _REF.fullmatch(str(ref))
-                block = blocks.get(match.group(1)) if match else None
-                figure = _locate(block, match.group(2), index) if match and block else None
-                if figure is None:
-                    diags.error(
-                        loc,
-                        f"chart step {ref!r} is not a figure of this article",
-                        "write {block:text}, e.g. {p4:2100万元}",
-                    )
-                    continue
-                steps.append(figure)
-            charts.append(
-                Chart(
-                    id=str(entry.get("id")),
-                    article=article.id,
-                    title=str(entry.get("title", "")),
-                    description=str(entry.get("description", "")).strip(),
-                    steps=tuple(f.id for f in steps),
-                    total=str(entry.get("total", "total")),
+    index = by_block(figures)
+    blocks = {b.local: b for b in article.blocks}
+    for entry in front_entries(doc, "charts", CHART_KEYS, "chart", diags):
+        loc = Loc(doc.path, entry.line, 1)
+        steps = []
+        for ref in entry.get("steps") or []:
+            match = _REF.fullmatch(str(ref))
+            block = blocks.get(match.group(1)) if match else None
+            figure = _locate(block, match.group(2), index) if match and block else None
+            if figure is None:
+                diags.error(
+                    loc,
+                    f"chart step {ref!r} is not a figure of this article",
+                    "write {block:text}, e.g. {p4:2100万元}",
                 )
+                continue
+            steps.append(figure)
+        charts.append(
+            Chart(
+                id=str(entry.get("id")),
+                article=article.id,
+                title=str(entry.get("title", "")),
+                description=str(entry.get("description", "")).strip(),
+                steps=tuple(f.id for f in steps),
+                total=str(entry.get("total", "total")),
             )
+        )
     return charts

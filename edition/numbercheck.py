@@ -7,7 +7,8 @@ from collections.abc import Sequence
 
 from edition.content import Document, front_entries
 from edition.errors import Diagnostics, Loc
-from edition.model import Edition
+from edition.memo import Memo, Same
+from edition.model import Article, Edition
 from edition.numbers import compare
 
 NUMBER_KEYS = {"block", "value", "reason"}
@@ -36,25 +37,32 @@ def _declared(doc: Document | None, diags: Diagnostics) -> dict[tuple[str, float
     return declared
 
 
-def check_numbers(edition: Edition, docs: Sequence[Document], diags: Diagnostics) -> None:
+def check_numbers(edition: Edition, docs: Sequence[Document], diags: Diagnostics, memo: Memo | None = None) -> None:
+    """Each article's check is reused while the article and its translation's file are the same."""
+    memo = memo or Memo()
     en_docs = {d.path: d for d in docs if d.lang == "en"}
     for article in edition.all_articles:
-        declared = _declared(en_docs.get(article.en_path or ""), diags)
-        for block in article.blocks:
-            if not block.en or block.en_loc is None:
-                continue
-            result = compare(block.zh, block.en)
-            missing = [q.text for q in result.missing if (block.local, q.value) not in declared]
-            unexpected = [n.text for n in result.unexpected if (block.local, n.value) not in declared]
-            if missing:
-                diags.error(
-                    block.en_loc,
-                    f"{block.id}: the Chinese has {', '.join(missing)} but the English does not (Chinese: “{block.zh[:40]}…”; English: “{block.en[:60]}…”)",
-                    "render every figure in the English (16.4万 -> 164,000), or declare the difference under 'numbers:' with block, value and reason",
-                )
-            if unexpected:
-                diags.error(
-                    block.en_loc,
-                    f"{block.id}: the English has {', '.join(unexpected)}, which is not in the Chinese (Chinese: “{block.zh[:40]}…”)",
-                    "correct the number, or declare the difference under 'numbers:' with block, value and reason",
-                )
+        en = en_docs.get(article.en_path or "")
+        memo.get(("numbers", Same(article), Same(en)), diags, _check_article, article, en)
+
+
+def _check_article(article: Article, en: Document | None, diags: Diagnostics) -> None:
+    declared = _declared(en, diags)
+    for block in article.blocks:
+        if not block.en or block.en_loc is None:
+            continue
+        result = compare(block.zh, block.en)
+        missing = [q.text for q in result.missing if (block.local, q.value) not in declared]
+        unexpected = [n.text for n in result.unexpected if (block.local, n.value) not in declared]
+        if missing:
+            diags.error(
+                block.en_loc,
+                f"{block.id}: the Chinese has {', '.join(missing)} but the English does not (Chinese: “{block.zh[:40]}…”; English: “{block.en[:60]}…”)",
+                "render every figure in the English (16.4万 -> 164,000), or declare the difference under 'numbers:' with block, value and reason",
+            )
+        if unexpected:
+            diags.error(
+                block.en_loc,
+                f"{block.id}: the English has {', '.join(unexpected)}, which is not in the Chinese (Chinese: “{block.zh[:40]}…”)",
+                "correct the number, or declare the difference under 'numbers:' with block, value and reason",
+            )

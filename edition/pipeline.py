@@ -16,6 +16,7 @@ from edition.content import load_content
 from edition.errors import BuildError, Diagnostic, Diagnostics, Loc
 from edition.export import edition_json, figures_csv, figures_json, robots_txt, sitemap_xml
 from edition.figures import annotate_figures
+from edition.memo import Memo
 from edition.model import Edition, SourceText
 from edition.numbercheck import check_numbers
 from edition.render import Renderer, load_templates, render_site
@@ -100,14 +101,17 @@ def make_edition(
     diags = Diagnostics()
     diags.items.extend(problems)
     unreadable = frozenset(d.loc.path.rsplit("/", 1)[-1].split(".")[0] for d in problems if d.severity == "error")
-    edition = assemble(config, docs, source, diags, unreadable)
+    # Per-article work is kept in the cache's memo (the dev server's): an edit redoes one article.
+    memo = cache.memo if cache is not None else Memo()
+    memo.new_build()
+    edition = assemble(config, docs, source, diags, unreadable, memo)
     if edition is not None:
         # 4. annotate: entities from the glossaries, found in the text (standoff)
-        edition = annotate(edition, docs, glossaries, diags)
+        edition, mentions = annotate(edition, docs, glossaries, diags, memo)
         # 5. figures: every quantity, labelled; the page's arithmetic checked; numbers of
         #    each translation checked against its Chinese
-        edition = annotate_figures(edition, docs, diags)
-        check_numbers(edition, docs, diags)
+        edition = annotate_figures(edition, docs, mentions, diags, memo)
+        check_numbers(edition, docs, diags, memo)
     if strict:
         diags.items = [Diagnostic(d.loc, d.message, d.hint, "error") for d in diags.items]
     diags.raise_if_errors()

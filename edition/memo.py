@@ -1,0 +1,75 @@
+"""Per-article results reused from one build to the next while their inputs are the same objects.
+
+The parse cache hands back the very same Document object for a file that did not change, so
+work that depends only on such objects (one article's model, its mentions, its figures, its
+number checks) can be kept under a key naming those objects by identity. An edit to one
+file gives it a new Document, hence new keys for what depends on it, and only that is done
+again. Results are kept with the diagnostics their computation reported, and those are
+reported again on reuse, so a warning never disappears because its article was cached.
+
+The dev server keeps one Memo for its life (in its BuildCache); a command-line build starts
+with an empty one, so it computes everything, in the same order, with the same result.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from typing import Any, TypeVar
+
+from edition.errors import Diagnostic, Diagnostics
+
+T = TypeVar("T")
+
+
+class Same:
+    """An object as a key by identity (its contents may be unhashable, e.g. a LineDict).
+
+    The key holds the object, so its id cannot be reused by another object while the entry lives.
+    """
+
+    __slots__ = ("obj",)
+
+    def __init__(self, obj: object) -> None:
+        self.obj = obj
+
+    def __hash__(self) -> int:
+        return id(self.obj)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Same) and other.obj is self.obj
+
+    def __repr__(self) -> str:
+        return f"Same({type(self.obj).__name__}@{id(self.obj):x})"
+
+
+class Memo:
+    """key -> (result, diagnostics). Entries not used by the last two builds are dropped."""
+
+    def __init__(self) -> None:
+        self._current: dict[Hashable, tuple[Any, tuple[Diagnostic, ...]]] = {}
+        self._previous: dict[Hashable, tuple[Any, tuple[Diagnostic, ...]]] = {}
+        self.hits = 0
+        self.misses = 0
+
+    def new_build(self) -> None:
+        """Start a build: what the last one used stays available, older entries go."""
+        self._previous, self._current = self._current, {}
+        self.hits = self.misses = 0
+
+    def get(self, key: Hashable, diags: Diagnostics, compute: Callable[..., T], *args: Any) -> T:
+        """``compute(*args, diags)``, or what it gave for the same key; its diagnostics go to ``diags`` either way."""
+        entry = self._current.get(key) or self._previous.get(key)
+        if entry is None:
+            local = Diagnostics()
+            entry = (compute(*args, local), tuple(local.items))
+            self.misses += 1
+        else:
+            self.hits += 1
+        self._current[key] = entry
+        diags.items.extend(entry[1])
+        result: T = entry[0]
+        return result
+
+    def value(self, key: Hashable, compute: Callable[..., T], *args: Any) -> T:
+        """``compute(*args)``, for work that reports nothing (fingerprints, export fragments)."""
+        return self.get(key, Diagnostics(), lambda _diags: compute(*args))
