@@ -4,6 +4,7 @@ between articles, search terms and the appendix's groups and charts."""
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from functools import cached_property
 from typing import Any
 
@@ -12,15 +13,19 @@ from edition.charts import Bar, log_bars, waterfall
 from edition.charts import money as money_fmt
 from edition.cite import Citation, cite
 from edition.figures import THEMES, format_value, unit_en
-from edition.marks import Marker
-from edition.model import Article, Block, Edition, Entity, Photo
+from edition.marks import Marker, Span
+from edition.memo import Memo, Same
+from edition.model import Article, Block, Edition, Entity, Figure, Mention, Photo
 
 
 class SiteIndex:
     """Lookups shared by every page of one build (each built once, not per page)."""
 
-    def __init__(self, edition: Edition) -> None:
+    def __init__(self, edition: Edition, memo: Memo | None = None) -> None:
         self.edition = edition
+        # Per-article fingerprint parts, reused while the article's objects are the same.
+        self.memo = memo or Memo()
+        self._article_keys: dict[str, str] = {}
         self.marker = Marker(edition)
         self.articles_by_id = {a.id: a for a in edition.all_articles}
         self.blocks_by_id = {b.id: b for a in edition.all_articles for b in a.blocks}
@@ -29,6 +34,7 @@ class SiteIndex:
         self._citations: dict[tuple[str, str], Citation] = {}
         self._entity_keys: dict[str, str] = {}
         self._mentioned_in: dict[str, list[tuple[str, str]]] = {}
+        self._rows: dict[str, list[dict[str, str]]] = {}
         self.position = {a.id: n for n, a in enumerate(edition.articles)}
         self.photos: dict[str, list[Photo]] = {}
         for photo in edition.photos:
@@ -52,38 +58,90 @@ class SiteIndex:
     def article_key(self, article: Article) -> str:
         """Everything an article page shows beyond the navigation: its text and notes, the
         marks in its blocks, its photos, neighbours, see-also, and the notes of its names."""
+        if article.id in self._article_keys:  # the same in every view
+            return self._article_keys[article.id]
         articles = self.edition.articles
         n = self.position.get(article.id, -1)
         neighbours = [articles[i].id for i in (n - 1, n + 1) if 0 <= i < len(articles)]
         photos = self.photos.get(article.id, [])
-        blocks = [*article.blocks, *(self.blocks_by_id[p.block] for p in photos)]
-        marks = [(self.marker.spans(b, "zh"), self.marker.spans(b, "en")) for b in blocks]
-        names = sorted({m.entity for b in blocks for m in self.marker.mentions.get(b.id, ())})
-        return digest(
-            article,
+        captions = [self.blocks_by_id[p.block] for p in photos]
+        names = sorted({m.entity for b in (*article.blocks, *captions) for m in self.marker.mentions.get(b.id, ())})
+        key = digest(
+            self._text_key(article),
             photos,
+            self._marks(captions),
             neighbours,
             [(a.id, [e.id for e in shared]) for a, shared in self.see_also[article.id]],
-            marks,
             [self.entity_key(self.marker.entities[e]) for e in names],
             self.search_terms[article.id],
         )
+        self._article_keys[article.id] = key
+        return key
+
+    def _marks(self, blocks: Sequence[Block]) -> list[tuple[list[Span], list[Span]]]:
+        return [(self.marker.spans(b, "zh"), self.marker.spans(b, "en")) for b in blocks]
+
+    def _text_key(self, article: Article) -> str:
+        """An article's text with its marks: its marks follow from its mentions and figures,
+        so the digest is kept while those are the same objects (an unchanged article)."""
+        parts = self.edition.article_parts.get(article.id)
+        if parts is None:  # an edition made without parts: no reuse
+            return digest(article, self._marks(article.blocks))
+        key = ("text-key", Same(article), Same(parts[0]), Same(parts[1]))
+        return self.memo.value(key, lambda: digest(article, self._marks(article.blocks)))
 
     def page_keys(self) -> dict[str, str]:
         """Fingerprints of the pages made from the whole edition: what each one shows."""
         edition = self.edition
         page = edition.page
-        page_marks = [(self.marker.spans(b, "zh"), self.marker.spans(b, "en")) for b in page.blocks]
         names = sorted({m.entity for b in page.blocks for m in self.marker.mentions.get(b.id, ())})
-        text = digest(page, page_marks, [self.entity_key(self.marker.entities[e]) for e in names], edition.photos)
+        text = digest(self._text_key(page), [self.entity_key(self.marker.entities[e]) for e in names], edition.photos)
         # a newspaper page shows every article on its front page; an archive lists them
         shown = [self.article_key(a) for a in edition.articles] if len(edition.articles) <= 12 else []
         return {
             "home": digest(text, shown),
-            "about": digest(edition.source, [(a.notes, a.emendations, a.translator) for a in edition.all_articles]),
-            "figures": digest(edition.figures, edition.checks, edition.charts, edition.photos),
+            "about": digest(
+                edition.source,
+                [
+                    self.memo.value(("about-key", Same(a)), digest, a.notes, a.emendations, a.translator)
+                    for a in edition.all_articles
+                ],
+            ),
+            "figures": digest(self._figures_keys(), edition.checks, edition.charts, edition.photos),
             "index": digest([(e.id, e.type, e.zh, e.en, len(e.mentions)) for e in edition.entities]),
         }
+
+    def _figures_keys(self) -> list[str]:
+        """The figures, article by article (each article's list digested once while it is the same)."""
+        parts = self.edition.article_parts
+        if not parts:
+            return [digest(self.edition.figures)]
+        return [self.memo.value(("figures-key", Same(figures)), digest, figures) for _, figures in parts.values()]
+
+    def entity_page_key(self, entity: Entity) -> str:
+        """What an entity page shows: the entity, and each passage that names it (by article)."""
+        return digest(self.entity_key(entity), self._row_keys.get(entity.id, []))
+
+    @cached_property
+    def _row_keys(self) -> dict[str, list[str]]:
+        """entity id -> the digests of its rows, article by article (in the order of its mentions)."""
+        keys: dict[str, list[str]] = {}
+        for article in self.edition.all_articles:
+            for entity_id, key in self._article_row_keys(article).items():
+                keys.setdefault(entity_id, []).append(key)
+        return keys
+
+    def _article_row_keys(self, article: Article) -> dict[str, str]:
+        def compute(mentions: Sequence[Mention]) -> dict[str, str]:
+            rows: dict[str, list[dict[str, str]]] = {}
+            for m in mentions:  # in the order of entity.mentions, hence of the entity page's rows
+                rows.setdefault(m.entity, []).append(self._row(m))
+            return {entity: digest(r) for entity, r in rows.items()}
+
+        parts = self.edition.article_parts.get(article.id)
+        if parts is None:
+            return compute([m for e in self.edition.entities for m in e.mentions if m.article == article.id])
+        return self.memo.value(("row-keys", Same(article), Same(parts[0])), compute, parts[0])
 
     def mentioned_in(self, entity: Entity) -> list[tuple[str, str]]:
         """The blocks that name an entity, once each, as (page path, block id): the way from
@@ -95,21 +153,21 @@ class SiteIndex:
 
     def mention_rows(self, entity: Entity) -> list[dict[str, str]]:
         """An entity page's list, computed once for all views: where, and the sentences."""
-        rows = []
-        for m in entity.mentions:
-            block = self.blocks_by_id[m.block]
-            article = self.owners[m.block]
-            rows.append(
-                {
-                    "path": article.url,
-                    "title_en": article.title_en,
-                    "title_zh": article.title_zh,
-                    "block": m.block,
-                    "zh": sentence(block.zh, m.start, "zh") if m.start >= 0 else "",
-                    "en": sentence(block.en, m.en_start, "en") if m.en_start >= 0 else "",
-                }
-            )
-        return rows
+        if entity.id not in self._rows:
+            self._rows[entity.id] = [self._row(m) for m in entity.mentions]
+        return self._rows[entity.id]
+
+    def _row(self, m: Mention) -> dict[str, str]:
+        block = self.blocks_by_id[m.block]
+        article = self.owners[m.block]
+        return {
+            "path": article.url,
+            "title_en": article.title_en,
+            "title_zh": article.title_zh,
+            "block": m.block,
+            "zh": sentence(block.zh, m.start, "zh") if m.start >= 0 else "",
+            "en": sentence(block.en, m.en_start, "en") if m.en_start >= 0 else "",
+        }
 
     @cached_property
     def named(self) -> dict[str, set[str]]:
@@ -179,9 +237,12 @@ class SiteIndex:
 def appendix_context(edition: Edition) -> dict[str, Any]:
     """The figures appendix: rows grouped by article and theme, the charts, the dates."""
     quantities = [f for f in edition.figures if f.kind != "date"]
+    by_article: dict[str, list[Figure]] = {}
+    for f in quantities:
+        by_article.setdefault(f.article, []).append(f)
     groups = []
     for article in edition.all_articles:
-        mine = [f for f in quantities if f.article == article.id]
+        mine = by_article.get(article.id, [])
         themes = [(theme, [f for f in mine if f.theme == theme]) for theme in THEMES]
         if mine:
             groups.append((article, [(theme, figures) for theme, figures in themes if figures]))

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import csv
 import io
-import json
+from collections.abc import Sequence
 from typing import Any
 from xml.sax.saxutils import escape as xml_escape
 
-from edition.model import Article, Block, Edition, Entity, Figure
+from edition.jsonout import Encoded, Items, dumps, encode
+from edition.memo import Memo, Same
+from edition.model import Article, Block, Edition, Entity, Figure, Mention, Note
 
 SCHEMA_VERSION = 1
 
@@ -47,7 +49,7 @@ def _entity(entity: Entity) -> dict[str, Any]:
         "wikidata": entity.wikidata,
         "aliases": {"zh": list(entity.aliases_zh), "en": list(entity.aliases_en)},
         "sources": list(entity.sources),
-        "mentions": [{"article": m.article, "block": m.block, "zh": m.zh, "en": m.en} for m in entity.mentions],
+        "mentions": [_mention(m) for m in entity.mentions],
     }
 
 
@@ -84,36 +86,71 @@ FIGURE_COLUMNS = [
 ]
 
 
-def figures_table(edition: Edition) -> list[dict[str, Any]]:
-    """The appendix table as rows: the CSV and figures.json downloads."""
-    urls = {a.id: a.url for a in edition.all_articles}
-    rows = []
+def _per_article(edition: Edition) -> list[tuple[Article, Sequence[Mention] | None, Sequence[Figure]]]:
+    """Each article with its mentions and figures: the objects the stages made (keys of the
+    memo), or, for an edition without them, gathered here (and then nothing is reused)."""
+    parts = edition.article_parts
+    if parts:
+        return [(a, *parts[a.id]) for a in edition.all_articles]
+    figures: dict[str, list[Figure]] = {}
     for f in edition.figures:
+        figures.setdefault(f.article, []).append(f)
+    return [(a, None, figures.get(a.id, [])) for a in edition.all_articles]
+
+
+def _figure_rows(edition: Edition, article: Article, figures: Sequence[Figure]) -> list[dict[str, Any]]:
+    rows = []
+    for f in figures:
         row = {k: v for k, v in _figure(f).items() if k != "label"}
         row |= {
             "label_en": f.label_en,
             "label_zh": f.label_zh,
-            "url": f"{edition.config.base_url}{urls[f.article]}#{f.block}",
+            "url": f"{edition.config.base_url}{article.url}#{f.block}",
         }
         rows.append({k: row[k] for k in FIGURE_COLUMNS})
     return rows
 
 
-def figures_csv(edition: Edition) -> bytes:
+def figures_table(edition: Edition) -> list[dict[str, Any]]:
+    """The appendix table as rows: the CSV and figures.json downloads."""
+    return [row for a, _, figures in _per_article(edition) for row in _figure_rows(edition, a, figures)]
+
+
+def _csv_rows(edition: Edition, article: Article, figures: Sequence[Figure]) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=FIGURE_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    for row in figures_table(edition):
+    for row in _figure_rows(edition, article, figures):
         writer.writerow({k: ("" if v is None else v) for k, v in row.items()})
-    return out.getvalue().encode("utf-8")
+    return out.getvalue()
 
 
-def figures_json(edition: Edition) -> bytes:
-    return (json.dumps(figures_table(edition), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+def figures_csv(edition: Edition, memo: Memo | None = None) -> bytes:
+    memo = memo or Memo()
+    base = edition.config.base_url
+    head = ",".join(FIGURE_COLUMNS) + "\n"
+    rows = [memo.value(("csv", Same(f), base), _csv_rows, edition, a, f) for a, _, f in _per_article(edition)]
+    return (head + "".join(rows)).encode("utf-8")
 
 
-def edition_data(edition: Edition) -> dict[str, Any]:
+def figures_json(edition: Edition, memo: Memo | None = None) -> bytes:
+    memo = memo or Memo()
+    base = edition.config.base_url
+    items = Items(
+        item
+        for a, _, f in _per_article(edition)
+        for item in memo.value(
+            ("figure-rows", Same(f), base), lambda a, f: [encode(r) for r in _figure_rows(edition, a, f)], a, f
+        )
+    )
+    return (dumps(items) + "\n").encode("utf-8")
+
+
+def edition_data(edition: Edition, memo: Memo | None = None) -> dict[str, Any]:
+    """The edition.json value; its long lists are Items, encoded per article and kept in
+    ``memo`` while the article is unchanged (jsonout.dumps splices them)."""
+    memo = memo or Memo()
     info = edition.config.edition
+    per_article = _per_article(edition)
     return {
         "schema_version": SCHEMA_VERSION,
         "edition": {
@@ -125,10 +162,16 @@ def edition_data(edition: Edition) -> dict[str, Any]:
             "base_url": edition.config.base_url,
         },
         "source": {"path": edition.source.path, "sha256": edition.source.sha256, "lines": edition.source.lines},
-        "page": {"blocks": [_block(b) for b in edition.page.blocks]},
-        "articles": [_article(a) for a in edition.articles],
-        "entities": [_entity(e) for e in edition.entities],
-        "figures": [_figure(f) for f in edition.figures],
+        "page": {"blocks": Items(encode(_block(b)) for b in edition.page.blocks)},
+        "articles": Items(
+            memo.value(("json-article", Same(a)), lambda a: encode(_article(a)), a) for a in edition.articles
+        ),
+        "entities": _entities(edition, per_article, memo),
+        "figures": Items(
+            item
+            for _, _, f in per_article
+            for item in memo.value(("json-figures", Same(f)), lambda f: [encode(_figure(x)) for x in f], f)
+        ),
         "checks": [
             {
                 "id": c.id,
@@ -152,10 +195,11 @@ def edition_data(edition: Edition) -> dict[str, Any]:
             }
             for p in edition.photos
         ],
-        "notes": [
-            {"id": n.id, "kind": n.kind, "article": n.article, "block": n.block, "title": n.title, "text": n.text}
-            for n in edition.notes
-        ],
+        "notes": Items(
+            item
+            for a, _, _ in per_article
+            for item in memo.value(("json-notes", Same(a)), lambda a: [encode(_note(n)) for n in a.notes], a)
+        ),
         "emendations": [
             {"block": e.block, "source": e.source, "reading": e.reading, "reason": e.reason}
             for a in edition.all_articles
@@ -164,8 +208,40 @@ def edition_data(edition: Edition) -> dict[str, Any]:
     }
 
 
-def edition_json(edition: Edition) -> bytes:
-    return (json.dumps(edition_data(edition), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+def _note(n: Note) -> dict[str, Any]:
+    return {"id": n.id, "kind": n.kind, "article": n.article, "block": n.block, "title": n.title, "text": n.text}
+
+
+def _mention(m: Mention) -> dict[str, Any]:
+    return {"article": m.article, "block": m.block, "zh": m.zh, "en": m.en}
+
+
+def _entities(
+    edition: Edition, per_article: list[tuple[Article, Sequence[Mention] | None, Sequence[Figure]]], memo: Memo
+) -> list[dict[str, Any]]:
+    """The entities with their mentions; the mentions encoded article by article (the order
+    of entity.mentions), so that an article's are encoded again only when it changes."""
+    mentions: dict[str, Items] = {e.id: Items() for e in edition.entities}
+    if all(named is not None for _, named, _ in per_article):
+        for _, named, _ in per_article:
+            assert named is not None
+            for entity_id, items in memo.value(("json-mentions", Same(named)), _encode_mentions, named).items():
+                mentions[entity_id].extend(items)
+    else:
+        for e in edition.entities:
+            mentions[e.id].extend(encode(_mention(m)) for m in e.mentions)
+    return [_entity(e) | {"mentions": mentions[e.id]} for e in edition.entities]
+
+
+def _encode_mentions(named: Sequence[Mention]) -> dict[str, list[Encoded]]:
+    out: dict[str, list[Encoded]] = {}
+    for m in named:
+        out.setdefault(m.entity, []).append(encode(_mention(m)))
+    return out
+
+
+def edition_json(edition: Edition, memo: Memo | None = None) -> bytes:
+    return (dumps(edition_data(edition, memo)) + "\n").encode("utf-8")
 
 
 def sitemap_xml(edition: Edition, pages: list[str]) -> bytes:

@@ -13,7 +13,7 @@ from itertools import chain
 from edition.content import Document, front_entries
 from edition.errors import Diagnostics, Loc, choices
 from edition.memo import Memo, Same
-from edition.model import Article, Block, Chart, Check, Edition, Figure, Mention
+from edition.model import Article, ArticleParts, Block, Chart, Check, Edition, Figure, Mention
 from edition.numbers import extract_zh
 from edition.yamlload import LineDict
 
@@ -263,12 +263,15 @@ def annotate_figures(
         memo.get(("charts", Same(figures)), diags, read_charts, a, d, figures)
         for (a, d, _), figures in zip(articles, labelled, strict=True)
     ]
-    return dataclasses.replace(
+    edition = dataclasses.replace(
         edition,
         figures=tuple(chain.from_iterable(labelled)),
         checks=tuple(chain.from_iterable(checks)),
         charts=tuple(chain.from_iterable(charts)),
     )
+    parts = {a.id: (named, figures) for (a, _, named), figures in zip(articles, labelled, strict=True)}
+    made_for = (edition.page, edition.articles, edition.entities, edition.figures)
+    return dataclasses.replace(edition, parts=ArticleParts(parts, made_for))
 
 
 def _figures(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -153,6 +154,16 @@ class SourceText:
 
 
 @dataclass(frozen=True)
+class ArticleParts:
+    by_article: Mapping[str, tuple[Sequence[Mention], Sequence[Figure]]]
+    made_for: tuple[object, ...]  # the page, articles, entities and figures they were made with
+
+    def describes(self, edition: Edition) -> bool:
+        mine = (edition.page, edition.articles, edition.entities, edition.figures)
+        return len(mine) == len(self.made_for) and all(a is b for a, b in zip(mine, self.made_for, strict=True))
+
+
+@dataclass(frozen=True)
 class Edition:
     config: SiteConfig
     source: SourceText
@@ -167,6 +178,17 @@ class Edition:
     # False when a content file was left out (did not load, or repeated an id): checks that
     # need the whole edition (an entity named nowhere) then give no verdict.
     complete: bool = True
+    # Each article's mentions and figures as the stages made them: see ArticleParts.
+    parts: ArticleParts | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def article_parts(self) -> Mapping[str, tuple[Sequence[Mention], Sequence[Figure]]]:
+        """article id -> (its mentions, its figures), the very objects the stages made, for
+        work keyed on them by identity (edition/memo.py); empty if this edition was changed
+        since (dataclasses.replace copies ``parts``: they are checked against the fields)."""
+        if self.parts is None or not self.parts.describes(self):
+            return {}
+        return self.parts.by_article
 
     @property
     def all_articles(self) -> tuple[Article, ...]:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from edition.annotate import annotate
 from edition.assemble import assemble
-from edition.cache import BuildCache
+from edition.cache import BuildCache, digest
 from edition.config import SiteConfig, load_config
 from edition.content import load_content
 from edition.errors import BuildError, Diagnostic, Diagnostics, Loc
@@ -140,7 +140,10 @@ def build(
     edition, warnings, stages = make_edition(root, log, strict, cache)
     # 6. render: every page of every view, in memory (unchanged pages kept, with a cache)
     templates, strings = load_templates(root / "templates", root)
-    renderer = Renderer(templates, strings, "templates")
+    memo = cache.memo if cache is not None else Memo()
+    # The same templates give the same renderer, whose compiled templates are kept (the dev server).
+    key = ("renderer", digest(sorted(templates.items()), sorted(strings.items())))
+    renderer = memo.value(key, Renderer, templates, strings, "templates")
     kept = out_dir.resolve() if out_dir is not None else None
 
     def progress(done: int, total: int) -> None:
@@ -153,10 +156,10 @@ def build(
     rendered = sum(v is not None for v in files.values())
     stages.done("render", f"{rendered} pages rendered, {len(files) - rendered} unchanged")
     # 7. export: the edition as data, static assets, the files GitHub Pages wants
-    files["edition.json"] = edition_json(edition)
-    files["figures.csv"] = figures_csv(edition)
-    files["figures.json"] = figures_json(edition)
-    files["edition.tei.xml"] = tei_xml(edition)
+    files["edition.json"] = edition_json(edition, memo)
+    files["figures.csv"] = figures_csv(edition, memo)
+    files["figures.json"] = figures_json(edition, memo)
+    files["edition.tei.xml"] = tei_xml(edition, memo)
     files["sitemap.xml"] = sitemap_xml(edition, list(files))
     files["robots.txt"] = robots_txt(edition)
     stages.done("export")

@@ -30,14 +30,16 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import uuid
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from markdown_it.token import Token
 
 from edition.markup import block_parser, inline_renderer
-from edition.model import Article, Block, Edition, Entity, Figure
+from edition.memo import Memo, Same
+from edition.model import Article, Block, Edition, Entity, Figure, Mention
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 TEI_ALL_RNG = "http://www.tei-c.org/release/xml/tei/custom/schema/relaxng/tei_all.rng"
@@ -240,25 +242,48 @@ def fill(element: ET.Element, text: str, marks: Iterable[Mark]) -> None:
 
 
 class Marks:
-    """The inline marks of every block: mentions (both languages) and figures (Chinese)."""
+    """The inline marks of blocks: mentions (both languages) and figures (Chinese)."""
 
     def __init__(self, edition: Edition) -> None:
         self.marks: dict[tuple[str, str], list[Mark]] = {}
         for entity in edition.entities:
-            tag, kind = NAME_TAGS.get(entity.type, ("name", entity.type))
-            attrs: tuple[tuple[str, str], ...] = (("type", kind),) if kind else ()
-            attrs += (("ref", pointer(entity.id)),)
-            for mention in entity.mentions:
-                block = edition.block(mention.block)
-                if block is None:
-                    continue
-                for lang, start, form, text in (
-                    (ZH, mention.start, mention.zh, block.zh),
-                    (EN, mention.en_start, mention.en, block.en),
-                ):
-                    if start >= 0 and form and text[start : start + len(form)] == form:
-                        self._add(mention.block, lang, Mark(start, start + len(form), tag, attrs))
-        for figure in edition.figures:
+            self._mentions(entity, entity.mentions, edition.block)
+        self._figures(edition.figures)
+
+    @classmethod
+    def of_article(
+        cls, article: Article, mentions: Sequence[Mention], figures: Sequence[Figure], entities: dict[str, Entity]
+    ) -> Marks:
+        """The marks of one article's blocks, the same as those the whole edition gives them."""
+        marks = cls.__new__(cls)
+        marks.marks = {}
+        blocks = {b.id: b for b in article.blocks}
+        grouped: dict[str, list[Mention]] = {}
+        for m in mentions:
+            grouped.setdefault(m.entity, []).append(m)
+        rank = {e: n for n, e in enumerate(entities)}  # ``entities`` is in the order of edition.entities
+        for entity_id in sorted(grouped, key=rank.__getitem__):
+            marks._mentions(entities[entity_id], grouped[entity_id], blocks.get)
+        marks._figures(figures)
+        return marks
+
+    def _mentions(self, entity: Entity, mentions: Iterable[Mention], block_of: Callable[[str], Block | None]) -> None:
+        tag, kind = NAME_TAGS.get(entity.type, ("name", entity.type))
+        attrs: tuple[tuple[str, str], ...] = (("type", kind),) if kind else ()
+        attrs += (("ref", pointer(entity.id)),)
+        for mention in mentions:
+            block = block_of(mention.block)
+            if block is None:
+                continue
+            for lang, start, form, text in (
+                (ZH, mention.start, mention.zh, block.zh),
+                (EN, mention.en_start, mention.en, block.en),
+            ):
+                if start >= 0 and form and text[start : start + len(form)] == form:
+                    self._add(mention.block, lang, Mark(start, start + len(form), tag, attrs))
+
+    def _figures(self, figures: Iterable[Figure]) -> None:
+        for figure in figures:
             mark = self._figure(figure)
             names = self.marks.get((figure.block, ZH), [])
             # A figure yields to a name it overlaps: a name is read before its number.
@@ -569,26 +594,70 @@ def _indent(element: ET.Element, level: int = 0) -> None:
     children[-1].tail = "\n" + "  " * level
 
 
-def tei_document(edition: Edition) -> ET.Element:
+def tei_document(edition: Edition, spliced: dict[str, Article] | None = None) -> ET.Element:
+    """The TEI tree. With ``spliced``, each article's division is left as a placeholder
+    element, named in ``spliced`` (tag -> article), for tei_xml to put the text in."""
     root = ET.Element("TEI", {"xmlns": TEI_NS, XML_LANG: EN})
     _header(root, edition)
-    marks = Marks(edition)
     text = _el(root, "text")
     body = _el(text, "body")
-    for article in edition.all_articles:
-        _article(body, article, marks)
+    if spliced is None:
+        marks = Marks(edition)
+        for article in edition.all_articles:
+            _article(body, article, marks)
+    else:
+        token = uuid.uuid4().hex
+        for n, article in enumerate(edition.all_articles):
+            tag = f"splice-{token}-{n}"
+            spliced[tag] = article
+            _el(body, tag)
     _back(text, edition)
     _standoff(root, edition)
     return root
 
 
-def tei_xml(edition: Edition) -> bytes:
-    """The whole edition as one TEI P5 document, UTF-8; the same model gives the same bytes."""
-    root = tei_document(edition)
+def tei_xml(edition: Edition, memo: Memo | None = None) -> bytes:
+    """The whole edition as one TEI P5 document, UTF-8; the same model gives the same bytes.
+
+    Each article's division is serialised on its own (at the depth it stands at) and kept in
+    ``memo`` while the article, its mentions and its figures are the same objects; the
+    document is the rest with those texts put in. The bytes are those of serialising the
+    whole tree at once (tested)."""
+    parts = edition.article_parts
+    spliced: dict[str, Article] | None = {} if parts else None
+    root = tei_document(edition, spliced)
     _indent(root)
     body = ET.tostring(root, encoding="unicode")
+    if spliced:
+        memo = memo or Memo()
+        entities = {e.id: e for e in edition.entities}
+        pieces = []
+        position = 0
+        for tag, article in spliced.items():
+            mentions, figures = parts[article.id]
+            key = ("tei-article", Same(article), Same(mentions), Same(figures))
+            placeholder = f"<{tag} />"
+            at = body.index(placeholder, position)
+            pieces += [body[position:at], memo.value(key, _article_text, article, mentions, figures, entities)]
+            position = at + len(placeholder)
+        body = "".join([*pieces, body[position:]])
     head = (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         f'<?xml-model href="{TEI_ALL_RNG}" type="application/xml" schematypens="http://relaxng.org/ns/structure/1.0"?>\n'
     )
     return _NOT_XML.sub("\ufffd", head + body + "\n").encode("utf-8")
+
+
+# The depth of an article's division in the document: TEI > text > body > div.
+_ARTICLE_LEVEL = 3
+
+
+def _article_text(
+    article: Article, mentions: Sequence[Mention], figures: Sequence[Figure], entities: dict[str, Entity]
+) -> str:
+    holder = ET.Element("body")
+    _article(holder, article, Marks.of_article(article, mentions, figures, entities))
+    div = holder[0]
+    _indent(div, _ARTICLE_LEVEL)
+    div.tail = None  # the tail is the body's indentation, written with the placeholder
+    return ET.tostring(div, encoding="unicode")

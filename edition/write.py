@@ -54,33 +54,51 @@ def write_output(files: Mapping[str, bytes | None], out_dir: Path, in_place: boo
 
 
 def _sync(files: Mapping[str, bytes | None], folder: Path) -> WriteStats:
-    """Write what changed (each file through a temporary file and a rename), remove the rest."""
+    """Write what changed (each file through a temporary file and a rename), remove the rest.
+
+    The folder is listed once (os.walk), so a site of tens of thousands of files where one
+    page changed costs one listing, not a stat of every file."""
     written = unchanged = removed = 0
+    root = os.fspath(folder)
+    present: set[str] = set()
+    folders: list[tuple[str, list[str], list[str]]] = list(os.walk(root, topdown=False))
+    for dirpath, _dirs, names in folders:
+        prefix = dirpath[len(root) + 1 :].replace(os.sep, "/")
+        present.update(f"{prefix}/{n}" if prefix else n for n in names)
     for name, data in files.items():
-        target = folder / name
+        target = os.path.join(root, name)
         if data is None:
-            if not target.is_file():
+            if name not in present:
                 raise FileNotFoundError(f"a kept page is missing from the output: {name}")
             unchanged += 1
             continue
-        if target.is_file() and target.stat().st_size == len(data) and target.read_bytes() == data:
+        if name in present and os.stat(target).st_size == len(data) and _read(target) == data:
             unchanged += 1
             continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        temp = target.with_name(target.name + ".tmp")
-        temp.write_bytes(data)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        temp = target + ".tmp"
+        with open(temp, "wb") as handle:
+            handle.write(data)
         # Replacing the link (not writing through it) leaves the old output's file intact.
         os.replace(temp, target)
         written += 1
-    wanted = {PurePosixPath(n) for n in files}
-    for path in sorted(folder.rglob("*"), reverse=True):
-        relative = PurePosixPath(path.relative_to(folder).as_posix())
-        if path.is_file() and relative not in wanted:
-            path.unlink()
-            removed += 1
-        elif path.is_dir() and not any(path.iterdir()):
-            path.rmdir()
+    # Folders that may now be empty: those that were, and those a removed file stood in.
+    maybe_empty = {dirpath for dirpath, dirs, names in folders if not dirs and not names}
+    for name in sorted(present - files.keys()):
+        path = os.path.join(root, name)
+        os.unlink(path)
+        maybe_empty.add(os.path.dirname(path))
+        removed += 1
+    for dirpath, _dirs, _names in folders:  # deepest first, so that a parent emptied here goes too
+        if dirpath != root and dirpath in maybe_empty and not os.listdir(dirpath):
+            os.rmdir(dirpath)
+            maybe_empty.add(os.path.dirname(dirpath))
     return WriteStats(written, unchanged, removed)
+
+
+def _read(path: str) -> bytes:
+    with open(path, "rb") as handle:
+        return handle.read()
 
 
 _AT_FDCWD = -100
