@@ -1,0 +1,155 @@
+"""Issue 8: what an incremental build reuses (per-article memo, export fragments) gives the
+bytes of doing everything again, and loses no diagnostic."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from test_incremental import tree
+
+from bench.generate import generate
+from edition.cache import BuildCache
+from edition.export import edition_json, figures_csv, figures_json
+from edition.jsonout import Items, dumps, encode
+from edition.memo import Memo, Same
+from edition.model import Edition
+from edition.pipeline import build, make_edition
+from edition.serve import Preview
+from edition.tei import tei_xml
+
+# -- jsonout: spliced JSON is json.dumps's JSON ------------------------------------------------
+
+scalars = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8)
+values = st.recursive(
+    scalars,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=5), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+def with_items(value: Any, draw_lists: list[bool]) -> Any:
+    """The same value with some of its lists (by position in a walk) given as encoded Items."""
+    if isinstance(value, dict):
+        return {k: with_items(v, draw_lists) for k, v in value.items()}
+    if isinstance(value, list):
+        spliced = draw_lists.pop() if draw_lists else False
+        if spliced:
+            return Items(encode(v) for v in value)
+        return [with_items(v, draw_lists) for v in value]
+    return value
+
+
+@settings(max_examples=300, deadline=None)
+@given(values, st.lists(st.booleans(), max_size=12))
+def test_spliced_json_is_the_same_text_as_json_dumps(value: Any, choices: list[bool]) -> None:
+    expected = json.dumps(value, ensure_ascii=False, indent=1)
+    assert dumps(with_items(value, list(choices))) == expected
+
+
+def test_spliced_json_nested_items() -> None:
+    value = {"a": [{"m": [1, {"x": "y"}]}, []], "b": {"c": [[], [1, 2]]}}
+    spliced = {
+        "a": Items([encode({"m": [1, {"x": "y"}]}), encode([])]),
+        "b": {"c": Items([encode([]), encode([1, 2])])},
+    }
+    assert dumps(spliced) == json.dumps(value, ensure_ascii=False, indent=1)
+    assert dumps({"e": Items()}) == json.dumps({"e": []}, indent=1)
+
+
+# -- exports from fragments = exports of the whole ----------------------------------------------
+
+
+def test_exports_from_per_article_fragments_equal_whole_exports(root: Path) -> None:
+    edition, _, _ = make_edition(root)
+    assert edition.article_parts, "the stages give each article's mentions and figures"
+    plain = dataclasses.replace(edition, parts=None)
+    assert not plain.article_parts
+    memo = Memo()
+    for export in (edition_json, figures_json, figures_csv, tei_xml):
+        assert export(edition, memo) == export(plain), export.__name__
+        assert export(edition, memo) == export(plain), f"{export.__name__}, from kept fragments"
+
+
+def test_parts_of_a_changed_edition_are_not_used(root: Path) -> None:
+    edition, _, _ = make_edition(root)
+    changed = dataclasses.replace(edition, figures=edition.figures[1:])
+    assert changed.article_parts == {}
+    assert dataclasses.replace(edition, checks=()).article_parts, "fields the parts do not describe keep them"
+
+
+# -- the memo --------------------------------------------------------------------------------------
+
+
+def test_memo_keys_by_identity_and_replays_diagnostics() -> None:
+    from edition.errors import Diagnostics, Loc
+
+    memo = Memo()
+    calls: list[str] = []
+
+    def work(text: str, diags: Diagnostics) -> str:
+        calls.append(text)
+        diags.warning(Loc("content/x.md", 3), f"about {text}")
+        return text.upper()
+
+    a, b = ["one"], ["one"]  # equal, not the same object
+    for _ in range(2):
+        memo.new_build()
+        first = Diagnostics()
+        assert memo.get(("w", Same(a)), first, work, "one") == "ONE"
+        assert [str(d) for d in first.items] == ["content/x.md:3:1: warning: about one"]
+    assert calls == ["one"], "the second build reused the result, and reported its warning again"
+    memo.get(("w", Same(b)), Diagnostics(), work, "one")
+    assert calls == ["one", "one"], "an equal but other object is another key"
+    memo.new_build()
+    memo.new_build()
+    memo.get(("w", Same(a)), Diagnostics(), work, "one")
+    assert len(calls) == 3, "entries unused by the last two builds are dropped"
+
+
+def test_a_warning_of_an_unchanged_article_survives_an_edit_elsewhere(site: Path, edit: Any) -> None:
+    # Make article 04 outdated (a warning), then edit article 02 only.
+    edit(site / "content/04-moyu.en.md", "translates: ", "translates: 0000")
+    cache = BuildCache()
+    first = build(site, None, search=False, cache=cache)
+    outdated = [w for w in first.warnings if "outdated" in w.message]
+    assert [w.loc.path for w in outdated] == ["content/04-moyu.en.md"]
+    edit(site / "content/02-urban-renewal.en.md", "Wenyu River Park", "the Wenyu River Park")
+    second = build(site, None, search=False, cache=cache)
+    assert cache.memo.hits > 0 and cache.memo.misses > 0
+    assert [str(w) for w in second.warnings if "outdated" in w.message] == [str(w) for w in outdated]
+
+
+def test_an_edit_redoes_the_edited_article_only(site: Path, edit: Any) -> None:
+    cache = BuildCache()
+    build(site, None, search=False, cache=cache)
+    edit(site / "content/02-urban-renewal.en.md", "Wenyu River Park", "the Wenyu River Park")
+    memo = cache.memo
+    edition, _, _ = make_edition(site, cache=cache)
+    # Five documents' articles; one translation changed: its article and what hangs on it
+    # (mentions, figures, checks, charts, numbers) are made again, nothing of the other four.
+    assert memo.misses == 6, memo.misses
+    assert isinstance(edition, Edition)
+
+
+# -- a synthetic archive: many articles, an edit, the bytes of a clean build -------------------
+
+
+def test_an_archive_edit_in_the_dev_server_equals_a_clean_build(tmp_path: Path) -> None:
+    corpus = generate(24, tmp_path / "corpus")
+    preview = Preview(corpus, tmp_path / "served")
+    preview.rebuild()
+    assert not preview.errors, preview.errors
+    for k in (3, 17):
+        path = next((corpus / "content").glob(f"*a{k:05d}.en.md"))
+        text = path.read_text(encoding="utf-8").rstrip("\n")
+        path.write_text(text + " It was so.\n", encoding="utf-8")
+        preview.rebuild()
+        assert not preview.errors, preview.errors
+    clean = tmp_path / "clean"
+    build(corpus, clean, search=False)
+    assert tree(tmp_path / "served") == tree(clean)
