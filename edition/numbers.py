@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 __all__ = ["EnNumber", "Mismatch", "Quantity", "compare", "extract_en", "extract_zh", "zh_numeral_values"]
 
@@ -74,7 +75,6 @@ _ASCII_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ" 
 _EMAIL_LOCAL = _ASCII_ALNUM | frozenset("._%+-")
 _EMAIL_DOMAIN = _ASCII_ALNUM | frozenset(".-")
 _URL = re.compile(r"(?:https?://|www\.)[^\s\"'<>()（）“”，。；、]*", re.IGNORECASE)
-_TOKEN = re.compile(r"[A-Za-z0-9]+")
 # A number with an English suffix ("47th", "1990s", "5km", "1.384bn") is a number, not a code.
 _NUMBER_WITH_SUFFIX = re.compile(r"[0-9]+(?:st|nd|rd|th|s|bn|m|km|kg|cm|mm|ha)", re.IGNORECASE)
 
@@ -95,17 +95,16 @@ def _email_spans(work: str) -> list[tuple[int, int]]:
     return spans
 
 
+# An ASCII run (whole: not preceded by a letter or digit) holding both a digit and a letter.
+_MIXED_TOKEN = re.compile(r"(?<![A-Za-z0-9])(?=[A-Za-z0-9]*[0-9])(?=[A-Za-z0-9]*[A-Za-z])[A-Za-z0-9]+")
+
+
 def _code_spans(work: str) -> list[tuple[int, int]]:
     """ASCII tokens mixing letters and digits ("ggjjlw2018", "A380", "5G"): codes, not quantities."""
-    spans = []
-    for token in _TOKEN.finditer(work):
-        word = token.group()
-        mixed = not word.isdigit() and any(ch in _DIGITS for ch in word)
-        if mixed and not _NUMBER_WITH_SUFFIX.fullmatch(word):
-            spans.append(token.span())
-    return spans
+    return [m.span() for m in _MIXED_TOKEN.finditer(work) if not _NUMBER_WITH_SUFFIX.fullmatch(m.group())]
 
 
+@lru_cache(maxsize=8192)  # a block's text is read by the figures and by the number check
 def _prepare(text: str) -> str:
     """The working copy: normalised, with the digits of addresses and codes blanked out."""
     work = text.translate(_NORMALISE)
@@ -449,7 +448,8 @@ def _best_at(src: _Source, i: int) -> _Found | None:
     return max(candidates, key=lambda f: f.quantity.end) if candidates else None
 
 
-def _scan_zh(text: str) -> list[_Found]:
+@lru_cache(maxsize=8192)  # read by the figures and by the number check
+def _scan_zh(text: str) -> tuple[_Found, ...]:
     src = _Source.of(text)
     found: list[_Found] = []
     pos = 0
@@ -460,7 +460,7 @@ def _scan_zh(text: str) -> list[_Found]:
         else:
             found.append(best)
             pos = best.quantity.end
-    return found
+    return tuple(found)
 
 
 def extract_zh(text: str) -> list[Quantity]:
