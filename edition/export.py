@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 from xml.sax.saxutils import escape as xml_escape
 
-from edition.jsonout import Encoded, Items, dumps, encode
+from edition.jsonout import Chunk, Chunks, chunk, dumps
 from edition.memo import Memo, Same
 from edition.model import Article, Block, Edition, Entity, Figure, Mention, Note
 
@@ -135,18 +135,19 @@ def figures_csv(edition: Edition, memo: Memo | None = None) -> bytes:
 def figures_json(edition: Edition, memo: Memo | None = None) -> bytes:
     memo = memo or Memo()
     base = edition.config.base_url
-    items = Items(
-        item
-        for a, _, f in _per_article(edition)
-        for item in memo.value(
-            ("figure-rows", Same(f), base), lambda a, f: [encode(r) for r in _figure_rows(edition, a, f)], a, f
-        )
+    rows = Chunks(
+        (memo.value(("figure-rows", Same(f), base), _figure_chunk, edition, a, f) for a, _, f in _per_article(edition)),
+        0,
     )
-    return (dumps(items) + "\n").encode("utf-8")
+    return (dumps(rows) + "\n").encode("utf-8")
+
+
+def _figure_chunk(edition: Edition, article: Article, figures: Sequence[Figure]) -> Chunk:
+    return chunk(_figure_rows(edition, article, figures), 0)
 
 
 def edition_data(edition: Edition, memo: Memo | None = None) -> dict[str, Any]:
-    """The edition.json value; its long lists are Items, encoded per article and kept in
+    """The edition.json value; its long lists are Chunks, encoded per article and kept in
     ``memo`` while the article is unchanged (jsonout.dumps splices them)."""
     memo = memo or Memo()
     info = edition.config.edition
@@ -162,16 +163,10 @@ def edition_data(edition: Edition, memo: Memo | None = None) -> dict[str, Any]:
             "base_url": edition.config.base_url,
         },
         "source": {"path": edition.source.path, "sha256": edition.source.sha256, "lines": edition.source.lines},
-        "page": {"blocks": Items(encode(_block(b)) for b in edition.page.blocks)},
-        "articles": Items(
-            memo.value(("json-article", Same(a)), lambda a: encode(_article(a)), a) for a in edition.articles
-        ),
+        "page": {"blocks": Chunks([_chunk(edition.page.blocks, _block, 2)], 2)},
+        "articles": Chunks((memo.value(("json-article", Same(a)), _chunk, [a], _article) for a in edition.articles), 1),
         "entities": _entities(edition, per_article, memo),
-        "figures": Items(
-            item
-            for _, _, f in per_article
-            for item in memo.value(("json-figures", Same(f)), lambda f: [encode(_figure(x)) for x in f], f)
-        ),
+        "figures": Chunks((memo.value(("json-figures", Same(f)), _chunk, f, _figure) for _, _, f in per_article), 1),
         "checks": [
             {
                 "id": c.id,
@@ -195,11 +190,7 @@ def edition_data(edition: Edition, memo: Memo | None = None) -> dict[str, Any]:
             }
             for p in edition.photos
         ],
-        "notes": Items(
-            item
-            for a, _, _ in per_article
-            for item in memo.value(("json-notes", Same(a)), lambda a: [encode(_note(n)) for n in a.notes], a)
-        ),
+        "notes": Chunks((memo.value(("json-notes", Same(a)), _chunk, a.notes, _note) for a, _, _ in per_article), 1),
         "emendations": [
             {"block": e.block, "source": e.source, "reading": e.reading, "reason": e.reason}
             for a in edition.all_articles
@@ -216,28 +207,37 @@ def _mention(m: Mention) -> dict[str, Any]:
     return {"article": m.article, "block": m.block, "zh": m.zh, "en": m.en}
 
 
+def _chunk(values: Iterable[Any], convert: Callable[[Any], Any], depth: int = 1) -> Chunk:
+    """Items of a top-level array of edition.json (depth 1), encoded as one chunk."""
+    return chunk(map(convert, values), depth)
+
+
+_MENTIONS_DEPTH = 3  # edition.json: {"entities": [{"mentions": [...]}]}
+
+
 def _entities(
     edition: Edition, per_article: list[tuple[Article, Sequence[Mention] | None, Sequence[Figure]]], memo: Memo
 ) -> list[dict[str, Any]]:
     """The entities with their mentions; the mentions encoded article by article (the order
     of entity.mentions), so that an article's are encoded again only when it changes."""
-    mentions: dict[str, Items] = {e.id: Items() for e in edition.entities}
+    mentions: dict[str, list[Chunk]] = {e.id: [] for e in edition.entities}
     if all(named is not None for _, named, _ in per_article):
         for _, named, _ in per_article:
             assert named is not None
-            for entity_id, items in memo.value(("json-mentions", Same(named)), _encode_mentions, named).items():
-                mentions[entity_id].extend(items)
+            for entity_id, text in memo.value(("json-mentions", Same(named)), _encode_mentions, named).items():
+                mentions[entity_id].append(text)
     else:
         for e in edition.entities:
-            mentions[e.id].extend(encode(_mention(m)) for m in e.mentions)
-    return [_entity(e) | {"mentions": mentions[e.id]} for e in edition.entities]
+            mentions[e.id].append(chunk(map(_mention, e.mentions), _MENTIONS_DEPTH))
+    return [_entity(e) | {"mentions": Chunks(mentions[e.id], _MENTIONS_DEPTH)} for e in edition.entities]
 
 
-def _encode_mentions(named: Sequence[Mention]) -> dict[str, list[Encoded]]:
-    out: dict[str, list[Encoded]] = {}
+def _encode_mentions(named: Sequence[Mention]) -> dict[str, Chunk]:
+    """An article's mentions, entity by entity, as chunks of the entities' mention arrays."""
+    grouped: dict[str, list[Mention]] = {}
     for m in named:
-        out.setdefault(m.entity, []).append(encode(_mention(m)))
-    return out
+        grouped.setdefault(m.entity, []).append(m)
+    return {entity: chunk(map(_mention, ms), _MENTIONS_DEPTH) for entity, ms in grouped.items()}
 
 
 def edition_json(edition: Edition, memo: Memo | None = None) -> bytes:

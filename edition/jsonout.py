@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Iterable
 from typing import Any
 
 
@@ -27,17 +28,37 @@ class Items(list[Encoded]):
     __slots__ = ()
 
 
+class Chunk(str):
+    """Items of an array, encoded, indented for an array standing on a line indented by
+    ``depth`` spaces, and joined: a run of an array's items made once (one article's)."""
+
+    __slots__ = ()
+
+
+class Chunks(list[Chunk]):
+    """A JSON array given as chunks of its items, all made for the array's depth."""
+
+    def __init__(self, chunks: Iterable[Chunk], depth: int) -> None:
+        super().__init__(chunks)
+        self.depth = depth
+
+
 def encode(value: Any) -> Encoded:
     return Encoded(json.dumps(value, ensure_ascii=False, indent=1))
 
 
+def chunk(values: Iterable[Any], depth: int) -> Chunk:
+    pad = " " * (depth + 1)
+    return Chunk(",\n".join(pad + encode(v).replace("\n", "\n" + pad) for v in values))
+
+
 def dumps(value: Any) -> str:
-    """``value`` (dicts, lists, scalars, and Items anywhere) as ``json.dumps(..., indent=1)`` text."""
+    """``value`` (dicts, lists, scalars, and Items or Chunks anywhere) as ``json.dumps(..., indent=1)`` text."""
     token = f"splice-{uuid.uuid4().hex}"  # a string no content can contain
-    spliced: list[Items] = []
+    spliced: list[Items | Chunks] = []
 
     def placeholders(v: Any) -> Any:
-        if isinstance(v, Items):
+        if isinstance(v, Items | Chunks):
             spliced.append(v)
             return f"{token}-{len(spliced) - 1}"
         if isinstance(v, dict):
@@ -61,10 +82,13 @@ def dumps(value: Any) -> str:
     return "".join(out)
 
 
-def _array(items: Items, indent: str) -> str:
+def _array(items: Items | Chunks, indent: str) -> str:
     """The array as it stands on a line indented by ``indent``: its items one level deeper."""
-    if not items:
-        return "[]"
-    pad = indent + " "
-    body = ",\n".join(pad + item.replace("\n", "\n" + pad) for item in items)
-    return f"[\n{body}\n{indent}]"
+    if isinstance(items, Chunks):
+        if items.depth != len(indent):
+            raise ValueError(f"chunks made for depth {items.depth} stand at depth {len(indent)}")
+        body = ",\n".join(c for c in items if c)
+    else:
+        pad = indent + " "
+        body = ",\n".join(pad + item.replace("\n", "\n" + pad) for item in items)
+    return f"[\n{body}\n{indent}]" if body else "[]"

@@ -21,25 +21,22 @@ from edition.errors import Diagnostic, Diagnostics
 T = TypeVar("T")
 
 
-class Same:
+class Same(int):
     """An object as a key by identity (its contents may be unhashable, e.g. a LineDict).
 
-    The key holds the object, so its id cannot be reused by another object while the entry lives.
+    It is the object's id as an int (so keys hash and compare at C speed) that holds the
+    object, so that no other object can take that id while the key lives.
     """
 
-    __slots__ = ("obj",)
+    obj: object
 
-    def __init__(self, obj: object) -> None:
-        self.obj = obj
-
-    def __hash__(self) -> int:
-        return id(self.obj)
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Same) and other.obj is self.obj
+    def __new__(cls, obj: object) -> Same:
+        key = super().__new__(cls, id(obj))
+        key.obj = obj
+        return key
 
     def __repr__(self) -> str:
-        return f"Same({type(self.obj).__name__}@{id(self.obj):x})"
+        return f"Same({type(self.obj).__name__}@{int(self):x})"
 
 
 class Memo:

@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_incremental import tree
@@ -15,7 +16,7 @@ from test_incremental import tree
 from bench.generate import generate
 from edition.cache import BuildCache
 from edition.export import edition_json, figures_csv, figures_json
-from edition.jsonout import Items, dumps, encode
+from edition.jsonout import Chunks, Items, chunk, dumps, encode
 from edition.memo import Memo, Same
 from edition.model import Edition
 from edition.pipeline import build, make_edition
@@ -59,6 +60,18 @@ def test_spliced_json_nested_items() -> None:
     }
     assert dumps(spliced) == json.dumps(value, ensure_ascii=False, indent=1)
     assert dumps({"e": Items()}) == json.dumps({"e": []}, indent=1)
+
+
+def test_spliced_json_chunks_made_for_their_depth() -> None:
+    value = {"top": [{"a": 1}, {"b": [2, 3]}, "x"], "deep": [{"m": [{"k": "v"}, 4]}]}
+    spliced = {
+        "top": Chunks([chunk([{"a": 1}], 1), chunk([], 1), chunk([{"b": [2, 3]}, "x"], 1)], 1),
+        "deep": [{"m": Chunks([chunk([{"k": "v"}], 3), chunk([4], 3)], 3)}],
+    }
+    assert dumps(spliced) == json.dumps(value, ensure_ascii=False, indent=1)
+    assert dumps({"e": Chunks([chunk([], 1)], 1)}) == json.dumps({"e": []}, indent=1)
+    with pytest.raises(ValueError, match="depth"):
+        dumps({"e": Chunks([chunk([1], 2)], 2)})
 
 
 # -- exports from fragments = exports of the whole ----------------------------------------------
