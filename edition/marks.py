@@ -7,9 +7,9 @@ mark can never break out of its element and no content can inject markup.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from html import escape
 
 from markupsafe import Markup
@@ -32,19 +32,33 @@ def render_marked(text: str, spans: Sequence[Span], convert: Callable[[str], str
     """Render ``text`` with each span as a link; overlapping spans after the first are dropped."""
     out: list[str] = []
     position = 0
-    for span in sorted(spans, key=lambda s: (s.start, -s.end)):
-        if span.start < position or span.end > len(text) or span.start >= span.end:
+    size = len(text)
+    for span in sorted(spans, key=_span_order) if len(spans) > 1 else spans:
+        start, end = span.start, span.end
+        if start < position or end > size or start >= end:
             continue
-        out.append(render_inline(convert(text[position : span.start])))
-        attrs = f' class="{escape(span.css)}" href="{escape(span.href)}"'
-        if span.id:
-            attrs += f' id="{escape(span.id)}"'
-        if span.describedby:
-            attrs += f' aria-describedby="{escape(span.describedby)}"'
-        out.append(f"<a{attrs}>{render_inline(convert(text[span.start : span.end]))}</a>")
-        position = span.end
+        out.append(render_inline(convert(text[position:start])))
+        out.append(_open_tag(span.css, span.href, span.id, span.describedby))
+        out.append(render_inline(convert(text[start:end])))
+        out.append("</a>")
+        position = end
     out.append(render_inline(convert(text[position:])))
     return Markup("".join(out))  # noqa: S704 - every piece above is escaped
+
+
+def _span_order(span: Span) -> tuple[int, int]:
+    return span.start, -span.end
+
+
+@lru_cache(maxsize=65536)
+def _open_tag(css: str, href: str, ident: str, describedby: str) -> str:
+    """A mark's opening tag, every attribute escaped (the same few recur on every page)."""
+    attrs = f' class="{escape(css)}" href="{escape(href)}"'
+    if ident:
+        attrs += f' id="{escape(ident)}"'
+    if describedby:
+        attrs += f' aria-describedby="{escape(describedby)}"'
+    return f"<a{attrs}>"
 
 
 class Marker:
@@ -56,8 +70,13 @@ class Marker:
         for entity in edition.entities:
             for mention in entity.mentions:
                 self.mentions.setdefault(mention.block, []).append(mention)
+        # A mention's number in its block (the first of equal ones, as list.index gives it).
+        self._number: dict[Mention, int] = {}
         for mentions in self.mentions.values():
             mentions.sort(key=lambda m: (m.start < 0, m.start, m.en_start))
+            for n, mention in enumerate(mentions, 1):
+                self._number.setdefault(mention, n)
+        self._span_cache: dict[tuple[str, str], tuple[Span, ...]] = {}
         # Figures link to their row of the appendix; in the Chinese only, where they were printed.
         self.extra: dict[tuple[str, str], list[Span]] = {}
         for figure in edition.figures:
@@ -67,10 +86,17 @@ class Marker:
             )
 
     def mention_id(self, mention: Mention, lang: str) -> str:
-        block = self.mentions[mention.block]
-        return f"{mention.block}-{'m' if lang == 'zh' else 'e'}{block.index(mention) + 1}"
+        return f"{mention.block}-{'m' if lang == 'zh' else 'e'}{self._number[mention]}"
 
     def spans(self, block: Block, lang: str) -> list[Span]:
+        return list(self._spans(block, lang))
+
+    def _spans(self, block: Block, lang: str) -> tuple[Span, ...]:
+        """A block's marks in one language, made once per build (every view shows them)."""
+        key = (block.id, lang)
+        cached = self._span_cache.get(key)
+        if cached is not None:
+            return cached
         spans: list[Span] = []
         for mention in self.mentions.get(block.id, ()):
             entity = self.entities[mention.entity]
@@ -86,7 +112,8 @@ class Marker:
             for x in self.extra.get((block.id, lang), ())
             if not any(x.start < m.end and m.start < x.end for m in spans)
         )
-        return spans
+        self._span_cache[key] = result = tuple(spans)
+        return result
 
     def render(
         self, block: Block, lang: str, convert: Callable[[str], str] = str, url: Callable[[str], str] = str
@@ -94,7 +121,8 @@ class Marker:
         """The block's text with its marks; ``url`` turns site paths into links from this page."""
         text = block.zh if lang == "zh" else block.en
         spans = [
-            s if s.href.startswith("#") else dataclasses.replace(s, href=url(s.href)) for s in self.spans(block, lang)
+            s if s.href.startswith("#") else Span(s.start, s.end, url(s.href), s.css, s.id, s.describedby)
+            for s in self._spans(block, lang)
         ]
         return render_marked(text, spans, convert)
 

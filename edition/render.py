@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import multiprocessing
 import os
+import types
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +20,7 @@ from edition.cite import json_ld
 from edition.derive import SiteIndex, appendix_context, sentence
 from edition.errors import BuildError, Diagnostic, Loc, rel
 from edition.markup import render_inline
-from edition.model import Block, Edition
+from edition.model import Article, Block, Edition
 from edition.views import VIEWS, View, page_file, relative, to_hant
 
 
@@ -35,33 +37,54 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
         )
-        # render_inline escapes everything (html off), so its output is safe to mark as such.
+        self.env.context_class = _Context
         self.templates = dict(templates)
+        # render_inline escapes everything (html off), so its output is safe to mark as such.
         self.env.filters["inline"] = lambda text: Markup(render_inline(text))  # noqa: S704
         self.strings = strings
+        self._tables: dict[str, _Strings] = {}
+        # What the pages of one build share, made once (in each worker) and kept until the
+        # renderer is given another build.
+        self._index: SiteIndex | None = None
+        self._edition: Edition | None = None
+        self._json_ld: dict[str, str] = {}
+        self._shared: dict[str, _SharedMacros] = {}
 
     def translate(self, view: View) -> Callable[[str], str]:
-        def t(key: str) -> str:
-            entry = self.strings.get(key)
-            if entry is None:
-                raise BuildError(
-                    [
-                        Diagnostic(
-                            Loc(f"{self.templates_dir}/ui.yaml"), f"no UI string {key!r}", "add it with 'en' and 'zh'"
-                        )
-                    ]
-                )
-            if view.ui == "zh-hant":
-                return to_hant(entry["zh"])
-            return entry[view.ui]
+        """``t()`` of a view: its interface strings, each looked up (and converted) once."""
+        table = self._tables.get(view.ui)
+        if table is None:
+            table = self._tables[view.ui] = _Strings(self.strings, view.ui, self.templates_dir)
+        return table.__getitem__
 
-        return t
+    def start(self, edition: Edition, index: SiteIndex) -> None:
+        """Pages of this build follow: forget what was kept for another one."""
+        if self._index is not index:
+            self._index, self._edition = index, edition
+            self._json_ld = {}
+            self._shared = {}
+
+    def shared(self, view: View, values: dict[str, Any], url: Callable[[str], str]) -> _SharedPage:
+        """``shared`` of a page: the view's shared macros, with the page's own links."""
+        macros = self._shared.get(view.code)
+        if macros is None:
+            macros = self._shared[view.code] = _SharedMacros(self.env, values)
+        return _SharedPage(macros, url)
+
+    def json_ld(self, article: Article) -> str:
+        """An article's schema.org data, the same in every view."""
+        data = self._json_ld.get(article.id)
+        if data is None:
+            assert self._edition is not None
+            data = self._json_ld[article.id] = json_ld(self._edition, article)
+        return data
 
     def compile_all(self) -> None:
-        """Compile every template now (a syntax error is reported here, as in render)."""
-        for name in self.env.list_templates():
-            if not name.startswith("_"):
-                self.render_check(name)
+        """Compile every template now (a syntax error is reported here, as in render); the
+        partials (_blocks.html) last, as rendering a page would meet them."""
+        names = self.env.list_templates()
+        for name in [n for n in names if not n.startswith("_")] + [n for n in names if n.startswith("_")]:
+            self.render_check(name)
 
     def render_check(self, name: str) -> None:
         try:
@@ -96,6 +119,118 @@ class Renderer:
             raise BuildError([Diagnostic(where, f"template error: {message}", hint)]) from None
 
 
+# Callables whose own __call__ cannot ask Jinja for its context: for these Jinja's
+# Context.call reduces to the call itself unless the callable is marked (pass_context...).
+_PLAIN_CALLABLES = (types.FunctionType, types.BuiltinFunctionType, types.MethodType, type(to_hant))
+
+
+class _Context(jinja2.runtime.Context):
+    """Jinja's context with a shorter way to call a plain function, as templates do on
+    every line (t(), url(), zh()); anything else takes Jinja's own way."""
+
+    def call(__self, __obj: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        if type(__obj) in _PLAIN_CALLABLES and getattr(__obj, "jinja_pass_arg", None) is None:
+            if kwargs:
+                kwargs.pop("_loop_vars", None)
+                kwargs.pop("_block_vars", None)
+            try:
+                return __obj(*args, **kwargs)
+            except StopIteration:
+                return __self.environment.undefined(
+                    "value was undefined because a callable raised a StopIteration exception"
+                )
+        return super().call(__obj, *args, **kwargs)
+
+
+class _SharedMacros:
+    """The macros of _blocks.html for one view of a build, each result rendered once for
+    all the pages it comes out the same on: a template writes ``shared.name(args)``.
+
+    Such a macro sees the view-wide values only (t, zh, view, the edition and its lookups)
+    and url(): nothing of the page itself, so that a macro asking for more is an error, never
+    a stale result. Its links are recorded as it makes them, and a result is used again on
+    a page only if every link it made comes out the same from there.
+    """
+
+    def __init__(self, env: jinja2.Environment, values: dict[str, Any]) -> None:
+        self._page_url: Callable[[str], str] = str
+        self._links: list[tuple[str, str]] | None = None
+        self.module = env.get_template("_blocks.html").make_module({**values, "url": self._url})
+        # (macro, ids of the arguments) -> [(the links it asked for, {where they led: the result})]
+        self._results: dict[tuple[Any, ...], list[tuple[tuple[str, ...], dict[tuple[str, ...], Markup]]]] = {}
+        self._kept: list[tuple[Any, ...]] = []  # the arguments, alive, so that no other object takes their id
+
+    def _url(self, target: str) -> str:
+        href = self._page_url(target)
+        if self._links is not None:
+            self._links.append((target, href))
+        return href
+
+    def render(self, name: str, url: Callable[[str], str], args: tuple[Any, ...]) -> Markup:
+        key = (name, *map(id, args))
+        variants = self._results.get(key)
+        if variants is None:
+            variants = self._results[key] = []
+            self._kept.append(args)
+        for targets, results in variants:
+            html = results.get(tuple(map(url, targets)))
+            if html is not None:
+                return html
+        macro = getattr(self.module, name)
+        self._page_url, self._links = url, []
+        try:
+            html = macro(*args)
+        finally:
+            links, self._links = self._links, None
+        targets = tuple(target for target, _ in links)
+        hrefs = tuple(href for _, href in links)
+        for known, results in variants:
+            if known == targets:
+                results[hrefs] = html
+                break
+        else:
+            variants.append((targets, {hrefs: html}))
+        return html  # type: ignore[no-any-return]
+
+
+class _SharedPage:
+    """``shared`` as one page sees it: ``shared.name`` is the macro ``name``."""
+
+    def __init__(self, macros: _SharedMacros, url: Callable[[str], str]) -> None:
+        self._macros = macros
+        self._url = url
+
+    def __getattr__(self, name: str) -> Callable[..., Markup]:
+        if not isinstance(getattr(self._macros.module, name, None), jinja2.runtime.Macro):
+            raise AttributeError(name)
+        macros, url = self._macros, self._url
+
+        def call(*args: Any) -> Markup:
+            return macros.render(name, url, args)
+
+        setattr(self, name, call)  # found at once the next time on this page
+        return call
+
+
+class _Strings(dict[str, str]):
+    """The interface strings of one column of ui.yaml, filled as templates ask for them."""
+
+    def __init__(self, strings: Mapping[str, Mapping[str, str]], ui: str, templates_dir: str) -> None:
+        super().__init__()
+        self.strings = strings
+        self.ui = ui
+        self.templates_dir = templates_dir
+
+    def __missing__(self, key: str) -> str:
+        entry = self.strings.get(key)
+        if entry is None:
+            raise BuildError(
+                [Diagnostic(Loc(f"{self.templates_dir}/ui.yaml"), f"no UI string {key!r}", "add it with 'en' and 'zh'")]
+            )
+        value = self[key] = to_hant(entry["zh"]) if self.ui == "zh-hant" else entry[self.ui]
+        return value
+
+
 class _NamedDictLoader(jinja2.DictLoader):
     """Templates from memory that still know their file names, so that an error in a
     template is reported at templates/<name>:<line>."""
@@ -121,43 +256,56 @@ def _template_where(exc: BaseException, folder: str, name: str) -> Loc:
     return where
 
 
+def _same(text: str) -> str:
+    return text
+
+
 def page_context(edition: Edition, view: View, path: str, renderer: Renderer, index: SiteIndex) -> dict[str, Any]:
     """What every template sees. ``path`` is the page's output path within the view."""
     marker = index.marker
     here = view.prefix + page_file(path)
 
-    def url(target: str) -> str:
-        if path == "404.html":  # served at any depth: only absolute links work
-            return edition.config.base_path + view.prefix + target
-        return relative(here, view.prefix + target)
+    url: Callable[[str], str]
+    root_url: Callable[[str], str]
+    if path == "404.html":  # served at any depth: only absolute links work
+        base = edition.config.base_path
 
-    def root_url(target: str) -> str:
-        if path == "404.html":
-            return edition.config.base_path + target
-        return relative(here, target)
+        def url(target: str) -> str:
+            return base + view.prefix + target
 
-    def zh(text: str) -> str:
-        return to_hant(text) if view.code == "zh-hant" else text
+        def root_url(target: str) -> str:
+            return base + target
+
+    else:
+        prefix = view.prefix
+
+        links: dict[str, str] = {}  # a page links to the same places many times
+
+        def url(target: str) -> str:
+            href = links.get(target)
+            if href is None:
+                href = links[target] = relative(here, prefix + target)
+            return href
+
+        def root_url(target: str) -> str:
+            return relative(here, target)
+
+    zh: Callable[[str], str] = to_hant if view.code == "zh-hant" else _same
 
     def marked(block: Block, lang: str) -> Markup:
         return marker.render(block, lang, zh if lang == "zh" else str, url)
 
-    return {
+    renderer.start(edition, index)
+    # What is the same on every page of the view (and all a shared macro sees, with url()).
+    common = {
         "edition": edition,
         "config": edition.config,
         "view": view,
-        "views": [
-            (v, edition.config.base_path + v.prefix if path == "404.html" else relative(here, v.prefix + path))
-            for v in VIEWS
-        ],
         "t": renderer.translate(view),
-        "url": url,
-        "root_url": root_url,
         "zh": zh,
-        "marked": marked,
         "block": index.blocks_by_id.get,
         "cite": index.cite,
-        "json_ld": lambda article: json_ld(edition, article),
+        "json_ld": renderer.json_ld,
         "article_of": lambda block: index.owners[block.id],
         "mentioned_in": index.mentioned_in,
         "search_terms": lambda article: index.search_terms[article.id],
@@ -166,6 +314,17 @@ def page_context(edition: Edition, view: View, path: str, renderer: Renderer, in
         "blocks_by_id": index.blocks_by_id,
         "sentence": sentence,
         "marker": marker,
+    }
+    return {
+        **common,
+        "views": [
+            (v, edition.config.base_path + v.prefix if path == "404.html" else relative(here, v.prefix + path))
+            for v in VIEWS
+        ],
+        "url": url,
+        "root_url": root_url,
+        "marked": marked,
+        "shared": renderer.shared(view, common, url),
         "path": path,
         "searchable": False,
         "canonical": edition.config.base_url + view.prefix + path,
@@ -182,6 +341,9 @@ class Job:
     template: str
     extra: dict[str, Any]
     key: str | None = None  # fingerprint of everything the page shows; None: always render
+    # More of its data, made only if the page is rendered (an entity's rows, the appendix):
+    # a page kept from the last build never pays for it.
+    more: Callable[[], dict[str, Any]] | None = None
 
     @property
     def output(self) -> str:
@@ -202,6 +364,8 @@ def _render_slice(bounds: tuple[int, int]) -> list[tuple[str, bytes]]:
 
 def _render_job(edition: Edition, renderer: Renderer, index: SiteIndex, job: Job) -> tuple[str, bytes]:
     context = page_context(edition, job.view, job.path, renderer, index) | job.extra
+    if job.more is not None:
+        context |= job.more()
     return job.view.prefix + page_file(job.path), renderer.render(job.template, context).encode("utf-8")
 
 
@@ -224,7 +388,7 @@ def render_site(
     from (its file is kept). Large sites render in forked processes, one per core; the
     result is the same bytes in the same order either way."""
     global _WORK
-    index = SiteIndex(edition)
+    index = SiteIndex(edition, cache.memo if cache is not None else None)
     jobs = plan_pages(edition, index, renderer)
     kept: dict[str, bytes | None] = {}
     if cache is not None:
@@ -274,14 +438,21 @@ def plan_pages(edition: Edition, index: SiteIndex, renderer: Renderer) -> list[J
         [(a.id, a.order, a.title_zh, a.title_en) for a in edition.all_articles],
     )
 
-    def emit(view: View, path: str, template: str, key: str | None = None, **extra: Any) -> None:
-        jobs.append(Job(view, path, template, extra, digest(common, view, path, key) if key else None))
+    def emit(
+        view: View,
+        path: str,
+        template: str,
+        key: str | None = None,
+        more: Callable[[], dict[str, Any]] | None = None,
+        **extra: Any,
+    ) -> None:
+        jobs.append(Job(view, path, template, extra, digest(common, view, path, key) if key else None, more))
 
-    appendix = appendix_context(edition)
+    appendix = functools.cache(lambda: appendix_context(edition))  # once, and only if a figures page is rendered
     groups = [(kind, [e for e in edition.entities if e.type == kind]) for kind in ENTITY_TYPES]
     groups = [(kind, entities) for kind, entities in groups if entities]
-    rows = {e.id: index.mention_rows(e) for e in edition.entities}
     keys = index.page_keys()
+    entity_keys = {e.id: index.entity_page_key(e) for e in edition.entities}
     for view in VIEWS:
         emit(view, "", "home.html", searchable=True, key=keys["home"])
         emit(view, "search/", "search.html", key="search")
@@ -303,7 +474,7 @@ def plan_pages(edition: Edition, index: SiteIndex, renderer: Renderer) -> list[J
                 searchable=True,
                 key=index.article_key(article),
             )
-        emit(view, "figures/", "figures.html", key=keys["figures"], **appendix)
+        emit(view, "figures/", "figures.html", key=keys["figures"], more=appendix)
         emit(view, "index/", "index.html", groups=groups, kind=None, key=keys["index"])
         for kind, entities in groups:
             emit(view, f"index/{kind}/", "index.html", groups=[(kind, entities)], kind=kind, key=keys["index"])
@@ -313,9 +484,9 @@ def plan_pages(edition: Edition, index: SiteIndex, renderer: Renderer) -> list[J
                 f"entity/{entity.id}/",
                 "entity.html",
                 entity=entity,
-                mention_rows=rows[entity.id],
                 searchable=True,
-                key=digest(index.entity_key(entity), rows[entity.id]),
+                key=entity_keys[entity.id],
+                more=functools.partial(lambda e: {"mention_rows": index.mention_rows(e)}, entity),
             )
     emit(VIEWS[0], "404.html", "404.html", key="404")
     return jobs

@@ -51,12 +51,18 @@ def relative(from_path: str, to_path: str) -> str:
     anchor = "#" + anchor if anchor else ""
     if not target and to_path:
         return anchor
-    from_dir = posixpath.dirname(from_path)
+    from_dir, up = _folder(from_path)
     if target == from_dir + "/" or (not target and not from_dir):
         return "./" + anchor
     # Up to the site root, then down: simple, and the same for every page at one depth.
-    depth = from_dir.count("/") + 1 if from_dir else 0
-    return ("../" * depth + target or "./") + anchor
+    return (up + target or "./") + anchor
+
+
+@lru_cache(maxsize=4096)
+def _folder(from_path: str) -> tuple[str, str]:
+    """A page's folder and the way up from it to the site root (a page links many times)."""
+    from_dir = posixpath.dirname(from_path)
+    return from_dir, "../" * (from_dir.count("/") + 1 if from_dir else 0)
 
 
 def page_file(path: str) -> str:
