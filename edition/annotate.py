@@ -228,7 +228,7 @@ def annotate(
     memo = memo or Memo()
     complete = edition.complete
     # The glossaries' definitions and search patterns, reused while no glossary changes.
-    lexicon = memo.get(("lexicon", *map(Same, glossaries)), diags, _Lexicon.of, glossaries)
+    lexicon = memo_lexicon(memo, glossaries, diags)
     definitions = lexicon.definitions
     docs_by_path = {d.path: d for d in docs}
     english = {b.id: b.en_loc for a in edition.all_articles for b in a.blocks if b.en_loc is not None}
@@ -265,7 +265,7 @@ def annotate(
 
 
 @dataclass(frozen=True)
-class _Lexicon:
+class Lexicon:
     """What finding mentions needs from the glossaries, made once per glossary version."""
 
     definitions: dict[str, Definition]
@@ -274,7 +274,7 @@ class _Lexicon:
     english_only: tuple[re.Pattern[str], dict[str, str]] | None
 
     @classmethod
-    def of(cls, glossaries: Sequence[Glossary], diags: Diagnostics) -> _Lexicon:
+    def of(cls, glossaries: Sequence[Glossary], diags: Diagnostics) -> Lexicon:
         definitions = read_definitions(glossaries, diags)
         english_forms = {form: d.entity.id for d in definitions.values() for form in d.forms_en}
         return cls(
@@ -285,8 +285,13 @@ class _Lexicon:
         )
 
 
+def memo_lexicon(memo: Memo, glossaries: Sequence[Glossary], diags: Diagnostics) -> Lexicon:
+    """The glossaries' definitions and patterns, reused while no glossary file changes."""
+    return memo.get(("lexicon", *map(Same, glossaries)), diags, Lexicon.of, glossaries)
+
+
 def article_mentions(
-    memo: Memo, article: Article, doc: Document, lexicon: _Lexicon, diags: Diagnostics
+    memo: Memo, article: Article, doc: Document, lexicon: Lexicon, diags: Diagnostics
 ) -> list[Mention]:
     """One article's mentions, in order; reused while the article, its file and the glossaries are unchanged."""
 

@@ -45,7 +45,7 @@ def assemble(
                 "translation without a Chinese original",
                 f"create content/{stem}.zh.md or rename this file",
             )
-    articles = [_memo_article(memo, doc, en_docs.get(doc.stem), diags) for doc in zh_docs]
+    articles = [memo_article(memo, doc, en_docs.get(doc.stem), diags) for doc in zh_docs]
     made = _check_unique_ids([a for a in articles if a is not None], zh_docs, diags)
     complete = not unreadable and len(made) == len(zh_docs)
     pages = [a for a in made if a.kind == "page"]
@@ -64,7 +64,8 @@ def assemble(
     return Edition(config=config, source=source, page=page, articles=body, photos=photos, complete=complete)
 
 
-def _memo_article(memo: Memo, doc: Document, en: Document | None, diags: Diagnostics) -> Article | None:
+def memo_article(memo: Memo, doc: Document, en: Document | None, diags: Diagnostics) -> Article | None:
+    """One article's model, reused while its two files are the objects of the last build."""
     return memo.get(("article", Same(doc), Same(en)), diags, _article, doc, en)
 
 

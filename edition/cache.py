@@ -12,10 +12,13 @@ import json
 import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from edition.errors import Diagnostic
 from edition.memo import Memo
+
+if TYPE_CHECKING:
+    from edition.quick import Snapshot
 
 VERSION = 1  # bump when the parsed Document or the fingerprint recipe changes
 
@@ -32,6 +35,8 @@ class BuildCache:
     scope: str = ""  # the output folder the fingerprints describe
     # per-article results of the last builds, by identity of their inputs (memory only, never saved)
     memo: Memo = field(default_factory=Memo)
+    # what the last good build leaves for the dev server's quick look (edition/quick.py)
+    snapshot: Snapshot | None = None
 
     def lookup(self, path: Path, name: str) -> tuple[tuple[int, int], Any, list[Diagnostic]] | None:
         stat = path.stat()

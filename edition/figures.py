@@ -251,18 +251,9 @@ def annotate_figures(
     docs_by_path = {d.path: d for d in docs}
     types = {e.id: e.type for e in edition.entities}
     articles = [(a, docs_by_path[a.path], mentions.get(a.id, ())) for a in edition.all_articles]
-    labelled = [
-        memo.get(("figures", Same(article), Same(doc), Same(named)), diags, _figures, article, doc, named, types)
-        for article, doc, named in articles
-    ]
-    checks = [
-        memo.get(("checks", Same(figures)), diags, run_checks, a, d, figures)
-        for (a, d, _), figures in zip(articles, labelled, strict=True)
-    ]
-    charts = [
-        memo.get(("charts", Same(figures)), diags, read_charts, a, d, figures)
-        for (a, d, _), figures in zip(articles, labelled, strict=True)
-    ]
+    labelled = [article_figures(memo, article, doc, named, types, diags) for article, doc, named in articles]
+    checks = [article_checks(memo, a, d, f, diags) for (a, d, _), f in zip(articles, labelled, strict=True)]
+    charts = [article_charts(memo, a, d, f, diags) for (a, d, _), f in zip(articles, labelled, strict=True)]
     edition = dataclasses.replace(
         edition,
         figures=tuple(chain.from_iterable(labelled)),
@@ -272,6 +263,34 @@ def annotate_figures(
     parts = {a.id: (named, figures) for (a, _, named), figures in zip(articles, labelled, strict=True)}
     made_for = (edition.page, edition.articles, edition.entities, edition.figures)
     return dataclasses.replace(edition, parts=ArticleParts(parts, made_for))
+
+
+# One article's steps, each reused while its inputs are the objects of the last build.
+
+
+def article_figures(
+    memo: Memo,
+    article: Article,
+    doc: Document,
+    mentions: Sequence[Mention],
+    types: Mapping[str, str],
+    diags: Diagnostics,
+) -> list[Figure]:
+    """An article's figures, labelled (``types``: entity id -> type, for numbers inside names)."""
+    key = ("figures", Same(article), Same(doc), Same(mentions))
+    return memo.get(key, diags, _figures, article, doc, mentions, types)
+
+
+def article_checks(
+    memo: Memo, article: Article, doc: Document, figures: Sequence[Figure], diags: Diagnostics
+) -> list[Check]:
+    return memo.get(("checks", Same(figures)), diags, run_checks, article, doc, figures)
+
+
+def article_charts(
+    memo: Memo, article: Article, doc: Document, figures: Sequence[Figure], diags: Diagnostics
+) -> list[Chart]:
+    return memo.get(("charts", Same(figures)), diags, read_charts, article, doc, figures)
 
 
 def _figures(

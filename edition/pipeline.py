@@ -12,13 +12,15 @@ from edition.annotate import annotate
 from edition.assemble import assemble
 from edition.cache import BuildCache, digest
 from edition.config import SiteConfig, load_config
-from edition.content import load_content
+from edition.content import Glossary, load_content
+from edition.derive import SiteIndex
 from edition.errors import BuildError, Diagnostic, Diagnostics, Loc
 from edition.export import edition_json, figures_csv, figures_json, robots_txt, sitemap_xml
 from edition.figures import annotate_figures
 from edition.memo import Memo
 from edition.model import Edition, SourceText
 from edition.numbercheck import check_numbers
+from edition.quick import Snapshot
 from edition.render import Renderer, load_templates, render_site
 from edition.search import search_index
 from edition.tei import tei_xml
@@ -89,6 +91,13 @@ def make_edition(
     root: Path, log: Log = _quiet, strict: bool = False, cache: BuildCache | None = None
 ) -> tuple[Edition, list[Diagnostic], Stages]:
     """Read and check everything; raise BuildError with every problem found."""
+    edition, warnings, stages, _ = _make_edition(root, log, strict, cache)
+    return edition, warnings, stages
+
+
+def _make_edition(
+    root: Path, log: Log, strict: bool, cache: BuildCache | None
+) -> tuple[Edition, list[Diagnostic], Stages, tuple[Glossary, ...]]:
     stages = Stages(log)
     # 1. config: site.toml as a schema
     config = load_config(root / "site.toml", root)
@@ -118,7 +127,7 @@ def make_edition(
     if edition is None:  # no page file at all: assemble said so
         raise BuildError(diags.errors or [Diagnostic(Loc("content/"), "nothing to build", "add content files")])
     stages.done("assemble", f"{len(edition.articles)} articles")
-    return edition, diags.warnings, stages
+    return edition, diags.warnings, stages, tuple(glossaries)
 
 
 def build(
@@ -137,7 +146,7 @@ def build(
     ``in_place`` writes changed files one by one instead of swapping the whole folder
     (the dev server: fast, and a reader of output/ still never sees a half-written file).
     """
-    edition, warnings, stages = make_edition(root, log, strict, cache)
+    edition, warnings, stages, glossaries = _make_edition(root, log, strict, cache)
     # 6. render: every page of every view, in memory (unchanged pages kept, with a cache)
     templates, strings = load_templates(root / "templates", root)
     memo = cache.memo if cache is not None else Memo()
@@ -150,8 +159,14 @@ def build(
         if total >= 2000:  # a long build says how far it is
             log(f"render     {done}/{total} pages")
 
+    index = SiteIndex(edition, memo)
     files = render_site(
-        edition, renderer, cache=cache, existing=lambda p: kept is not None and (kept / p).is_file(), progress=progress
+        edition,
+        renderer,
+        cache=cache,
+        existing=lambda p: kept is not None and (kept / p).is_file(),
+        progress=progress,
+        index=index,
     )
     rendered = sum(v is not None for v in files.values())
     stages.done("render", f"{rendered} pages rendered, {len(files) - rendered} unchanged")
@@ -180,4 +195,5 @@ def build(
         stages.done("write", f"{stats.written} written, {stats.unchanged} unchanged, {stats.removed} removed")
     if cache is not None:
         cache.commit()  # only a build that got this far may vouch for its pages
+        cache.snapshot = Snapshot(root, edition, index, renderer, glossaries)  # for the next quick look
     return BuildResult(edition, files, stats, tuple(warnings))

@@ -359,10 +359,10 @@ def _render_slice(bounds: tuple[int, int]) -> list[tuple[str, bytes]]:
     """Render jobs[start:stop] in a forked worker that inherited the build's state."""
     assert _WORK is not None
     edition, renderer, index, jobs = _WORK
-    return [_render_job(edition, renderer, index, job) for job in jobs[bounds[0] : bounds[1]]]
+    return [render_job(edition, renderer, index, job) for job in jobs[bounds[0] : bounds[1]]]
 
 
-def _render_job(edition: Edition, renderer: Renderer, index: SiteIndex, job: Job) -> tuple[str, bytes]:
+def render_job(edition: Edition, renderer: Renderer, index: SiteIndex, job: Job) -> tuple[str, bytes]:
     context = page_context(edition, job.view, job.path, renderer, index) | job.extra
     if job.more is not None:
         context |= job.more()
@@ -383,12 +383,13 @@ def render_site(
     cache: BuildCache | None = None,
     existing: Callable[[str], bool] = lambda _path: False,
     progress: Callable[[int, int], None] = lambda _done, _total: None,
+    index: SiteIndex | None = None,
 ) -> dict[str, bytes | None]:
     """Every page, in memory; None for a page whose inputs are those it was last rendered
     from (its file is kept). Large sites render in forked processes, one per core; the
     result is the same bytes in the same order either way."""
     global _WORK
-    index = SiteIndex(edition, cache.memo if cache is not None else None)
+    index = index or SiteIndex(edition, cache.memo if cache is not None else None)
     jobs = plan_pages(edition, index, renderer)
     kept: dict[str, bytes | None] = {}
     if cache is not None:
@@ -418,7 +419,7 @@ def render_site(
     else:
         rendered = []
         for job in jobs:
-            rendered.append(_render_job(edition, renderer, index, job))
+            rendered.append(render_job(edition, renderer, index, job))
             if len(rendered) % 500 == 0:
                 progress(len(rendered), len(jobs))
     pages: dict[str, bytes | None] = dict(rendered)
@@ -457,23 +458,9 @@ def plan_pages(edition: Edition, index: SiteIndex, renderer: Renderer) -> list[J
         emit(view, "", "home.html", searchable=True, key=keys["home"])
         emit(view, "search/", "search.html", key="search")
         emit(view, "about/", "about.html", key=keys["about"])
-        articles = edition.articles
-        for n, article in enumerate(articles):
-            photos = index.photos.get(article.id, [])
-            emit(
-                view,
-                article.url,
-                "article.html",
-                article=article,
-                previous=articles[n - 1] if n > 0 else None,
-                next=articles[n + 1] if n + 1 < len(articles) else None,
-                photos=photos,
-                # the captions shown with the article carry mentions too: their notes belong here
-                note_blocks=[*article.blocks, *(index.blocks_by_id[p.block] for p in photos)],
-                see_also=index.see_also[article.id],
-                searchable=True,
-                key=index.article_key(article),
-            )
+        for n, article in enumerate(edition.articles):
+            extra = article_page(edition, index, n)
+            emit(view, article.url, "article.html", key=index.article_key(article), **extra)
         emit(view, "figures/", "figures.html", key=keys["figures"], more=appendix)
         emit(view, "index/", "index.html", groups=groups, kind=None, key=keys["index"])
         for kind, entities in groups:
@@ -490,6 +477,23 @@ def plan_pages(edition: Edition, index: SiteIndex, renderer: Renderer) -> list[J
             )
     emit(VIEWS[0], "404.html", "404.html", key="404")
     return jobs
+
+
+def article_page(edition: Edition, index: SiteIndex, n: int) -> dict[str, Any]:
+    """What the page of the n-th article shows beyond page_context (the same in every view)."""
+    articles = edition.articles
+    article = articles[n]
+    photos = index.photos.get(article.id, [])
+    return {
+        "article": article,
+        "previous": articles[n - 1] if n > 0 else None,
+        "next": articles[n + 1] if n + 1 < len(articles) else None,
+        "photos": photos,
+        # the captions shown with the article carry mentions too: their notes belong here
+        "note_blocks": [*article.blocks, *(index.blocks_by_id[p.block] for p in photos)],
+        "see_also": index.see_also[article.id],
+        "searchable": True,
+    }
 
 
 def load_templates(templates_dir: Path, root: Path) -> tuple[dict[str, str], dict[str, Any]]:

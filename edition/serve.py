@@ -10,28 +10,87 @@ from __future__ import annotations
 import html
 import mimetypes
 import sys
-from collections.abc import Callable, Iterable
+import threading
+import time
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 from edition.cache import BuildCache
 from edition.errors import BuildError
 from edition.pipeline import build
+from edition.quick import quick_pages
+from edition.write import write_some
 
 WATCHED = ("content", "templates", "static", "source", "site.toml")
 StartResponse = Callable[..., Any]
 
 
 class Preview:
-    def __init__(self, root: Path, out_dir: Path, search: bool = False) -> None:
+    """The dev server's builds. An edit to one article's file is shown first by the quick
+    look (edition/quick.py: that article's pages, at once), then the full incremental build
+    brings the rest of output/ up to date: in a background thread when ``background`` (the
+    server, which reloads the browser again if that build changed anything), else before
+    rebuild() returns (tests, the benchmark). One build at a time."""
+
+    def __init__(self, root: Path, out_dir: Path, search: bool = False, background: bool = False) -> None:
         self.root = root
         self.out_dir = out_dir.resolve()
         self.errors: list[str] = []
         # Kept for the server's life: an edit re-parses one file and re-renders the pages it touches.
         self.cache = BuildCache()
         self.search = search
+        self.background = background
+        self.lock = threading.Lock()
+        # Seconds the last quick look (None: there was none) and the last full build took.
+        self.quick_seconds: float | None = None
+        self.full_seconds = 0.0
 
-    def rebuild(self) -> None:
+    def rebuild(self, changed: Sequence[str] = (), reload: Callable[[], None] | None = None) -> None:
+        """Bring output/ up to date after a change to ``changed`` (paths, as the watcher saw
+        them; empty: unknown). ``reload``: called after a background build that changed output/."""
+        with self.lock:
+            self.quick_seconds = None
+            shown = len(changed) == 1 and self._quick(Path(changed[0]))
+            if not (shown and self.background):
+                self._full()
+                return
+        threading.Thread(target=self._full_in_background, args=(reload,), daemon=True).start()
+
+    def _quick(self, path: Path) -> bool:
+        """The quick look at the edited article; False where it does not apply."""
+        snapshot = self.cache.snapshot
+        if snapshot is None:
+            return False
+        start = time.perf_counter()
+        try:
+            pages = quick_pages(snapshot, path.resolve(), self.cache)
+            if pages is None:
+                return False
+            write_some(pages, self.out_dir)
+            # These pages are no longer those the last full build vouched for: the next one renders them.
+            for page in pages:
+                self.cache.fingerprints.pop(page, None)
+        except BuildError as exc:
+            self._failed(exc)
+            return True  # its errors are shown; the full build gives the whole list
+        self.errors = []
+        self.quick_seconds = time.perf_counter() - start
+        print(
+            f"quick      {1000 * self.quick_seconds:7.1f} ms  {len(pages)} pages of the edited article", file=sys.stderr
+        )
+        return True
+
+    def _full_in_background(self, reload: Callable[[], None] | None) -> None:
+        with self.lock:
+            changed = self._full()
+        if changed and reload is not None:
+            reload()
+
+    def _full(self) -> bool:
+        """The whole incremental build; True if output/ changed (or its errors did)."""
+        start = time.perf_counter()
+        before = list(self.errors)
         try:
             result = build(
                 self.root,
@@ -42,14 +101,21 @@ class Preview:
                 in_place=True,
             )
         except BuildError as exc:
-            self.errors = [str(d) for d in exc.diagnostics] or ["the build failed"]
-            for line in self.errors:
-                print(line, file=sys.stderr)
-            print("build failed; the browser shows the errors until the next good build", file=sys.stderr)
-            return
+            self._failed(exc)
+            return self.errors != before
+        finally:
+            self.full_seconds = time.perf_counter() - start
         self.errors = []
         for warning in result.warnings:
             print(warning, file=sys.stderr)
+        stats = result.stats
+        return bool(before) or stats is None or bool(stats.written or stats.removed)
+
+    def _failed(self, exc: BuildError) -> None:
+        self.errors = [str(d) for d in exc.diagnostics] or ["the build failed"]
+        for line in self.errors:
+            print(line, file=sys.stderr)
+        print("build failed; the browser shows the errors until the next good build", file=sys.stderr)
 
     def resolve(self, url_path: str) -> Path | None:
         """The file for a URL path, or None; never a file outside output/."""
@@ -90,12 +156,22 @@ class Preview:
 
 def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, search: bool = False) -> int:
     from livereload import Server
+    from livereload.handlers import LiveReloadHandler
+    from tornado.ioloop import IOLoop
 
-    preview = Preview(root, root / "output", search)
+    preview = Preview(root, root / "output", search, background=True)
     preview.rebuild()
     server = Server(app=preview.app)
+
+    def changed() -> None:
+        # Called by livereload on its own thread (the server's loop), which reloads the browser
+        # when this returns; a background build that changes output/ reloads it once more.
+        loop = IOLoop.current()
+        saw = server.watcher.filepath
+        preview.rebuild([saw] if saw else [], lambda: loop.add_callback(LiveReloadHandler.reload_waiters))
+
     for name in WATCHED:
-        server.watch(str(root / name), preview.rebuild, delay=0.2)
+        server.watch(str(root / name), changed, delay=0.2)
     print(f"serving http://{host}:{port}/ (Ctrl-C to stop)", file=sys.stderr)
     server.serve(host=host, port=port, debug=False, open_url_delay=None)
     return 0

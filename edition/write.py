@@ -53,6 +53,30 @@ def write_output(files: Mapping[str, bytes | None], out_dir: Path, in_place: boo
     return stats
 
 
+def write_some(files: Mapping[str, bytes], out_dir: Path) -> int:
+    """Replace these files of out_dir (each whole, through a rename), leaving every other
+    file as it is: the dev server's quick look. Returns how many changed."""
+    written = 0
+    for name, data in files.items():
+        if not safe_relative(name):
+            raise ValueError(f"refusing to write outside the output folder: {name!r}")
+        target = os.path.join(out_dir, name)
+        if os.path.isfile(target) and os.stat(target).st_size == len(data) and _read(target) == data:
+            continue
+        _replace(target, data)
+        written += 1
+    return written
+
+
+def _replace(target: str, data: bytes) -> None:
+    os.makedirs(os.path.dirname(target), exist_ok=True)
+    temp = target + ".tmp"
+    with open(temp, "wb") as handle:
+        handle.write(data)
+    # Replacing the link (not writing through it) leaves the old output's file intact.
+    os.replace(temp, target)
+
+
 def _sync(files: Mapping[str, bytes | None], folder: Path) -> WriteStats:
     """Write what changed (each file through a temporary file and a rename), remove the rest.
 
@@ -75,12 +99,7 @@ def _sync(files: Mapping[str, bytes | None], folder: Path) -> WriteStats:
         if name in present and os.stat(target).st_size == len(data) and _read(target) == data:
             unchanged += 1
             continue
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        temp = target + ".tmp"
-        with open(temp, "wb") as handle:
-            handle.write(data)
-        # Replacing the link (not writing through it) leaves the old output's file intact.
-        os.replace(temp, target)
+        _replace(target, data)
         written += 1
     # Folders that may now be empty: those that were, and those a removed file stood in.
     maybe_empty = {dirpath for dirpath, dirs, names in folders if not dirs and not names}
