@@ -9,9 +9,12 @@ For each size N: generate the archive once (bench/generate.py, seeded), then
   process, OUT removed first; median wall seconds of --repeat runs, that child's peak RSS;
 * ours, warm edit: in one process, as ``build.py serve`` does, ``Preview(CORPUS, OUT)``,
   ``rebuild()`` once, then append " It was so." to the last paragraph of an article's
-  English file and time ``rebuild()`` again, max(2, --repeat) times (articles 1, 2, …);
-  median ms. The output is then compared with a clean build of the edited archive made in
-  a fresh process (byte for byte, every file); a difference prints a WARNING line;
+  English file and time ``rebuild([that file])`` again, max(2, --repeat) times (articles
+  1, 2, …): edit_ms, the median time until all of OUT is up to date; quick_ms, the median
+  time until the edited article's pages were written (the server's quick look, after which
+  the browser reloads). The output is then compared with a clean build of the edited
+  archive made in a fresh process (byte for byte, every file); a difference prints a
+  WARNING line;
 * hugo (--peers hugo): the same archive as a plain Hugo site (bench/hugo_site.py), built
   cold with the Hugo binary of the ``hugo`` package in .venv; OUT, resources/ and the
   cache directory fresh for every run; median seconds and peak RSS.
@@ -27,6 +30,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import hashlib
+import inspect
 import io
 import json
 import os
@@ -171,13 +175,24 @@ def warm_child(corpus: Path, out: Path, edits: int, articles: int) -> int:
     # Whether the preview's build makes the search index (Preview's own setting; build()'s
     # default, True, where Preview has none): the clean build to compare with must match.
     search = bool(getattr(preview, "search", True))
-    result: dict[str, object] = {"first_s": None, "edits_ms": [], "stages": [], "error": None, "search": search}
+    result: dict[str, object] = {
+        "first_s": None,
+        "edits_ms": [],
+        "quick_ms": [],
+        "stages": [],
+        "error": None,
+        "search": search,
+    }
 
-    def rebuild() -> tuple[float, list[str]]:
+    def rebuild(changed: Sequence[Path] = ()) -> tuple[float, list[str]]:
         captured = io.StringIO()
         with contextlib.redirect_stderr(captured):
             start = time.perf_counter()
-            preview.rebuild()
+            # The path, as livereload's watcher gives it to the server (where Preview takes one).
+            if changed and "changed" in inspect.signature(preview.rebuild).parameters:
+                preview.rebuild([str(p) for p in changed])
+            else:
+                preview.rebuild()
             seconds = time.perf_counter() - start
         if preview.errors:
             raise RuntimeError(f"Preview.rebuild() failed: {preview.errors[0]} ({len(preview.errors)} error(s))")
@@ -186,16 +201,21 @@ def warm_child(corpus: Path, out: Path, edits: int, articles: int) -> int:
     try:
         result["first_s"], _ = rebuild()
         edits_ms: list[float] = []
+        quick_ms: list[float] = []
         for i in range(edits):
-            edit_article(corpus, i % articles + 1)
-            seconds, lines = rebuild()
+            path = edit_article(corpus, i % articles + 1)
+            seconds, lines = rebuild([path])
             edits_ms.append(1000 * seconds)
+            quick = getattr(preview, "quick_seconds", None)  # the edited article's pages, written
+            if quick is not None:
+                quick_ms.append(1000 * quick)
             result["stages"] = [
                 f"{m[1]} {float(m[2]):.0f} ms" + (f" ({m[3]})" if m[3] else "")
                 for m in map(STAGE_LINE.match, lines)
                 if m
             ]
         result["edits_ms"] = edits_ms
+        result["quick_ms"] = quick_ms
     except Exception as exc:
         result["error"] = f"{type(exc).__name__}: {exc}"
     print(json.dumps(result))
@@ -232,6 +252,7 @@ class Row:
     ours_s: float | None = None
     hugo_s: float | None = None
     edit_ms: float | None = None
+    quick_ms: float | None = None
     ours_rss_mb: float | None = None
     hugo_rss_mb: float | None = None
     failures: list[str] = field(default_factory=list)
@@ -252,6 +273,7 @@ class Row:
                 "hugo_s": r(self.hugo_s, 3),
                 "ratio": r(self.ratio, 2),
                 "edit_ms": r(self.edit_ms, 1),
+                "quick_ms": r(self.quick_ms, 1),
                 "ours_rss_mb": r(self.ours_rss_mb, 1),
                 "hugo_rss_mb": r(self.hugo_rss_mb, 1),
             }
@@ -376,7 +398,11 @@ def bench_size(n: int, args: argparse.Namespace, work: Path, env: dict[str, str]
             if report["error"]:
                 raise RuntimeError(report["error"])
             row.edit_ms = statistics.median(report["edits_ms"])
+            if report.get("quick_ms"):
+                row.quick_ms = statistics.median(report["quick_ms"])
             log("    edits: " + ", ".join(f"{ms:.1f} ms" for ms in report["edits_ms"]))
+            if report.get("quick_ms"):
+                log("    quick look: " + ", ".join(f"{ms:.1f} ms" for ms in report["quick_ms"]))
             search = "on" if report["search"] else "off"
             row.notes.append(f"last edit's stages (search index {search}): " + ", ".join(report["stages"]))
             # A clean build of the edited archive, in a fresh process, without any cache, making
@@ -439,7 +465,7 @@ def fmt(value: float | None, digits: int) -> str:
 
 
 def table(rows: list[Row]) -> str:
-    head = ("N", "ours_s", "hugo_s", "ratio", "edit_ms", "ours_rss_mb", "hugo_rss_mb")
+    head = ("N", "ours_s", "hugo_s", "ratio", "edit_ms", "quick_ms", "ours_rss_mb", "hugo_rss_mb")
     body = [
         (
             str(r.n),
@@ -447,6 +473,7 @@ def table(rows: list[Row]) -> str:
             fmt(r.hugo_s, 3),
             fmt(r.ratio, 1),
             fmt(r.edit_ms, 1),
+            fmt(r.quick_ms, 1),
             fmt(r.ours_rss_mb, 1),
             fmt(r.hugo_rss_mb, 1),
         )
