@@ -19,7 +19,6 @@ class Split:
 
 def split_front_matter(text: str, path: str) -> Split:
     """Split ``---\\nyaml\\n---\\nbody``; anything else is a diagnostic with a hint."""
-    lines = text.split("\n")
     if not text.strip():
         raise BuildError(
             [
@@ -30,7 +29,8 @@ def split_front_matter(text: str, path: str) -> Split:
                 )
             ]
         )
-    if lines[0].rstrip() != FENCE:
+    first_end = text.find("\n")  # the end of the first line (-1: the file is one line)
+    if (text if first_end < 0 else text[:first_end]).rstrip() != FENCE:
         raise BuildError(
             [
                 Diagnostic(
@@ -40,14 +40,23 @@ def split_front_matter(text: str, path: str) -> Split:
                 )
             ]
         )
-    for index in range(1, len(lines)):
-        if lines[index].rstrip() == FENCE:
+    # The closing fence is the first later line that is '---' once trailing space is cut;
+    # such a line starts with '---', so only those lines are looked at.
+    newline = first_end
+    while newline >= 0:
+        newline = text.find("\n---", newline)
+        if newline < 0:
+            break
+        start = newline + 1
+        end = text.find("\n", start)
+        if (text[start:] if end < 0 else text[start:end]).rstrip() == FENCE:
             return Split(
-                front="\n".join(lines[1:index]),
-                body="\n".join(lines[index + 1 :]),
+                front=text[first_end + 1 : newline],
+                body="" if end < 0 else text[end + 1 :],
                 front_line=1,
-                body_line=index + 1,
+                body_line=text.count("\n", 0, start) + 1,
             )
+        newline = start
     raise BuildError(
         [
             Diagnostic(

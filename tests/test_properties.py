@@ -248,3 +248,84 @@ def test_render_inline_never_emits_script_or_script_urls(text: str) -> None:
             if name in ("href", "src"):
                 url = re.sub(r"[\x00-\x20]", "", unescape(value or "")).lower()
                 assert not url.startswith(("javascript:", "vbscript:", "data:")), (text, html)
+
+
+# -- the loaders' fast paths give what the general paths give ----------------------------------
+
+_LINE = st.one_of(
+    st.just(""),
+    st.just("   "),
+    st.sampled_from(["# 标题", "## Subhead", "### three", "####### seven", "# closed #", "#nospace"]),
+    st.sampled_from(["{.deck}", "{.caption}", "{.nonsense}", "{#id}", "{.deck", "{.a .b}"]),
+    st.sampled_from(["1. list", "2) list", "- item", "* item", "> quote", "    code", "---", "===", "***"]),
+    st.text(alphabet="中文字。，ab1 .#{}-*>_`", min_size=1, max_size=12),
+)
+
+
+@given(st.lists(_LINE, max_size=14))
+@example(["# 标题", "", "{.deck}", "正文", "", "第二段", "续行"])
+def test_the_fast_block_splitter_agrees_with_markdown_it(lines: list[str]) -> None:
+    from edition.markup import _markdown_it_blocks, parse_blocks
+
+    body = "\n".join(lines)
+    assert parse_blocks(body) == _markdown_it_blocks(body)
+
+
+_SCALAR = st.one_of(
+    st.integers(-5, 99999),
+    st.booleans(),
+    st.none(),
+    st.text(alphabet="abc中文 :-#'\"1.", max_size=8),
+    st.sampled_from(["2020-05-25", "1.5", "0x1F", "~", "yes", "null", "[1, 2]", "{a: 1}", "'q'", "&a x", "*a"]),
+)
+_KEY = st.sampled_from(["id", "title", "blocks", "notes", "a", "b", "c d", "1", "<<", "="])
+
+
+def _yaml(value: object, indent: int = 0) -> str:
+    pad = " " * indent
+    if isinstance(value, dict):
+        return "\n".join(
+            f"{pad}{k}:" + ("\n" + _yaml(v, indent + 2) if isinstance(v, dict | list) and v else f" {_flat(v)}")
+            for k, v in value.items()
+        )
+    if isinstance(value, list):
+        return "\n".join(f"{pad}- {_flat(v)}" for v in value)
+    return pad + _flat(value)
+
+
+def _flat(value: object) -> str:
+    if isinstance(value, dict | list):
+        return "{}" if isinstance(value, dict) else "[]"
+    return "null" if value is None else str(value).lower() if isinstance(value, bool) else str(value)
+
+
+@given(
+    st.dictionaries(
+        _KEY, st.one_of(_SCALAR, st.lists(_SCALAR, max_size=3), st.dictionaries(_KEY, _SCALAR, max_size=3))
+    ),
+    st.integers(0, 5),
+)
+def test_the_fast_yaml_builder_agrees_with_the_general_loader(data: dict[str, object], offset: int) -> None:
+    from edition.yamlload import _parse
+
+    text = _yaml(data)
+
+    def load(fast: bool) -> object:
+        try:
+            value = _parse(text, offset, fast)
+        except Exception as exc:  # the same failure either way
+            return ("error", type(exc).__name__, str(exc))
+        return _with_lines(value)
+
+    assert load(True) == load(False)
+
+
+def _with_lines(value: object) -> object:
+    """A loaded value with the line numbers LineDicts carry, for comparison."""
+    from edition.yamlload import LineDict
+
+    if isinstance(value, LineDict):
+        return ({k: _with_lines(v) for k, v in value.items()}, value.line, dict(value.lines))
+    if isinstance(value, list):
+        return [_with_lines(v) for v in value]
+    return value
