@@ -26,7 +26,7 @@ class SiteIndex:
         # Per-article fingerprint parts, reused while the article's objects are the same.
         self.memo = memo or Memo()
         self._article_keys: dict[str, str] = {}
-        self.marker = Marker(edition)
+        self.marker = Marker(edition, self.memo)
         self.articles_by_id = {a.id: a for a in edition.all_articles}
         self.blocks_by_id = {b.id: b for a in edition.all_articles for b in a.blocks}
         self.owners = {b.id: a for a in edition.all_articles for b in a.blocks}
@@ -51,7 +51,7 @@ class SiteIndex:
         """An entity as a notes section shows it: its fields and how often it is named."""
         if entity.id not in self._entity_keys:
             self._entity_keys[entity.id] = digest(
-                dataclasses.replace(entity, mentions=()), len(entity.mentions), self.mentioned_in(entity)[:9]
+                dataclasses.replace(entity, mentions=()), len(entity.mentions), self._first_blocks(entity, 9)
             )
         return self._entity_keys[entity.id]
 
@@ -150,6 +150,16 @@ class SiteIndex:
             seen = dict.fromkeys((self.owners[m.block].url, m.block) for m in entity.mentions)
             self._mentioned_in[entity.id] = list(seen)
         return self._mentioned_in[entity.id]
+
+    def _first_blocks(self, entity: Entity, count: int) -> list[tuple[str, str]]:
+        """mentioned_in(entity)[:count], without going through every mention of a name an
+        archive mentions thousands of times (what a notes section shows of it)."""
+        seen: dict[tuple[str, str], None] = {}
+        for m in entity.mentions:
+            seen[(self.owners[m.block].url, m.block)] = None
+            if len(seen) == count:
+                break
+        return list(seen)
 
     def mention_rows(self, entity: Entity) -> list[dict[str, str]]:
         """An entity page's list, computed once for all views: where, and the sentences."""

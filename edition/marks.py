@@ -7,7 +7,7 @@ mark can never break out of its element and no content can inject markup.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from html import escape
@@ -15,7 +15,8 @@ from html import escape
 from markupsafe import Markup
 
 from edition.markup import render_inline
-from edition.model import Block, Edition, Entity, Mention
+from edition.memo import Memo, Same
+from edition.model import Block, Edition, Entity, Figure, Mention
 
 
 @dataclass(frozen=True)
@@ -61,29 +62,55 @@ def _open_tag(css: str, href: str, ident: str, describedby: str) -> str:
     return f"<a{attrs}>"
 
 
+def _by_block(
+    mentions: Iterable[Mention], rank: dict[str, int]
+) -> tuple[dict[str, list[Mention]], dict[Mention, int]]:
+    """Mentions by block, in text order (names of the Chinese first, then those named only in
+    the English), and each one's number in its block (the first of equal ones)."""
+    by_block: dict[str, list[Mention]] = {}
+    for mention in mentions:
+        by_block.setdefault(mention.block, []).append(mention)
+    numbers: dict[Mention, int] = {}
+    for block in by_block.values():
+        block.sort(key=lambda m: (m.start < 0, m.start, m.en_start, rank[m.entity]))
+        for n, mention in enumerate(block, 1):
+            numbers.setdefault(mention, n)
+    return by_block, numbers
+
+
+def _figure_spans(figures: Iterable[Figure]) -> dict[tuple[str, str], list[Span]]:
+    spans: dict[tuple[str, str], list[Span]] = {}
+    for figure in figures:
+        end = figure.start + len(figure.text)
+        spans.setdefault((figure.block, "zh"), []).append(Span(figure.start, end, f"figures/#{figure.id}", "fig"))
+    return spans
+
+
 class Marker:
     """Marks for every block of an edition: mention spans (and, later, figure spans)."""
 
-    def __init__(self, edition: Edition) -> None:
+    def __init__(self, edition: Edition, memo: Memo | None = None) -> None:
         self.entities = {e.id: e for e in edition.entities}
+        rank = {e.id: n for n, e in enumerate(edition.entities)}
+        # Each block's mentions in text order, and each mention's number in its block; made
+        # article by article (and, with a memo, kept while the article is unchanged).
         self.mentions: dict[str, list[Mention]] = {}
-        for entity in edition.entities:
-            for mention in entity.mentions:
-                self.mentions.setdefault(mention.block, []).append(mention)
-        # A mention's number in its block (the first of equal ones, as list.index gives it).
         self._number: dict[Mention, int] = {}
-        for mentions in self.mentions.values():
-            mentions.sort(key=lambda m: (m.start < 0, m.start, m.en_start))
-            for n, mention in enumerate(mentions, 1):
-                self._number.setdefault(mention, n)
-        self._span_cache: dict[tuple[str, str], tuple[Span, ...]] = {}
         # Figures link to their row of the appendix; in the Chinese only, where they were printed.
         self.extra: dict[tuple[str, str], list[Span]] = {}
-        for figure in edition.figures:
-            end = figure.start + len(figure.text)
-            self.extra.setdefault((figure.block, "zh"), []).append(
-                Span(figure.start, end, f"figures/#{figure.id}", "fig")
-            )
+        parts = edition.article_parts
+        if parts:
+            memo = memo or Memo()
+            for mentions, figures in parts.values():
+                by_block, numbers = memo.value(("marks", Same(mentions)), _by_block, mentions, rank)
+                self.mentions.update(by_block)
+                self._number.update(numbers)
+                self.extra.update(memo.value(("figure-marks", Same(figures)), _figure_spans, figures))
+        else:
+            by_block, self._number = _by_block([m for e in edition.entities for m in e.mentions], rank)
+            self.mentions.update(by_block)
+            self.extra.update(_figure_spans(edition.figures))
+        self._span_cache: dict[tuple[str, str], tuple[Span, ...]] = {}
 
     def mention_id(self, mention: Mention, lang: str) -> str:
         return f"{mention.block}-{'m' if lang == 'zh' else 'e'}{self._number[mention]}"

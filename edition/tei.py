@@ -34,6 +34,7 @@ import uuid
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from markdown_it.token import Token
 
@@ -124,7 +125,8 @@ def plain(markdown: str) -> str:
     return "".join(out)
 
 
-def plain_paragraphs(markdown: str) -> list[str]:
+@lru_cache(maxsize=65536)  # a note is read again at every build of the dev server
+def plain_paragraphs(markdown: str) -> tuple[str, ...]:
     """Block Markdown (a note) as plain-text paragraphs."""
     paragraphs: list[str] = []
     for token in block_parser().parse(markdown):
@@ -134,7 +136,7 @@ def plain_paragraphs(markdown: str) -> list[str]:
             text = "".join(out).strip()
             if text:
                 paragraphs.append(text)
-    return paragraphs
+    return tuple(paragraphs)
 
 
 def _collect(tokens: Sequence[Token], out: list[str]) -> None:

@@ -13,7 +13,7 @@ import os
 import shutil
 from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -25,8 +25,7 @@ class WriteStats:
 
 def safe_relative(path: str) -> bool:
     """True if ``path`` stays inside the output folder (no "..", no absolute path)."""
-    pure = PurePosixPath(path)
-    return bool(path) and not pure.is_absolute() and ".." not in pure.parts and "\\" not in path
+    return bool(path) and not path.startswith("/") and "\\" not in path and ".." not in path.split("/")
 
 
 def write_output(files: Mapping[str, bytes | None], out_dir: Path, in_place: bool = False) -> WriteStats:
