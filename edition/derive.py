@@ -33,7 +33,6 @@ class SiteIndex:
         self.all_blocks = [b for a in edition.all_articles for b in a.blocks]
         self._citations: dict[tuple[str, str], Citation] = {}
         self._entity_keys: dict[str, str] = {}
-        self._mentioned_in: dict[str, list[tuple[str, str]]] = {}
         self._rows: dict[str, list[dict[str, str]]] = {}
         self.position = {a.id: n for n, a in enumerate(edition.articles)}
         self.photos: dict[str, list[Photo]] = {}
@@ -146,10 +145,28 @@ class SiteIndex:
     def mentioned_in(self, entity: Entity) -> list[tuple[str, str]]:
         """The blocks that name an entity, once each, as (page path, block id): the way from
         any passage to every other passage about the same thing."""
-        if entity.id not in self._mentioned_in:
-            seen = dict.fromkeys((self.owners[m.block].url, m.block) for m in entity.mentions)
-            self._mentioned_in[entity.id] = list(seen)
-        return self._mentioned_in[entity.id]
+        return self.naming.get(entity.id, [])
+
+    @cached_property
+    def naming(self) -> dict[str, list[tuple[str, str]]]:
+        """mentioned_in for every entity: gathered article by article (each article's part
+        kept while it is unchanged), so that a name mentioned thousands of times costs a
+        list's extension per article, not a look at each mention."""
+        naming: dict[str, list[tuple[str, str]]] = {}
+        parts = self.edition.article_parts
+        unkept: dict[str, list[Mention]] = {}  # an edition without parts: each article's, gathered here
+        if not parts:
+            for m in (m for e in self.edition.entities for m in e.mentions):
+                unkept.setdefault(m.article, []).append(m)
+        for article in self.edition.all_articles:
+            if parts:
+                mentions = parts[article.id][0]
+                blocks = self.memo.value(("naming", Same(article), Same(mentions)), _naming_of, article, mentions)
+            else:
+                blocks = _naming_of(article, unkept.get(article.id, []))
+            for entity_id, pairs in blocks.items():
+                naming.setdefault(entity_id, []).extend(pairs)
+        return naming
 
     def _first_blocks(self, entity: Entity, count: int) -> list[tuple[str, str]]:
         """mentioned_in(entity)[:count], without going through every mention of a name an
@@ -242,6 +259,14 @@ class SiteIndex:
                 terms.extend(t[:-1] for t in forms if len(t) >= 3 and t[-1] in "县区市省村乡")
             out[article.id] = " ".join(dict.fromkeys(terms))
         return out
+
+
+def _naming_of(article: Article, mentions: Sequence[Mention]) -> dict[str, list[tuple[str, str]]]:
+    """The blocks of one article naming each entity, once each, in the order of its mentions."""
+    seen: dict[str, dict[tuple[str, str], None]] = {}
+    for m in mentions:
+        seen.setdefault(m.entity, {})[(article.url, m.block)] = None
+    return {entity: list(blocks) for entity, blocks in seen.items()}
 
 
 def appendix_context(edition: Edition) -> dict[str, Any]:

@@ -113,6 +113,7 @@ def _patched_index(
 ) -> SiteIndex:
     """The last build's lookups, with the edited article's blocks and marks in them. What
     other pages contribute (counts, see-also) is the last build's until the full build."""
+    old.naming  # noqa: B018 - computed (from the kept per-article parts) before the copy shares it
     index = copy.copy(old)
     index.edition = edition
     index._citations = {}

@@ -108,6 +108,8 @@ class Preview:
         self.errors = []
         for warning in result.warnings:
             print(warning, file=sys.stderr)
+        if self.cache.snapshot is not None:
+            self.cache.snapshot.index.naming  # noqa: B018 - made now, not during the next quick look
         stats = result.stats
         return bool(before) or stats is None or bool(stats.written or stats.removed)
 
