@@ -62,9 +62,7 @@ def _open_tag(css: str, href: str, ident: str, describedby: str) -> str:
     return f"<a{attrs}>"
 
 
-def _by_block(
-    mentions: Iterable[Mention], rank: dict[str, int]
-) -> tuple[dict[str, list[Mention]], dict[Mention, int]]:
+def _by_block(mentions: Iterable[Mention], rank: dict[str, int]) -> tuple[dict[str, list[Mention]], dict[Mention, int]]:
     """Mentions by block, in text order (names of the Chinese first, then those named only in
     the English), and each one's number in its block (the first of equal ones)."""
     by_block: dict[str, list[Mention]] = {}

@@ -1,4 +1,4 @@
-"""The build, top-down. Each stage is data in, data out; only load_* read and write_output writes."""
+"""The build, top-down. Each stage is data in, data out; only load_* read, and only edition/write.py writes."""
 
 from __future__ import annotations
 
@@ -25,13 +25,13 @@ from edition.quick import Snapshot
 from edition.render import Renderer, load_templates, render_site
 from edition.search import search_index
 from edition.tei import tei_xml
-from edition.write import WriteStats, write_output
+from edition.write import Files, Folder, WriteStats, write_into, write_output
 
 
 @dataclass(frozen=True)
 class BuildResult:
     edition: Edition
-    files: dict[str, bytes | None]  # None: a page kept from the previous build
+    files: Files  # every file of the site (pages not held in memory are read from output/)
     stats: WriteStats | None
     warnings: tuple[Diagnostic, ...]
 
@@ -71,11 +71,6 @@ def load_source(config: SiteConfig, root: Path) -> tuple[SourceText, list[str]]:
     lines = data.decode("utf-8").split("\n")
     count = len(lines) - 1 if data.endswith(b"\n") else len(lines)
     return SourceText(config.source.path, hashlib.sha256(data).hexdigest(), count), lines
-
-
-def load_kept(out_dir: Path | None, path: str) -> bytes:
-    assert out_dir is not None, "only a build with an output folder keeps pages"
-    return (out_dir / path).read_bytes()
 
 
 def load_static(static_dir: Path) -> dict[str, bytes]:
@@ -153,29 +148,66 @@ def build(
     # which on an archive of thousands of articles cost seconds a build (gc.freeze's own purpose,
     # and forked workers then share those pages of memory untouched).
     gc.freeze()
-    # 6. render: every page of every view, in memory (unchanged pages kept, with a cache)
     templates, strings = load_templates(root / "templates", root)
     memo = cache.memo if cache is not None else Memo()
     # The same templates give the same renderer, whose compiled templates are kept (the dev server).
     key = ("renderer", digest(sorted(templates.items()), sorted(strings.items())))
     renderer = memo.value(key, Renderer, templates, strings, "templates")
-    kept = out_dir.resolve() if out_dir is not None else None
+    index = SiteIndex(edition, memo)
+    # A command-line build writes into a staging folder as it goes (an archive's pages are never
+    # all in memory), swapped in at the end; the dev server writes output/ in place at the end.
+    folder = Folder(out_dir) if out_dir is not None and not in_place else None
+    kept = folder.path if folder is not None else out_dir.resolve() if out_dir is not None else None
+    try:
+        files, stats = _render_and_write(
+            root, edition, renderer, index, cache, folder, kept, out_dir, in_place, search, stages
+        )
+    except BaseException:
+        if folder is not None:
+            folder.abort()
+        raise
+    if cache is not None:
+        cache.commit()  # only a build that got this far may vouch for its pages
+        cache.snapshot = Snapshot(root, edition, index, renderer, glossaries)  # for the next quick look
+    return BuildResult(
+        edition, Files(files, out_dir.resolve() if out_dir is not None else None), stats, tuple(warnings)
+    )
+
+
+def _render_and_write(
+    root: Path,
+    edition: Edition,
+    renderer: Renderer,
+    index: SiteIndex,
+    cache: BuildCache | None,
+    folder: Folder | None,
+    kept: Path | None,
+    out_dir: Path | None,
+    in_place: bool,
+    search: bool,
+    stages: Stages,
+) -> tuple[dict[str, bytes | None], WriteStats | None]:
+    memo = cache.memo if cache is not None else Memo()
 
     def progress(done: int, total: int) -> None:
         if total >= 2000:  # a long build says how far it is
-            log(f"render     {done}/{total} pages")
+            stages.log(f"render     {done}/{total} pages")
 
-    index = SiteIndex(edition, memo)
+    # 6. render: every page of every view (unchanged pages kept, with a cache)
     files = render_site(
         edition,
         renderer,
         cache=cache,
-        existing=lambda p: kept is not None and (kept / p).is_file(),
+        existing=folder.has if folder is not None else lambda p: kept is not None and (kept / p).is_file(),
         progress=progress,
         index=index,
+        sink=folder,
     )
-    rendered = sum(v is not None for v in files.values())
-    stages.done("render", f"{rendered} pages rendered, {len(files) - rendered} unchanged")
+    if folder is None:
+        rendered = sum(v is not None for v in files.values())
+        stages.done("render", f"{rendered} pages rendered, {len(files) - rendered} unchanged")
+    else:
+        stages.done("render", f"{len(files)} pages: {folder.written} written, {folder.unchanged} unchanged")
     # 7. export: the edition as data, static assets, the files GitHub Pages wants
     files["edition.json"] = edition_json(edition, memo)
     files["figures.csv"] = figures_csv(edition, memo)
@@ -186,20 +218,21 @@ def build(
     stages.done("export")
     # 8. search: the Pagefind index of the rendered pages (skipped with --no-search)
     if search:
-        # Pagefind reads every page: those kept from the last build are read back from output/.
-        html = {p: d if d is not None else load_kept(kept, p) for p, d in files.items() if p.endswith(".html")}
+        # Pagefind reads every page: those not in memory are read back from the folder.
+        html = Files({p: d for p, d in files.items() if p.endswith(".html")}, kept)
         files.update(search_index(html))
         stages.done("search", f"{sum(p.startswith('pagefind/') for p in files)} index files")
     files.update(load_static(root / "static"))
     # The witness itself, so that every "source lines" reference can be checked by a reader.
     files[edition.source.path] = (root / edition.source.path).read_bytes()
     files[".nojekyll"] = b""
-    # 9. write: only now, and only if everything above succeeded
+    # 9. write: the rest, and output/ replaced only now that everything above succeeded
     stats = None
-    if out_dir is not None:
+    if folder is not None:
+        write_into(folder, {p: d for p, d in files.items() if d is not None})
+        stats = folder.finish(files.keys())
+    elif out_dir is not None:
         stats = write_output(files, out_dir, in_place)
+    if stats is not None:
         stages.done("write", f"{stats.written} written, {stats.unchanged} unchanged, {stats.removed} removed")
-    if cache is not None:
-        cache.commit()  # only a build that got this far may vouch for its pages
-        cache.snapshot = Snapshot(root, edition, index, renderer, glossaries)  # for the next quick look
-    return BuildResult(edition, files, stats, tuple(warnings))
+    return files, stats

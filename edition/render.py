@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import ctypes
 import functools
 import multiprocessing
 import os
+import signal
 import types
 from collections.abc import Callable, Mapping
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,6 +25,7 @@ from edition.errors import BuildError, Diagnostic, Loc, rel
 from edition.markup import render_inline
 from edition.model import Article, Block, Edition
 from edition.views import VIEWS, View, page_file, relative, to_hant
+from edition.write import Folder
 
 
 class Renderer:
@@ -352,14 +356,32 @@ class Job:
 
 # Below this many pages a second process costs more than it saves.
 PARALLEL_MIN = 400
-_WORK: tuple[Edition, Renderer, SiteIndex, list[Job]] | None = None
+_WORK: tuple[Edition, Renderer, SiteIndex, list[Job], Folder | None] | None = None
 
 
-def _render_slice(bounds: tuple[int, int]) -> list[tuple[str, bytes]]:
+def _render_slice(bounds: tuple[int, int]) -> list[tuple[str, bytes | bool]]:
     """Render jobs[start:stop] in a forked worker that inherited the build's state."""
     assert _WORK is not None
-    edition, renderer, index, jobs = _WORK
-    return [render_job(edition, renderer, index, job) for job in jobs[bounds[0] : bounds[1]]]
+    edition, renderer, index, jobs, sink = _WORK
+    return [_made(render_job(edition, renderer, index, job), sink) for job in jobs[bounds[0] : bounds[1]]]
+
+
+def _die_with_parent() -> None:
+    """A worker ends with the build (Linux): a build killed outright leaves no worker writing
+    into a staging folder that the next build is already making anew."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        pass  # not Linux: a worker of a killed build ends at its next task
+
+
+_PR_SET_PDEATHSIG = 1
+
+
+def _made(page: tuple[str, bytes], sink: Folder | None) -> tuple[str, bytes | bool]:
+    """The page itself, or, with a sink, whether the sink's file was written (the page is there)."""
+    return page if sink is None else (page[0], sink.put(*page))
 
 
 def render_job(edition: Edition, renderer: Renderer, index: SiteIndex, job: Job) -> tuple[str, bytes]:
@@ -384,10 +406,13 @@ def render_site(
     existing: Callable[[str], bool] = lambda _path: False,
     progress: Callable[[int, int], None] = lambda _done, _total: None,
     index: SiteIndex | None = None,
+    sink: Folder | None = None,
 ) -> dict[str, bytes | None]:
     """Every page, in memory; None for a page whose inputs are those it was last rendered
     from (its file is kept). Large sites render in forked processes, one per core; the
-    result is the same bytes in the same order either way."""
+    result is the same bytes in the same order either way. With a ``sink`` (the folder the
+    build writes into) each page goes there as soon as it is made and stands as None here:
+    an archive's pages are never all in memory, nor sent whole from the workers."""
     global _WORK
     index = index or SiteIndex(edition, cache.memo if cache is not None else None)
     jobs = plan_pages(edition, index, renderer)
@@ -405,13 +430,16 @@ def render_site(
     processes = processes or _cores()
     if processes > 1 and len(jobs) >= PARALLEL_MIN and "fork" in multiprocessing.get_all_start_methods():
         renderer.compile_all()  # compiled once here; the workers inherit it
-        _WORK = (edition, renderer, index, jobs)
+        _WORK = (edition, renderer, index, jobs, sink)
         try:
             step = -(-len(jobs) // (processes * 4))
             bounds = [(start, min(start + step, len(jobs))) for start in range(0, len(jobs), step)]
-            rendered = []
-            with multiprocessing.get_context("fork").Pool(processes) as pool:
-                for part in pool.imap(_render_slice, bounds):  # in order: the same bytes as serial
+            rendered: list[tuple[str, bytes | bool]] = []
+            # An executor, not a Pool: a worker that dies (the OOM killer) fails the build
+            # (BrokenProcessPool) instead of leaving it waiting for ever.
+            context = multiprocessing.get_context("fork")
+            with ProcessPoolExecutor(processes, mp_context=context, initializer=_die_with_parent) as pool:
+                for part in pool.map(_render_slice, bounds):  # in order: the same bytes as serial
                     rendered.extend(part)
                     progress(len(rendered), len(jobs))
         finally:
@@ -419,10 +447,20 @@ def render_site(
     else:
         rendered = []
         for job in jobs:
-            rendered.append(render_job(edition, renderer, index, job))
+            rendered.append(_made(render_job(edition, renderer, index, job), sink))
             if len(rendered) % 500 == 0:
                 progress(len(rendered), len(jobs))
-    pages: dict[str, bytes | None] = dict(rendered)
+    pages: dict[str, bytes | None] = {}
+    if sink is not None:
+        for _ in kept:
+            sink.count(False)
+    for path, made in rendered:
+        if isinstance(made, bool):
+            assert sink is not None
+            sink.count(made)
+            pages[path] = None
+        else:
+            pages[path] = made
     pages.update(kept)
     return pages
 

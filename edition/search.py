@@ -22,14 +22,18 @@ BUNDLE = "pagefind"
 
 def search_index(files: Mapping[str, bytes]) -> dict[str, bytes]:
     """Index the pages that carry ``data-pagefind-body``; return the bundle's files."""
-    pages = {p: d for p, d in files.items() if p.endswith(".html") and b"data-pagefind-body" in d}
     # The pages go to a scratch folder for Pagefind's own binary: its Python API takes
-    # pages one request at a time and is ten times slower on a whole site.
+    # pages one request at a time and is ten times slower on a whole site. One page at a
+    # time, so that pages read back from output/ are not all in memory at once.
     with tempfile.TemporaryDirectory(prefix="edition-search-") as tmp:
         site = Path(tmp) / "site"
-        for path, data in pages.items():
-            (site / path).parent.mkdir(parents=True, exist_ok=True)
-            (site / path).write_bytes(data)
+        for path in files:
+            if not path.endswith(".html"):
+                continue
+            data = files[path]
+            if b"data-pagefind-body" in data:
+                (site / path).parent.mkdir(parents=True, exist_ok=True)
+                (site / path).write_bytes(data)
         out = Path(tmp) / BUNDLE
         command = [
             sys.executable,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import ctypes
 import os
 import shutil
-from collections.abc import Mapping
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,28 +28,133 @@ def safe_relative(path: str) -> bool:
     return bool(path) and not path.startswith("/") and "\\" not in path and ".." not in path.split("/")
 
 
+class Files(Mapping[str, bytes]):
+    """The files of a build by path: bytes held in memory, and (None) files that are in
+    ``folder`` already (a page kept from the last build, or written as it was made), read
+    when asked for."""
+
+    def __init__(self, files: Mapping[str, bytes | None], folder: Path | None) -> None:
+        self._files = files
+        self._folder = folder
+
+    def __getitem__(self, name: str) -> bytes:
+        data = self._files[name]
+        if data is None:
+            assert self._folder is not None, f"{name} is in no folder"
+            return (self._folder / name).read_bytes()
+        return data
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._files)
+
+    def __len__(self) -> int:
+        return len(self._files)
+
+
+class Folder:
+    """The folder a build writes into: a staging folder, made of hard links to the current
+    output/ (new directory entries, no new file data) and swapped in by ``finish`` (the
+    command line), or output/ itself (``in_place``: the dev server). Listed once, so that a
+    site of tens of thousands of files where one page changed costs one listing.
+
+    ``put`` may be called from forked rendering workers: it only writes files; the counts are
+    kept by ``count`` in the building process."""
+
+    def __init__(self, out_dir: Path, in_place: bool = False) -> None:
+        self.out_dir = out_dir.resolve()
+        self.in_place = in_place and self.out_dir.is_dir()
+        parent = self.out_dir.parent
+        self.staging = parent / f".{self.out_dir.name}.next"
+        self.retired = parent / f".{self.out_dir.name}.old"
+        if self.in_place:
+            self.path = self.out_dir
+        else:
+            parent.mkdir(parents=True, exist_ok=True)
+            for leftover in (self.staging, self.retired):
+                if leftover.exists():
+                    shutil.rmtree(leftover)
+            if self.out_dir.is_dir():
+                shutil.copytree(self.out_dir, self.staging, copy_function=os.link, symlinks=True)
+            else:
+                self.staging.mkdir()
+            self.path = self.staging
+        self.root = os.fspath(self.path)
+        self.folders: list[tuple[str, list[str], list[str]]] = list(os.walk(self.root, topdown=False))
+        self.present: set[str] = set()
+        for dirpath, _dirs, names in self.folders:
+            prefix = dirpath[len(self.root) + 1 :].replace(os.sep, "/")
+            self.present.update(f"{prefix}/{n}" if prefix else n for n in names)
+        self.written = self.unchanged = 0
+
+    def has(self, name: str) -> bool:
+        return name in self.present
+
+    def put(self, name: str, data: bytes) -> bool:
+        """Write ``name`` unless it already holds ``data``; True if written."""
+        if not safe_relative(name):
+            raise ValueError(f"refusing to write outside the output folder: {name!r}")
+        target = os.path.join(self.root, name)
+        if name in self.present and os.stat(target).st_size == len(data) and _read(target) == data:
+            return False
+        _replace(target, data)
+        return True
+
+    def count(self, written: bool) -> None:
+        if written:
+            self.written += 1
+        else:
+            self.unchanged += 1
+
+    def finish(self, names: Collection[str]) -> WriteStats:
+        """Remove what is not among ``names`` (and folders left empty), then, for a staging
+        folder, swap it in: output/ is the old site or the new one, never a mix."""
+        for name in names:
+            if not safe_relative(name):
+                raise ValueError(f"refusing to write outside the output folder: {name!r}")
+        removed = 0
+        # Folders that may now be empty: those that were, and those a removed file stood in.
+        maybe_empty = {dirpath for dirpath, dirs, files in self.folders if not dirs and not files}
+        for name in sorted(self.present - set(names)):
+            path = os.path.join(self.root, name)
+            os.unlink(path)
+            maybe_empty.add(os.path.dirname(path))
+            removed += 1
+        for dirpath, _dirs, _names in self.folders:  # deepest first, so that a parent emptied here goes too
+            if dirpath != self.root and dirpath in maybe_empty and not os.listdir(dirpath):
+                os.rmdir(dirpath)
+                maybe_empty.add(os.path.dirname(dirpath))
+        if not self.in_place:
+            _swap(self.staging, self.out_dir, self.retired)
+        return WriteStats(self.written, self.unchanged, removed)
+
+    def abort(self) -> None:
+        """A build that failed: the staging folder goes, output/ stays as it was."""
+        if not self.in_place and self.staging.exists():
+            shutil.rmtree(self.staging)
+
+
 def write_output(files: Mapping[str, bytes | None], out_dir: Path, in_place: bool = False) -> WriteStats:
-    """Make out_dir hold exactly ``files`` (None: keep the file the previous build wrote)."""
+    """Make out_dir hold exactly ``files`` (None: a file already there, kept as it is)."""
     for name in files:
         if not safe_relative(name):
             raise ValueError(f"refusing to write outside the output folder: {name!r}")
-    out_dir = out_dir.resolve()
-    if in_place and out_dir.is_dir():
-        return _sync(files, out_dir)
-    parent = out_dir.parent
-    parent.mkdir(parents=True, exist_ok=True)
-    staging = parent / f".{out_dir.name}.next"
-    retired = parent / f".{out_dir.name}.old"
-    for leftover in (staging, retired):
-        if leftover.exists():
-            shutil.rmtree(leftover)
-    if out_dir.is_dir():
-        shutil.copytree(out_dir, staging, copy_function=os.link, symlinks=True)
-    else:
-        staging.mkdir()
-    stats = _sync(files, staging)
-    _swap(staging, out_dir, retired)
-    return stats
+    folder = Folder(out_dir, in_place)
+    try:
+        write_into(folder, files)
+        return folder.finish(files.keys())
+    except BaseException:
+        folder.abort()
+        raise
+
+
+def write_into(folder: Folder, files: Mapping[str, bytes | None]) -> None:
+    for name, data in files.items():
+        if data is None:
+            if not folder.has(name):
+                raise FileNotFoundError(f"a kept page is missing from the output: {name}")
+            folder.count(False)
+        else:
+            folder.count(folder.put(name, data))
 
 
 def write_some(files: Mapping[str, bytes], out_dir: Path) -> int:
@@ -74,44 +179,6 @@ def _replace(target: str, data: bytes) -> None:
         handle.write(data)
     # Replacing the link (not writing through it) leaves the old output's file intact.
     os.replace(temp, target)
-
-
-def _sync(files: Mapping[str, bytes | None], folder: Path) -> WriteStats:
-    """Write what changed (each file through a temporary file and a rename), remove the rest.
-
-    The folder is listed once (os.walk), so a site of tens of thousands of files where one
-    page changed costs one listing, not a stat of every file."""
-    written = unchanged = removed = 0
-    root = os.fspath(folder)
-    present: set[str] = set()
-    folders: list[tuple[str, list[str], list[str]]] = list(os.walk(root, topdown=False))
-    for dirpath, _dirs, names in folders:
-        prefix = dirpath[len(root) + 1 :].replace(os.sep, "/")
-        present.update(f"{prefix}/{n}" if prefix else n for n in names)
-    for name, data in files.items():
-        target = os.path.join(root, name)
-        if data is None:
-            if name not in present:
-                raise FileNotFoundError(f"a kept page is missing from the output: {name}")
-            unchanged += 1
-            continue
-        if name in present and os.stat(target).st_size == len(data) and _read(target) == data:
-            unchanged += 1
-            continue
-        _replace(target, data)
-        written += 1
-    # Folders that may now be empty: those that were, and those a removed file stood in.
-    maybe_empty = {dirpath for dirpath, dirs, names in folders if not dirs and not names}
-    for name in sorted(present - files.keys()):
-        path = os.path.join(root, name)
-        os.unlink(path)
-        maybe_empty.add(os.path.dirname(path))
-        removed += 1
-    for dirpath, _dirs, _names in folders:  # deepest first, so that a parent emptied here goes too
-        if dirpath != root and dirpath in maybe_empty and not os.listdir(dirpath):
-            os.rmdir(dirpath)
-            maybe_empty.add(os.path.dirname(dirpath))
-    return WriteStats(written, unchanged, removed)
 
 
 def _read(path: str) -> bytes:

@@ -667,10 +667,13 @@ def test_failed_build_leaves_previous_output_byte_identical(site: Path, edit: Ed
 # --- interrupted builds -------------------------------------------------------------------
 
 # Runs the CLI with os.rename/os.replace wrapped: optionally slowed down, and SIGKILLing the
-# process right after the n-th call of one of them (argv: which n delay cli-args...).
+# build right after the n-th call of one of them in any of its processes (pages are written
+# by the rendering workers; the build's own process is killed, and its workers die with it)
+# (argv: which n delay cli-args...).
 KILLER = r"""
 import os, signal, sys, time
 which, n, delay = sys.argv[1], int(sys.argv[2]), float(sys.argv[3])
+build_pid = os.getpid()
 real = {"rename": os.rename, "replace": os.replace}
 count = dict.fromkeys(real, 0)
 def wrap(name):
@@ -680,6 +683,7 @@ def wrap(name):
         real[name](*args, **kwargs)
         count[name] += 1
         if name == which and count[name] == n:
+            os.kill(build_pid, signal.SIGKILL)
             os.kill(os.getpid(), signal.SIGKILL)
     return call
 os.rename, os.replace = wrap("rename"), wrap("replace")
@@ -762,7 +766,8 @@ def test_killed_during_write_leaves_old_or_new_tree(
 def test_sigkill_at_a_moment_of_the_write(
     two_trees: tuple[Path, Path, dict[str, bytes], dict[str, bytes]], tmp_path: Path
 ) -> None:
-    """SIGKILL from outside, shortly after the build announces its render stage."""
+    """SIGKILL from outside while the pages are being made and written (each write slowed
+    down), shortly after the build announces its assemble stage."""
     _, _, old, new = two_trees
     site = _prepare(two_trees, tmp_path)
     process = subprocess.Popen(
@@ -776,12 +781,12 @@ def test_sigkill_at_a_moment_of_the_write(
     seen = []
     for line in process.stderr:
         seen.append(line)
-        if line.startswith("render"):
+        if line.startswith("assemble"):
             break
     time.sleep(0.4)
     process.send_signal(signal.SIGKILL)
     process.wait(timeout=60)
-    assert any(s.startswith("render") for s in seen), "".join(seen)
+    assert any(s.startswith("assemble") for s in seen), "".join(seen)
     assert process.returncode == -signal.SIGKILL, "the build ended before it was killed"
     _old_or_new(site / "output", old, new)
     _rebuild_cleanly(site, new)
