@@ -5,8 +5,8 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Callable, Iterable, Sequence
+from html import escape
 from typing import Any
-from xml.sax.saxutils import escape as xml_escape
 
 from edition.jsonout import Chunk, Chunks, chunk, dumps
 from edition.memo import Memo, Same
@@ -37,7 +37,8 @@ def _article(article: Article) -> dict[str, Any]:
     }
 
 
-def _entity(entity: Entity) -> dict[str, Any]:
+def _entity(entity: Entity, mentions: Chunks) -> dict[str, Any]:
+    """An entity of edition.json; its mentions, already encoded, are spliced in."""
     return {
         "id": entity.id,
         "type": entity.type,
@@ -49,7 +50,7 @@ def _entity(entity: Entity) -> dict[str, Any]:
         "wikidata": entity.wikidata,
         "aliases": {"zh": list(entity.aliases_zh), "en": list(entity.aliases_en)},
         "sources": list(entity.sources),
-        "mentions": [_mention(m) for m in entity.mentions],
+        "mentions": mentions,
     }
 
 
@@ -229,7 +230,7 @@ def _entities(
     else:
         for e in edition.entities:
             mentions[e.id].append(chunk(map(_mention, e.mentions), _MENTIONS_DEPTH))
-    return [_entity(e) | {"mentions": Chunks(mentions[e.id], _MENTIONS_DEPTH)} for e in edition.entities]
+    return [_entity(e, Chunks(mentions[e.id], _MENTIONS_DEPTH)) for e in edition.entities]
 
 
 def _encode_mentions(named: Sequence[Mention]) -> dict[str, Chunk]:
@@ -252,7 +253,7 @@ def sitemap_xml(edition: Edition, pages: list[str]) -> bytes:
         if page.endswith(".html") and page != "404.html":
             path = page[: -len("index.html")] if page.endswith("index.html") else page
             urls.append(
-                f"<url><loc>{xml_escape(base + path)}</loc><lastmod>{edition.config.build_date}</lastmod></url>"
+                f"<url><loc>{escape(base + path, quote=False)}</loc><lastmod>{edition.config.build_date}</lastmod></url>"
             )
     body = "\n".join(urls)
     return (
