@@ -225,7 +225,7 @@ def annotate(
 ) -> tuple[Edition, dict[str, list[Mention]]]:
     """The entities of the glossaries with their mentions in the text (standoff); also each
     article's mentions, in text order (article id -> mentions), for the stages that follow."""
-    memo = memo or Memo()
+    memo = memo or Memo(keep=False)
     complete = edition.complete
     # The glossaries' definitions and search patterns, reused while no glossary changes.
     lexicon = memo_lexicon(memo, glossaries, diags)

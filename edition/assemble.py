@@ -34,7 +34,7 @@ def assemble(
 ) -> Edition | None:
     """Build the model; every problem goes to ``diags``. None if the model cannot be made.
     With a memo, an article whose two files are the objects of the last build is reused."""
-    memo = memo or Memo()
+    memo = memo or Memo(keep=False)
     zh_docs = [d for d in docs if d.lang == "zh"]
     en_docs = {d.stem: d for d in docs if d.lang == "en"}
     zh_stems = {z.stem for z in zh_docs}

@@ -56,7 +56,7 @@ class BuildCache:
     @classmethod
     def load(cls, folder: Path, scope: str = "") -> BuildCache:
         """The cache kept under ``folder``; fingerprints belong to one output folder (``scope``)."""
-        cache = cls(scope=scope)
+        cache = cls(scope=scope, memo=Memo(keep=False))  # one build per process: nothing to reuse in memory
         try:
             with (folder / "parsed.pickle").open("rb") as handle:
                 version, parsed = pickle.load(handle)  # noqa: S301 - our own file, in our own folder

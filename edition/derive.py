@@ -24,7 +24,7 @@ class SiteIndex:
     def __init__(self, edition: Edition, memo: Memo | None = None) -> None:
         self.edition = edition
         # Per-article fingerprint parts, reused while the article's objects are the same.
-        self.memo = memo or Memo()
+        self.memo = memo or Memo(keep=False)
         self._article_keys: dict[str, str] = {}
         self.marker = Marker(edition, self.memo)
         self.articles_by_id = {a.id: a for a in edition.all_articles}

@@ -126,7 +126,7 @@ def _csv_rows(edition: Edition, article: Article, figures: Sequence[Figure]) -> 
 
 
 def figures_csv(edition: Edition, memo: Memo | None = None) -> bytes:
-    memo = memo or Memo()
+    memo = memo or Memo(keep=False)
     base = edition.config.base_url
     head = ",".join(FIGURE_COLUMNS) + "\n"
     rows = [memo.value(("csv", Same(f), base), _csv_rows, edition, a, f) for a, _, f in _per_article(edition)]
@@ -134,7 +134,7 @@ def figures_csv(edition: Edition, memo: Memo | None = None) -> bytes:
 
 
 def figures_json(edition: Edition, memo: Memo | None = None) -> bytes:
-    memo = memo or Memo()
+    memo = memo or Memo(keep=False)
     base = edition.config.base_url
     rows = Chunks(
         (memo.value(("figure-rows", Same(f), base), _figure_chunk, edition, a, f) for a, _, f in _per_article(edition)),
@@ -150,7 +150,7 @@ def _figure_chunk(edition: Edition, article: Article, figures: Sequence[Figure])
 def edition_data(edition: Edition, memo: Memo | None = None) -> dict[str, Any]:
     """The edition.json value; its long lists are Chunks, encoded per article and kept in
     ``memo`` while the article is unchanged (jsonout.dumps splices them)."""
-    memo = memo or Memo()
+    memo = memo or Memo(keep=False)
     info = edition.config.edition
     per_article = _per_article(edition)
     return {

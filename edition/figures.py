@@ -247,7 +247,7 @@ def annotate_figures(
     """Every article's figures, labelled, then its checks, then its charts (in that order, so
     that problems are reported stage by stage). ``mentions``: each article's, from annotate().
     Each step is per article, reused while the article, its file and its mentions are the same."""
-    memo = memo or Memo()
+    memo = memo or Memo(keep=False)
     docs_by_path = {d.path: d for d in docs}
     types = {e.id: e.type for e in edition.entities}
     articles = [(a, docs_by_path[a.path], mentions.get(a.id, ())) for a in edition.all_articles]

@@ -98,7 +98,7 @@ class Marker:
         self.extra: dict[tuple[str, str], list[Span]] = {}
         parts = edition.article_parts
         if parts:
-            memo = memo or Memo()
+            memo = memo or Memo(keep=False)
             for mentions, figures in parts.values():
                 by_block, numbers = memo.value(("marks", Same(mentions)), _by_block, mentions, rank)
                 self.mentions.update(by_block)

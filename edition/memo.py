@@ -40,9 +40,14 @@ class Same(int):
 
 
 class Memo:
-    """key -> (result, diagnostics). Entries not used by the last two builds are dropped."""
+    """key -> (result, diagnostics). Entries not used by the last two builds are dropped.
 
-    def __init__(self) -> None:
+    ``keep=False``: a build that no other build follows in its process (the command line)
+    computes everything and keeps nothing, so that its peak memory holds no copy of the
+    edition's fragments."""
+
+    def __init__(self, keep: bool = True) -> None:
+        self.keep = keep
         self._current: dict[Hashable, tuple[Any, tuple[Diagnostic, ...]]] = {}
         self._previous: dict[Hashable, tuple[Any, tuple[Diagnostic, ...]]] = {}
         self.hits = 0
@@ -62,7 +67,8 @@ class Memo:
             self.misses += 1
         else:
             self.hits += 1
-        self._current[key] = entry
+        if self.keep:
+            self._current[key] = entry
         diags.items.extend(entry[1])
         result: T = entry[0]
         return result

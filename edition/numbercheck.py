@@ -39,7 +39,7 @@ def _declared(doc: Document | None, diags: Diagnostics) -> dict[tuple[str, float
 
 def check_numbers(edition: Edition, docs: Sequence[Document], diags: Diagnostics, memo: Memo | None = None) -> None:
     """Each article's check is reused while the article and its translation's file are the same."""
-    memo = memo or Memo()
+    memo = memo or Memo(keep=False)
     en_docs = {d.path: d for d in docs if d.lang == "en"}
     for article in edition.all_articles:
         en = en_docs.get(article.en_path or "")

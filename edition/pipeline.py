@@ -107,7 +107,7 @@ def _make_edition(
     diags.items.extend(problems)
     unreadable = frozenset(d.loc.path.rsplit("/", 1)[-1].split(".")[0] for d in problems if d.severity == "error")
     # Per-article work is kept in the cache's memo (the dev server's): an edit redoes one article.
-    memo = cache.memo if cache is not None else Memo()
+    memo = cache.memo if cache is not None else Memo(keep=False)
     memo.new_build()
     edition = assemble(config, docs, source, diags, unreadable, memo)
     if edition is not None:
@@ -149,7 +149,7 @@ def build(
     # and forked workers then share those pages of memory untouched).
     gc.freeze()
     templates, strings = load_templates(root / "templates", root)
-    memo = cache.memo if cache is not None else Memo()
+    memo = cache.memo if cache is not None else Memo(keep=False)
     # The same templates give the same renderer, whose compiled templates are kept (the dev server).
     key = ("renderer", digest(sorted(templates.items()), sorted(strings.items())))
     renderer = memo.value(key, Renderer, templates, strings, "templates")
@@ -187,7 +187,7 @@ def _render_and_write(
     search: bool,
     stages: Stages,
 ) -> tuple[dict[str, bytes | None], WriteStats | None]:
-    memo = cache.memo if cache is not None else Memo()
+    memo = cache.memo if cache is not None else Memo(keep=False)
 
     def progress(done: int, total: int) -> None:
         if total >= 2000:  # a long build says how far it is

@@ -631,7 +631,7 @@ def tei_xml(edition: Edition, memo: Memo | None = None) -> bytes:
     _indent(root)
     body = ET.tostring(root, encoding="unicode")
     if spliced:
-        memo = memo or Memo()
+        memo = memo or Memo(keep=False)
         entities = {e.id: e for e in edition.entities}
         pieces = []
         position = 0
