@@ -429,7 +429,8 @@ def bench_size(n: int, args: argparse.Namespace, work: Path, env: dict[str, str]
             else:
                 row.notes.append(f"warm-edit output = clean build ({len(warm_tree)} files, byte-identical)")
 
-        attempt("ours warm edit", warm)
+        if not args.cold_only:
+            attempt("ours warm edit", warm)
         if code_digest() != code_at_start:
             message = (
                 f"WARNING: N={n}: the generator's code (build.py, edition/) changed while this size ran: "
@@ -514,6 +515,11 @@ def main(argv: list[str]) -> int:
     )
     parser.add_argument("--real", action="store_true", help="also time the real edition's cold build")
     parser.add_argument("--keep", action="store_true", help="keep the work folder (archives, outputs) to inspect")
+    parser.add_argument(
+        "--cold-only",
+        action="store_true",
+        help="time cold builds only, no warm edit (a large archive: the dev server holds the whole site's model)",
+    )
     parser.add_argument("--warm-child", nargs=4, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.warm_child:
