@@ -83,6 +83,11 @@ def load_static(static_dir: Path) -> dict[str, bytes]:
     }
 
 
+def _memo(cache: BuildCache | None) -> Memo:
+    """The dev server's memo (kept from build to build), or one that keeps nothing."""
+    return cache.memo if cache is not None else Memo(keep=False)
+
+
 def make_edition(
     root: Path, log: Log = _quiet, strict: bool = False, cache: BuildCache | None = None
 ) -> tuple[Edition, list[Diagnostic], Stages]:
@@ -107,7 +112,7 @@ def _make_edition(
     diags.items.extend(problems)
     unreadable = frozenset(d.loc.path.rsplit("/", 1)[-1].split(".")[0] for d in problems if d.severity == "error")
     # Per-article work is kept in the cache's memo (the dev server's): an edit redoes one article.
-    memo = cache.memo if cache is not None else Memo(keep=False)
+    memo = _memo(cache)
     memo.new_build()
     edition = assemble(config, docs, source, diags, unreadable, memo)
     if edition is not None:
@@ -135,7 +140,8 @@ def build(
     cache: BuildCache | None = None,
     in_place: bool = False,
 ) -> BuildResult:
-    """The whole build: check, render in memory, then replace output/ in one move.
+    """The whole build: check, render (into a staging folder as the pages are made), export,
+    then replace output/ in one move.
 
     With a cache (the dev server's, or .cache/ for the command line) unchanged files are
     not parsed again and pages whose inputs did not change are not rendered again.
@@ -149,7 +155,7 @@ def build(
     # and forked workers then share those pages of memory untouched).
     gc.freeze()
     templates, strings = load_templates(root / "templates", root)
-    memo = cache.memo if cache is not None else Memo(keep=False)
+    memo = _memo(cache)
     # The same templates give the same renderer, whose compiled templates are kept (the dev server).
     key = ("renderer", digest(sorted(templates.items()), sorted(strings.items())))
     renderer = memo.value(key, Renderer, templates, strings, "templates")
@@ -187,7 +193,7 @@ def _render_and_write(
     search: bool,
     stages: Stages,
 ) -> tuple[dict[str, bytes | None], WriteStats | None]:
-    memo = cache.memo if cache is not None else Memo(keep=False)
+    memo = _memo(cache)
 
     def progress(done: int, total: int) -> None:
         if total >= 2000:  # a long build says how far it is

@@ -77,6 +77,9 @@ class Preview:
         except BuildError as exc:
             self._failed(exc)
             return True  # its errors are shown; the full build gives the whole list
+        except Exception as exc:  # a shortcut that fails must not stop the server
+            print(f"quick look skipped ({type(exc).__name__}: {exc}); the full build follows", file=sys.stderr)
+            return False
         finally:
             if collecting:
                 gc.enable()

@@ -116,3 +116,22 @@ def test_in_the_server_the_full_build_follows_in_the_background_and_reloads(
     clean = tmp_path / "clean"
     build(site, clean, search=False)
     assert tree(site / "output") == tree(clean)
+
+
+def test_a_quick_look_that_breaks_falls_back_to_the_full_build(
+    site: Path, tmp_path: Path, edit: Callable[[Path, str, str], None], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import edition.serve
+
+    def broken(*_: object) -> None:
+        raise RuntimeError("a bug in the shortcut")
+
+    preview = started(site)
+    monkeypatch.setattr(edition.serve, "quick_pages", broken)
+    path = site / "content/02-urban-renewal.en.md"
+    edit(path, "Wenyu River Park", "the Wenyu River Park")
+    preview.rebuild([str(path)])
+    assert preview.quick_seconds is None and not preview.errors
+    clean = tmp_path / "clean"
+    build(site, clean, search=False)
+    assert tree(site / "output") == tree(clean)
