@@ -492,13 +492,13 @@ def plan_pages(edition: Edition, index: SiteIndex, renderer: Renderer) -> list[J
     groups = [(kind, entities) for kind, entities in groups if entities]
     keys = index.page_keys()
     entity_keys = {e.id: index.entity_page_key(e) for e in edition.entities}
+    article_pages = [article_page(edition, index, n) for n in range(len(edition.articles))]  # the same in every view
     for view in VIEWS:
         emit(view, "", "home.html", searchable=True, key=keys["home"])
         emit(view, "search/", "search.html", key="search")
         emit(view, "about/", "about.html", key=keys["about"])
         for n, article in enumerate(edition.articles):
-            extra = article_page(edition, index, n)
-            emit(view, article.url, "article.html", key=index.article_key(article), **extra)
+            emit(view, article.url, "article.html", key=index.article_key(article), **article_pages[n])
         emit(view, "figures/", "figures.html", key=keys["figures"], more=appendix)
         emit(view, "index/", "index.html", groups=groups, kind=None, key=keys["index"])
         for kind, entities in groups:

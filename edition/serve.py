@@ -176,7 +176,8 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, search: bool = 
 
     preview = Preview(root, root / "output", search, background=True)
     preview.rebuild()
-    server = Server(app=preview.app)
+    watched = [root / name for name in WATCHED if (root / name).exists()]
+    server = Server(app=preview.app, watcher=told_watcher(watched, IOLoop.current))
 
     def changed() -> None:
         # Called by livereload on its own thread (the server's loop), which reloads the browser
@@ -185,8 +186,33 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, search: bool = 
         saw = server.watcher.filepath
         preview.rebuild([saw] if saw else [], lambda: loop.add_callback(LiveReloadHandler.reload_waiters))
 
-    for name in WATCHED:
-        server.watch(str(root / name), changed, delay=0.2)
+    for path in watched:
+        server.watch(str(path), changed, delay=0.2)
     print(f"serving http://{host}:{port}/ (Ctrl-C to stop)", file=sys.stderr)
     server.serve(host=host, port=port, debug=False, open_url_delay=None)
     return 0
+
+
+def told_watcher(paths: Sequence[Path], current_loop: Callable[[], Any]) -> Any:
+    """livereload's watcher, told of a change by the operating system (watchfiles: inotify on
+    Linux) instead of looking at every file every 0.8 s: a save is seen in tens of
+    milliseconds, and an archive of thousands of files is not stat-ed five times a second.
+    livereload still finds which file changed (its own check), then calls the build."""
+    import watchfiles
+    from livereload.watcher import Watcher
+
+    class Told(Watcher):  # type: ignore[misc]
+        def start(self, callback: Callable[[], None]) -> bool:
+            loop = current_loop()  # the server's loop: livereload starts its watcher on it
+
+            def listen() -> None:
+                for _changes in watchfiles.watch(*paths, debounce=50, step=20, raise_interrupt=False):
+                    loop.add_callback(callback)
+
+            threading.Thread(target=listen, name="watch", daemon=True).start()
+            # livereload queues a "__livereload__" entry at start that its first check returns
+            # instead of looking at the files: spend it now, not on the first save.
+            loop.add_callback(callback)
+            return True  # livereload then polls only when told
+
+    return Told()

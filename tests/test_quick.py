@@ -135,3 +135,42 @@ def test_a_quick_look_that_breaks_falls_back_to_the_full_build(
     clean = tmp_path / "clean"
     build(site, clean, search=False)
     assert tree(site / "output") == tree(clean)
+
+
+def test_the_server_sees_a_save_and_shows_the_article_first(site: Path) -> None:
+    """`build.py serve` end to end, without a browser: the OS tells the watcher of a save,
+    the quick look writes the article's page, the full build follows."""
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    from conftest import ROOT
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, str(ROOT / "build.py"), "--root", str(site), "serve", "--port", str(port)],
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+    )
+    try:
+        assert server.stderr is not None
+        for line in server.stderr:
+            if "Start watching changes" in line:  # livereload's log: its watcher is starting
+                break
+        time.sleep(1)  # and the operating system's watch is in place
+        page = site / "output" / URBAN
+        before = page.read_bytes()
+        path = site / "content/02-urban-renewal.en.md"
+        path.write_text(path.read_text(encoding="utf-8").replace("Wenyu River Park", "the Wenyu River Park", 1))
+        deadline = time.monotonic() + 30
+        while page.read_bytes() == before and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert page.read_bytes() != before, "the save was not seen, or not built"
+    finally:
+        server.terminate()
+        _, rest = server.communicate(timeout=30)
+    assert "quick " in rest, rest[-2000:]
