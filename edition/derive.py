@@ -50,7 +50,7 @@ class SiteIndex:
         """An entity as a notes section shows it: its fields and how often it is named."""
         if entity.id not in self._entity_keys:
             self._entity_keys[entity.id] = digest(
-                dataclasses.replace(entity, mentions=()), len(entity.mentions), self._first_blocks(entity, 9)
+                dataclasses.replace(entity, mentions=()), len(entity.mentions), self.mentioned_in(entity)[:9]
             )
         return self._entity_keys[entity.id]
 
@@ -167,16 +167,6 @@ class SiteIndex:
             for entity_id, pairs in blocks.items():
                 naming.setdefault(entity_id, []).extend(pairs)
         return naming
-
-    def _first_blocks(self, entity: Entity, count: int) -> list[tuple[str, str]]:
-        """mentioned_in(entity)[:count], without going through every mention of a name an
-        archive mentions thousands of times (what a notes section shows of it)."""
-        seen: dict[tuple[str, str], None] = {}
-        for m in entity.mentions:
-            seen[(self.owners[m.block].url, m.block)] = None
-            if len(seen) == count:
-                break
-        return list(seen)
 
     def mention_rows(self, entity: Entity) -> list[dict[str, str]]:
         """An entity page's list, computed once for all views: where, and the sentences."""

@@ -16,18 +16,6 @@ from collections.abc import Iterable
 from typing import Any
 
 
-class Encoded(str):
-    """One value's JSON text, as ``encode`` writes it at the top level."""
-
-    __slots__ = ()
-
-
-class Items(list[Encoded]):
-    """A JSON array whose items are already encoded."""
-
-    __slots__ = ()
-
-
 class Chunk(str):
     """Items of an array, encoded, indented for an array standing on a line indented by
     ``depth`` spaces, and joined: a run of an array's items made once (one article's)."""
@@ -43,22 +31,19 @@ class Chunks(list[Chunk]):
         self.depth = depth
 
 
-def encode(value: Any) -> Encoded:
-    return Encoded(json.dumps(value, ensure_ascii=False, indent=1))
-
-
 def chunk(values: Iterable[Any], depth: int) -> Chunk:
     pad = " " * (depth + 1)
-    return Chunk(",\n".join(pad + encode(v).replace("\n", "\n" + pad) for v in values))
+    encoded = (json.dumps(v, ensure_ascii=False, indent=1) for v in values)
+    return Chunk(",\n".join(pad + text.replace("\n", "\n" + pad) for text in encoded))
 
 
 def dumps(value: Any) -> str:
-    """``value`` (dicts, lists, scalars, and Items or Chunks anywhere) as ``json.dumps(..., indent=1)`` text."""
+    """``value`` (dicts, lists, scalars, and Chunks anywhere) as ``json.dumps(..., indent=1)`` text."""
     token = f"splice-{uuid.uuid4().hex}"  # a string no content can contain
-    spliced: list[Items | Chunks] = []
+    spliced: list[Chunks] = []
 
     def placeholders(v: Any) -> Any:
-        if isinstance(v, Items | Chunks):
+        if isinstance(v, Chunks):
             spliced.append(v)
             return f"{token}-{len(spliced) - 1}"
         if isinstance(v, dict):
@@ -82,13 +67,9 @@ def dumps(value: Any) -> str:
     return "".join(out)
 
 
-def _array(items: Items | Chunks, indent: str) -> str:
+def _array(chunks: Chunks, indent: str) -> str:
     """The array as it stands on a line indented by ``indent``: its items one level deeper."""
-    if isinstance(items, Chunks):
-        if items.depth != len(indent):
-            raise ValueError(f"chunks made for depth {items.depth} stand at depth {len(indent)}")
-        body = ",\n".join(c for c in items if c)
-    else:
-        pad = indent + " "
-        body = ",\n".join(pad + item.replace("\n", "\n" + pad) for item in items)
+    if chunks.depth != len(indent):
+        raise ValueError(f"chunks made for depth {chunks.depth} stand at depth {len(indent)}")
+    body = ",\n".join(c for c in chunks if c)
     return f"[\n{body}\n{indent}]" if body else "[]"

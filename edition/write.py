@@ -93,11 +93,7 @@ class Folder:
         """Write ``name`` unless it already holds ``data``; True if written."""
         if not safe_relative(name):
             raise ValueError(f"refusing to write outside the output folder: {name!r}")
-        target = os.path.join(self.root, name)
-        if name in self.present and os.stat(target).st_size == len(data) and _read(target) == data:
-            return False
-        _replace(target, data)
-        return True
+        return _write_changed(os.path.join(self.root, name), data, name in self.present)
 
     def count(self, written: bool) -> None:
         if written:
@@ -165,11 +161,16 @@ def write_some(files: Mapping[str, bytes], out_dir: Path) -> int:
         if not safe_relative(name):
             raise ValueError(f"refusing to write outside the output folder: {name!r}")
         target = os.path.join(out_dir, name)
-        if os.path.isfile(target) and os.stat(target).st_size == len(data) and _read(target) == data:
-            continue
-        _replace(target, data)
-        written += 1
+        written += _write_changed(target, data, os.path.isfile(target))
     return written
+
+
+def _write_changed(target: str, data: bytes, present: bool) -> bool:
+    """Write ``target`` unless it (``present``) already holds ``data``; True if written."""
+    if present and os.stat(target).st_size == len(data) and _read(target) == data:
+        return False
+    _replace(target, data)
+    return True
 
 
 def _replace(target: str, data: bytes) -> None:

@@ -16,7 +16,7 @@ from test_incremental import tree
 from bench.generate import generate
 from edition.cache import BuildCache
 from edition.export import edition_json, figures_csv, figures_json
-from edition.jsonout import Chunks, Items, chunk, dumps, encode
+from edition.jsonout import Chunks, chunk, dumps
 from edition.memo import Memo, Same
 from edition.model import Edition
 from edition.pipeline import build, make_edition
@@ -33,33 +33,34 @@ values = st.recursive(
 )
 
 
-def with_items(value: Any, draw_lists: list[bool]) -> Any:
-    """The same value with some of its lists (by position in a walk) given as encoded Items."""
+def with_chunks(value: Any, choices: list[bool], indent: int = 0) -> Any:
+    """The same value with some of its arrays (by position in a walk) given as Chunks, made
+    for the indentation of the line the array starts on, in runs of one and two items."""
     if isinstance(value, dict):
-        return {k: with_items(v, draw_lists) for k, v in value.items()}
+        return {k: with_chunks(v, choices, indent + 1) for k, v in value.items()}
     if isinstance(value, list):
-        spliced = draw_lists.pop() if draw_lists else False
-        if spliced:
-            return Items(encode(v) for v in value)
-        return [with_items(v, draw_lists) for v in value]
+        if choices and choices.pop():
+            return Chunks([chunk(run, indent) for run in _runs(value)], indent)
+        return [with_chunks(v, choices, indent + 1) for v in value]
     return value
+
+
+def _runs(items: list[Any]) -> list[list[Any]]:
+    """items cut into runs of one and two, with an empty run between (an article with none)."""
+    runs: list[list[Any]] = [[]]
+    i = 0
+    while i < len(items):
+        size = 1 + i % 2
+        runs += [items[i : i + size], []]
+        i += size
+    return runs
 
 
 @settings(max_examples=300, deadline=None)
 @given(values, st.lists(st.booleans(), max_size=12))
 def test_spliced_json_is_the_same_text_as_json_dumps(value: Any, choices: list[bool]) -> None:
     expected = json.dumps(value, ensure_ascii=False, indent=1)
-    assert dumps(with_items(value, list(choices))) == expected
-
-
-def test_spliced_json_nested_items() -> None:
-    value = {"a": [{"m": [1, {"x": "y"}]}, []], "b": {"c": [[], [1, 2]]}}
-    spliced = {
-        "a": Items([encode({"m": [1, {"x": "y"}]}), encode([])]),
-        "b": {"c": Items([encode([]), encode([1, 2])])},
-    }
-    assert dumps(spliced) == json.dumps(value, ensure_ascii=False, indent=1)
-    assert dumps({"e": Items()}) == json.dumps({"e": []}, indent=1)
+    assert dumps(with_chunks(value, list(choices))) == expected
 
 
 def test_spliced_json_chunks_made_for_their_depth() -> None:
