@@ -4,13 +4,27 @@ BibTeX and CSL-JSON, for a whole article or one passage (block) of it."""
 from __future__ import annotations
 
 import calendar
+import functools
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
+from edition.config import EditionInfo
 from edition.model import Article, Block, Edition
 
 TRANSLATOR = "the edition team"
+
+
+@dataclass(frozen=True)
+class _Work:
+    """What the BibTeX and CSL-JSON forms are made of."""
+
+    key: str
+    title_zh: str
+    title_en: str
+    edition_title: str
+    accessed: str
+    info: EditionInfo
 
 
 @dataclass(frozen=True)
@@ -19,9 +33,19 @@ class Citation:
     chicago_translation: str
     gbt_original: str
     gbt_translation: str
-    bibtex: str
-    csl_json: str
     url: str
+    work: _Work = field(repr=False)
+
+    # Made when first asked for: a passage's citation shows only the forms above, and an
+    # archive has tens of thousands of passages (the JSON form alone was a fifth of an
+    # article page's rendering time).
+    @functools.cached_property
+    def bibtex(self) -> str:
+        return _bibtex(self.work, self.url)
+
+    @functools.cached_property
+    def csl_json(self) -> str:
+        return _csl_json(self.work, self.url)
 
 
 def _date_parts(date: str) -> list[int]:
@@ -50,30 +74,40 @@ def cite(edition: Edition, article: Article, block: Block | None = None) -> Cita
     gbt_original = f"{title_zh}[N]. {info.newspaper_zh}, {info.date}({info.page}){passage_zh}."
     gbt_translation = f"{title_en}[EB/OL]. {TRANSLATOR}, trans. ({accessed})[{accessed}]. {url}."
     key = f"crd{info.date.replace('-', '')}{article.id.replace('-', '')}{block.local if block else ''}"
-    bibtex = (
+    work = _Work(key, title_zh, title_en, edition_title, accessed, info)
+    return Citation(chicago_original, chicago_translation, gbt_original, gbt_translation, url, work)
+
+
+def _bibtex(work: _Work, url: str) -> str:
+    info, key = work.info, work.key
+    return (
         f"@article{{{key},\n"
-        f"  title = {{{_bib_escape(title_zh)}}},\n"
-        f"  titleaddon = {{{_bib_escape(title_en)}}},\n"
+        f"  title = {{{_bib_escape(work.title_zh)}}},\n"
+        f"  titleaddon = {{{_bib_escape(work.title_en)}}},\n"
         f"  journaltitle = {{{_bib_escape(info.newspaper_zh)} ({_bib_escape(info.newspaper_en)})}},\n"
         f"  date = {{{info.date}}},\n"
         f"  pages = {{{info.page}}},\n"
         f"  langid = {{chinese}},\n"
         f"}}\n"
         f"@misc{{{key}en,\n"
-        f"  title = {{{_bib_escape(title_en)}}},\n"
+        f"  title = {{{_bib_escape(work.title_en)}}},\n"
         f"  translator = {{{{The edition team}}}},\n"
-        f"  howpublished = {{{_bib_escape(edition_title)}}},\n"
+        f"  howpublished = {{{_bib_escape(work.edition_title)}}},\n"
         f"  url = {{{url}}},\n"
-        f"  urldate = {{{accessed}}},\n"
+        f"  urldate = {{{work.accessed}}},\n"
         f"  related = {{{key}}},\n"
         f"  relatedtype = {{translationof}},\n"
         f"}}"
     )
+
+
+def _csl_json(work: _Work, url: str) -> str:
+    info, key = work.info, work.key
     csl: list[dict[str, Any]] = [
         {
             "id": key,
             "type": "article-newspaper",
-            "title": title_zh,
+            "title": work.title_zh,
             "container-title": info.newspaper_zh,
             "issued": {"date-parts": [_date_parts(info.date)]},
             "page": str(info.page),
@@ -83,25 +117,17 @@ def cite(edition: Edition, article: Article, block: Block | None = None) -> Cita
         {
             "id": key + "en",
             "type": "article-newspaper",
-            "title": title_en,
-            "container-title": edition_title,
+            "title": work.title_en,
+            "container-title": work.edition_title,
             "translator": [{"literal": "The edition team"}],
-            "original-title": title_zh,
+            "original-title": work.title_zh,
             "issued": {"date-parts": [_date_parts(info.date)]},
-            "accessed": {"date-parts": [_date_parts(accessed)]},
+            "accessed": {"date-parts": [_date_parts(work.accessed)]},
             "URL": url,
             "language": "en",
         },
     ]
-    return Citation(
-        chicago_original,
-        chicago_translation,
-        gbt_original,
-        gbt_translation,
-        bibtex,
-        json.dumps(csl, ensure_ascii=False, indent=1),
-        url,
-    )
+    return json.dumps(csl, ensure_ascii=False, indent=1)
 
 
 def json_ld(edition: Edition, article: Article) -> str:

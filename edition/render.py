@@ -432,16 +432,18 @@ def render_site(
         renderer.compile_all()  # compiled once here; the workers inherit it
         _WORK = (edition, renderer, index, jobs, sink)
         try:
-            step = -(-len(jobs) // (processes * 4))
-            bounds = [(start, min(start + step, len(jobs))) for start in range(0, len(jobs), step)]
-            rendered: list[tuple[str, bytes | bool]] = []
+            bounds = _slices(jobs, processes)
+            parts: dict[tuple[int, int], list[tuple[str, bytes | bool]]] = {}
+            done = 0
             # An executor, not a Pool: a worker that dies (the OOM killer) fails the build
             # (BrokenProcessPool) instead of leaving it waiting for ever.
             context = multiprocessing.get_context("fork")
             with ProcessPoolExecutor(processes, mp_context=context, initializer=_die_with_parent) as pool:
-                for part in pool.map(_render_slice, bounds):  # in order: the same bytes as serial
-                    rendered.extend(part)
-                    progress(len(rendered), len(jobs))
+                for bound, part in zip(bounds, pool.map(_render_slice, bounds), strict=True):
+                    parts[bound] = part
+                    done += len(part)
+                    progress(done, len(jobs))
+            rendered = [page for bound in sorted(parts) for page in parts[bound]]  # the order of serial
         finally:
             _WORK = None
     else:
@@ -463,6 +465,24 @@ def render_site(
             pages[path] = made
     pages.update(kept)
     return pages
+
+
+def _slices(jobs: list[Job], processes: int) -> list[tuple[int, int]]:
+    """The runs of jobs handed to the workers, each worker taking the next when done.
+
+    The Traditional-Chinese view's pages come first, as one run: the worker that takes
+    them pays for loading OpenCC's dictionaries (0.05-0.15 s) once, while the others render
+    the other views, instead of each worker loading them for a few of its pages.
+    """
+    step = -(-len(jobs) // (processes * 4))
+    hant = [n for n, job in enumerate(jobs) if job.view.code == "zh-hant"]
+    first: list[tuple[int, int]] = []
+    rest = [(0, len(jobs))]
+    # Views are planned one after another, so the view's pages stand together.
+    if hant and hant[-1] - hant[0] + 1 == len(hant) and len(hant) <= -(-len(jobs) // processes):
+        first = [(hant[0], hant[-1] + 1)]
+        rest = [(0, hant[0]), (hant[-1] + 1, len(jobs))]
+    return first + [(start, min(start + step, stop)) for begin, stop in rest for start in range(begin, stop, step)]
 
 
 def plan_pages(edition: Edition, index: SiteIndex, renderer: Renderer) -> list[Job]:

@@ -179,3 +179,20 @@ def test_a_template_error_in_a_rendering_worker_is_a_diagnostic(site: Path, tmp_
     [diag] = info.value.diagnostics
     assert diag.loc.path == "templates/entity.html" and diag.loc.line > 1
     assert "no_such_field" in diag.message
+
+
+def test_worker_runs_cover_every_page_once_traditional_view_first(root: Path) -> None:
+    """The zh-Hant view's pages go to one worker as one run (it alone loads OpenCC)."""
+    from edition.derive import SiteIndex
+    from edition.pipeline import make_edition
+    from edition.render import Renderer, _slices, load_templates, plan_pages
+
+    edition, _, _ = make_edition(root)
+    templates, strings = load_templates(root / "templates", root)
+    jobs = plan_pages(edition, SiteIndex(edition), Renderer(templates, strings, "templates"))
+    runs = _slices(jobs, 2)
+    covered = sorted(n for start, stop in runs for n in range(start, stop))
+    assert covered == list(range(len(jobs)))
+    start, stop = runs[0]
+    assert {jobs[n].view.code for n in range(start, stop)} == {"zh-hant"}
+    assert sum(job.view.code == "zh-hant" for job in jobs) == stop - start

@@ -16,7 +16,7 @@ from test_incremental import tree
 from bench.generate import generate
 from edition.cache import BuildCache
 from edition.export import edition_json, figures_csv, figures_json
-from edition.jsonout import Chunks, chunk, dumps
+from edition.jsonout import Chunks, chunk, dumps, encode
 from edition.memo import Memo, Same
 from edition.model import Edition
 from edition.pipeline import build, make_edition
@@ -25,7 +25,9 @@ from edition.tei import tei_xml
 
 # -- jsonout: spliced JSON is json.dumps's JSON ------------------------------------------------
 
-scalars = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8)
+# What the exports hold: no NaN or infinity (no figure is one; edition/jsonout.py).
+finite = st.floats(allow_nan=False, allow_infinity=False)
+scalars = st.none() | st.booleans() | st.integers() | finite | st.text(max_size=8)
 values = st.recursive(
     scalars,
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=5), inner, max_size=4),
@@ -61,6 +63,35 @@ def _runs(items: list[Any]) -> list[list[Any]]:
 def test_spliced_json_is_the_same_text_as_json_dumps(value: Any, choices: list[bool]) -> None:
     expected = json.dumps(value, ensure_ascii=False, indent=1)
     assert dumps(with_chunks(value, list(choices))) == expected
+
+
+# Numbers either side of where the standard library turns to exponents, integers beyond
+# orjson's 64 bits, strings that look like numbers, and characters escaped or not.
+awkward = (
+    st.sampled_from([1e-4, 1e-05, 9.9e-05, -1e-05, 1e16, 9999999999999998.0, 12345678901234567.0, -0.0, 1e300, 5e-324])
+    | st.integers(min_value=2**63 - 2, max_value=2**70)
+    | st.sampled_from(["2e5", "0.00001", "1e16", '\x1f\x7f\u2028\\"', "\n  x"])
+    | finite
+    | st.integers()
+)
+awkward_values = st.recursive(
+    awkward,
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.tuples(inner) | st.dictionaries(st.text(max_size=5), inner, max_size=4)
+    ),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(awkward_values)
+def test_encode_is_json_dumps_text(value: Any) -> None:
+    assert encode(value) == json.dumps(value, ensure_ascii=False, indent=1)
+
+
+def test_encode_leaves_what_orjson_refuses_to_the_standard_library() -> None:
+    for value in ({1: "int key"}, [2**64], {"k": [1e-7, {"d": 1e17}]}, "\ud800"):
+        assert encode(value) == json.dumps(value, ensure_ascii=False, indent=1)
 
 
 def test_spliced_json_chunks_made_for_their_depth() -> None:
