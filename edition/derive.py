@@ -46,6 +46,14 @@ class SiteIndex:
             self._citations[key] = cite(self.edition, article, block)
         return self._citations[key]
 
+    def share(self) -> None:
+        """Make now what the pages of every view look up, once, before rendering forks its
+        workers: made after the fork, each worker would make it again for itself."""
+        for block in self.all_blocks:
+            self.marker.spans(block, "zh")
+            self.marker.spans(block, "en")
+        _ = self.naming, self.search_terms
+
     def entity_key(self, entity: Entity) -> str:
         """An entity as a notes section shows it: its fields and how often it is named."""
         if entity.id not in self._entity_keys:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import collections
 import ctypes
 import functools
 import multiprocessing
@@ -415,7 +416,7 @@ def render_site(
     an archive's pages are never all in memory, nor sent whole from the workers."""
     global _WORK
     index = index or SiteIndex(edition, cache.memo if cache is not None else None)
-    jobs = plan_pages(edition, index, renderer)
+    jobs = plan_pages(edition, index, renderer, keyed=cache is not None)
     kept: dict[str, bytes | None] = {}
     if cache is not None:
         todo = []
@@ -430,6 +431,7 @@ def render_site(
     processes = processes or _cores()
     if processes > 1 and len(jobs) >= PARALLEL_MIN and "fork" in multiprocessing.get_all_start_methods():
         renderer.compile_all()  # compiled once here; the workers inherit it
+        index.share()
         _WORK = (edition, renderer, index, jobs, sink)
         try:
             bounds = _slices(jobs, processes)
@@ -485,16 +487,22 @@ def _slices(jobs: list[Job], processes: int) -> list[tuple[int, int]]:
     return first + [(start, min(start + step, stop)) for begin, stop in rest for start in range(begin, stop, step)]
 
 
-def plan_pages(edition: Edition, index: SiteIndex, renderer: Renderer) -> list[Job]:
+def plan_pages(edition: Edition, index: SiteIndex, renderer: Renderer, keyed: bool = True) -> list[Job]:
     """The list of pages of the site, in a fixed order, each with the fingerprint of what it
-    shows (so that an unchanged one need not be rendered)."""
+    shows (so that an unchanged one need not be rendered). Without a cache to keep them in
+    (``keyed=False``: --no-cache) no fingerprint is made: every page is rendered anyway, and
+    an archive's fingerprints cost seconds."""
     jobs: list[Job] = []
     # What every page shows: templates, strings, settings, and the navigation (titles).
-    common = digest(
-        sorted(renderer.templates.items()),
-        sorted(renderer.strings.items()),
-        edition.config,
-        [(a.id, a.order, a.title_zh, a.title_en) for a in edition.all_articles],
+    common = (
+        digest(
+            sorted(renderer.templates.items()),
+            sorted(renderer.strings.items()),
+            edition.config,
+            [(a.id, a.order, a.title_zh, a.title_en) for a in edition.all_articles],
+        )
+        if keyed
+        else ""
     )
 
     def emit(
@@ -505,20 +513,22 @@ def plan_pages(edition: Edition, index: SiteIndex, renderer: Renderer) -> list[J
         more: Callable[[], dict[str, Any]] | None = None,
         **extra: Any,
     ) -> None:
-        jobs.append(Job(view, path, template, extra, digest(common, view, path, key) if key else None, more))
+        fingerprint = digest(common, view, path, key) if key and keyed else None
+        jobs.append(Job(view, path, template, extra, fingerprint, more))
 
     appendix = functools.cache(lambda: appendix_context(edition))  # once, and only if a figures page is rendered
     groups = [(kind, [e for e in edition.entities if e.type == kind]) for kind in ENTITY_TYPES]
     groups = [(kind, entities) for kind, entities in groups if entities]
-    keys = index.page_keys()
-    entity_keys = {e.id: index.entity_page_key(e) for e in edition.entities}
+    keys: dict[str, str | None] = dict(index.page_keys()) if keyed else collections.defaultdict(lambda: None)
+    entity_keys = {e.id: index.entity_page_key(e) if keyed else None for e in edition.entities}
     article_pages = [article_page(edition, index, n) for n in range(len(edition.articles))]  # the same in every view
     for view in VIEWS:
         emit(view, "", "home.html", searchable=True, key=keys["home"])
         emit(view, "search/", "search.html", key="search")
         emit(view, "about/", "about.html", key=keys["about"])
         for n, article in enumerate(edition.articles):
-            emit(view, article.url, "article.html", key=index.article_key(article), **article_pages[n])
+            key = index.article_key(article) if keyed else None
+            emit(view, article.url, "article.html", key=key, **article_pages[n])
         emit(view, "figures/", "figures.html", key=keys["figures"], more=appendix)
         emit(view, "index/", "index.html", groups=groups, kind=None, key=keys["index"])
         for kind, entities in groups:

@@ -196,3 +196,18 @@ def test_worker_runs_cover_every_page_once_traditional_view_first(root: Path) ->
     start, stop = runs[0]
     assert {jobs[n].view.code for n in range(start, stop)} == {"zh-hant"}
     assert sum(job.view.code == "zh-hant" for job in jobs) == stop - start
+
+
+def test_a_build_without_cache_plans_the_same_pages_without_fingerprints(root: Path) -> None:
+    from edition.derive import SiteIndex
+    from edition.pipeline import make_edition
+    from edition.render import Renderer, load_templates, plan_pages
+
+    edition, _, _ = make_edition(root)
+    templates, strings = load_templates(root / "templates", root)
+    renderer = Renderer(templates, strings, "templates")
+    keyed = plan_pages(edition, SiteIndex(edition), renderer)
+    plain = plan_pages(edition, SiteIndex(edition), renderer, keyed=False)
+    assert [(j.output, j.template) for j in plain] == [(j.output, j.template) for j in keyed]
+    assert all(j.key is None for j in plain)
+    assert sum(j.key is not None for j in keyed) == len(keyed)
