@@ -408,12 +408,15 @@ def render_site(
     progress: Callable[[int, int], None] = lambda _done, _total: None,
     index: SiteIndex | None = None,
     sink: Folder | None = None,
+    meanwhile: Callable[[], None] = lambda: None,
 ) -> dict[str, bytes | None]:
     """Every page, in memory; None for a page whose inputs are those it was last rendered
     from (its file is kept). Large sites render in forked processes, one per core; the
     result is the same bytes in the same order either way. With a ``sink`` (the folder the
     build writes into) each page goes there as soon as it is made and stands as None here:
-    an archive's pages are never all in memory, nor sent whole from the workers."""
+    an archive's pages are never all in memory, nor sent whole from the workers.
+    ``meanwhile`` is the build's own work that needs no page: done while the workers render
+    (after rendering, without them)."""
     global _WORK
     index = index or SiteIndex(edition, cache.memo if cache is not None else None)
     jobs = plan_pages(edition, index, renderer, keyed=cache is not None)
@@ -441,7 +444,9 @@ def render_site(
             # (BrokenProcessPool) instead of leaving it waiting for ever.
             context = multiprocessing.get_context("fork")
             with ProcessPoolExecutor(processes, mp_context=context, initializer=_die_with_parent) as pool:
-                for bound, part in zip(bounds, pool.map(_render_slice, bounds), strict=True):
+                results = pool.map(_render_slice, bounds)  # every run handed out now
+                meanwhile()
+                for bound, part in zip(bounds, results, strict=True):
                     parts[bound] = part
                     done += len(part)
                     progress(done, len(jobs))
@@ -454,6 +459,7 @@ def render_site(
             rendered.append(_made(render_job(edition, renderer, index, job), sink))
             if len(rendered) % 500 == 0:
                 progress(len(rendered), len(jobs))
+        meanwhile()
     pages: dict[str, bytes | None] = {}
     if sink is not None:
         for _ in kept:

@@ -1,0 +1,111 @@
+"""Templates compiled in a forked helper while the content loads (edition/precompile.py)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import jinja2
+import pytest
+
+from edition.errors import BuildError
+from edition.pipeline import build
+from edition.precompile import Precompiling, Recorder
+from edition.render import Renderer, load_templates
+
+
+@pytest.fixture
+def helpers(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The process ids of the helpers the build starts."""
+    started: list[int] = []
+    original = Precompiling.start
+
+    def start(*args: object) -> Precompiling | None:
+        helper = original(*args)  # type: ignore[arg-type]
+        if helper is not None:
+            started.append(helper.pid)
+        return helper
+
+    monkeypatch.setattr(Precompiling, "start", start)
+    return started
+
+
+def _reaped(pid: int) -> bool:
+    """The process has ended and been waited for (no zombie left)."""
+    try:
+        os.waitpid(pid, os.WNOHANG)
+    except ChildProcessError:
+        return True
+    return False
+
+
+def test_the_build_runs_the_helpers_code_and_compiles_nothing_itself(
+    root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, helpers: list[int]
+) -> None:
+    compiled: list[str] = []
+    original = jinja2.Environment.compile
+
+    def counting(self: jinja2.Environment, source: str, name: str | None = None, *args: object) -> object:
+        compiled.append(name or "?")
+        return original(self, source, name, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(jinja2.Environment, "compile", counting)
+    result = build(root, tmp_path / "out", search=False)
+    assert compiled == []  # every template came compiled from the helper (whose counts stay there)
+    assert (tmp_path / "out/articles/moyu/index.html").is_file() and result.stats is not None
+    assert len(helpers) == 1 and _reaped(helpers[0])
+
+
+def test_the_helpers_bytecode_is_what_compiling_here_makes(root: Path) -> None:
+    templates, strings = load_templates(root / "templates", root)
+    helper = Precompiling.start(templates, strings, "templates")
+    assert helper is not None
+    store = helper.result()
+    assert len(store) == len([n for n in templates if n.endswith(".html")])
+    here = Renderer(templates, strings, "templates")
+    mine = Recorder()
+    here.env.bytecode_cache = mine
+    here.compile_all()
+    assert store == mine.store
+
+
+def test_a_stale_entry_is_compiled_here_from_the_new_text(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    templates, strings = load_templates(root / "templates", root)
+    helper = Precompiling.start(templates, strings, "templates")
+    assert helper is not None
+    store = helper.result()
+    compiled: list[str] = []
+    original = jinja2.Environment.compile
+
+    def counting(self: jinja2.Environment, source: str, name: str | None = None, *args: object) -> object:
+        compiled.append(name or "?")
+        return original(self, source, name, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(jinja2.Environment, "compile", counting)
+    changed = dict(templates, **{"search.html": templates["search.html"].replace("</", "<!-- edited --></", 1)})
+    renderer = Renderer(changed, strings, "templates")
+    renderer.env.bytecode_cache = Recorder(dict(store))
+    renderer.compile_all()
+    assert compiled == ["search.html"]  # its checksum no longer matches; the others came compiled
+
+
+def test_a_failed_build_leaves_no_helper_behind(site: Path, tmp_path: Path, helpers: list[int]) -> None:
+    moyu = site / "content/04-moyu.zh.md"
+    moyu.write_text(moyu.read_text(encoding="utf-8").replace("title:", "titel:", 1), encoding="utf-8")
+    with pytest.raises(BuildError):
+        build(site, tmp_path / "out", search=False)
+    assert len(helpers) == 1 and _reaped(helpers[0])
+
+
+def test_a_template_error_is_still_reported_after_the_contents(site: Path, tmp_path: Path, helpers: list[int]) -> None:
+    (site / "templates/entity.html").write_text("{% if %}", encoding="utf-8")
+    moyu = site / "content/04-moyu.zh.md"
+    moyu.write_text(moyu.read_text(encoding="utf-8").replace("title:", "titel:", 1), encoding="utf-8")
+    with pytest.raises(BuildError) as failed:
+        build(site, tmp_path / "out", search=False)
+    assert [d.loc.path for d in failed.value.diagnostics] == ["content/04-moyu.zh.md"]
+    moyu.write_text(moyu.read_text(encoding="utf-8").replace("titel:", "title:", 1), encoding="utf-8")
+    with pytest.raises(BuildError) as failed:
+        build(site, tmp_path / "out", search=False)
+    assert [str(d.loc.path) for d in failed.value.diagnostics] == ["templates/entity.html"]
+    assert len(helpers) == 2 and all(map(_reaped, helpers))
