@@ -34,7 +34,9 @@ def log_bars(title: str, description: str, bars: Sequence[Bar], chart_id: str) -
     """Horizontal bars on a logarithmic axis: the page's amounts span five orders of magnitude."""
     row, left, width = 26, 330, 300
     low = 10 ** math.floor(math.log10(min(b.value for b in bars)))
-    high = 10 ** math.ceil(math.log10(max(b.value for b in bars)))
+    # at least one decade wide: amounts that are all one power of ten (a single bar of
+    # 100 million, say) would otherwise give the axis no width at all
+    high = max(10 ** math.ceil(math.log10(max(b.value for b in bars))), low * 10)
     span = math.log10(high) - math.log10(low)
     height = row * len(bars) + 40
 

@@ -4,7 +4,7 @@ between articles, search terms and the appendix's groups and charts."""
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
 from functools import cached_property
 from typing import Any
 
@@ -16,6 +16,10 @@ from edition.figures import THEMES, format_value, unit_en
 from edition.marks import Marker, Span
 from edition.memo import Memo, Same
 from edition.model import Article, Block, Edition, Entity, Figure, Mention, Photo
+from edition.parts import appendix_parts, article_runs, row_parts
+
+# Up to this many articles, the front page shows them all, whole: a newspaper page.
+WHOLE_PAGE_ARTICLES = 12
 
 
 class SiteIndex:
@@ -34,10 +38,27 @@ class SiteIndex:
         self._citations: dict[tuple[str, str], Citation] = {}
         self._entity_keys: dict[str, str] = {}
         self._rows: dict[str, list[dict[str, str]]] = {}
+        self._entity_parts: dict[str, list[tuple[int, int, int, int]]] = {}
         self.position = {a.id: n for n, a in enumerate(edition.articles)}
         self.photos: dict[str, list[Photo]] = {}
         for photo in edition.photos:
             self.photos.setdefault(photo.article, []).append(photo)
+        # The front page of a newspaper page shows the whole page, as printed; an archive's
+        # lists its articles, and a photograph's caption (a block of the page) is read with
+        # the photograph on its article's page: a link to a caption's passage leads there.
+        self.whole_page = len(edition.articles) <= WHOLE_PAGE_ARTICLES
+        self.caption_urls = (
+            {}
+            if self.whole_page
+            else {
+                p.block: self.articles_by_id[p.article].url for p in edition.photos if p.article in self.articles_by_id
+            }
+        )
+
+    def block_page(self, block_id: str) -> str:
+        """The page a block is read on: its article's (a caption: its photograph's article's;
+        the newspaper page's own blocks: the front page, "")."""
+        return self.caption_urls.get(block_id, self.owners[block_id].url)
 
     def cite(self, article: Article, block: Block | None = None) -> Citation:
         """Citations do not depend on the view: made once per article and block."""
@@ -104,30 +125,71 @@ class SiteIndex:
         names = sorted({m.entity for b in page.blocks for m in self.marker.mentions.get(b.id, ())})
         text = digest(self._text_key(page), [self.entity_key(self.marker.entities[e]) for e in names], edition.photos)
         # a newspaper page shows every article on its front page; an archive lists them
-        shown = [self.article_key(a) for a in edition.articles] if len(edition.articles) <= 12 else []
+        shown = [self.article_key(a) for a in edition.articles] if self.whole_page else []
         return {
             "home": digest(text, shown),
             "about": digest(
                 edition.source,
+                self.caption_urls,
                 [
                     self.memo.value(("about-key", Same(a)), digest, a.notes, a.emendations, a.translator)
                     for a in edition.all_articles
                 ],
             ),
-            "figures": digest(self._figures_keys(), edition.checks, edition.charts, edition.photos),
             "index": digest([(e.id, e.type, e.zh, e.en, len(e.mentions)) for e in edition.entities]),
         }
 
-    def _figures_keys(self) -> list[str]:
-        """The figures, article by article (each article's list digested once while it is the same)."""
+    def appendix_keys(self) -> list[str]:
+        """What each part of the figures appendix shows: its articles' figures, checks,
+        charts and photographs, and where it stands among the parts."""
+        edition = self.edition
+        parts = appendix_parts(edition)
+        figures = self._figures_keys()
+        keys = []
+        for n, ids in enumerate(parts):
+            mine = set(ids)
+            keys.append(
+                digest(
+                    n,
+                    len(parts),
+                    [figures.get(article, "") for article in ids],
+                    [c for c in edition.checks if c.article in mine],
+                    [c for c in edition.charts if c.article in mine],
+                    [p for p in edition.photos if p.article in mine],
+                    self.caption_urls,  # where a caption's figures link to
+                )
+            )
+        return keys
+
+    def _figures_keys(self) -> dict[str, str]:
+        """Article id -> its figures, digested (once while its list is the same)."""
         parts = self.edition.article_parts
         if not parts:
-            return [digest(self.edition.figures)]
-        return [self.memo.value(("figures-key", Same(figures)), digest, figures) for _, figures in parts.values()]
+            by_article: dict[str, list[Figure]] = {}
+            for f in self.edition.figures:
+                by_article.setdefault(f.article, []).append(f)
+            return {article: digest(figures) for article, figures in by_article.items()}
+        return {
+            article: self.memo.value(("figures-key", Same(figures)), digest, figures)
+            for article, (_, figures) in parts.items()
+        }
 
-    def entity_page_key(self, entity: Entity) -> str:
-        """What an entity page shows: the entity, and each passage that names it (by article)."""
-        return digest(self.entity_key(entity), self._row_keys.get(entity.id, []))
+    def entity_parts(self, entity: Entity) -> list[tuple[int, int, int, int]]:
+        """The parts of an entity's page (edition/parts.py): rows and article runs of each."""
+        parts = self._entity_parts.get(entity.id)
+        if parts is None:
+            parts = self._entity_parts[entity.id] = row_parts(article_runs(entity.mentions))
+        return parts
+
+    def entity_page_keys(self, entity: Entity) -> list[str]:
+        """What each part of an entity page shows: the entity, the passages of its articles
+        (digested article by article), and where it stands among the parts."""
+        runs = self._row_keys.get(entity.id, [])
+        parts = self.entity_parts(entity)
+        return [
+            digest(self.entity_key(entity), n, len(parts), rows, runs[first_run:end_run])
+            for n, (*rows, first_run, end_run) in enumerate(parts)
+        ]
 
     @cached_property
     def _row_keys(self) -> dict[str, list[str]]:
@@ -161,6 +223,7 @@ class SiteIndex:
         kept while it is unchanged), so that a name mentioned thousands of times costs a
         list's extension per article, not a look at each mention."""
         naming: dict[str, list[tuple[str, str]]] = {}
+        captions = tuple(sorted(self.caption_urls.items()))
         parts = self.edition.article_parts
         unkept: dict[str, list[Mention]] = {}  # an edition without parts: each article's, gathered here
         if not parts:
@@ -169,9 +232,10 @@ class SiteIndex:
         for article in self.edition.all_articles:
             if parts:
                 mentions = parts[article.id][0]
-                blocks = self.memo.value(("naming", Same(article), Same(mentions)), _naming_of, article, mentions)
+                key = ("naming", Same(article), Same(mentions), captions)
+                blocks = self.memo.value(key, _naming_of, article, mentions, self.caption_urls)
             else:
-                blocks = _naming_of(article, unkept.get(article.id, []))
+                blocks = _naming_of(article, unkept.get(article.id, []), self.caption_urls)
             for entity_id, pairs in blocks.items():
                 naming.setdefault(entity_id, []).extend(pairs)
         return naming
@@ -186,7 +250,7 @@ class SiteIndex:
         block = self.blocks_by_id[m.block]
         article = self.owners[m.block]
         return {
-            "path": article.url,
+            "path": self.caption_urls.get(m.block, article.url),
             "title_en": article.title_en,
             "title_zh": article.title_zh,
             "block": m.block,
@@ -259,25 +323,31 @@ class SiteIndex:
         return out
 
 
-def _naming_of(article: Article, mentions: Sequence[Mention]) -> dict[str, list[tuple[str, str]]]:
-    """The blocks of one article naming each entity, once each, in the order of its mentions."""
+def _naming_of(
+    article: Article, mentions: Sequence[Mention], caption_urls: Mapping[str, str]
+) -> dict[str, list[tuple[str, str]]]:
+    """The blocks of one article naming each entity, once each, in the order of its mentions
+    (each with the page that shows it: a caption, its photograph's article page)."""
     seen: dict[str, dict[tuple[str, str], None]] = {}
     for m in mentions:
-        seen.setdefault(m.entity, {})[(article.url, m.block)] = None
+        seen.setdefault(m.entity, {})[(caption_urls.get(m.block, article.url), m.block)] = None
     return {entity: list(blocks) for entity, blocks in seen.items()}
 
 
-def appendix_context(edition: Edition) -> dict[str, Any]:
-    """The figures appendix: rows grouped by article and theme, the charts, the dates."""
-    quantities = [f for f in edition.figures if f.kind != "date"]
+def appendix_context(edition: Edition, articles: Collection[str] | None = None) -> dict[str, Any]:
+    """The figures appendix (of these articles only, for a part of it): rows grouped by
+    article and theme, the charts, the checks, the dates and the photographs."""
+    mine = set(articles) if articles is not None else {a.id for a in edition.all_articles}
+    quantities = [f for f in edition.figures if f.kind != "date" and f.article in mine]
     by_article: dict[str, list[Figure]] = {}
     for f in quantities:
         by_article.setdefault(f.article, []).append(f)
     groups = []
     for article in edition.all_articles:
-        mine = by_article.get(article.id, [])
-        themes = [(theme, [f for f in mine if f.theme == theme]) for theme in THEMES]
-        if mine:
+        listed = by_article.get(article.id, [])
+        # unlabelled figures ("" theme) last: every figure the text marks has its row
+        themes = [(theme, [f for f in listed if f.theme == theme]) for theme in (*THEMES, "")]
+        if listed:
             groups.append((article, [(theme, figures) for theme, figures in themes if figures]))
     # Amounts the page reports (the price of the paper is furniture, not reporting).
     money = sorted((f for f in quantities if f.unit == "元" and f.theme != "other"), key=lambda f: -f.value)
@@ -295,10 +365,13 @@ def appendix_context(edition: Edition) -> dict[str, Any]:
             ),
         )
         for chart in edition.charts
+        if chart.article in mine
     ]
     return {
         "groups": groups,
-        "dates": [f for f in edition.figures if f.kind == "date"],
+        "checks": [c for c in edition.checks if c.article in mine],
+        "photos": [p for p in edition.photos if p.article in mine],
+        "dates": [f for f in edition.figures if f.kind == "date" and f.article in mine],
         "money_chart": log_bars(
             "Amounts of money on the page",
             "Bars on a logarithmic scale, largest first: "

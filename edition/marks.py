@@ -7,7 +7,7 @@ mark can never break out of its element and no content can inject markup.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from html import escape
@@ -17,6 +17,7 @@ from markupsafe import Markup
 from edition.markup import render_inline
 from edition.memo import Memo, Same
 from edition.model import Block, Edition, Entity, Figure, Mention
+from edition.parts import appendix_paths
 
 
 @dataclass(frozen=True)
@@ -76,11 +77,13 @@ def _by_block(mentions: Iterable[Mention], rank: dict[str, int]) -> tuple[dict[s
     return by_block, numbers
 
 
-def _figure_spans(figures: Iterable[Figure]) -> dict[tuple[str, str], list[Span]]:
+def _figure_spans(figures: Iterable[Figure], appendix: Mapping[str, str]) -> dict[tuple[str, str], list[Span]]:
+    """Each figure's mark: a link to its row in the part of the appendix that lists its article."""
     spans: dict[tuple[str, str], list[Span]] = {}
     for figure in figures:
         end = figure.start + len(figure.text)
-        spans.setdefault((figure.block, "zh"), []).append(Span(figure.start, end, f"figures/#{figure.id}", "fig"))
+        href = f"{appendix.get(figure.article, 'figures/')}#{figure.id}"
+        spans.setdefault((figure.block, "zh"), []).append(Span(figure.start, end, href, "fig"))
     return spans
 
 
@@ -88,6 +91,7 @@ class Marker:
     """Marks for every block of an edition: mention spans (and, later, figure spans)."""
 
     def __init__(self, edition: Edition, memo: Memo | None = None) -> None:
+        appendix = appendix_paths(edition)  # article id -> the part of the appendix listing its figures
         self.entities = {e.id: e for e in edition.entities}
         rank = {e.id: n for n, e in enumerate(edition.entities)}
         # Each block's mentions in text order, and each mention's number in its block; made
@@ -99,15 +103,16 @@ class Marker:
         parts = edition.article_parts
         if parts:
             memo = memo or Memo(keep=False)
-            for mentions, figures in parts.values():
+            for article, (mentions, figures) in parts.items():
                 by_block, numbers = memo.value(("marks", Same(mentions)), _by_block, mentions, rank)
                 self.mentions.update(by_block)
                 self._number.update(numbers)
-                self.extra.update(memo.value(("figure-marks", Same(figures)), _figure_spans, figures))
+                key = ("figure-marks", Same(figures), appendix.get(article))
+                self.extra.update(memo.value(key, _figure_spans, figures, appendix))
         else:
             by_block, self._number = _by_block([m for e in edition.entities for m in e.mentions], rank)
             self.mentions.update(by_block)
-            self.extra.update(_figure_spans(edition.figures))
+            self.extra.update(_figure_spans(edition.figures, appendix))
         self._span_cache: dict[tuple[str, str], tuple[Span, ...]] = {}
 
     def mention_id(self, mention: Mention, lang: str) -> str:

@@ -24,7 +24,8 @@ from edition.cite import json_ld
 from edition.derive import SiteIndex, appendix_context, sentence
 from edition.errors import BuildError, Diagnostic, Loc, rel
 from edition.markup import render_inline
-from edition.model import Article, Block, Edition
+from edition.model import Article, Block, Edition, Entity
+from edition.parts import appendix_parts, navigation, part_path
 from edition.views import VIEWS, View, page_file, relative, to_hant
 from edition.write import Folder
 
@@ -312,6 +313,8 @@ def page_context(edition: Edition, view: View, path: str, renderer: Renderer, in
         "cite": index.cite,
         "json_ld": renderer.json_ld,
         "article_of": lambda block: index.owners[block.id],
+        "block_page": index.block_page,
+        "whole_page": index.whole_page,
         "mentioned_in": index.mentioned_in,
         "search_terms": lambda article: index.search_terms[article.id],
         "all_blocks": index.all_blocks,
@@ -522,11 +525,22 @@ def plan_pages(edition: Edition, index: SiteIndex, renderer: Renderer, keyed: bo
         fingerprint = digest(common, view, path, key) if key and keyed else None
         jobs.append(Job(view, path, template, extra, fingerprint, more))
 
-    appendix = functools.cache(lambda: appendix_context(edition))  # once, and only if a figures page is rendered
+    # Long pages come in parts (edition/parts.py); a part's data is made once, for every view,
+    # and only if one of its pages is rendered.
+    appendix = appendix_parts(edition)
+    appendix_nav = navigation("figures/", len(appendix))
+    appendix_data = [
+        functools.cache(functools.partial(_appendix_part, edition, ids, n, appendix_nav))
+        for n, ids in enumerate(appendix)
+    ]
+    appendix_keys = index.appendix_keys() if keyed else [None] * len(appendix)
     groups = [(kind, [e for e in edition.entities if e.type == kind]) for kind in ENTITY_TYPES]
     groups = [(kind, entities) for kind, entities in groups if entities]
     keys: dict[str, str | None] = dict(index.page_keys()) if keyed else collections.defaultdict(lambda: None)
-    entity_keys = {e.id: index.entity_page_key(e) if keyed else None for e in edition.entities}
+    entity_parts = {e.id: index.entity_parts(e) for e in edition.entities}
+    entity_keys = {
+        e.id: index.entity_page_keys(e) if keyed else [None] * len(entity_parts[e.id]) for e in edition.entities
+    }
     article_pages = [article_page(edition, index, n) for n in range(len(edition.articles))]  # the same in every view
     for view in VIEWS:
         emit(view, "", "home.html", searchable=True, key=keys["home"])
@@ -535,22 +549,38 @@ def plan_pages(edition: Edition, index: SiteIndex, renderer: Renderer, keyed: bo
         for n, article in enumerate(edition.articles):
             key = index.article_key(article) if keyed else None
             emit(view, article.url, "article.html", key=key, **article_pages[n])
-        emit(view, "figures/", "figures.html", key=keys["figures"], more=appendix)
+        for n, (data, key) in enumerate(zip(appendix_data, appendix_keys, strict=True)):
+            emit(view, part_path("figures/", n), "figures.html", key=key, more=data)
         emit(view, "index/", "index.html", groups=groups, kind=None, key=keys["index"])
         for kind, entities in groups:
             emit(view, f"index/{kind}/", "index.html", groups=[(kind, entities)], kind=kind, key=keys["index"])
         for entity in edition.entities:
-            emit(
-                view,
-                f"entity/{entity.id}/",
-                "entity.html",
-                entity=entity,
-                searchable=True,
-                key=entity_keys[entity.id],
-                more=functools.partial(lambda e: {"mention_rows": index.mention_rows(e)}, entity),
-            )
+            first = f"entity/{entity.id}/"
+            parts = entity_parts[entity.id]
+            nav = navigation(first, len(parts))
+            for n, ((start, end, _, _), key) in enumerate(zip(parts, entity_keys[entity.id], strict=True)):
+                emit(
+                    view,
+                    part_path(first, n),
+                    "entity.html",
+                    entity=entity,
+                    searchable=n == 0,  # the entity once in the search index, not once a part
+                    part=n,
+                    parts=nav,
+                    first_row=start,
+                    key=key,
+                    more=functools.partial(_entity_rows, index, entity, start, end),
+                )
     emit(VIEWS[0], "404.html", "404.html", key="404")
     return jobs
+
+
+def _appendix_part(edition: Edition, ids: list[str], n: int, nav: list[tuple[int, str]]) -> dict[str, Any]:
+    return {**appendix_context(edition, ids), "part": n, "parts": nav}
+
+
+def _entity_rows(index: SiteIndex, entity: Entity, start: int, end: int) -> dict[str, Any]:
+    return {"mention_rows": index.mention_rows(entity)[start:end]}
 
 
 def article_page(edition: Edition, index: SiteIndex, n: int) -> dict[str, Any]:

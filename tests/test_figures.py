@@ -122,3 +122,12 @@ def test_numbers_inside_names_belong_to_the_name(root: Path) -> None:
     edition, _, _ = make_edition(root)
     texts = {f.text for f in edition.figures if f.block == "paired-assistance-p2"}
     assert "47团" not in texts and "16.4万人" in texts
+
+
+def test_a_money_chart_of_one_power_of_ten_has_an_axis() -> None:
+    """A part of an archive's appendix may hold one amount, 100 million say: its log axis
+    still spans a decade (it once divided by zero)."""
+    from edition.charts import Bar, log_bars
+
+    svg = str(log_bars("t", "d", [Bar("one", 1e8, "#x")], "c"))
+    assert '<rect class="bar"' in svg and "100M" in svg

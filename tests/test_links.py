@@ -36,6 +36,12 @@ def parse(path: Path) -> Links:
 
 def test_no_broken_internal_link_or_anchor(built: Built) -> None:
     _, out = built
+    broken = broken_links(out)
+    assert not broken, "\n".join(broken[:30])
+
+
+def broken_links(out: Path) -> list[str]:
+    """Every internal link or anchor of the site in ``out`` that leads nowhere."""
     pages = {p.relative_to(out).as_posix(): parse(p) for p in out.rglob("*.html")}
     broken: list[str] = []
     for name, page in pages.items():
@@ -55,7 +61,7 @@ def test_no_broken_internal_link_or_anchor(built: Built) -> None:
                 continue
             if parts.fragment and target.endswith(".html") and parts.fragment not in pages[target].ids:
                 broken.append(f"{name}: {link} (no id {parts.fragment!r} in {target})")
-    assert not broken, "\n".join(broken[:30])
+    return broken
 
 
 def test_404_links_are_absolute_under_the_base_path(built: Built) -> None:

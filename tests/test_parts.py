@@ -1,0 +1,111 @@
+"""An archive's long pages in parts (edition/parts.py): the figures appendix and entity pages."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from test_incremental import tree
+from test_links import broken_links, parse
+
+from bench.generate import generate
+from edition import parts
+from edition.pipeline import build
+from edition.serve import Preview
+
+ARTICLES = 5  # an appendix part: the page's own figures and four articles'
+ROWS = 6  # an entity page part
+
+
+@pytest.fixture
+def small_parts(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Parts small enough for a 24-article archive to have many."""
+    monkeypatch.setattr(parts, "APPENDIX_ARTICLES", ARTICLES)
+    monkeypatch.setattr(parts, "MENTIONS_PER_PART", ROWS)
+
+
+@pytest.fixture
+def archive(tmp_path: Path, small_parts: None) -> Iterator[tuple[Path, Path]]:
+    corpus = generate(24, tmp_path / "corpus")
+    out = tmp_path / "out"
+    result = build(corpus, out, search=False)
+    assert not [w for w in result.warnings if "part" in w.message]
+    yield corpus, out
+
+
+def test_row_parts_keep_articles_whole_and_cover_every_row() -> None:
+    assert parts.row_parts([]) == [(0, 0, 0, 0)]
+    runs = [150, 200, 100, 500, 30, 30]
+    found = parts.row_parts(runs)
+    assert found == [(0, 350, 0, 2), (350, 450, 2, 3), (450, 950, 3, 4), (950, 1010, 4, 6)]
+    assert all(end - start <= parts.MENTIONS_PER_PART or last - first == 1 for start, end, first, last in found)
+
+
+def test_every_link_of_a_paginated_archive_resolves(archive: tuple[Path, Path]) -> None:
+    _, out = archive
+    assert (out / "figures/5/index.html").is_file()  # 25 articles (the page's own first): 5 parts
+    assert not (out / "figures/6").exists()
+    broken = broken_links(out)
+    assert not broken, "\n".join(broken[:30])
+
+
+def test_each_figure_links_to_the_part_that_lists_it(archive: tuple[Path, Path]) -> None:
+    _, out = archive
+    rows: dict[str, str] = {}
+    for n in range(1, 6):
+        path = "figures/" if n == 1 else f"figures/{n}/"
+        for row in re.findall(r'<(?:tr|li) id="([^"]+)"', (out / path / "index.html").read_text(encoding="utf-8")):
+            assert row not in rows, f"{row} listed twice"
+            rows[row] = path
+    marks = 0
+    for page in (out / "articles").glob("*/index.html"):
+        for link in parse(page).links:
+            if "figures/" in link and "#" in link:
+                target, _, row = link.rpartition("#")
+                assert target.endswith(rows[row]), f"{page}: {link} but {row} is in {rows[row]}"
+                marks += 1
+    assert marks > 24
+
+
+def test_an_entity_page_in_parts_lists_every_mention_once(archive: tuple[Path, Path]) -> None:
+    _, out = archive
+    first = out / "entity/chaoyang-district/index.html"
+    html = first.read_text(encoding="utf-8")
+    total = int(re.search(r"<h2>Mentions \((\d+)\)</h2>", html).group(1))  # type: ignore[union-attr]
+    count = len(re.findall(r'<nav class="parts"', html))
+    assert count == 2  # above and below the list
+    pages = sorted(
+        (first.parent).glob("*/index.html"), key=lambda p: int(p.parent.name)
+    )  # entity/chaoyang-district/2/ ...
+    assert len(pages) >= 2
+    listed = 0
+    start = 1
+    for page in [first, *pages]:
+        text = page.read_text(encoding="utf-8")
+        items = len(re.findall(r"^  <li>$", text, flags=re.MULTILINE))
+        if page is not first:
+            assert f'<ol class="mentions" start="{start}">' in text
+            assert 'aria-current="page"' in text
+        listed += items
+        start += items
+    assert listed == total
+
+
+def test_paginated_archive_edited_in_the_dev_server_equals_a_clean_build(tmp_path: Path, small_parts: None) -> None:
+    corpus = generate(24, tmp_path / "corpus")
+    preview = Preview(corpus, tmp_path / "served")
+    preview.rebuild()
+    assert not preview.errors, preview.errors
+    # an edit that adds a figure to an article in the third part of the appendix
+    path = next((corpus / "content").glob("*a00012.zh.md"))
+    text = path.read_text(encoding="utf-8").rstrip("\n")
+    path.write_text(text + "另有3个。\n", encoding="utf-8")
+    en = next((corpus / "content").glob("*a00012.en.md"))
+    en.write_text(en.read_text(encoding="utf-8").rstrip("\n") + " There were 3 more.\n", encoding="utf-8")
+    preview.rebuild()
+    assert not preview.errors, preview.errors
+    clean = tmp_path / "clean"
+    build(corpus, clean, search=False)
+    assert tree(tmp_path / "served") == tree(clean)
