@@ -13,7 +13,9 @@ from __future__ import annotations
 import contextlib
 import os
 import pickle
+import select
 import signal
+import time
 from collections.abc import Mapping
 from typing import Any
 
@@ -75,10 +77,26 @@ class Precompiling:
         os.close(write)
         return cls(pid, read)
 
-    def result(self) -> dict[str, bytes]:
-        """What the helper compiled ({} if it failed: the build then compiles everything)."""
-        with os.fdopen(self.fd, "rb") as pipe:
-            data = pipe.read()
+    def result(self, timeout: float = 30.0) -> dict[str, bytes]:
+        """What the helper compiled ({} if it failed: the build then compiles everything).
+
+        A helper that has not answered within ``timeout`` seconds (it takes a tenth of one)
+        is ended: a process forked while another thread held a lock could wait for ever,
+        and the build must not wait with it."""
+        chunks: list[bytes] = []
+        deadline = time.monotonic() + timeout
+        with os.fdopen(self.fd, "rb", buffering=0) as pipe:
+            while True:
+                ready, _, _ = select.select([pipe], [], [], max(0.0, deadline - time.monotonic()))
+                if not ready:
+                    self.fd = -1  # closed with the pipe
+                    self.cancel()
+                    return {}
+                chunk = pipe.read(1 << 16)
+                if not chunk:
+                    break
+                chunks.append(chunk)
+        data = b"".join(chunks)
         _, status = os.waitpid(self.pid, 0)
         if status != 0 or not data:
             return {}
@@ -93,8 +111,9 @@ class Precompiling:
         with contextlib.suppress(ProcessLookupError, ChildProcessError):
             os.kill(self.pid, signal.SIGKILL)
             os.waitpid(self.pid, 0)
-        with contextlib.suppress(OSError):
-            os.close(self.fd)
+        if self.fd >= 0:
+            with contextlib.suppress(OSError):
+                os.close(self.fd)
 
 
 def use(env: jinja2.Environment, store: dict[str, bytes]) -> None:

@@ -109,3 +109,16 @@ def test_a_template_error_is_still_reported_after_the_contents(site: Path, tmp_p
         build(site, tmp_path / "out", search=False)
     assert [str(d.loc.path) for d in failed.value.diagnostics] == ["templates/entity.html"]
     assert len(helpers) == 2 and all(map(_reaped, helpers))
+
+
+def test_a_helper_that_does_not_answer_is_ended_and_the_build_compiles() -> None:
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # a helper stuck for good (as one forked while a thread held a lock could be)
+        import time
+
+        time.sleep(60)
+        os._exit(0)
+    os.close(write)
+    assert Precompiling(pid, read).result(timeout=0.3) == {}
+    assert _reaped(pid)
