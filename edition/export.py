@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from html import escape
 from typing import Any
 
-from edition.jsonout import Chunk, Chunks, chunk, dumps
+from edition.jsonout import Chunk, Chunks, chunk, pieces
 from edition.memo import Memo, Same
 from edition.model import Article, Block, Edition, Entity, Figure, Mention, Note
 
@@ -126,21 +126,32 @@ def _csv_rows(edition: Edition, article: Article, figures: Sequence[Figure]) -> 
 
 
 def figures_csv(edition: Edition, memo: Memo | None = None) -> bytes:
+    return "".join(figures_csv_pieces(edition, memo)).encode("utf-8")
+
+
+def figures_csv_pieces(edition: Edition, memo: Memo | None = None) -> Iterator[str]:
+    """figures.csv's text, article by article (each made as it is written)."""
     memo = memo or Memo(keep=False)
     base = edition.config.base_url
-    head = ",".join(FIGURE_COLUMNS) + "\n"
-    rows = [memo.value(("csv", Same(f), base), _csv_rows, edition, a, f) for a, _, f in _per_article(edition)]
-    return (head + "".join(rows)).encode("utf-8")
+    yield ",".join(FIGURE_COLUMNS) + "\n"
+    for a, _, f in _per_article(edition):
+        yield memo.value(("csv", Same(f), base), _csv_rows, edition, a, f)
 
 
 def figures_json(edition: Edition, memo: Memo | None = None) -> bytes:
+    return "".join(figures_json_pieces(edition, memo)).encode("utf-8")
+
+
+def figures_json_pieces(edition: Edition, memo: Memo | None = None) -> Iterator[str]:
+    """figures.json's text, in pieces (jsonout.pieces)."""
     memo = memo or Memo(keep=False)
     base = edition.config.base_url
     rows = Chunks(
         (memo.value(("figure-rows", Same(f), base), _figure_chunk, edition, a, f) for a, _, f in _per_article(edition)),
         0,
     )
-    return (dumps(rows) + "\n").encode("utf-8")
+    yield from pieces(rows)
+    yield "\n"
 
 
 def _figure_chunk(edition: Edition, article: Article, figures: Sequence[Figure]) -> Chunk:
@@ -149,7 +160,7 @@ def _figure_chunk(edition: Edition, article: Article, figures: Sequence[Figure])
 
 def edition_data(edition: Edition, memo: Memo | None = None) -> dict[str, Any]:
     """The edition.json value; its long lists are Chunks, encoded per article and kept in
-    ``memo`` while the article is unchanged (jsonout.dumps splices them)."""
+    ``memo`` while the article is unchanged (jsonout splices them)."""
     memo = memo or Memo(keep=False)
     info = edition.config.edition
     per_article = _per_article(edition)
@@ -242,7 +253,14 @@ def _encode_mentions(named: Sequence[Mention]) -> dict[str, Chunk]:
 
 
 def edition_json(edition: Edition, memo: Memo | None = None) -> bytes:
-    return (dumps(edition_data(edition, memo)) + "\n").encode("utf-8")
+    return "".join(edition_json_pieces(edition, memo)).encode("utf-8")
+
+
+def edition_json_pieces(edition: Edition, memo: Memo | None = None) -> Iterator[str]:
+    """edition.json's text, in pieces: its long lists article by article, each made as it is
+    written (jsonout.pieces), so that an archive's is never whole in memory."""
+    yield from pieces(edition_data(edition, memo))
+    yield "\n"
 
 
 def sitemap_xml(edition: Edition, pages: list[str]) -> bytes:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 import re
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import orjson
@@ -33,12 +33,17 @@ class Chunk(str):
     __slots__ = ()
 
 
-class Chunks(list[Chunk]):
-    """A JSON array given as chunks of its items, all made for the array's depth."""
+class Chunks:
+    """A JSON array given as chunks of its items, all made for the array's depth. The chunks
+    may come from a generator, read once, as the text is written (``pieces``): an archive's
+    export then never stands whole in memory."""
 
     def __init__(self, chunks: Iterable[Chunk], depth: int) -> None:
-        super().__init__(chunks)
+        self.chunks = chunks
         self.depth = depth
+
+    def __iter__(self) -> Iterator[Chunk]:
+        return iter(self.chunks)
 
 
 def chunk(values: Iterable[Any], depth: int) -> Chunk:
@@ -97,6 +102,12 @@ def _halve_indent(text: str) -> str:
 
 def dumps(value: Any) -> str:
     """``value`` (dicts, lists, scalars, and Chunks anywhere) as ``json.dumps(..., indent=1)`` text."""
+    return "".join(pieces(value))
+
+
+def pieces(value: Any) -> Iterator[str]:
+    """The text of ``dumps(value)``, in pieces: the rest, and each array of Chunks chunk by
+    chunk, made only as it is asked for."""
     token = f"splice-{uuid.uuid4().hex}"  # a string no content can contain
     spliced: list[Chunks] = []
 
@@ -111,23 +122,26 @@ def dumps(value: Any) -> str:
         return v
 
     text = encode(placeholders(value))
-    out: list[str] = []
     position = 0
     for n, items in enumerate(spliced):  # placeholders stand in the text in the order they were made
         quoted = f'"{token}-{n}"'
         at = text.index(quoted, position)
         line = text.rfind("\n", 0, at) + 1
         indent = len(text[line:at]) - len(text[line:at].lstrip(" "))
-        out.append(text[position:at])
-        out.append(_array(items, " " * indent))
+        yield text[position:at]
+        yield from _array(items, " " * indent)
         position = at + len(quoted)
-    out.append(text[position:])
-    return "".join(out)
+    yield text[position:]
 
 
-def _array(chunks: Chunks, indent: str) -> str:
+def _array(chunks: Chunks, indent: str) -> Iterator[str]:
     """The array as it stands on a line indented by ``indent``: its items one level deeper."""
     if chunks.depth != len(indent):
         raise ValueError(f"chunks made for depth {chunks.depth} stand at depth {len(indent)}")
-    body = ",\n".join(c for c in chunks if c)
-    return f"[\n{body}\n{indent}]" if body else "[]"
+    opened = False
+    for text in chunks:
+        if text:
+            yield ",\n" if opened else "[\n"
+            yield text
+            opened = True
+    yield f"\n{indent}]" if opened else "[]"

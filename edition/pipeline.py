@@ -16,7 +16,7 @@ from edition.config import SiteConfig, load_config
 from edition.content import Glossary, load_content
 from edition.derive import SiteIndex
 from edition.errors import BuildError, Diagnostic, Diagnostics, Loc
-from edition.export import edition_json, figures_csv, figures_json, robots_txt, sitemap_xml
+from edition.export import edition_json_pieces, figures_csv_pieces, figures_json_pieces, robots_txt, sitemap_xml
 from edition.figures import annotate_figures
 from edition.memo import Memo
 from edition.model import Edition, SourceText
@@ -26,7 +26,7 @@ from edition.precompile import use as use_compiled
 from edition.quick import Snapshot
 from edition.render import Renderer, load_templates, render_site
 from edition.search import search_index
-from edition.tei import tei_xml
+from edition.tei import tei_pieces
 from edition.write import Files, Folder, WriteStats, write_into, write_output
 
 
@@ -221,15 +221,23 @@ def _render_and_write(
 
     # 7. export: the edition as data (made by this process while the workers render pages),
     #    then the files GitHub Pages wants
-    exports: dict[str, bytes] = {}
+    exports: dict[str, bytes | None] = {}
+    streamed: list[bool] = []  # whether each export written into the folder changed
     spent = [0.0]
 
     def export() -> None:
         start = time.perf_counter()
-        exports["edition.json"] = edition_json(edition, memo)
-        exports["figures.csv"] = figures_csv(edition, memo)
-        exports["figures.json"] = figures_json(edition, memo)
-        exports["edition.tei.xml"] = tei_xml(edition, memo)
+        for name, made in (
+            ("edition.json", edition_json_pieces),
+            ("figures.csv", figures_csv_pieces),
+            ("figures.json", figures_json_pieces),
+            ("edition.tei.xml", tei_pieces),
+        ):
+            if folder is not None:  # written as made: an archive's exports are never whole in memory
+                streamed.append(folder.put_pieces(name, made(edition, memo)))
+                exports[name] = None
+            else:
+                exports[name] = "".join(made(edition, memo)).encode("utf-8")
         spent[0] = time.perf_counter() - start
 
     # 6. render: every page of every view (unchanged pages kept, with a cache)
@@ -248,6 +256,9 @@ def _render_and_write(
         stages.done("render", f"{rendered} pages rendered, {len(files) - rendered} unchanged")
     else:
         stages.done("render", f"{len(files)} pages: {folder.written} written, {folder.unchanged} unchanged")
+    if folder is not None:
+        for written in streamed:
+            folder.count(written)
     files.update(exports)
     files["sitemap.xml"] = sitemap_xml(edition, list(files))
     files["robots.txt"] = robots_txt(edition)

@@ -32,7 +32,7 @@ import math
 import re
 import uuid
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -619,7 +619,12 @@ def tei_document(edition: Edition, spliced: dict[str, Article] | None = None) ->
 
 
 def tei_xml(edition: Edition, memo: Memo | None = None) -> bytes:
-    """The whole edition as one TEI P5 document, UTF-8; the same model gives the same bytes.
+    """The whole edition as one TEI P5 document, UTF-8; the same model gives the same bytes."""
+    return "".join(tei_pieces(edition, memo)).encode("utf-8")
+
+
+def tei_pieces(edition: Edition, memo: Memo | None = None) -> Iterator[str]:
+    """The TEI document's text, in pieces, each article's made as it is written.
 
     Each article's division is serialised on its own (at the depth it stands at) and kept in
     ``memo`` while the article, its mentions and its figures are the same objects; the
@@ -630,24 +635,23 @@ def tei_xml(edition: Edition, memo: Memo | None = None) -> bytes:
     root = tei_document(edition, spliced)
     _indent(root)
     body = ET.tostring(root, encoding="unicode")
+    yield (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        f'<?xml-model href="{TEI_ALL_RNG}" type="application/xml" schematypens="http://relaxng.org/ns/structure/1.0"?>\n'
+    )
+    position = 0
     if spliced:
         memo = memo or Memo(keep=False)
         entities = {e.id: e for e in edition.entities}
-        pieces = []
-        position = 0
         for tag, article in spliced.items():
             mentions, figures = parts[article.id]
             key = ("tei-article", Same(article), Same(mentions), Same(figures))
             placeholder = f"<{tag} />"
             at = body.index(placeholder, position)
-            pieces += [body[position:at], memo.value(key, _article_text, article, mentions, figures, entities)]
+            yield _NOT_XML.sub("\ufffd", body[position:at])
+            yield _NOT_XML.sub("\ufffd", memo.value(key, _article_text, article, mentions, figures, entities))
             position = at + len(placeholder)
-        body = "".join([*pieces, body[position:]])
-    head = (
-        '<?xml version="1.0" encoding="UTF-8"?>\n'
-        f'<?xml-model href="{TEI_ALL_RNG}" type="application/xml" schematypens="http://relaxng.org/ns/structure/1.0"?>\n'
-    )
-    return _NOT_XML.sub("\ufffd", head + body + "\n").encode("utf-8")
+    yield _NOT_XML.sub("\ufffd", body[position:]) + "\n"
 
 
 # The depth of an article's division in the document: TEI > text > body > div.

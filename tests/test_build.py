@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -211,3 +212,26 @@ def test_a_build_without_cache_plans_the_same_pages_without_fingerprints(root: P
     assert [(j.output, j.template) for j in plain] == [(j.output, j.template) for j in keyed]
     assert all(j.key is None for j in plain)
     assert sum(j.key is not None for j in keyed) == len(keyed)
+
+
+def test_an_export_written_in_pieces_replaces_only_a_changed_file(tmp_path: Path) -> None:
+    from edition.write import Folder
+
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "edition.json").write_text("[1]\n", encoding="utf-8")
+    folder = Folder(out)
+    assert folder.put_pieces("edition.json", iter(["[", "1", "]\n"])) is False  # the same bytes: kept
+    assert folder.put_pieces("figures.json", iter(["[", "朝阳", "]\n"])) is True
+
+    def failing() -> Iterator[str]:
+        yield "["
+        raise RuntimeError("an export failed halfway")
+
+    with pytest.raises(RuntimeError):
+        folder.put_pieces("edition.tei.xml", failing())
+    assert not any(p.name.endswith(".tmp") for p in folder.path.rglob("*"))  # no half-written file left
+    stats = folder.finish(["edition.json", "figures.json"])
+    assert (out / "figures.json").read_text(encoding="utf-8") == "[朝阳]\n"
+    assert (out / "edition.json").read_text(encoding="utf-8") == "[1]\n" and not (out / "edition.tei.xml").exists()
+    assert stats.removed == 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +17,7 @@ from test_incremental import tree
 from bench.generate import generate
 from edition.cache import BuildCache
 from edition.export import edition_json, figures_csv, figures_json
-from edition.jsonout import Chunks, chunk, dumps, encode
+from edition.jsonout import Chunk, Chunks, chunk, dumps, encode, pieces
 from edition.memo import Memo, Same
 from edition.model import Edition
 from edition.pipeline import build, make_edition
@@ -198,3 +199,22 @@ def test_an_archive_edit_in_the_dev_server_equals_a_clean_build(tmp_path: Path) 
     clean = tmp_path / "clean"
     build(corpus, clean, search=False)
     assert tree(tmp_path / "served") == tree(clean)
+
+
+def test_pieces_make_each_chunk_only_when_it_is_written() -> None:
+    """An export's chunks come from a generator read as the text is written: the first
+    pieces are out before the last chunk is made (an archive's export is never whole)."""
+    made: list[int] = []
+
+    def articles() -> Iterator[Chunk]:
+        for n in range(3):
+            made.append(n)
+            yield chunk([{"n": n}], 1)
+
+    stream = pieces({"articles": Chunks(articles(), 1), "after": [1e-05, "x"]})
+    first = next(stream)
+    assert made == [] and first.startswith("{")
+    text = first + "".join(stream)
+    assert made == [0, 1, 2]
+    value = {"articles": [{"n": 0}, {"n": 1}, {"n": 2}], "after": [1e-05, "x"]}
+    assert text == json.dumps(value, ensure_ascii=False, indent=1)
