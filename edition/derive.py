@@ -35,7 +35,6 @@ class SiteIndex:
         self.blocks_by_id = {b.id: b for a in edition.all_articles for b in a.blocks}
         self.owners = {b.id: a for a in edition.all_articles for b in a.blocks}
         self.all_blocks = [b for a in edition.all_articles for b in a.blocks]
-        self._citations: dict[tuple[str, str], Citation] = {}
         self._entity_keys: dict[str, str] = {}
         self._rows: dict[str, list[dict[str, str]]] = {}
         self._entity_parts: dict[str, list[tuple[int, int, int, int]]] = {}
@@ -61,11 +60,10 @@ class SiteIndex:
         return self.caption_urls.get(block_id, self.owners[block_id].url)
 
     def cite(self, article: Article, block: Block | None = None) -> Citation:
-        """Citations do not depend on the view: made once per article and block."""
-        key = (article.id, block.id if block else "")
-        if key not in self._citations:
-            self._citations[key] = cite(self.edition, article, block)
-        return self._citations[key]
+        """An article's or a passage's citation. Made again on each page that shows it: it
+        costs microseconds (its BibTeX and CSL-JSON only when shown), and kept for every
+        passage of an archive it held tens of megabytes in each rendering worker."""
+        return cite(self.edition, article, block)
 
     def share(self) -> None:
         """Make now what the pages of every view look up, once, before rendering forks its

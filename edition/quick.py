@@ -116,7 +116,6 @@ def _patched_index(
     old.naming  # noqa: B018 - computed (from the kept per-article parts) before the copy shares it
     index = copy.copy(old)
     index.edition = edition
-    index._citations = {}
     index._article_keys = {}
     blocks = {b.id: b for b in article.blocks}
     index.blocks_by_id = ChainMap(blocks, old.blocks_by_id)  # type: ignore[assignment]
