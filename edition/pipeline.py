@@ -177,21 +177,24 @@ def build(
     # The same templates give the same renderer, whose compiled templates are kept (the dev server).
     key = ("renderer", digest(sorted(templates.items()), sorted(strings.items())))
     renderer = memo.value(key, Renderer, templates, strings, "templates")
-    if helper is not None:
-        use_compiled(renderer.env, helper.result())
-    index = SiteIndex(edition, memo)
-    # A command-line build writes into a staging folder as it goes (an archive's pages are never
-    # all in memory), swapped in at the end; the dev server writes output/ in place at the end.
-    folder = Folder(out_dir) if out_dir is not None and not in_place else None
-    kept = folder.path if folder is not None else out_dir.resolve() if out_dir is not None else None
+    # The helper is waited for when a template is first needed (the pages are planned meanwhile).
+    release = use_compiled(renderer.env, helper) if helper is not None else (lambda: None)
     try:
-        files, stats = _render_and_write(
-            root, edition, renderer, index, cache, folder, kept, out_dir, in_place, search, stages
-        )
-    except BaseException:
-        if folder is not None:
-            folder.abort()
-        raise
+        index = SiteIndex(edition, memo)
+        # A command-line build writes into a staging folder as it goes (an archive's pages are
+        # never all in memory), swapped in at the end; the dev server writes output/ in place.
+        folder = Folder(out_dir) if out_dir is not None and not in_place else None
+        kept = folder.path if folder is not None else out_dir.resolve() if out_dir is not None else None
+        try:
+            files, stats = _render_and_write(
+                root, edition, renderer, index, cache, folder, kept, out_dir, in_place, search, stages
+            )
+        except BaseException:
+            if folder is not None:
+                folder.abort()
+            raise
+    finally:
+        release()  # a helper never waited for is ended
     if cache is not None:
         cache.commit()  # only a build that got this far may vouch for its pages
         cache.snapshot = Snapshot(root, edition, index, renderer, glossaries)  # for the next quick look

@@ -16,7 +16,7 @@ import pickle
 import select
 import signal
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import jinja2
@@ -116,6 +116,31 @@ class Precompiling:
                 os.close(self.fd)
 
 
-def use(env: jinja2.Environment, store: dict[str, bytes]) -> None:
-    """Load compiled templates from ``store`` (compiling, as usual, any not in it)."""
-    env.bytecode_cache = Recorder(store)
+class _Awaited(Recorder):
+    """The helper's bytecode, waited for when the first template is loaded, not before:
+    the build plans its pages meanwhile."""
+
+    def __init__(self, helper: Precompiling) -> None:
+        super().__init__()
+        self.helper: Precompiling | None = helper
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if self.helper is not None:
+            helper, self.helper = self.helper, None
+            self.store.update(helper.result())
+        super().load_bytecode(bucket)
+
+    def close(self) -> None:
+        """The build is over: a helper never waited for (no page needed rendering, or the
+        build failed first) is ended, not left behind."""
+        if self.helper is not None:
+            helper, self.helper = self.helper, None
+            helper.cancel()
+
+
+def use(env: jinja2.Environment, helper: Precompiling) -> Callable[[], None]:
+    """Load the templates compiled by ``helper`` (compiling, as usual, any it did not);
+    returns what the build calls when it is over."""
+    awaited = _Awaited(helper)
+    env.bytecode_cache = awaited
+    return awaited.close

@@ -122,3 +122,16 @@ def test_a_helper_that_does_not_answer_is_ended_and_the_build_compiles() -> None
     os.close(write)
     assert Precompiling(pid, read).result(timeout=0.3) == {}
     assert _reaped(pid)
+
+
+def test_a_helper_never_needed_is_ended_with_the_build(root: Path, tmp_path: Path, helpers: list[int]) -> None:
+    """A command-line build with its .cache/ whose pages are all unchanged loads no template:
+    its helper, never waited for, is ended when the build is over."""
+    from edition.cache import BuildCache
+
+    out = tmp_path / "out"
+    for _ in range(2):
+        cache = BuildCache.load(tmp_path / ".cache", str(out))
+        build(root, out, search=False, cache=cache)
+        cache.save(tmp_path / ".cache")
+    assert len(helpers) == 2 and all(map(_reaped, helpers))
