@@ -85,11 +85,11 @@ class Precompiling:
         and the build must not wait with it."""
         chunks: list[bytes] = []
         deadline = time.monotonic() + timeout
-        with os.fdopen(self.fd, "rb", buffering=0) as pipe:
+        fd, self.fd = self.fd, -1  # the pipe's file object owns it from here, and closes it
+        with os.fdopen(fd, "rb", buffering=0) as pipe:
             while True:
                 ready, _, _ = select.select([pipe], [], [], max(0.0, deadline - time.monotonic()))
                 if not ready:
-                    self.fd = -1  # closed with the pipe
                     self.cancel()
                     return {}
                 chunk = pipe.read(1 << 16)
