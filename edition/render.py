@@ -8,6 +8,7 @@ import functools
 import multiprocessing
 import os
 import signal
+import threading
 import types
 from collections.abc import Callable, Mapping
 from concurrent.futures import ProcessPoolExecutor
@@ -448,11 +449,17 @@ def render_site(
             context = multiprocessing.get_context("fork")
             with ProcessPoolExecutor(processes, mp_context=context, initializer=_die_with_parent) as pool:
                 results = pool.map(_render_slice, bounds)  # every run handed out now
-                meanwhile()
-                for bound, part in zip(bounds, results, strict=True):
-                    parts[bound] = part
-                    done += len(part)
-                    progress(done, len(jobs))
+                # The build's own work in a thread, so that this one still reports progress.
+                meantime = _Meantime(meanwhile)
+                try:
+                    for bound, part in zip(bounds, results, strict=True):
+                        parts[bound] = part
+                        done += len(part)
+                        progress(done, len(jobs))
+                except BaseException:
+                    meantime.finish()  # nothing may still be writing when the build cleans up
+                    raise
+                meantime.join()
             rendered = [page for bound in sorted(parts) for page in parts[bound]]  # the order of serial
         finally:
             _WORK = None
@@ -476,6 +483,31 @@ def render_site(
             pages[path] = made
     pages.update(kept)
     return pages
+
+
+class _Meantime(threading.Thread):
+    """Work done while the workers render; ``join`` raises what it raised."""
+
+    def __init__(self, work: Callable[[], None]) -> None:
+        super().__init__(name="meanwhile", daemon=True)
+        self.work = work
+        self.error: BaseException | None = None
+        self.start()
+
+    def run(self) -> None:
+        try:
+            self.work()
+        except BaseException as exc:  # handed to the building thread by join()
+            self.error = exc
+
+    def join(self, timeout: float | None = None) -> None:
+        super().join(timeout)
+        if self.error is not None:
+            raise self.error
+
+    def finish(self) -> None:
+        """Wait for it to end, whatever it raised (the build is failing for another reason)."""
+        super().join()
 
 
 def _slices(jobs: list[Job], processes: int) -> list[tuple[int, int]]:

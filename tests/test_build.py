@@ -235,3 +235,24 @@ def test_an_export_written_in_pieces_replaces_only_a_changed_file(tmp_path: Path
     assert (out / "figures.json").read_text(encoding="utf-8") == "[朝阳]\n"
     assert (out / "edition.json").read_text(encoding="utf-8") == "[1]\n" and not (out / "edition.tei.xml").exists()
     assert stats.removed == 0
+
+
+def test_an_export_failing_while_the_workers_render_fails_the_build_cleanly(
+    root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The exports are made in a thread while the pages render (edition/render.py); what
+    it raises is the build's error, and the staging folder goes, output/ untouched."""
+    import edition.pipeline as pipeline
+
+    def broken(*_: object) -> Iterator[str]:
+        yield "<?xml"
+        raise RuntimeError("the TEI export broke")
+
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "keep.txt").write_text("the previous site", encoding="utf-8")
+    monkeypatch.setattr(pipeline, "tei_pieces", broken)
+    with pytest.raises(RuntimeError, match="TEI export broke"):
+        build(root, out, search=False)
+    assert [p.name for p in out.iterdir()] == ["keep.txt"]
+    assert not (tmp_path / ".out.next").exists()
