@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from edition.content import Document, Glossary, front_entries
-from edition.errors import Diagnostics, Loc, choices
+from edition.errors import Diagnostics, Loc
 from edition.memo import Memo, Same
 from edition.model import Article, Block, Edition, Entity, Mention
 from edition.yamlload import LineDict, check_keys
@@ -173,11 +173,7 @@ def read_pins(
             )
             continue
         if block not in blocks:
-            diags.error(
-                loc,
-                f"mention refers to block {block!r}, which this article does not have",
-                f"blocks here: {choices(blocks)}",
-            )
+            diags.no_such_block(loc, "mention", block, blocks)
             continue
         pins.append(
             Pin(str(entity), str(block), int(entry.get("occurrence", 0)), bool(entry.get("exclude", False)), loc)

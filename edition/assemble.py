@@ -213,11 +213,7 @@ def _notes(doc: Document, article_id: str, blocks: dict[str, Block], diags: Diag
             diags.error(loc, f"note kind {kind!r} unknown", f"use one of {', '.join(sorted(NOTE_KINDS))}")
         local = entry.get("block")
         if local is not None and local not in blocks:
-            diags.error(
-                Loc(doc.path, entry.lines.get("block", entry.line), 1),
-                f"note refers to block {local!r}, which this article does not have",
-                f"blocks here: {choices(blocks)}",
-            )
+            diags.no_such_block(Loc(doc.path, entry.lines.get("block", entry.line), 1), "note", local, blocks)
             local = None
         if not entry.get("id") or not entry.get("text"):
             diags.error(loc, "a note needs an 'id' and a 'text'", "add both")
@@ -248,11 +244,7 @@ def _emendations(
             )
         local = entry.get("block")
         if local not in blocks:
-            diags.error(
-                loc,
-                f"emendation refers to block {local!r}, which this article does not have",
-                f"blocks here: {choices(blocks)}",
-            )
+            diags.no_such_block(loc, "emendation", local, blocks)
             continue
         reading = str(entry.get("reading", ""))
         if not reading or reading not in blocks[local].zh:

@@ -248,7 +248,7 @@ class SiteIndex:
         block = self.blocks_by_id[m.block]
         article = self.owners[m.block]
         return {
-            "path": self.caption_urls.get(m.block, article.url),
+            "path": self.block_page(m.block),
             "title_en": article.title_en,
             "title_zh": article.title_zh,
             "block": m.block,

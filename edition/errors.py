@@ -57,6 +57,14 @@ class Diagnostics:
     def warning(self, loc: Loc, message: str, hint: str = "") -> None:
         self.items.append(Diagnostic(loc, message, hint, "warning"))
 
+    def no_such_block(self, loc: Loc, what: str, block: object, blocks: Iterable[str]) -> None:
+        """A front-matter entry (a note, a figure label...) naming a block the article lacks."""
+        self.error(
+            loc,
+            f"{what} refers to block {block!r}, which this article does not have",
+            f"blocks here: {choices(blocks)}",
+        )
+
     @property
     def errors(self) -> list[Diagnostic]:
         return [d for d in self.items if d.severity == "error"]

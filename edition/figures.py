@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 from itertools import chain
 
 from edition.content import Document, front_entries
-from edition.errors import Diagnostics, Loc, choices
+from edition.errors import Diagnostics, Loc
 from edition.memo import Memo, Same
 from edition.model import Article, ArticleParts, Block, Chart, Check, Edition, Figure, Mention
 from edition.numbers import extract_zh
@@ -92,11 +92,7 @@ def label_figures(article: Article, doc: Document, figures: list[Figure], diags:
         loc = Loc(doc.path, entry.line, 1)
         block = blocks.get(str(entry.get("block")))
         if block is None:
-            diags.error(
-                loc,
-                f"figure label refers to block {entry.get('block')!r}, which this article does not have",
-                f"blocks here: {choices(blocks)}",
-            )
+            diags.no_such_block(loc, "figure label", entry.get("block"), blocks)
             continue
         text = str(entry.get("text", ""))
         figure = _locate(block, text, index) if text else None

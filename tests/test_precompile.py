@@ -30,6 +30,20 @@ def helpers(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     return started
 
 
+@pytest.fixture
+def compiled(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the templates this process compiles (a forked helper's stay in the helper)."""
+    names: list[str] = []
+    original = jinja2.Environment.compile
+
+    def counting(self: jinja2.Environment, source: str, name: str | None = None, *args: object) -> object:
+        names.append(name or "?")
+        return original(self, source, name, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(jinja2.Environment, "compile", counting)
+    return names
+
+
 def _reaped(pid: int) -> bool:
     """The process has ended and been waited for (no zombie left)."""
     try:
@@ -40,16 +54,8 @@ def _reaped(pid: int) -> bool:
 
 
 def test_the_build_runs_the_helpers_code_and_compiles_nothing_itself(
-    root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, helpers: list[int]
+    root: Path, tmp_path: Path, compiled: list[str], helpers: list[int]
 ) -> None:
-    compiled: list[str] = []
-    original = jinja2.Environment.compile
-
-    def counting(self: jinja2.Environment, source: str, name: str | None = None, *args: object) -> object:
-        compiled.append(name or "?")
-        return original(self, source, name, *args)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(jinja2.Environment, "compile", counting)
     result = build(root, tmp_path / "out", search=False)
     assert compiled == []  # every template came compiled from the helper (whose counts stay there)
     assert (tmp_path / "out/articles/moyu/index.html").is_file() and result.stats is not None
@@ -69,19 +75,11 @@ def test_the_helpers_bytecode_is_what_compiling_here_makes(root: Path) -> None:
     assert store == mine.store
 
 
-def test_a_stale_entry_is_compiled_here_from_the_new_text(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_stale_entry_is_compiled_here_from_the_new_text(root: Path, compiled: list[str]) -> None:
     templates, strings = load_templates(root / "templates", root)
     helper = Precompiling.start(templates, strings, "templates")
     assert helper is not None
     store = helper.result()
-    compiled: list[str] = []
-    original = jinja2.Environment.compile
-
-    def counting(self: jinja2.Environment, source: str, name: str | None = None, *args: object) -> object:
-        compiled.append(name or "?")
-        return original(self, source, name, *args)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(jinja2.Environment, "compile", counting)
     changed = dict(templates, **{"search.html": templates["search.html"].replace("</", "<!-- edited --></", 1)})
     renderer = Renderer(changed, strings, "templates")
     renderer.env.bytecode_cache = Recorder(dict(store))
