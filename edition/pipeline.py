@@ -27,6 +27,7 @@ from edition.quick import Snapshot
 from edition.render import Renderer, load_templates, render_site
 from edition.search import search_index
 from edition.tei import tei_pieces
+from edition.terms import TERMBASE, check_terms, load_termbase
 from edition.write import Files, Folder, WriteStats, write_into, write_output
 
 
@@ -124,6 +125,8 @@ def _make_edition(
         #    each translation checked against its Chinese
         edition = annotate_figures(edition, docs, mentions, diags, memo)
         check_numbers(edition, docs, diags, memo)
+        # 5b. terminology: each block pair against the termbase (content/termbase/), its twin
+        check_terms(edition, load_termbase(root, diags), TERMBASE.as_posix(), diags)
     if strict:
         diags.items = [Diagnostic(d.loc, d.message, d.hint, "error") for d in diags.items]
     diags.raise_if_errors()
