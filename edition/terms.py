@@ -81,33 +81,67 @@ def read_terms(data: LineDict, path: str, entities: dict[str, Entity], diags: Di
     terms: list[Term] = []
     for entry in data["terms"]:
         if not isinstance(entry, LineDict):
-            diags.error(Loc(path, data.line, 1), "each term must be a mapping", "start it with '- zh: …' or '- entity: …'")
+            diags.error(
+                Loc(path, data.line, 1), "each term must be a mapping", "start it with '- zh: …' or '- entity: …'"
+            )
             continue
         loc = Loc(path, entry.line, 1)
         check_keys(entry, TERM_KEYS, path, "term", diags)
         entity_id = entry.get("entity")
         entity = entities.get(str(entity_id)) if entity_id else None
         if entity_id and entity is None:
-            diags.error(loc, f"term names entity {entity_id!r}, which no glossary defines", "give the id of an entity in content/*.yaml")
+            diags.error(
+                loc,
+                f"term names entity {entity_id!r}, which no glossary defines",
+                "give the id of an entity in content/*.yaml",
+            )
             continue
         zh = _strings(entry.get("zh")) or ((entity.zh, *entity.aliases_zh) if entity else ())
         en = str(entry.get("en") or (entity.en if entity else "")).strip()
         aliases = _strings(entry.get("aliases")) or (entity.aliases_en if entity else ())
         if not zh or not en:
-            diags.error(loc, "a term needs its Chinese ('zh') and its approved English ('en')", "or name a glossary entity with 'entity:'")
+            diags.error(
+                loc,
+                "a term needs its Chinese ('zh') and its approved English ('en')",
+                "or name a glossary entity with 'entity:'",
+            )
             continue
         provenance = str(entry.get("provenance") or "")
         if provenance not in PROVENANCE:
-            diags.error(loc, f"provenance must be one of {', '.join(PROVENANCE)}, not {provenance!r}", "official and established need a 'source:', edition a 'why:'")
+            diags.error(
+                loc,
+                f"provenance must be one of {', '.join(PROVENANCE)}, not {provenance!r}",
+                "official and established need a 'source:', edition a 'why:'",
+            )
         elif provenance in ("official", "established") and not _strings(entry.get("source")):
-            diags.error(loc, f"an {provenance} rendering needs its 'source:'", "give the public source of record where the English is used")
+            diags.error(
+                loc,
+                f"an {provenance} rendering needs its 'source:'",
+                "give the public source of record where the English is used",
+            )
         elif provenance == "edition" and not str(entry.get("why") or "").strip():
-            diags.error(loc, "the edition's own rendering needs a 'why:'", "say why no official or established English is used")
+            diags.error(
+                loc, "the edition's own rendering needs a 'why:'", "say why no official or established English is used"
+            )
         banned = _strings(entry.get("banned"))
         for bad in banned:
             if _contains(en, bad) or any(_contains(a, bad) for a in aliases):
-                diags.error(loc, f"banned variant {bad!r} is part of an approved form", "ban only forms the approved English does not contain")
-        terms.append(Term(tuple(sorted(zh, key=len, reverse=True)), en, aliases, provenance, banned, entity.id if entity else None, loc))
+                diags.error(
+                    loc,
+                    f"banned variant {bad!r} is part of an approved form",
+                    "ban only forms the approved English does not contain",
+                )
+        terms.append(
+            Term(
+                tuple(sorted(zh, key=len, reverse=True)),
+                en,
+                aliases,
+                provenance,
+                banned,
+                entity.id if entity else None,
+                loc,
+            )
+        )
     return terms
 
 
@@ -155,15 +189,18 @@ def _check_block(block: Block, terms: list[Term], diags: Diagnostics) -> None:
                 diags.error(
                     block.en_loc,
                     f"{block.id}: banned rendering “{bad}” (termbase: {term.zh[0]} is “{term.en}”)",
-                    f"write “{term.en}”" + (f" or a declared alias ({', '.join(term.aliases)})" if term.aliases else ""),
+                    f"write “{term.en}”"
+                    + (f" or a declared alias ({', '.join(term.aliases)})" if term.aliases else ""),
                 )
-        if any(form in block.zh for form in term.zh):
-            if not any(_contains(block.en, form) for form in (term.en, *term.aliases)):
-                diags.error(
-                    block.en_loc,
-                    f"{block.id}: the Chinese has {next(f for f in term.zh if f in block.zh)} but the English has not its approved rendering “{term.en}”",
-                    f"use “{term.en}”" + (f" or an alias ({', '.join(term.aliases)})" if term.aliases else "") + f", or add an alias at {term.loc}",
-                )
+        found = next((form for form in term.zh if form in block.zh), None)
+        if found and not any(_contains(block.en, form) for form in (term.en, *term.aliases)):
+            diags.error(
+                block.en_loc,
+                f"{block.id}: the Chinese has {found} but the English has not its approved rendering “{term.en}”",
+                f"use “{term.en}”"
+                + (f" or an alias ({', '.join(term.aliases)})" if term.aliases else "")
+                + f", or add an alias at {term.loc}",
+            )
 
 
 def _check_entities(entities: tuple[Entity, ...], terms: list[Term], path: str, diags: Diagnostics) -> None:
@@ -179,7 +216,11 @@ def _check_entities(entities: tuple[Entity, ...], terms: list[Term], path: str, 
                 )
             continue
         if not any(_norm(entity.en) == _norm(form) for form in (term.en, *term.aliases)):
-            diags.error(entity.loc, f"{entity.id}: its English “{entity.en}” is not the termbase's “{term.en}”", f"write en: {term.en}")
+            diags.error(
+                entity.loc,
+                f"{entity.id}: its English “{entity.en}” is not the termbase's “{term.en}”",
+                f"write en: {term.en}",
+            )
         for bad in term.banned:
             if _contradicts(entity.note, bad) or any(_contains(a, bad) for a in (entity.en, *entity.aliases_en)):
                 diags.error(
