@@ -18,6 +18,7 @@ from edition.derive import SiteIndex
 from edition.errors import BuildError, Diagnostic, Diagnostics, Loc
 from edition.export import edition_json_pieces, figures_csv_pieces, figures_json_pieces, robots_txt, sitemap_xml
 from edition.figures import annotate_figures
+from edition.linecheck import check_line_claims
 from edition.memo import Memo
 from edition.model import Edition, SourceText
 from edition.numbercheck import check_numbers
@@ -106,7 +107,7 @@ def _make_edition(
     # 1. config: site.toml as a schema
     config = load_config(root / "site.toml", root)
     # 2. load: the raw source and every content file, parsed
-    source, _lines = load_source(config, root)
+    source, source_lines = load_source(config, root)
     docs, glossaries, problems = load_content(root / "content", root, cache)
     stages.done("load", f"{len(docs)} files")
     # 3. assemble: pair translations, resolve front matter, cross-check, one model; the
@@ -127,6 +128,8 @@ def _make_edition(
         check_numbers(edition, docs, diags, memo)
         # 5b. terminology: each block pair against the termbase (content/termbase/), its twin
         check_terms(edition, load_termbase(root, diags), TERMBASE.as_posix(), diags)
+        # 5c. what the editors' notes say about source lines, against the source
+        check_line_claims(edition, source_lines, diags)
     if strict:
         diags.items = [Diagnostic(d.loc, d.message, d.hint, "error") for d in diags.items]
     diags.raise_if_errors()
