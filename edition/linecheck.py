@@ -30,10 +30,14 @@ def check_line_claims(edition: Edition, source_lines: Sequence[str], diags: Diag
     text_lines = [n for n, line in enumerate(source_lines, 1) if line.strip()]
     if not text_lines:
         return
+    total = len(source_lines)
     for article in edition.all_articles:
         for note in article.notes:
-            if note.kind == "editorial":
-                _check_note(article, note, text_lines, diags)
+            # A block whose lines lie beyond the source is not from it (a generated archive
+            # reuses this page's notes over a stand-in source): its claims cannot be judged here.
+            blocks = _candidates(article, note)
+            if note.kind == "editorial" and all(b.source_lines[1] <= total for b in blocks):
+                _check_note(blocks, note, text_lines, diags)
 
 
 def _candidates(article: Article, note: Note) -> list[Block]:
@@ -43,8 +47,7 @@ def _candidates(article: Article, note: Note) -> list[Block]:
     return blocks
 
 
-def _check_note(article: Article, note: Note, text_lines: list[int], diags: Diagnostics) -> None:
-    blocks = _candidates(article, note)
+def _check_note(blocks: list[Block], note: Note, text_lines: list[int], diags: Diagnostics) -> None:
     where = ", ".join(f"{b.id} (lines {b.source_lines[0]}–{b.source_lines[1]})" for b in blocks) or "no block"
     claims: list[tuple[str, int]] = []
     text = note.text
