@@ -178,6 +178,18 @@ def check_terms(edition: Edition, data: LineDict | None, path: str, diags: Diagn
         for block in article.blocks:
             if block.en and block.en_loc is not None:
                 _check_block(block, terms, diags)
+        # the editors' own English shown beside the text: notes and figure labels
+        shown = [(f"note {n.id}", n.text, n.loc) for n in article.notes]
+        shown += [(f"figure {f.id}", f.label_en, Loc(article.path)) for f in edition.figures if f.article == article.id]
+        for what, text, loc in shown:
+            for term in terms:
+                for bad in term.banned:
+                    if _contradicts(text, bad):
+                        diags.error(
+                            loc,
+                            f"{what}: banned rendering “{bad}” (termbase: {term.zh[0]} is “{term.en}”)",
+                            f"write “{term.en}”",
+                        )
     _check_entities(edition.entities, terms, path, diags)
 
 

@@ -140,3 +140,14 @@ def test_provenance_is_checked_at_its_line(site: Path) -> None:
 def test_a_project_without_a_termbase_is_not_checked(site: Path) -> None:
     (site / TERMBASE).unlink()
     make_edition(site)
+
+
+def test_a_banned_variant_in_a_figure_label_or_a_note_fails(site: Path, edit: Edit) -> None:
+    zh = site / "content/04-moyu.zh.md"
+    edit(
+        zh, "in line with the State Council's supervision requirements", "under the State Council's listed supervision"
+    )
+    edit(zh, "it names Moyu, this article's subject", "it names Moyu, the county under listed supervision")
+    diags = failing(site)
+    assert any(d.loc.path == "content/04-moyu.zh.md" and "figure moyu-p4-" in d.message for d in diags)
+    at(diags, "content/04-moyu.zh.md", line_of(zh, "- id: placement-h1"), "note moyu-placement-h1", "banned rendering")
