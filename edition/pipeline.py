@@ -127,7 +127,7 @@ def _make_edition(
         edition = annotate_figures(edition, docs, mentions, diags, memo)
         check_numbers(edition, docs, diags, memo)
         # 5b. terminology: each block pair against the termbase (content/termbase/), its twin
-        check_terms(edition, load_termbase(root, diags), TERMBASE.as_posix(), diags)
+        check_terms(edition, load_termbase(root, diags, cache), TERMBASE.as_posix(), diags)
         # 5c. what the editors' notes say about source lines, against the source
         check_line_claims(edition, source_lines, diags)
     if strict:

@@ -20,8 +20,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
+from edition.cache import BuildCache
 from edition.content import read_text
 from edition.errors import BuildError, Diagnostics, Loc, rel
 from edition.model import Block, Edition, Entity
@@ -45,12 +47,26 @@ class Term:
     loc: Loc
 
 
-def load_termbase(root: Path, diags: Diagnostics) -> LineDict | None:
-    """The termbase file, parsed with line numbers; None (and no error) where a project has none."""
+def load_termbase(root: Path, diags: Diagnostics, cache: BuildCache | None = None) -> LineDict | None:
+    """The termbase file, parsed with line numbers; None (and no error) where a project has none.
+    With the build's cache an unchanged file is not parsed again (as for content/)."""
     path = root / TERMBASE
     if not path.is_file():
         return None
     name = rel(path, root)
+    hit = cache.lookup(path, name) if cache is not None else None
+    if hit is not None:
+        diags.items.extend(hit[2])
+        return hit[1]  # type: ignore[no-any-return]
+    mine = Diagnostics()
+    parsed = _parse_termbase(path, name, mine)
+    if cache is not None:
+        cache.store(path, name, parsed, mine.items)
+    diags.items.extend(mine.items)
+    return parsed
+
+
+def _parse_termbase(path: Path, name: str, diags: Diagnostics) -> LineDict | None:
     text = read_text(path, name, diags)
     if text is None:
         return None
@@ -145,14 +161,20 @@ def read_terms(data: LineDict, path: str, entities: dict[str, Entity], diags: Di
     return terms
 
 
+@lru_cache(maxsize=4096)
 def _norm(text: str) -> str:
     return text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"').casefold()
 
 
+@lru_cache(maxsize=1024)
+def _phrase(phrase: str) -> re.Pattern[str]:
+    """A phrase as whole words, compiled once (a build checks each against every block)."""
+    return re.compile(r"(?<![\w-])" + re.escape(_norm(phrase)) + r"(?![\w-])")
+
+
 def _contains(text: str, phrase: str) -> bool:
     """The phrase as words of the text (case-insensitive: heading case is free)."""
-    pattern = r"(?<![\w-])" + re.escape(_norm(phrase)) + r"(?![\w-])"
-    return re.search(pattern, _norm(text)) is not None
+    return _phrase(phrase).search(_norm(text)) is not None
 
 
 _LITERAL = re.compile(r"literal(?:ly)?\W{1,3}(?:(?:a|an|the)\W{1,3})?$")
@@ -161,11 +183,32 @@ _LITERAL = re.compile(r"literal(?:ly)?\W{1,3}(?:(?:a|an|the)\W{1,3})?$")
 def _contradicts(note: str, phrase: str) -> bool:
     """A banned rendering offered by the note as the term's English. A literal gloss
     (literally "sense of gain") explains the Chinese and contradicts nothing."""
-    text, bad = _norm(note), re.escape(_norm(phrase))
-    for hit in re.finditer(r"(?<![\w-])" + bad + r"(?![\w-])", text):
+    text = _norm(note)
+    for hit in _phrase(phrase).finditer(text):
         if not _LITERAL.search(text[max(0, hit.start() - 24) : hit.start()]):
             return True
     return False
+
+
+class _Banned:
+    """Every banned variant of the termbase in one pattern: a text is searched once, not once
+    per variant (a build checks every block, note and figure label)."""
+
+    def __init__(self, terms: list[Term]) -> None:
+        self.terms = {_norm(bad): (bad, term) for term in terms for bad in term.banned}
+        forms = sorted(self.terms, key=len, reverse=True)
+        alternation = "|".join(re.escape(f) for f in forms) or r"(?!)"
+        self.pattern = re.compile(r"(?<![\w-])(?:" + alternation + r")(?![\w-])")
+
+    def hits(self, text: str, glosses: bool = False) -> list[tuple[str, Term]]:
+        """(variant, term) for each banned variant in the text; with ``glosses``, one offered
+        as a literal gloss (literally "sense of gain") does not count."""
+        norm = _norm(text)
+        return [
+            self.terms[hit.group(0)]
+            for hit in self.pattern.finditer(norm)
+            if not (glosses and _LITERAL.search(norm[max(0, hit.start() - 24) : hit.start()]))
+        ]
 
 
 def check_terms(edition: Edition, data: LineDict | None, path: str, diags: Diagnostics) -> None:
@@ -174,36 +217,33 @@ def check_terms(edition: Edition, data: LineDict | None, path: str, diags: Diagn
         return
     entities = {e.id: e for e in edition.entities}
     terms = read_terms(data, path, entities, diags)
+    banned = _Banned(terms)
     for article in edition.all_articles:
         for block in article.blocks:
             if block.en and block.en_loc is not None:
-                _check_block(block, terms, diags)
+                _check_block(block, terms, banned, diags)
         # the editors' own English shown beside the text: notes and figure labels
         shown = [(f"note {n.id}", n.text, n.loc) for n in article.notes]
         shown += [(f"figure {f.id}", f.label_en, Loc(article.path)) for f in edition.figures if f.article == article.id]
         for what, text, loc in shown:
-            for term in terms:
-                for bad in term.banned:
-                    if _contradicts(text, bad):
-                        diags.error(
-                            loc,
-                            f"{what}: banned rendering “{bad}” (termbase: {term.zh[0]} is “{term.en}”)",
-                            f"write “{term.en}”",
-                        )
+            for bad, term in banned.hits(text, glosses=True):
+                diags.error(
+                    loc,
+                    f"{what}: banned rendering “{bad}” (termbase: {term.zh[0]} is “{term.en}”)",
+                    f"write “{term.en}”",
+                )
     _check_entities(edition.entities, terms, path, diags)
 
 
-def _check_block(block: Block, terms: list[Term], diags: Diagnostics) -> None:
+def _check_block(block: Block, terms: list[Term], banned: _Banned, diags: Diagnostics) -> None:
     assert block.en_loc is not None
+    for bad, term in banned.hits(block.en):
+        diags.error(
+            block.en_loc,
+            f"{block.id}: banned rendering “{bad}” (termbase: {term.zh[0]} is “{term.en}”)",
+            f"write “{term.en}”" + (f" or a declared alias ({', '.join(term.aliases)})" if term.aliases else ""),
+        )
     for term in terms:
-        for bad in term.banned:
-            if _contains(block.en, bad):
-                diags.error(
-                    block.en_loc,
-                    f"{block.id}: banned rendering “{bad}” (termbase: {term.zh[0]} is “{term.en}”)",
-                    f"write “{term.en}”"
-                    + (f" or a declared alias ({', '.join(term.aliases)})" if term.aliases else ""),
-                )
         found = next((form for form in term.zh if form in block.zh), None)
         if found and not any(_contains(block.en, form) for form in (term.en, *term.aliases)):
             diags.error(
