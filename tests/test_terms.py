@@ -150,4 +150,10 @@ def test_a_banned_variant_in_a_figure_label_or_a_note_fails(site: Path, edit: Ed
     edit(zh, "it names Moyu, this article's subject", "it names Moyu, the county under listed supervision")
     diags = failing(site)
     assert any(d.loc.path == "content/2020-05-25/p12/04-moyu.zh.md" and "figure moyu-p4-" in d.message for d in diags)
-    at(diags, "content/2020-05-25/p12/04-moyu.zh.md", line_of(zh, "- id: placement-h1"), "note moyu-placement-h1", "banned rendering")
+    at(
+        diags,
+        "content/2020-05-25/p12/04-moyu.zh.md",
+        line_of(zh, "- id: placement-h1"),
+        "note moyu-placement-h1",
+        "banned rendering",
+    )
