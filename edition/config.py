@@ -32,12 +32,27 @@ class SourceInfo:
     layout: str
 
 
+# OpenCC configurations the Traditional view may use: characters only (s2t), or Taiwan's
+# (s2tw; s2twp also its usual words) or Hong Kong's (s2hk) standard forms.
+TRADITIONAL = ("s2t", "s2tw", "s2twp", "s2hk")
+# Hosts reserved for examples (RFC 2606) and the placeholder of site.toml: not an address
+# a citation may give.
+_PLACEHOLDER_HOSTS = ("example.com", "example.org", "example.net", "example.github.io", "localhost", "127.0.0.1")
+
+
 @dataclass(frozen=True)
 class SiteConfig:
     base_url: str
     build_date: str
     edition: EditionInfo
     source: SourceInfo
+    traditional: str = "s2t"
+
+    @property
+    def published(self) -> bool:
+        """Whether base_url is a real address (not a placeholder): citations give it only then."""
+        host = self.base_url.split("://", 1)[-1].partition("/")[0].partition(":")[0].lower()
+        return bool(host) and not any(host == h or host.endswith("." + h) for h in _PLACEHOLDER_HOSTS) and not host.endswith(".example")
 
     @property
     def base_path(self) -> str:
@@ -147,6 +162,17 @@ def load_config(path: Path, root: Path) -> SiteConfig:
     if epoch and epoch.isdigit():
         build_date = dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date().isoformat()
     # The publishing workflow knows the real address (a fork's own Pages URL) and says so.
+    traditional = str(data.get("traditional", "s2t"))
+    if traditional not in TRADITIONAL:
+        raise BuildError(
+            [
+                Diagnostic(
+                    Loc(name, _find_line(text, "traditional"), 1),
+                    f"unknown OpenCC configuration {traditional!r} for 'traditional'",
+                    f"use one of: {', '.join(TRADITIONAL)}",
+                )
+            ]
+        )
     base_url = os.environ.get("EDITION_BASE_URL") or str(data["base_url"])
     if not base_url.endswith("/"):
         base_url += "/"
@@ -155,4 +181,5 @@ def load_config(path: Path, root: Path) -> SiteConfig:
         build_date=build_date,
         edition=EditionInfo(**edition),
         source=SourceInfo(**source),
+        traditional=traditional,
     )

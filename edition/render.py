@@ -24,10 +24,11 @@ from edition.cache import BuildCache, digest
 from edition.cite import json_ld
 from edition.derive import SiteIndex, appendix_context, sentence
 from edition.errors import BuildError, Diagnostic, Loc, rel
-from edition.markup import render_inline
+from edition.refs import passage_label, passage_ref
+from edition.typography import curly_quotes, render_english
 from edition.model import Article, Block, Edition, Entity
 from edition.parts import appendix_parts, navigation, part_path
-from edition.views import VIEWS, View, page_file, relative, to_hant
+from edition.views import VIEWS, View, page_file, relative, to_hant, use_traditional
 from edition.write import Folder
 
 
@@ -46,8 +47,10 @@ class Renderer:
         )
         self.env.context_class = _Context
         self.templates = dict(templates)
-        # render_inline escapes everything (html off), so its output is safe to mark as such.
-        self.env.filters["inline"] = lambda text: Markup(render_inline(text))  # noqa: S704
+        # render_english escapes everything (html off), so its output is safe to mark as such.
+        # Notes are English: curly quotes by markdown-it's typographer; "en" curls a plain string.
+        self.env.filters["inline"] = lambda text: Markup(render_english(text))  # noqa: S704
+        self.env.filters["en"] = curly_quotes
         self.strings = strings
         self._tables: dict[str, _Strings] = {}
         # What the pages of one build share, made once (in each worker) and kept until the
@@ -70,6 +73,8 @@ class Renderer:
             self._index, self._edition = index, edition
             self._json_ld = {}
             self._shared = {}
+            self._tables = {}  # the Traditional strings follow this build's OpenCC configuration
+        use_traditional(edition.config.traditional)
 
     def shared(self, view: View, values: dict[str, Any], url: Callable[[str], str]) -> _SharedPage:
         """``shared`` of a page: the view's shared macros, with the page's own links."""
@@ -299,8 +304,18 @@ def page_context(edition: Edition, view: View, path: str, renderer: Renderer, in
 
     zh: Callable[[str], str] = to_hant if view.code == "zh-hant" else _same
 
+    # The front page leaves an article's notes to the article's page: its names link there.
+    front = path == ""
+
     def marked(block: Block, lang: str) -> Markup:
-        return marker.render(block, lang, zh if lang == "zh" else str, url)
+        notes_at = index.owners[block.id].url if front else ""
+        return marker.render(block, lang, zh if lang == "zh" else str, url, notes_at)
+
+    label_lang = "en" if view.show_en else "zh"
+
+    def passage(block_id: str) -> str:
+        """A passage's name for readers ("Moyu ¶3"), in the view's language."""
+        return zh(passage_label(index.owners[block_id], index.blocks_by_id[block_id], label_lang))
 
     renderer.start(edition, index)
     # What is the same on every page of the view (and all a shared macro sees, with url()).
@@ -323,6 +338,8 @@ def page_context(edition: Edition, view: View, path: str, renderer: Renderer, in
         "blocks_by_id": index.blocks_by_id,
         "sentence": sentence,
         "marker": marker,
+        "passage": passage,
+        "passage_ref": lambda article, block=None: passage_ref(edition.config.edition, article, block),
     }
     return {
         **common,
