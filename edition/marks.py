@@ -142,7 +142,7 @@ class Marker:
         spans: list[Span] = []
         for mention in self.mentions.get(block.id, ()):
             entity = self.entities[mention.entity]
-            css = f"m t-{entity.type}" + (" f" if (mention, lang) in self.first else "")
+            css = "m f" if (mention, lang) in self.first else "m"
             start = mention.start if lang == "zh" else mention.en_start
             if start < 0:
                 continue
@@ -169,14 +169,16 @@ class Marker:
         ``notes_at``: the page that holds the notes of this block's names, when it is not this
         one (the front page leaves an article's notes to the article's page)."""
         text = block.zh if lang == "zh" else curly_quotes(block.en)  # one character for one: offsets hold
-        spans = [
-            s
-            if s.href.startswith("#") and not notes_at
-            else Span(s.start, s.end, url(notes_at + s.href), s.css)
-            if s.href.startswith("#")
-            else Span(s.start, s.end, url(s.href), s.css, s.id, s.describedby)
-            for s in self._spans(block, lang)
-        ]
+        if notes_at:
+            # An overview of the articles (the front page): each name linked at its first
+            # mention in the article, to its note on the article's page, where every mention
+            # and figure is linked. (Every mark of the whole page made it too heavy for a phone.)
+            spans = [Span(s.start, s.end, url(notes_at + s.href), s.css) for s in self._spans(block, lang) if s.css == "m f"]
+        else:
+            spans = [
+                s if s.href.startswith("#") else Span(s.start, s.end, url(s.href), s.css, s.id, s.describedby)
+                for s in self._spans(block, lang)
+            ]
         return render_marked(text, spans, convert)
 
     def entities_in(self, blocks: Sequence[Block], zh: bool, en: bool) -> list[tuple[Entity, str]]:

@@ -593,7 +593,8 @@ def plan_pages(edition: Edition, index: SiteIndex, renderer: Renderer, keyed: bo
     article_pages = [article_page(edition, index, n) for n in range(len(edition.articles))]  # the same in every view
     for view in VIEWS:
         emit(view, "", "home.html", searchable=True, key=keys["home"])
-        emit(view, "search/", "search.html", key="search")
+        # its table of Traditional characters follows the text: made for every build (four pages)
+        emit(view, "search/", "search.html", more=functools.partial(_search_page, edition))
         emit(view, "about/", "about.html", key=keys["about"])
         for n, article in enumerate(edition.articles):
             key = index.article_key(article) if keyed else None
@@ -622,6 +623,12 @@ def plan_pages(edition: Edition, index: SiteIndex, renderer: Renderer, keyed: bo
                 )
     emit(VIEWS[0], "404.html", "404.html", key="404")
     return jobs
+
+
+def _search_page(edition: Edition) -> dict[str, Any]:
+    from edition.search import traditional_pairs
+
+    return {"hant_pairs": traditional_pairs(edition)}
 
 
 def _appendix_part(edition: Edition, ids: list[str], n: int, nav: list[tuple[int, str]]) -> dict[str, Any]:
