@@ -90,7 +90,9 @@ def waterfall(title: str, description: str, steps: Sequence[Bar], total_label: s
         f'<span class="bar-track" aria-hidden="true"><span class="bar total" style="left:0;width:100%"></span></span></li>'
     )
     return Markup(  # noqa: S704 - every text above is escaped
-        f'<div class="chart" id="{chart_id}"><ol class="bars" aria-label="{escape(title)}">' + "".join(rows) + "</ol></div>"
+        f'<div class="chart" id="{chart_id}"><ol class="bars" aria-label="{escape(title)}">'
+        + "".join(rows)
+        + "</ol></div>"
     )
 
 

@@ -52,7 +52,11 @@ class SiteConfig:
     def published(self) -> bool:
         """Whether base_url is a real address (not a placeholder): citations give it only then."""
         host = self.base_url.split("://", 1)[-1].partition("/")[0].partition(":")[0].lower()
-        return bool(host) and not any(host == h or host.endswith("." + h) for h in _PLACEHOLDER_HOSTS) and not host.endswith(".example")
+        return (
+            bool(host)
+            and not any(host == h or host.endswith("." + h) for h in _PLACEHOLDER_HOSTS)
+            and not host.endswith(".example")
+        )
 
     @property
     def base_path(self) -> str:

@@ -118,9 +118,9 @@ class Marker:
         # The first mention of each name in each article, per language: marked by default;
         # the others only on hover or focus, or when the reader asks for all names.
         self.first: set[tuple[Mention, str]] = set()
-        for article in edition.all_articles:
+        for each in edition.all_articles:
             seen: set[tuple[str, str]] = set()
-            for block in article.blocks:
+            for block in each.blocks:
                 for mention in self.mentions.get(block.id, ()):
                     for lang, start in (("zh", mention.start), ("en", mention.en_start)):
                         if start >= 0 and (mention.entity, lang) not in seen:
@@ -173,7 +173,9 @@ class Marker:
             # An overview of the articles (the front page): each name linked at its first
             # mention in the article, to its note on the article's page, where every mention
             # and figure is linked. (Every mark of the whole page made it too heavy for a phone.)
-            spans = [Span(s.start, s.end, url(notes_at + s.href), s.css) for s in self._spans(block, lang) if s.css == "m f"]
+            spans = [
+                Span(s.start, s.end, url(notes_at + s.href), s.css) for s in self._spans(block, lang) if s.css == "m f"
+            ]
         else:
             spans = [
                 s if s.href.startswith("#") else Span(s.start, s.end, url(s.href), s.css, s.id, s.describedby)

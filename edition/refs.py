@@ -54,7 +54,7 @@ def _part(block: Block, article: Article, lang: str) -> str:
 
 
 def passage_label(article: Article, block: Block, lang: str = "en") -> str:
-    """"Moyu ¶3", "page caption 1"; in Chinese "携手新疆墨玉 第3段"."""
+    """ "Moyu ¶3", "page caption 1"; in Chinese "携手新疆墨玉 第3段"."""
     return f"{article_name(article, lang)} {_part(block, article, lang)}"
 
 

@@ -24,10 +24,10 @@ from edition.cache import BuildCache, digest
 from edition.cite import json_ld
 from edition.derive import SiteIndex, appendix_context, sentence
 from edition.errors import BuildError, Diagnostic, Loc, rel
-from edition.refs import passage_label, passage_ref
-from edition.typography import curly_quotes, render_english
 from edition.model import Article, Block, Edition, Entity
 from edition.parts import appendix_parts, navigation, part_path
+from edition.refs import passage_label, passage_ref
+from edition.typography import curly_quotes, render_english
 from edition.views import VIEWS, View, page_file, relative, to_hant, use_traditional
 from edition.write import Folder
 

@@ -71,7 +71,7 @@ def traditional_pairs(edition: Edition) -> str:
     text also uses as itself (著 in 著名, beside 着) is left out: it must find itself."""
     simplified = {ch for a in edition.all_articles for b in a.blocks for ch in b.zh}
     simplified |= {ch for e in edition.entities for name in (e.zh, *e.aliases_zh) for ch in name}
-    pairs = {}
+    pairs: dict[str, str] = {}
     for ch in sorted(simplified):
         hant = to_hant(ch)
         if len(hant) == 1 and hant != ch and hant not in simplified:

@@ -84,7 +84,9 @@ def test_charts_are_html_with_their_scale_stated_and_whole_labels(built: Built) 
     assert "39.83 million" in main  # the Moyu sequence: 21 + 13.85 + 4.98 million
     money = [f for f in result.edition.figures if f.unit == "元" and f.theme not in ("", "other") and f.kind != "date"]
     for f in money:  # every label whole (once cut at 46 characters with "…")
-        assert f.label_en.removesuffix(" (yuan)").replace("'", "&#x27;").replace('"', "&#34;") in main or "…" not in main
+        assert (
+            f.label_en.removesuffix(" (yuan)").replace("'", "&#x27;").replace('"', "&#34;") in main or "…" not in main
+        )
     assert "…</a>" not in main
     css = (out / "static/edition.css").read_text(encoding="utf-8")
     assert ".dot {" in css and "@media print { .dot, .bar" in css

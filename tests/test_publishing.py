@@ -66,10 +66,13 @@ def test_citations(built: Built) -> None:
     # a short reference; the passage's actions are one control (¶), no toggle after each
     assert html.count(" data-cite=") == html.count('<div class="pair ') == 11
     assert 'data-ref="CRD 2020-05-25 p12 Moyu ¶3"' in html
-    assert "Translated by the edition team. In China Reform Daily, May 25, 2020, Page 12: An Annotated Bilingual Edition, Moyu ¶3." in html
+    assert (
+        "Translated by the edition team. In China Reform Daily, May 25, 2020, Page 12: An Annotated Bilingual Edition, Moyu ¶3."
+        in html
+    )
     assert "cite-block" not in html and "passage moyu-p3" not in html
     # site.toml's placeholder address is never cited: a local build names no URL it does not have
-    assert BASE not in html.split('<main', 1)[1] and "url = {" not in html and "&#34;URL&#34;" not in html
+    assert BASE not in html.split("<main", 1)[1] and "url = {" not in html and "&#34;URL&#34;" not in html
 
 
 def test_about_page_links_the_exports(built: Built) -> None:
