@@ -15,6 +15,8 @@ from html import escape
 
 from markupsafe import Markup
 
+from edition.typography import curly_quotes
+
 
 @dataclass(frozen=True)
 class Bar:
@@ -106,4 +108,4 @@ def _words(value: float) -> str:
 
 def _whole(label: str) -> str:
     """A label as written, without its parenthesis of units ("(yuan)"): never cut short."""
-    return label.removesuffix(" (yuan)")
+    return curly_quotes(label.removesuffix(" (yuan)"))

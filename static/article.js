@@ -37,7 +37,6 @@
     : { link: "Link", ref: "Reference", cite: "Citation", lines: "Source lines" };
   document.querySelectorAll(".pair[data-ref] > a.pl").forEach(function (control) {
     var pair = control.parentNode;
-    control.setAttribute("aria-haspopup", "true");
     control.addEventListener("click", function (event) {
       event.preventDefault();
       if (pop.owner() === control) { pop.close(); return; }

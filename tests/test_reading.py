@@ -505,3 +505,21 @@ def test_figures_read_with_their_labels_on_a_phone(site: Site, browser: Any) -> 
     checks = str(page.locator("ul.checks").inner_text())
     assert "✓" in checks and "==" not in checks and "count(" not in checks
     page.context.close()
+
+
+# --- 12. every page light enough for a phone -------------------------------------------------------
+
+ASSET = re.compile(r'<(?:script[^>]* src|link rel="stylesheet" href)="([^"]+)"')
+
+
+def test_every_page_weighs_at_most_150_kb(site: Site) -> None:
+    """HTML + CSS + JS a page loads, every page of every view (the front page was 259 KB)."""
+    heavy = []
+    for name in site.html_files():
+        html = (site.out / name).read_bytes()
+        folder = (site.out / name).parent
+        assets = {(folder / href).resolve() for href in ASSET.findall(html.decode("utf-8")) if not href.startswith("/")}
+        weight = len(html) + sum(path.stat().st_size for path in assets)
+        if weight > 150_000:
+            heavy.append(f"{name}: {weight} bytes")
+    assert not heavy, "pages over 150 KB of HTML, CSS and JS:\n" + "\n".join(heavy)
