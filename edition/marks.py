@@ -116,11 +116,13 @@ class Marker:
             self.extra.update(_figure_spans(edition.figures, appendix))
         self._span_cache: dict[tuple[str, str], tuple[Span, ...]] = {}
         # The first mention of each name in each article, per language: marked by default;
-        # the others only on hover or focus, or when the reader asks for all names.
+        # the others only on hover or focus, or when the reader asks for all names. A caption
+        # is read with its photograph, on its article's page: it counts on its own.
         self.first: set[tuple[Mention, str]] = set()
         for each in edition.all_articles:
-            seen: set[tuple[str, str]] = set()
+            text: set[tuple[str, str]] = set()
             for block in each.blocks:
+                seen = set() if block.kind == "caption" else text
                 for mention in self.mentions.get(block.id, ()):
                     for lang, start in (("zh", mention.start), ("en", mention.en_start)):
                         if start >= 0 and (mention.entity, lang) not in seen:

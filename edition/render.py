@@ -591,10 +591,15 @@ def plan_pages(edition: Edition, index: SiteIndex, renderer: Renderer, keyed: bo
         e.id: index.entity_page_keys(e) if keyed else [None] * len(entity_parts[e.id]) for e in edition.entities
     }
     article_pages = [article_page(edition, index, n) for n in range(len(edition.articles))]  # the same in every view
+    search_key = (
+        digest("search", keys["home"], keys["index"], [index.article_key(a) for a in edition.articles])
+        if keyed
+        else None
+    )
     for view in VIEWS:
         emit(view, "", "home.html", searchable=True, key=keys["home"])
-        # its table of Traditional characters follows the text: made for every build (four pages)
-        emit(view, "search/", "search.html", more=functools.partial(_search_page, edition))
+        # its table of Traditional characters follows every Chinese text and name
+        emit(view, "search/", "search.html", key=search_key, more=functools.partial(_search_page, edition))
         emit(view, "about/", "about.html", key=keys["about"])
         for n, article in enumerate(edition.articles):
             key = index.article_key(article) if keyed else None

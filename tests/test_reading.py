@@ -15,15 +15,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import test_browser
 from browser_support import SiteServer
 from test_browser import ARTICLE, TIMEOUT_MS, VIEWS, Site, new_page
 
 pytestmark = pytest.mark.browser
 
-# The built site and the browser of test_browser.py (session fixtures: made once if both files run).
-site = test_browser.site
-browser = test_browser.browser
+
+@pytest.fixture(scope="session")
+def site(served_site: Site) -> Site:
+    """The edition built once and served (tests/conftest.py), as test_browser.py has it."""
+    return served_site
+
 
 PHONE = {"width": 390, "height": 844}
 
