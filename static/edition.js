@@ -36,9 +36,10 @@
   // it changes only how the text looks, never an address.
   var marks = document.getElementById("marks");
   function setMarks(value) { root.dataset.marks = value === "all" || value === "off" ? value : "first"; }
-  setMarks(stored("edition-marks"));
+  var chosen = stored("edition-marks");
+  if (chosen) { setMarks(chosen); }
   if (marks && document.querySelector("main a.m")) {
-    marks.value = root.dataset.marks;
+    marks.value = root.dataset.marks || "first";
     marks.closest(".marks-control").hidden = false;
     marks.addEventListener("change", function () { setMarks(marks.value); store("edition-marks", root.dataset.marks); });
   }
@@ -154,8 +155,12 @@
 
   // --- On paper: numbered note markers after each marked name, matching the numbered notes,
   // and the address the page was printed from (where the build knew no real one).
-  var notes = document.querySelector("ol.entity-notes");
-  if (notes) {
+  // Made when the page is printed (not on every load: it touches every marked name).
+  var numbered = false;
+  function numberNotes() {
+    var notes = document.querySelector("ol.entity-notes");
+    if (numbered || !notes) { return; }
+    numbered = true;
     var number = {};
     Array.prototype.forEach.call(notes.children, function (li, i) { number[li.id] = i + 1; });
     document.querySelectorAll("main a.m.f").forEach(function (link) {
@@ -168,7 +173,12 @@
       }
     });
   }
+  var print = window.matchMedia ? window.matchMedia("print") : null;
+  if (print && print.addEventListener) { print.addEventListener("change", function (event) { if (event.matches) { numberNotes(); } }); }
   document.querySelectorAll(".page-url").forEach(function (span) { if (!span.textContent.trim()) { span.textContent = location.href.split("#")[0]; } });
-  window.addEventListener("beforeprint", function () { document.querySelectorAll("details.notes-fold").forEach(function (d) { d.open = true; }); });
+  window.addEventListener("beforeprint", function () {
+    numberNotes();
+    document.querySelectorAll("details.notes-fold").forEach(function (d) { d.open = true; });
+  });
 
 })();
