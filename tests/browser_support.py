@@ -22,12 +22,13 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 from types import TracebackType
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 import pytest
 
-from edition.pipeline import BuildResult
+if TYPE_CHECKING:
+    from edition.pipeline import BuildResult
 
 REQUIRE_ENV = "EDITION_REQUIRE_BROWSER"
 CHROMIUM = "/usr/bin/chromium"
