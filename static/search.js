@@ -90,7 +90,17 @@
     return out;
   }
 
-  function show(pages, total) {
+  // Pagefind finds a Chinese word of its own segmentation (墨玉, 县) but not always a longer
+  // run the reader types whole (墨玉县, 脱贫攻坚, even when a page's title holds it): such a run
+  // is looked up as two-character parts, and only passages holding the whole run are kept.
+  var longRun = new RegExp("[" + CJK + "]{3,}", "g");
+  function parts(query) { return query.replace(longRun, function (run) { return run.match(/[\s\S]{1,2}/g).join(" "); }); }
+  function holds(p, runs) {
+    var text = unsegment(p.words.slice(p.start, p.end).join(p.zws ? "" : " ")).replace(/\s+/g, "");
+    return runs.every(function (run) { return text.indexOf(run) >= 0; });
+  }
+
+  function show(pages, total, runs) {
     list.textContent = "";
     var results = [];
     var later = [];
@@ -100,6 +110,10 @@
       // A match before a page's first passage is in its extra terms (the names' other forms):
       // the passages that name them are found already.
       var inText = found.filter(function (p) { return p.id; });
+      if (runs) {
+        found = found.filter(function (p) { return holds(p, runs); });
+        inText = inText.filter(function (p) { return holds(p, runs); });
+      }
       (inText.length ? inText : found).forEach(function (p) {
         // passages first (in Pagefind's order of pages), then notes and the pages of names
         (p.element === "div" ? results : later).push({ data: data, title: title, passage: p });
@@ -130,9 +144,14 @@
   function run() {
     var query = input.value.trim();
     if (!query) { list.textContent = ""; status.textContent = ""; return; }
-    load().then(function (module) { return module.search(simplified(query)); }).then(function (found) {
+    var wanted = simplified(query);
+    var runs = wanted.match(longRun);
+    load().then(function (module) {
+      return module.search(parts(wanted)).then(function (found) { return { found: found, runs: runs }; });
+    }).then(function (search) {
+      var found = search.found;
       var total = found.results.length;
-      return Promise.all(found.results.slice(0, 100).map(function (r) { return r.data(); })).then(function (pages) { show(pages, total); });
+      return Promise.all(found.results.slice(0, 100).map(function (r) { return r.data(); })).then(function (pages) { show(pages, total, search.runs); });
     });
   }
 

@@ -456,7 +456,7 @@ def test_a_passages_one_control_and_one_citation_format_at_a_time(site: Site, br
 # --- 10. search finds passages --------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("query", ["脫貧", "朝阳", "Moyu"])
+@pytest.mark.parametrize("query", ["脫貧", "朝阳", "Moyu", "墨玉县", "脫貧攻堅"])
 def test_search_results_are_passages(site: Site, browser: Any, query: str) -> None:
     page = new_page(browser)
     page.goto(site.url + "search/")
