@@ -402,6 +402,8 @@ def test_print_numbers_the_notes_and_gives_address_and_citation(site: Site, brow
     page = new_page(browser)
     page.goto(site.url + ARTICLE)
     page.emulate_media(media="print")
+    # the numbers are made as the page is printed (the print media query's change)
+    page.wait_for_function("document.querySelectorAll('main sup.note-num').length > 0")
     numbers = page.eval_on_selector_all(
         "main sup.note-num",
         """sups => sups.filter(s => getComputedStyle(s).display !== 'none').map(s => {
