@@ -1,7 +1,9 @@
-"""Charts drawn at build time as inline SVG: no chart library in the browser.
+"""Charts drawn at build time as HTML and CSS: no chart library in the browser, and no SVG
+scaled down to a phone's width (its text once shrank to 6 px there).
 
-Colours come from the stylesheet (classes, currentColor), so the charts follow dark mode
-and print; every chart has a title, a description and the table beside it as its text.
+Each chart is a list: every row holds its whole label and its value as text, so the chart
+reads on a narrow screen and to a screen reader, and the position or length of its mark is
+the picture. Colours come from the stylesheet, so the charts follow dark mode and print.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ from dataclasses import dataclass
 from html import escape
 
 from markupsafe import Markup
+
+from edition.typography import curly_quotes
 
 
 @dataclass(frozen=True)
@@ -31,85 +35,77 @@ def money(value: float) -> str:
 
 
 def log_bars(title: str, description: str, bars: Sequence[Bar], chart_id: str) -> Markup:
-    """Horizontal bars on a logarithmic axis: the page's amounts span five orders of magnitude."""
-    row, left, width = 26, 330, 300
+    """Amounts as dots on a logarithmic axis, largest first: the page's amounts span five
+    orders of magnitude. Dots, not bars: a bar's length on a log axis starts at an arbitrary
+    floor and would make 8 billion look twice 1 million; a dot's place is read against the
+    labelled gridlines (the caption says which scale), and its value is written beside it."""
     low = 10 ** math.floor(math.log10(min(b.value for b in bars)))
     # at least one decade wide: amounts that are all one power of ten (a single bar of
     # 100 million, say) would otherwise give the axis no width at all
     high = max(10 ** math.ceil(math.log10(max(b.value for b in bars))), low * 10)
-    span = math.log10(high) - math.log10(low)
-    height = row * len(bars) + 40
+    decades = round(math.log10(high) - math.log10(low))
 
     def x(value: float) -> float:
-        return left + width * (math.log10(value) - math.log10(low)) / span
+        return 100 * (math.log10(value) - math.log10(low)) / decades
 
-    parts = _open(chart_id, left + width + 120, height, title, description)
-    exponent = int(math.log10(low))
-    while 10**exponent <= high:
-        gx = x(10**exponent)
-        parts.append(f'<line class="grid" x1="{gx:.1f}" x2="{gx:.1f}" y1="0" y2="{height - 24}"/>')
-        parts.append(
-            f'<text class="axis" x="{gx:.1f}" y="{height - 8}" text-anchor="middle">{_compact(10**exponent)}</text>'
-        )
-        exponent += 1
-    for i, bar in enumerate(bars):
-        y = i * row + 4
-        parts.append(
-            f'<a href="{escape(bar.href)}"><text class="label" x="{left - 8}" y="{y + 15}" text-anchor="end">'
-            f"{escape(_short(bar.label))}</text>"
-            f'<rect class="bar" x="{left}" y="{y + 3}" width="{max(1.0, x(bar.value) - left):.1f}" height="{row - 8}"/>'
-            f'<text class="value" x="{x(bar.value) + 4:.1f}" y="{y + 15}">{escape(bar.note + money(bar.value))}</text></a>'
-        )
-    parts.append("</svg>")
-    return Markup("".join(parts))  # noqa: S704 - every text above is escaped
+    rows = [
+        f'<li><span class="label"><a href="{escape(bar.href)}">{escape(_whole(bar.label))}</a>'
+        f' <span class="value">{escape(bar.note + money(bar.value))} yuan</span></span>'
+        f'<span class="track" aria-hidden="true"><span class="dot" style="left:{x(bar.value):.1f}%"></span></span></li>'
+        for bar in bars
+    ]
+    # every decade labelled where there are few, every other one where they would crowd a phone
+    step = 1 if decades <= 4 else 2
+    ticks = [
+        f'<span style="left:{100 * k / decades:.1f}%">{escape(_words(low * 10**k))}</span>'
+        for k in range(0, decades + 1, step)
+    ]
+    return Markup(  # noqa: S704 - every text above is escaped
+        f'<div class="chart" id="{chart_id}"><ol class="dotplot" style="--decades:{decades}" aria-label="{escape(title)}">'
+        + "".join(rows)
+        + '</ol><div class="scale" aria-hidden="true">'
+        + "".join(ticks)
+        + "</div></div>"
+    )
 
 
 def waterfall(title: str, description: str, steps: Sequence[Bar], total_label: str, chart_id: str) -> Markup:
-    """Amounts that add up, each bar starting where the one before ended; the total last."""
-    row, left, width = 34, 300, 330
+    """Amounts that add up, on a linear scale: each bar starts where the one before ended; the total last."""
     total = sum(s.value for s in steps)
-    height = row * (len(steps) + 1) + 10
 
-    def w(value: float) -> float:
-        return width * value / total
+    def pct(value: float) -> float:
+        return 100 * value / total
 
-    parts = _open(chart_id, left + width + 130, height, title, description)
+    rows = []
     start = 0.0
     for i, step in enumerate(steps):
-        y = i * row + 4
-        parts.append(
-            f'<a href="{escape(step.href)}"><text class="label" x="{left - 8}" y="{y + 19}" text-anchor="end">{escape(_short(step.label, 40))}</text>'
-            f'<rect class="bar step-{i}" x="{left + w(start):.1f}" y="{y + 4}" width="{w(step.value):.1f}" height="{row - 10}"/>'
-            f'<text class="value" x="{left + w(start + step.value) + 4:.1f}" y="{y + 19}">+{escape(money(step.value))}</text></a>'
+        rows.append(
+            f'<li><span class="label"><a href="{escape(step.href)}">{escape(_whole(step.label))}</a>'
+            f' <span class="value">+{escape(money(step.value))} yuan</span></span>'
+            f'<span class="bar-track" aria-hidden="true"><span class="bar step-{i}" '
+            f'style="left:{pct(start):.1f}%;width:{pct(step.value):.1f}%"></span></span></li>'
         )
         start += step.value
-    y = len(steps) * row + 4
-    parts.append(
-        f'<text class="label total" x="{left - 8}" y="{y + 19}" text-anchor="end">{escape(_short(total_label, 40))}</text>'
-        f'<rect class="bar total" x="{left}" y="{y + 4}" width="{width}" height="{row - 10}"/>'
-        f'<text class="value" x="{left + width + 4}" y="{y + 19}">{escape(money(total))}</text>'
+    rows.append(
+        f'<li class="total"><span class="label">{escape(_whole(total_label))}'
+        f' <span class="value">{escape(money(total))} yuan</span></span>'
+        f'<span class="bar-track" aria-hidden="true"><span class="bar total" style="left:0;width:100%"></span></span></li>'
     )
-    parts.append("</svg>")
-    return Markup("".join(parts))  # noqa: S704 - every text above is escaped
+    return Markup(  # noqa: S704 - every text above is escaped
+        f'<div class="chart" id="{chart_id}"><ol class="bars" aria-label="{escape(title)}">'
+        + "".join(rows)
+        + "</ol></div>"
+    )
 
 
-def _open(chart_id: str, width: float, height: float, title: str, description: str) -> list[str]:
-    """The start of a chart: its box, and its title and description (its text alternative)."""
-    return [
-        f'<svg class="chart" id="{chart_id}" viewBox="0 0 {width} {height}" '
-        f'aria-labelledby="{chart_id}-t {chart_id}-d" xmlns="http://www.w3.org/2000/svg">',
-        f'<title id="{chart_id}-t">{escape(title)}</title><desc id="{chart_id}-d">{escape(description)}</desc>',
-    ]
-
-
-def _compact(value: float) -> str:
-    """Axis labels short enough not to collide: 10k, 1M, 100M, 10B."""
-    for size, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "k")):
+def _words(value: float) -> str:
+    """An axis label in words: 10 thousand, 1 million, 100 million, 10 billion."""
+    for size, word in ((1e9, "billion"), (1e6, "million"), (1e3, "thousand")):
         if value >= size:
-            return f"{value / size:g}{suffix}"
+            return f"{value / size:g} {word}"
     return f"{value:g}"
 
 
-def _short(label: str, limit: int = 46) -> str:
-    label = label.split(" (")[0]
-    return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"
+def _whole(label: str) -> str:
+    """A label as written, without its parenthesis of units ("(yuan)"): never cut short."""
+    return curly_quotes(label.removesuffix(" (yuan)"))

@@ -11,6 +11,7 @@ from typing import Any
 
 from edition.config import PageInfo
 from edition.model import Article, Block, Edition
+from edition.refs import passage_label
 
 TRANSLATOR = "the edition team"
 
@@ -63,16 +64,20 @@ def _bib_escape(text: str) -> str:
 
 def cite(edition: Edition, article: Article, block: Block | None = None) -> Citation:
     info = edition.page_of(article).info
-    url = edition.config.base_url + article.url + (f"#{block.id}" if block else "")
-    passage_zh = f"，{block.id}" if block else ""
-    passage_en = f", passage {block.id}" if block else ""
+    # A build without a real address (site.toml's placeholder, a local build) cites no URL:
+    # a citation must never send a reader to an address that is not the edition's.
+    published = edition.config.published
+    url = edition.config.base_url + article.url + (f"#{block.id}" if block else "") if published else ""
+    at = f" {url}." if url else ""
+    passage_zh = f"，{passage_label(article, block, 'zh')}" if block else ""
+    passage_en = f", {passage_label(article, block)}" if block else ""
     edition_title = f"{info.newspaper_en}, {_english_date(info.date)}, Page {info.page}: An Annotated Bilingual Edition"
     title_zh, title_en = article.title_zh, article.title_en or article.title_zh
     accessed = edition.config.build_date
     chicago_original = f"“{title_zh}” [{title_en}]. {info.newspaper_zh} ({info.newspaper_en}), {_english_date(info.date)}, {info.page}{passage_en}."
-    chicago_translation = f"“{title_en}.” Translated by {TRANSLATOR}. In {edition_title}{passage_en}. {url}."
+    chicago_translation = f"“{title_en}.” Translated by {TRANSLATOR}. In {edition_title}{passage_en}.{at}"
     gbt_original = f"{title_zh}[N]. {info.newspaper_zh}, {info.date}({info.page}){passage_zh}."
-    gbt_translation = f"{title_en}[EB/OL]. {TRANSLATOR}, trans. ({accessed})[{accessed}]. {url}."
+    gbt_translation = f"{title_en}[EB/OL]. {TRANSLATOR}, trans. ({accessed})[{accessed}].{at}"
     key = f"crd{info.date.replace('-', '')}{article.id.replace('-', '')}{block.local if block else ''}"
     work = _Work(key, title_zh, title_en, edition_title, accessed, info)
     return Citation(chicago_original, chicago_translation, gbt_original, gbt_translation, url, work)
@@ -93,8 +98,8 @@ def _bibtex(work: _Work, url: str) -> str:
         f"  title = {{{_bib_escape(work.title_en)}}},\n"
         f"  translator = {{{{The edition team}}}},\n"
         f"  howpublished = {{{_bib_escape(work.edition_title)}}},\n"
-        f"  url = {{{url}}},\n"
-        f"  urldate = {{{work.accessed}}},\n"
+        + (f"  url = {{{url}}},\n" if url else "")
+        + f"  urldate = {{{work.accessed}}},\n"
         f"  related = {{{key}}},\n"
         f"  relatedtype = {{translationof}},\n"
         f"}}"
@@ -123,10 +128,11 @@ def _csl_json(work: _Work, url: str) -> str:
             "original-title": work.title_zh,
             "issued": {"date-parts": [_date_parts(info.date)]},
             "accessed": {"date-parts": [_date_parts(work.accessed)]},
-            "URL": url,
             "language": "en",
         },
     ]
+    if url:
+        csl[1]["URL"] = url
     return json.dumps(csl, ensure_ascii=False, indent=1)
 
 

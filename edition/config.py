@@ -50,6 +50,14 @@ class PageInfo:
     config_path: str = ""  # its page.toml, relative to the project
 
 
+# OpenCC configurations the Traditional view may use: characters only (s2t), or Taiwan's
+# (s2tw; s2twp also its usual words) or Hong Kong's (s2hk) standard forms.
+TRADITIONAL = ("s2t", "s2tw", "s2twp", "s2hk")
+# Hosts reserved for examples (RFC 2606) and the placeholder of site.toml: not an address
+# a citation may give.
+_PLACEHOLDER_HOSTS = ("example.com", "example.org", "example.net", "example.github.io", "localhost", "127.0.0.1")
+
+
 @dataclass(frozen=True)
 class SiteConfig:
     base_url: str
@@ -58,6 +66,17 @@ class SiteConfig:
     # Addresses that moved -> where they went ([redirects]): the old address gets a page
     # that sends a reader on, in every view, so that a link once shared still works.
     redirects: tuple[tuple[str, str], ...] = ()
+    traditional: str = "s2t"
+
+    @property
+    def published(self) -> bool:
+        """Whether base_url is a real address (not a placeholder): citations give it only then."""
+        host = self.base_url.split("://", 1)[-1].partition("/")[0].partition(":")[0].lower()
+        return (
+            bool(host)
+            and not any(host == h or host.endswith("." + h) for h in _PLACEHOLDER_HOSTS)
+            and not host.endswith(".example")
+        )
 
     @property
     def base_path(self) -> str:
@@ -200,6 +219,17 @@ def load_config(path: Path, root: Path) -> SiteConfig:
     if epoch and epoch.isdigit():
         build_date = dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date().isoformat()
     # The publishing workflow knows the real address (a fork's own Pages URL) and says so.
+    traditional = str(data.get("traditional", "s2t"))
+    if traditional not in TRADITIONAL:
+        raise BuildError(
+            [
+                Diagnostic(
+                    Loc(name, _find_line(text, "traditional"), 1),
+                    f"unknown OpenCC configuration {traditional!r} for 'traditional'",
+                    f"use one of: {', '.join(TRADITIONAL)}",
+                )
+            ]
+        )
     base_url = os.environ.get("EDITION_BASE_URL") or str(data["base_url"])
     if not base_url.endswith("/"):
         base_url += "/"
@@ -208,6 +238,7 @@ def load_config(path: Path, root: Path) -> SiteConfig:
         build_date=build_date,
         site=SiteInfo(**site),
         redirects=tuple(sorted(redirects.items())) if isinstance(redirects, dict) else (),
+        traditional=traditional,
     )
 
 
@@ -227,6 +258,7 @@ class _Top:
 
     base_url: str
     build_date: str
+    traditional: str = "s2t"
 
 
 def load_page_config(path: Path, root: Path) -> PageInfo:

@@ -33,7 +33,7 @@ def unannotated(edition: Edition) -> list[Gap]:
     gaps: list[Gap] = []
     for article in edition.all_articles:
         for block in article.blocks:
-            zh_spans = [(s.start, s.end) for s in marker.spans(block, "zh") if s.css.startswith("m ")]
+            zh_spans = [(s.start, s.end) for s in marker.spans(block, "zh") if s.css.split()[0] == "m"]
             for match in _QUOTED.finditer(block.zh):
                 group = 1 if match.group(1) else 2
                 # A list of slogans in one pair of quotes may be several mentions; each part must be one.
@@ -49,7 +49,7 @@ def unannotated(edition: Edition) -> list[Gap]:
                     offset = start + len(part)
             if block.kind in _TITLE_KINDS or not block.en:
                 continue
-            en_spans = [(s.start, s.end) for s in marker.spans(block, "en") if s.css.startswith("m ")]
+            en_spans = [(s.start, s.end) for s in marker.spans(block, "en") if s.css.split()[0] == "m"]
             for match in _NAME.finditer(block.en):
                 words = match.group(0).split()
                 start = match.start()

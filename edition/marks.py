@@ -18,6 +18,7 @@ from edition.markup import render_inline
 from edition.memo import Memo, Same
 from edition.model import Block, Edition, Entity, Figure, Mention
 from edition.parts import appendix_paths
+from edition.typography import curly_quotes
 
 
 @dataclass(frozen=True)
@@ -114,6 +115,19 @@ class Marker:
             self.mentions.update(by_block)
             self.extra.update(_figure_spans(edition.figures, appendix))
         self._span_cache: dict[tuple[str, str], tuple[Span, ...]] = {}
+        # The first mention of each name in each article, per language: marked by default;
+        # the others only on hover or focus, or when the reader asks for all names. A caption
+        # is read with its photograph, on its article's page: it counts on its own.
+        self.first: set[tuple[Mention, str]] = set()
+        for each in edition.all_articles:
+            text: set[tuple[str, str]] = set()
+            for block in each.blocks:
+                seen = set() if block.kind == "caption" else text
+                for mention in self.mentions.get(block.id, ()):
+                    for lang, start in (("zh", mention.start), ("en", mention.en_start)):
+                        if start >= 0 and (mention.entity, lang) not in seen:
+                            seen.add((mention.entity, lang))
+                            self.first.add((mention, lang))
 
     def mention_id(self, mention: Mention, lang: str) -> str:
         return f"{mention.block}-{'m' if lang == 'zh' else 'e'}{self._number[mention]}"
@@ -130,7 +144,7 @@ class Marker:
         spans: list[Span] = []
         for mention in self.mentions.get(block.id, ()):
             entity = self.entities[mention.entity]
-            css = f"m t-{entity.type}"
+            css = "m f" if (mention, lang) in self.first else "m"
             start = mention.start if lang == "zh" else mention.en_start
             if start < 0:
                 continue
@@ -146,14 +160,29 @@ class Marker:
         return result
 
     def render(
-        self, block: Block, lang: str, convert: Callable[[str], str] = str, url: Callable[[str], str] = str
+        self,
+        block: Block,
+        lang: str,
+        convert: Callable[[str], str] = str,
+        url: Callable[[str], str] = str,
+        notes_at: str = "",
     ) -> Markup:
-        """The block's text with its marks; ``url`` turns site paths into links from this page."""
-        text = block.zh if lang == "zh" else block.en
-        spans = [
-            s if s.href.startswith("#") else Span(s.start, s.end, url(s.href), s.css, s.id, s.describedby)
-            for s in self._spans(block, lang)
-        ]
+        """The block's text with its marks; ``url`` turns site paths into links from this page.
+        ``notes_at``: the page that holds the notes of this block's names, when it is not this
+        one (the front page leaves an article's notes to the article's page)."""
+        text = block.zh if lang == "zh" else curly_quotes(block.en)  # one character for one: offsets hold
+        if notes_at:
+            # An overview of the articles (the front page): each name linked at its first
+            # mention in the article, to its note on the article's page, where every mention
+            # and figure is linked. (Every mark of the whole page made it too heavy for a phone.)
+            spans = [
+                Span(s.start, s.end, url(notes_at + s.href), s.css) for s in self._spans(block, lang) if s.css == "m f"
+            ]
+        else:
+            spans = [
+                s if s.href.startswith("#") else Span(s.start, s.end, url(s.href), s.css, s.id, s.describedby)
+                for s in self._spans(block, lang)
+            ]
         return render_marked(text, spans, convert)
 
     def entities_in(self, blocks: Sequence[Block], zh: bool, en: bool) -> list[tuple[Entity, str]]:

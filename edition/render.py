@@ -25,10 +25,11 @@ from edition.cite import json_ld
 from edition.config import load_config, site_strings
 from edition.derive import SiteIndex, appendix_context, sentence
 from edition.errors import BuildError, Diagnostic, Loc, rel
-from edition.markup import render_inline
 from edition.model import Article, Block, Edition, Entity, NewsPage
 from edition.parts import appendix_parts, navigation, part_path
-from edition.views import VIEWS, View, page_file, relative, to_hant
+from edition.refs import passage_label, passage_ref
+from edition.typography import curly_quotes, render_english
+from edition.views import VIEWS, View, page_file, relative, to_hant, use_traditional
 from edition.write import Folder
 
 
@@ -47,8 +48,10 @@ class Renderer:
         )
         self.env.context_class = _Context
         self.templates = dict(templates)
-        # render_inline escapes everything (html off), so its output is safe to mark as such.
-        self.env.filters["inline"] = lambda text: Markup(render_inline(text))  # noqa: S704
+        # render_english escapes everything (html off), so its output is safe to mark as such.
+        # Notes are English: curly quotes by markdown-it's typographer; "en" curls a plain string.
+        self.env.filters["inline"] = lambda text: Markup(render_english(text))  # noqa: S704
+        self.env.filters["en"] = curly_quotes
         self.strings = strings
         self._tables: dict[str, _Strings] = {}
         # What the pages of one build share, made once (in each worker) and kept until the
@@ -71,6 +74,8 @@ class Renderer:
             self._index, self._edition = index, edition
             self._json_ld = {}
             self._shared = {}
+            self._tables = {}  # the Traditional strings follow this build's OpenCC configuration
+        use_traditional(edition.config.traditional)
 
     def shared(self, view: View, values: dict[str, Any], url: Callable[[str], str]) -> _SharedPage:
         """``shared`` of a page: the view's shared macros, with the page's own links."""
@@ -300,8 +305,18 @@ def page_context(edition: Edition, view: View, path: str, renderer: Renderer, in
 
     zh: Callable[[str], str] = to_hant if view.code == "zh-hant" else _same
 
+    # The front page leaves an article's notes to the article's page: its names link there.
+    front = path == ""
+
     def marked(block: Block, lang: str) -> Markup:
-        return marker.render(block, lang, zh if lang == "zh" else str, url)
+        notes_at = index.owners[block.id].url if front else ""
+        return marker.render(block, lang, zh if lang == "zh" else str, url, notes_at)
+
+    label_lang = "en" if view.show_en else "zh"
+
+    def passage(block_id: str) -> str:
+        """A passage's name for readers ("Moyu ¶3"), in the view's language."""
+        return zh(passage_label(index.owners[block_id], index.blocks_by_id[block_id], label_lang))
 
     renderer.start(edition, index)
     # What is the same on every page of the view (and all a shared macro sees, with url()).
@@ -323,6 +338,8 @@ def page_context(edition: Edition, view: View, path: str, renderer: Renderer, in
         "blocks_by_id": index.blocks_by_id,
         "sentence": sentence,
         "marker": marker,
+        "passage": passage,
+        "passage_ref": lambda article, block=None: passage_ref(edition.page_of(article).info, article, block),
     }
     return {
         **common,
@@ -574,6 +591,11 @@ def plan_pages(edition: Edition, index: SiteIndex, renderer: Renderer, keyed: bo
         e.id: index.entity_page_keys(e) if keyed else [None] * len(entity_parts[e.id]) for e in edition.entities
     }
     article_pages = [article_page(edition, index, n) for n in range(len(edition.articles))]  # the same in every view
+    search_key = (
+        digest("search", keys["home"], keys["index"], [index.article_key(a) for a in edition.articles])
+        if keyed
+        else None
+    )
     fronts = [front_page(edition, index, news) for news in edition.pages]  # the same in every view
     for view in VIEWS:
         # A site of one page has that page's front as its home; an archive lists its dates.
@@ -587,7 +609,8 @@ def plan_pages(edition: Edition, index: SiteIndex, renderer: Renderer, keyed: bo
             emit(view, news.url, "home.html", key=keys["front:" + news.key], **front)
         for old, new in edition.config.redirects:
             emit(view, old, "redirect.html", key=f"redirect {new}", target=new)
-        emit(view, "search/", "search.html", key="search")
+        # its table of Traditional characters follows every Chinese text and name
+        emit(view, "search/", "search.html", key=search_key, more=functools.partial(_search_page, edition))
         emit(view, "about/", "about.html", key=keys["about"])
         for n, article in enumerate(edition.articles):
             key = index.article_key(article) if keyed else None
@@ -618,6 +641,12 @@ def plan_pages(edition: Edition, index: SiteIndex, renderer: Renderer, keyed: bo
     return jobs
 
 
+def _search_page(edition: Edition) -> dict[str, Any]:
+    from edition.search import traditional_pairs
+
+    return {"hant_pairs": traditional_pairs(edition)}
+
+
 def _appendix_part(edition: Edition, ids: list[str], n: int, nav: list[tuple[int, str]]) -> dict[str, Any]:
     return {**appendix_context(edition, ids), "part": n, "parts": nav}
 
@@ -629,12 +658,12 @@ def _entity_rows(index: SiteIndex, entity: Entity, start: int, end: int) -> dict
 def front_page(edition: Edition, index: SiteIndex, news: NewsPage) -> dict[str, Any]:
     """What the front of a newspaper page shows beyond page_context (the same in every view)."""
     whole = index.whole[news.key]
-    shown = [news.front, *news.articles] if whole else [news.front]
     return {
         "page": news,
         "whole_page": whole,
-        # an archive's page shows captions with their photographs, on the articles' pages
-        "note_blocks": [b for a in shown for b in a.blocks if whole or b.kind != "caption"],
+        # the notes of the page's own text (its articles' are on their pages); an archive's
+        # page shows captions with their photographs, on the articles' pages
+        "note_blocks": [b for b in news.front.blocks if whole or b.kind != "caption"],
         "searchable": True,
     }
 

@@ -16,6 +16,8 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from edition.errors import BuildError, Diagnostic, Loc
+from edition.model import Edition
+from edition.views import to_hant
 
 BUNDLE = "pagefind"
 
@@ -60,3 +62,18 @@ def search_index(files: Mapping[str, bytes]) -> dict[str, bytes]:
         return {
             f"{BUNDLE}/{p.relative_to(out).as_posix()}": p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()
         }
+
+
+def traditional_pairs(edition: Edition) -> str:
+    """Each Traditional character of the edition's Traditional view followed by the
+    Simplified one it stands for ("脫脱貧贫…"): the search page turns a query in Traditional
+    characters into the Simplified text the index holds. A character that the Simplified
+    text also uses as itself (著 in 著名, beside 着) is left out: it must find itself."""
+    simplified = {ch for a in edition.all_articles for b in a.blocks for ch in b.zh}
+    simplified |= {ch for e in edition.entities for name in (e.zh, *e.aliases_zh) for ch in name}
+    pairs: dict[str, str] = {}
+    for ch in sorted(simplified):
+        hant = to_hant(ch)
+        if len(hant) == 1 and hant != ch and hant not in simplified:
+            pairs.setdefault(hant, ch)
+    return "".join(h + s for h, s in sorted(pairs.items()))

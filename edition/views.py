@@ -30,16 +30,32 @@ VIEWS = (
 )
 
 
+# The OpenCC configuration of the Traditional view (site.toml's ``traditional``); set by
+# use_traditional() before pages are rendered.
+_traditional = ["s2t"]
+# Taiwan and Hong Kong set quotations in corner brackets: 「」 outside, 『』 inside.
+_CORNER_QUOTES = str.maketrans({"“": "「", "”": "」", "‘": "『", "’": "』"})
+
+
+def use_traditional(config: str) -> None:
+    """Convert with this OpenCC configuration from now on (s2t, s2tw, s2twp, s2hk)."""
+    if _traditional[0] != config:
+        _traditional[0] = config
+        _converter.cache_clear()
+        to_hant.cache_clear()
+
+
 @lru_cache(maxsize=1)
 def _converter() -> Any:
     import opencc  # imported late: only the zh-Hant view needs it
 
-    return opencc.OpenCC("s2t")
+    return opencc.OpenCC(_traditional[0])
 
 
 @lru_cache(maxsize=4096)
 def to_hant(text: str) -> str:
-    return str(_converter().convert(text))
+    converted = str(_converter().convert(text))
+    return converted if _traditional[0] == "s2t" else converted.translate(_CORNER_QUOTES)
 
 
 def relative(from_path: str, to_path: str) -> str:

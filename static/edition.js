@@ -1,23 +1,50 @@
 // Progressive enhancement only: every page is complete without this file.
 (function () {
   "use strict";
-  var views = document.querySelectorAll(".views a[data-view]");
-  var current = document.body.className.replace(/^.*view-(\S+).*$/, "$1");
-  // Remember the reader's view. The switch links are real URLs; this records the choice and
-  // takes a returning reader to the same page in the view they chose last.
-  var preferred = null;
-  try { preferred = localStorage.getItem("edition-view"); } catch (e) { /* storage blocked */ }
-  if (preferred && preferred !== current) {
-    for (var i = 0; i < views.length; i++) {
-      if (views[i].dataset.view === preferred) { location.replace(views[i].href + location.hash); return; }
-    }
+  var root = document.documentElement;
+  function stored(key) { try { return localStorage.getItem(key); } catch (e) { return null; } }
+  function store(key, value) { try { localStorage.setItem(key, value); } catch (e) { /* storage blocked */ } }
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) { node.className = className; }
+    if (text) { node.textContent = text; }
+    return node;
   }
+
+  // --- The reading view: an address means what it says. The switch's links are real URLs;
+  // a choice is remembered, and a page in another view only offers a link to the chosen one.
+  var current = document.body.className.replace(/^.*view-(\S+).*$/, "$1");
+  var views = document.querySelectorAll(".views a[data-view]");
   views.forEach(function (link) {
-    link.addEventListener("click", function () {
-      try { localStorage.setItem("edition-view", link.dataset.view); } catch (e) { /* storage blocked */ }
-    });
+    link.addEventListener("click", function () { store("edition-view", link.dataset.view); });
   });
-  // Hover or focus on a block highlights it with its counterpart (both halves of a pair).
+  var preferred = stored("edition-view");
+  var offer = document.querySelector(".view-offer");
+  if (offer && preferred && preferred !== current) {
+    views.forEach(function (link) {
+      if (link.dataset.view !== preferred) { return; }
+      var go = el("a", "", link.textContent);
+      go.href = link.getAttribute("href") + location.hash;
+      go.hreflang = link.hreflang;
+      offer.textContent = offer.dataset.text + " ";
+      offer.appendChild(go);
+      offer.hidden = false;
+    });
+  }
+
+  // --- How names are marked: first mentions (the default), all names, or none. Remembered;
+  // it changes only how the text looks, never an address.
+  var marks = document.getElementById("marks");
+  function setMarks(value) { root.dataset.marks = value === "all" || value === "off" ? value : "first"; }
+  var chosen = stored("edition-marks");
+  if (chosen) { setMarks(chosen); }
+  if (marks && document.querySelector("main a.m")) {
+    marks.value = root.dataset.marks || "first";
+    marks.closest(".marks-control").hidden = false;
+    marks.addEventListener("change", function () { setMarks(marks.value); store("edition-marks", root.dataset.marks); });
+  }
+
+  // --- A passage and its counterpart light up together on hover or focus.
   document.querySelectorAll(".pair").forEach(function (pair) {
     var on = function () { pair.classList.add("active"); };
     var off = function () { pair.classList.remove("active"); };
@@ -26,73 +53,132 @@
     pair.addEventListener("focusin", on);
     pair.addEventListener("focusout", off);
   });
-  // Notes as popovers: a mention is a link to its note in the notes section (that works
-  // without JavaScript); with it, the note opens beside the mention on click or keyboard
-  // focus, and closes on Escape, blur or a click elsewhere.
+
+  // --- One popover, beside what opened it: a note, or a passage's actions. It stays open
+  // until the reader moves on: opens another, presses Escape, clicks elsewhere, or moves
+  // the focus away from the text's names.
   var popover = null;
+  var owner = null;
   function close() {
-    if (popover) { popover.remove(); popover = null; }
+    if (popover) { popover.remove(); }
+    popover = null;
+    owner = null;
   }
-  function open(link) {
-    var id = link.getAttribute("href").slice(1);
-    var note = document.getElementById(id);
-    if (!note) { return false; }
+  function place(box) {
+    // Below the link; above it where the screen has more room there (near its bottom).
+    var gap = 6;
+    var below = window.innerHeight - box.bottom - gap - 8;
+    var above = box.top - gap - 8;
+    var height = popover.offsetHeight;
+    var up = height > below && above > below;
+    var room = up ? above : below;
+    if (height > room) { popover.style.maxHeight = Math.max(room, 120) + "px"; height = popover.offsetHeight; }
+    var width = document.documentElement.clientWidth;
+    var left = Math.min(window.scrollX + box.left, window.scrollX + width - popover.offsetWidth - 8);
+    popover.style.left = Math.max(window.scrollX + 8, left) + "px";
+    popover.style.top = (window.scrollY + (up ? box.top - gap - height : box.bottom + gap)) + "px";
+    popover.classList.toggle("up", up);
+  }
+  function show(link, content, className) {
     close();
-    popover = document.createElement("div");
-    popover.className = "popover";
-    popover.setAttribute("role", "note");
+    popover = el("div", "popover " + className);
     popover.id = "popover";
-    popover.innerHTML = note.innerHTML;
-    popover.querySelectorAll("[id]").forEach(function (el) { el.removeAttribute("id"); });
+    popover.setAttribute("role", "note");
+    popover.appendChild(content);
     document.body.appendChild(popover);
-    var box = link.getBoundingClientRect();
-    var left = Math.min(window.scrollX + box.left, window.scrollX + document.documentElement.clientWidth - popover.offsetWidth - 8);
-    popover.style.left = Math.max(8, left) + "px";
-    popover.style.top = (window.scrollY + box.bottom + 6) + "px";
+    owner = link;
+    place(link.getBoundingClientRect());
+  }
+  function noteContent(note) {
+    var box = el("div");
+    box.innerHTML = note.innerHTML;
+    box.querySelectorAll("[id]").forEach(function (node) { node.removeAttribute("id"); });
+    return box;
+  }
+  // A note on another page (the front page leaves an article's notes to the article's page):
+  // that page is read once, and its note shown here.
+  var pages = {};
+  function remoteNote(url, id) {
+    if (!pages[url]) {
+      pages[url] = fetch(url).then(function (r) { if (!r.ok) { throw new Error(r.status); } return r.text(); })
+        .then(function (html) { return new DOMParser().parseFromString(html, "text/html"); });
+    }
+    return pages[url].then(function (doc) { return doc.getElementById(id); });
+  }
+  function openNote(link) {
+    if (owner === link) { return true; }
+    if (root.dataset.marks === "off") { return false; }
+    var href = link.getAttribute("href");
+    var hash = href.indexOf("#");
+    var id = href.slice(hash + 1);
+    if (hash === 0) {
+      var note = document.getElementById(id);
+      if (!note) { return false; }
+      show(link, noteContent(note), "note");
+      return true;
+    }
+    if (!window.fetch || location.protocol === "file:") { return false; }
+    owner = link;
+    remoteNote(link.href.split("#")[0], id).then(function (note) {
+      if (owner === link && note) { show(link, noteContent(note), "note"); }
+    }, function () { /* the link still leads to the note */ });
     return true;
   }
   document.querySelectorAll("a.m").forEach(function (link) {
     link.addEventListener("click", function (event) {
-      if (open(link)) { event.preventDefault(); }
+      if (openNote(link)) { event.preventDefault(); }
     });
-    link.addEventListener("focus", function () { open(link); });
-    link.addEventListener("blur", function () { setTimeout(function () {
-      if (popover && !popover.contains(document.activeElement)) { close(); }
-    }, 150); });
+    link.addEventListener("focus", function () { openNote(link); });
+    link.addEventListener("blur", function (event) {
+      var next = event.relatedTarget;
+      if (owner !== link || downInPopover || (next && ((popover && popover.contains(next)) || (next.matches && next.matches("a.m"))))) { return; }
+      close();
+    });
   });
-  document.addEventListener("keydown", function (event) { if (event.key === "Escape") { close(); } });
+  // A press inside the popover (to select its text, follow its links) is not moving on.
+  var downInPopover = false;
+  document.addEventListener("mousedown", function (event) { downInPopover = !!(popover && popover.contains(event.target)); }, true);
+  document.addEventListener("touchstart", function (event) { downInPopover = !!(popover && popover.contains(event.target)); }, { capture: true, passive: true });
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && popover) {
+      var back = owner;
+      close();
+      if (back && back.focus && document.activeElement !== back) { back.focus({ preventScroll: true }); close(); }
+    }
+  });
+  // article.js shows a passage's actions in the same popover.
+  window.editionPopover = { show: show, close: close, owner: function () { return owner; }, element: function () { return popover; } };
   document.addEventListener("click", function (event) {
-    if (popover && !popover.contains(event.target) && !(event.target.closest && event.target.closest("a.m"))) { close(); }
+    var target = event.target;
+    if (popover && !popover.contains(target) && !(target.closest && target.closest("a.m, .pair[data-ref] > a.pl"))) { close(); }
   });
-  // Sortable tables: each column heading becomes a button; the table is complete without it.
-  document.querySelectorAll("table.sortable").forEach(function (table) {
-    var bodies = Array.prototype.slice.call(table.tBodies);
-    table.querySelectorAll("thead th").forEach(function (th, column) {
-      var button = document.createElement("button");
-      button.type = "button";
-      button.textContent = th.textContent;
-      th.textContent = "";
-      th.appendChild(button);
-      button.addEventListener("click", function () {
-        var ascending = th.getAttribute("aria-sort") !== "ascending";
-        table.querySelectorAll("thead th").forEach(function (other) { other.removeAttribute("aria-sort"); });
-        th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
-        var rows = [];
-        bodies.forEach(function (body) {
-          Array.prototype.forEach.call(body.rows, function (row) { if (!row.classList.contains("group")) { rows.push(row); } });
-        });
-        rows.sort(function (a, b) {
-          var x = a.cells[column], y = b.cells[column];
-          var p = x.dataset.sort !== undefined ? parseFloat(x.dataset.sort) : x.textContent.trim();
-          var q = y.dataset.sort !== undefined ? parseFloat(y.dataset.sort) : y.textContent.trim();
-          var order = typeof p === "number" ? p - q : p.localeCompare(q);
-          return ascending ? order : -order;
-        });
-        // Sorted rows leave their article groups: one body holds them all until reload.
-        bodies.forEach(function (body, i) { if (i > 0) { body.hidden = true; } });
-        bodies[0].querySelectorAll("tr.group").forEach(function (row) { row.hidden = true; });
-        rows.forEach(function (row) { bodies[0].appendChild(row); });
-      });
+
+  // --- On paper: numbered note markers after each marked name, matching the numbered notes,
+  // and the address the page was printed from (where the build knew no real one).
+  // Made when the page is printed (not on every load: it touches every marked name).
+  var numbered = false;
+  function numberNotes() {
+    var notes = document.querySelector("ol.entity-notes");
+    if (numbered || !notes) { return; }
+    numbered = true;
+    var number = {};
+    Array.prototype.forEach.call(notes.children, function (li, i) { number[li.id] = i + 1; });
+    document.querySelectorAll("main a.m.f").forEach(function (link) {
+      var target = link.getAttribute("href");
+      var n = target.charAt(0) === "#" ? number[target.slice(1)] : undefined;
+      if (n) {
+        var sup = el("sup", "note-num", String(n));
+        sup.setAttribute("aria-hidden", "true");
+        link.insertAdjacentElement("afterend", sup);
+      }
     });
+  }
+  var print = window.matchMedia ? window.matchMedia("print") : null;
+  if (print && print.addEventListener) { print.addEventListener("change", function (event) { if (event.matches) { numberNotes(); } }); }
+  document.querySelectorAll(".page-url").forEach(function (span) { if (!span.textContent.trim()) { span.textContent = location.href.split("#")[0]; } });
+  window.addEventListener("beforeprint", function () {
+    numberNotes();
+    document.querySelectorAll("details.notes-fold").forEach(function (d) { d.open = true; });
   });
+
 })();

@@ -22,10 +22,13 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 from types import TracebackType
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 import pytest
+
+if TYPE_CHECKING:
+    from edition.pipeline import BuildResult
 
 REQUIRE_ENV = "EDITION_REQUIRE_BROWSER"
 CHROMIUM = "/usr/bin/chromium"
@@ -255,3 +258,27 @@ def crawl(seeds: list[str], site: str, origin: str, base_url: str) -> Crawl:
                 queued.add(target)
                 queue.append(target)
     return Crawl(pages, links, escaped)
+
+
+# --- the built edition, as the browser tests see it -----------------------------------------
+
+
+@dataclass(frozen=True)
+class Site:
+    """The edition, built once, served at http://127.0.0.1:PORT/<project path>/."""
+
+    result: BuildResult
+    root: Path  # the folder the server serves
+    out: Path  # the build output, root / <project path>
+    url: str  # the site's address, ending in "/"
+    origin: str  # http://127.0.0.1:PORT
+    base_url: str  # the configured absolute address, site.toml's base_url
+
+    def html_files(self) -> list[str]:
+        return sorted(p.relative_to(self.out).as_posix() for p in self.out.rglob("*.html"))
+
+    def page_url(self, name: str) -> str:
+        """The URL of an output file, as GitHub Pages serves it (index.html as its folder)."""
+        if name == "index.html" or name.endswith("/index.html"):
+            name = name[: -len("index.html")]
+        return self.url + name

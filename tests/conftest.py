@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from browser_support import CHROMIUM_ARGS, NO_CHROMIUM, Site, SiteServer, chromium_path, missing
 
+from edition.config import load_config
 from edition.pipeline import BuildResult, build
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -61,3 +64,39 @@ def edit() -> Callable[[Path, str, str], None]:
         path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
     return _edit
+
+
+# --- the browser suites (test_browser.py, test_reading.py): one build, one browser -----------
+
+
+@pytest.fixture(scope="session")
+def served_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    # Served under the path of base_url (as GitHub Pages serves a project site): the pages'
+    # relative links must work there, and so must 404.html, whose links are absolute paths.
+    config = load_config(ROOT / "site.toml", ROOT)
+    prefix = config.base_path.strip("/") or "repo-name"
+    root = tmp_path_factory.mktemp("browser") / "site"
+    out = root / prefix
+    result = build(ROOT, out)
+    with SiteServer(root, not_found=out / "404.html") as server:
+        yield Site(result, root, out, f"{server.origin}/{prefix}/", server.origin, config.base_url)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    executable = chromium_path()
+    if executable is None:
+        missing(NO_CHROMIUM)
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        missing("playwright not installed: pip install -r requirements-dev.txt")
+    playwright = sync_playwright().start()
+    try:
+        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+    except Exception:
+        playwright.stop()
+        raise
+    yield chromium
+    chromium.close()
+    playwright.stop()

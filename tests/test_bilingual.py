@@ -97,9 +97,9 @@ def test_views_and_lang(built: Built, view: str, html_lang: str, zh_lang: str | 
     assert ('class="en" lang="en"' in html) is has_en
     for code in ("x-default", "zh-Hans", "en", "zh-Hant"):
         assert f'hreflang="{code}"' in html
-    # one script file, and no inline script: JSON-LD is data, not code
-    assert html.count("<script src=") == 1
-    assert html.count("<script") == 1 + html.count('<script type="application/ld+json">')
+    # the scripts of every page and of an article page, and no inline script: JSON-LD is data, not code
+    assert re.findall(r'<script src="[./]*static/(\w+\.js)"', html) == ["edition.js", "article.js"]
+    assert html.count("<script") == 2 + html.count('<script type="application/ld+json">')
 
 
 def test_traditional_view_is_converted(built: Built) -> None:
@@ -110,6 +110,27 @@ def test_traditional_view_is_converted(built: Built) -> None:
     text = html.split("<main", 1)[1].split('<details class="cite"', 1)[0]
     text = re.sub(r'<details class="cite-block">.*?</details>', "", text, flags=re.S)
     assert "朝陽區" in text and "朝阳区" not in text
+
+
+def test_traditional_view_follows_taiwan_conventions(built: Built) -> None:
+    """site.toml chooses OpenCC's s2tw: Taiwan's standard forms (為, not 爲) and corner quotes."""
+    _, out = built
+    html = (out / "zh-hant/2020-05-25/p12/moyu/index.html").read_text(encoding="utf-8")
+    text = html.split("<main", 1)[1].split('<details class="cite"', 1)[0]
+    assert "爲" not in text and "為" in (out / "zh-hant/index.html").read_text(encoding="utf-8")
+    chinese = "".join(re.findall(r'class="zh" lang="zh-Hant">(.*?)</(?:p|span)>', text, re.S))
+    assert "「" in chinese and "」" in chinese and "“" not in chinese and "”" not in chinese
+
+
+def test_english_has_curly_quotes_and_the_chinese_is_untouched(built: Built) -> None:
+    result, out = built
+    html = (out / "2020-05-25/p12/moyu/index.html").read_text(encoding="utf-8")
+    english = re.findall(r'<p class="en" lang="en">(.*?)</p>', html, re.S)
+    assert english and not any("&#34;" in p or "&quot;" in p or "&#x27;" in p for p in english)
+    assert "“Adash Partners" in html or "“<a" in html
+    moyu = next(a for a in result.edition.articles if a.id == "moyu")
+    for block in moyu.blocks:  # the Chinese as transcribed, its quotes too
+        assert re.sub(r"<[^>]+>", "", block.zh) in re.sub(r"<[^>]+>", "", html)
 
 
 def test_interface_strings_follow_the_view(built: Built) -> None:

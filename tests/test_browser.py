@@ -15,29 +15,23 @@ import os
 import re
 import shutil
 import subprocess
-from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import pytest
 from browser_support import (
-    CHROMIUM_ARGS,
-    NO_CHROMIUM,
     NO_JAVA,
     Crawl,
-    SiteServer,
+    Site,
     axe_source,
-    chromium_path,
     crawl,
     missing,
     vnu_jar,
 )
 from conftest import ROOT, copy_site
 
-from edition.config import load_config
-from edition.pipeline import BuildResult, build
+from edition.pipeline import build
 
 pytestmark = pytest.mark.browser
 
@@ -50,58 +44,10 @@ PAGE_WEIGHT_LIMIT = 150_000  # bytes of HTML + CSS + JS that one article page lo
 TIMEOUT_MS = 20_000
 
 
-@dataclass(frozen=True)
-class Site:
-    """The edition, built once, served at http://127.0.0.1:PORT/<project path>/."""
-
-    result: BuildResult
-    root: Path  # the folder the server serves
-    out: Path  # the build output, root / <project path>
-    url: str  # the site's address, ending in "/"
-    origin: str  # http://127.0.0.1:PORT
-    base_url: str  # the configured absolute address, site.toml's base_url
-
-    def html_files(self) -> list[str]:
-        return sorted(p.relative_to(self.out).as_posix() for p in self.out.rglob("*.html"))
-
-    def page_url(self, name: str) -> str:
-        """The URL of an output file, as GitHub Pages serves it (index.html as its folder)."""
-        if name == "index.html" or name.endswith("/index.html"):
-            name = name[: -len("index.html")]
-        return self.url + name
-
-
 @pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
-    # Served under the path of base_url (as GitHub Pages serves a project site): the pages'
-    # relative links must work there, and so must 404.html, whose links are absolute paths.
-    config = load_config(ROOT / "site.toml", ROOT)
-    prefix = config.base_path.strip("/") or "repo-name"
-    root = tmp_path_factory.mktemp("browser") / "site"
-    out = root / prefix
-    result = build(ROOT, out)
-    with SiteServer(root, not_found=out / "404.html") as server:
-        yield Site(result, root, out, f"{server.origin}/{prefix}/", server.origin, config.base_url)
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
-    executable = chromium_path()
-    if executable is None:
-        missing(NO_CHROMIUM)
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        missing("playwright not installed: pip install -r requirements-dev.txt")
-    playwright = sync_playwright().start()
-    try:
-        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-    except Exception:
-        playwright.stop()
-        raise
-    yield chromium
-    chromium.close()
-    playwright.stop()
+def site(served_site: Site) -> Site:
+    """The edition built once and served (tests/conftest.py: test_reading.py shares it)."""
+    return served_site
 
 
 def new_page(browser: Any, **options: Any) -> Any:
@@ -435,7 +381,8 @@ def test_pasted_html_is_inert_in_the_browser(site: Site, browser: Any, tmp_path:
     assert page.evaluate("typeof window.__pwned") == "undefined", page.evaluate("window.__pwned")
     assert clicked == 0, f"{clicked} javascript: link(s) in the block"
     assert page.locator(f"#moyu-p{last} script, #moyu-p{last} img").count() == 0
-    shown = str(block.inner_text())
+    # shown as text, and typeset as English text is (its straight quotes made curly)
+    shown = str(block.inner_text()).replace("“", '"').replace("”", '"')
     assert "<script>window.__pwned=1</script>" in shown, shown[-300:]
     assert '<img src=x onerror="window.__pwned=2">' in shown, shown[-300:]
     page.context.close()

@@ -71,17 +71,34 @@ def test_checks_run_and_a_failing_one_is_shown_as_an_editorial_note(
     assert "check-moyu-village-funds" in report.stdout
 
 
-def test_charts_are_inline_svg_with_text_alternatives(built: Built) -> None:
+def test_charts_are_html_with_their_scale_stated_and_whole_labels(built: Built) -> None:
+    """Charts are lists of text (readable at any width, by a screen reader too): every label
+    whole, every value written, the scale said in the caption; no script draws them."""
+    result, out = built
+    html = (out / "figures/index.html").read_text(encoding="utf-8")
+    main = html.split("<main", 1)[1].split("</main>", 1)[0]
+    assert "<svg" not in main and "<script" not in main
+    assert '<ol class="dotplot"' in main and '<ol class="bars"' in main
+    assert "Logarithmic scale: each gridline is ten times the one before it" in main
+    assert "Linear scale: each bar" in main
+    assert "39.83 million" in main  # the Moyu sequence: 21 + 13.85 + 4.98 million
+    money = [f for f in result.edition.figures if f.unit == "元" and f.theme not in ("", "other") and f.kind != "date"]
+    for f in money:  # every label whole (once cut at 46 characters with "…")
+        assert (
+            f.label_en.removesuffix(" (yuan)").replace("'", "&#x27;").replace('"', "&#34;") in main or "…" not in main
+        )
+    assert "…</a>" not in main
+    css = (out / "static/edition.css").read_text(encoding="utf-8")
+    assert ".dot {" in css and "@media print { .dot, .bar" in css
+
+
+def test_checks_are_written_in_words(built: Built) -> None:
     _, out = built
     html = (out / "figures/index.html").read_text(encoding="utf-8")
-    assert html.count("<svg") == 2 and "<script" not in html.split("<main", 1)[1].split("</main>", 1)[0]
-    for chart in ("chart-money", "chart-moyu-funding-2020"):
-        assert f'aria-labelledby="{chart}-t {chart}-d"' in html
-        assert f'<title id="{chart}-t">' in html and f'<desc id="{chart}-d">' in html
-    assert "39.83 million" in html  # the Moyu sequence: 21 + 13.85 + 4.98 million
-    css = (out / "static/edition.css").read_text(encoding="utf-8")
-    assert "svg.chart text { fill: currentColor; }" in css  # follows dark mode
-    assert "@media print { svg.chart .bar" in css
+    checks = html.split('<ul class="checks">', 1)[1].split("</ul>", 1)[0]
+    assert "83 villages × 60,000 yuan each = 4.98 million yuan" in checks
+    assert "worked out: 4,980,000 = printed: 4,980,000" in checks
+    assert "count(" not in checks and "==" not in checks and "<code" not in checks
 
 
 def test_downloads(built: Built) -> None:
@@ -129,5 +146,5 @@ def test_a_money_chart_of_one_power_of_ten_has_an_axis() -> None:
     still spans a decade (it once divided by zero)."""
     from edition.charts import Bar, log_bars
 
-    svg = str(log_bars("t", "d", [Bar("one", 1e8, "#x")], "c"))
-    assert '<rect class="bar"' in svg and "100M" in svg
+    chart = str(log_bars("t", "d", [Bar("one", 1e8, "#x")], "c"))
+    assert 'class="dot" style="left:0.0%"' in chart and "100 million" in chart and "1 billion" in chart

@@ -40,6 +40,9 @@ def test_base_url_from_the_publishing_workflow(site: Path, tmp_path: Path, monke
     html = (tmp_path / "out/2020-05-25/p12/moyu/index.html").read_text(encoding="utf-8")
     assert '<link rel="canonical" href="https://someone.github.io/fork/2020-05-25/p12/moyu/">' in html
     assert 'href="../../../about/"' in html  # internal links do not depend on it
+    # a real address: the citations give it (a passage's, with its permalink)
+    assert "https://someone.github.io/fork/2020-05-25/p12/moyu/#moyu-p3." in html
+    assert "url = {https://someone.github.io/fork/2020-05-25/p12/moyu/}" in html
 
 
 def test_citations(built: Built) -> None:
@@ -59,10 +62,17 @@ def test_citations(built: Built) -> None:
     assert "“携手新疆墨玉 坚决打赢脱贫攻坚战” [Joining Hands with Moyu" in html  # Chicago
     assert "@article{crd20200525moyu," in html and "relatedtype = {translationof}" in html  # BibTeX
     assert "&#34;type&#34;: &#34;article-newspaper&#34;" in html  # CSL-JSON
-    # every passage can be cited on its own, with its permalink
-    assert html.count('<details class="cite-block">') == 11
-    assert "携手新疆墨玉 坚决打赢脱贫攻坚战[N]. 中国改革报, 2020-05-25(12)，moyu-p3." in html
-    assert f"{BASE}2020-05-25/p12/moyu/#moyu-p3." in html
+    # every passage can be cited on its own, named as readers see it (never by its id), with
+    # a short reference; the passage's actions are one control (¶), no toggle after each
+    assert html.count(" data-cite=") == html.count('<div class="pair ') == 11
+    assert 'data-ref="CRD 2020-05-25 p12 Moyu ¶3"' in html
+    assert (
+        "Translated by the edition team. In China Reform Daily, May 25, 2020, Page 12: An Annotated Bilingual Edition, Moyu ¶3."
+        in html
+    )
+    assert "cite-block" not in html and "passage moyu-p3" not in html
+    # site.toml's placeholder address is never cited: a local build names no URL it does not have
+    assert BASE not in html.split("<main", 1)[1] and "url = {" not in html and "&#34;URL&#34;" not in html
 
 
 def test_about_page_links_the_exports(built: Built) -> None:
@@ -81,7 +91,7 @@ def test_about_page_links_the_exports(built: Built) -> None:
 
 def test_article_pages_weigh_under_150_kb(built: Built) -> None:
     _, out = built
-    assets = sum((out / "static" / name).stat().st_size for name in ("edition.css", "edition.js"))
+    assets = sum((out / "static" / name).stat().st_size for name in ("edition.css", "edition.js", "article.js"))
     for page in (out / "articles").glob("*/index.html"):
         assert page.stat().st_size + assets < 150_000, page
     assert "@font-face" not in (out / "static/edition.css").read_text(encoding="utf-8")
@@ -94,6 +104,8 @@ def test_dark_mode_and_print_styles(built: Built) -> None:
     printing = css.split("@media print {", 1)[1]
     assert "grid-template-columns: 1fr 1fr" in printing  # the parallel text in two columns
     assert 'a[href^="http"]::after' in printing  # URLs of citations shown
+    assert ".print-only { display: block; }" in printing and ".note-num { display: inline;" in printing
+    assert "details.cite" in printing.split("}", 3)[2]  # no citation box (its stubs) on paper
 
 
 def test_search_index_is_built(built: Built) -> None:

@@ -1,0 +1,71 @@
+"""Names of passages for readers: "Moyu ¶3", "page caption 1", "CRD 2020-05-25 p12 Moyu ¶3".
+
+Block ids (``moyu-p3``) stay the anchors of the site and the ids of every export; readers
+see these names instead. A name is made from the article and the block's kind and place,
+so it is as stable as the id it stands for.
+"""
+
+from __future__ import annotations
+
+import re
+
+from edition.config import PageInfo
+from edition.model import Article, Block
+
+# The kind letter of a local id (edition/ids.py) -> (English word, Chinese word). A
+# paragraph is "¶n"; a kind that stands once in an article goes without its number.
+_KINDS = {
+    "h": ("headline", "标题"),
+    "d": ("deck", "引题"),
+    "s": ("subhead", "小标题"),
+    "p": ("¶", "第{n}段"),
+    "f": ("standfirst", "导语"),
+    "c": ("caption", "图片说明"),
+    "r": ("credit", "署名"),
+    "m": ("masthead", "报头"),
+    "n": ("nameplate", "报名"),
+    "o": ("footer", "报脚"),
+}
+_LOCAL = re.compile(r"([a-z])(\d+)")
+
+
+def article_name(article: Article, lang: str) -> str:
+    """A short name of an article: its id in words (English), the first phrase of its title
+    (Chinese); the newspaper page itself is "page" / "版面"."""
+    if article.kind == "page":
+        return "版面" if lang == "zh" else "page"
+    if lang == "zh":
+        return re.split(r"[\s：:，,]", article.title_zh.strip(), maxsplit=1)[0] or article.title_zh
+    return article.id.replace("-", " ").capitalize()
+
+
+def _part(block: Block, article: Article, lang: str) -> str:
+    match = _LOCAL.fullmatch(block.local)
+    if match is None:
+        return block.local
+    letter, number = match[1], int(match[2])
+    en, zh = _KINDS.get(letter, (block.kind, block.kind))
+    alone = sum(1 for b in article.blocks if b.local[:1] == letter) == 1
+    if lang == "zh":
+        return zh.format(n=number) if "{n}" in zh else (zh if alone else f"{zh}{number}")
+    if en == "¶":
+        return f"¶{number}"
+    return en if alone else f"{en} {number}"
+
+
+def passage_label(article: Article, block: Block, lang: str = "en") -> str:
+    """ "Moyu ¶3", "page caption 1"; in Chinese "携手新疆墨玉 第3段"."""
+    return f"{article_name(article, lang)} {_part(block, article, lang)}"
+
+
+def abbreviation(info: PageInfo) -> str:
+    """The newspaper's initials: "China Reform Daily" -> "CRD"."""
+    return "".join(word[0] for word in info.newspaper_en.split() if word[:1].isupper()) or info.newspaper_en
+
+
+def passage_ref(info: PageInfo, article: Article, block: Block | None = None) -> str:
+    """A short citable reference: "CRD 2020-05-25 p12 Moyu ¶3" (an article: without ¶)."""
+    head = f"{abbreviation(info)} {info.date} p{info.page}"
+    if block is None:
+        return f"{head} {article_name(article, 'en')}"
+    return f"{head} {passage_label(article, block, 'en')}"

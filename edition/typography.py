@@ -1,0 +1,85 @@
+"""English typography at render time: curly quotes and apostrophes. The Chinese is never touched.
+
+Notes and other free English text go through markdown-it's own typographer (smartquotes).
+A block's English is different: its names and figures are standoff marks at character
+offsets, so its quotes are curled here one character for one, by the rule markdown-it's
+smartquotes follows (a quote opens after a space or punctuation and closes after a letter;
+a single quote between two letters is an apostrophe), and every offset stays valid.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+from markdown_it import MarkdownIt
+
+_OPEN = {'"': "“", "'": "‘"}
+_CLOSE = {'"': "”", "'": "’"}
+
+
+def _is_space(ch: str) -> bool:
+    return ch == "" or ch.isspace()
+
+
+def _is_punct(ch: str) -> bool:
+    return ch != "" and unicodedata.category(ch)[0] in "PS"
+
+
+def _is_word(ch: str) -> bool:
+    return ch != "" and (ch.isalnum() or ch == "_")
+
+
+@lru_cache(maxsize=16384)
+def curly_quotes(text: str) -> str:
+    """``text`` with straight quotes made curly, the same length (offsets stay valid).
+    Quotes inside code spans (`...`) and link targets ](...) are left as they are."""
+    if '"' not in text and "'" not in text:
+        return text
+    out = list(text)
+    stack: list[tuple[int, str]] = []  # open quotes waiting for their close: (index, char)
+    code = False
+    target = 0  # depth inside a link's (...) target
+    for i, ch in enumerate(text):
+        if ch == "`":
+            code = not code
+            continue
+        if code:
+            continue
+        if ch == "(" and i > 0 and text[i - 1] == "]":
+            target = 1
+            continue
+        if target:
+            target += (ch == "(") - (ch == ")")
+            continue
+        if ch not in _OPEN:
+            continue
+        before = text[i - 1] if i > 0 else ""
+        after = text[i + 1] if i + 1 < len(text) else ""
+        if ch == "'" and _is_word(before) and _is_word(after):
+            out[i] = "’"  # an apostrophe: it's, China's
+            continue
+        can_open = not _is_space(after) and (_is_space(before) or _is_punct(before)) and before not in ")]"
+        can_close = not _is_space(before) and (_is_space(after) or _is_punct(after) or after == "")
+        if can_close and stack and stack[-1][1] == ch:
+            out[stack.pop()[0]] = _OPEN[ch]
+            out[i] = _CLOSE[ch]
+        elif can_open:
+            stack.append((i, ch))
+        elif ch == "'":
+            out[i] = "’"  # a closing apostrophe: the farmers' land, '90s
+    return "".join(out)
+
+
+@lru_cache(maxsize=1)
+def _english() -> MarkdownIt:
+    # smartquotes only: markdown-it's other replacements ((c), --) change what editors wrote
+    md = MarkdownIt("commonmark", {"html": False, "typographer": True})
+    md.enable("smartquotes")
+    return md
+
+
+@lru_cache(maxsize=16384)
+def render_english(text: str) -> str:
+    """Inline Markdown in English to HTML, escaped, with curly quotes (markdown-it's typographer)."""
+    return str(_english().renderInline(text))

@@ -1,0 +1,91 @@
+// An article page's passage actions and "Cite this article" (progressive enhancement, with
+// edition.js, which makes the popover they share). Without JavaScript, ¶ is a permalink and
+// every citation format is shown.
+(function () {
+  "use strict";
+  var pop = window.editionPopover;
+  if (!pop) { return; }
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) { node.className = className; }
+    if (text) { node.textContent = text; }
+    return node;
+  }
+  // --- Copy to the clipboard, with a word of confirmation on the button.
+  function copyButton(text, label, done) {
+    var button = el("button", "copy", label);
+    button.type = "button";
+    button.addEventListener("click", function () {
+      var value = typeof text === "function" ? text() : text;
+      var written = navigator.clipboard && navigator.clipboard.writeText ? navigator.clipboard.writeText(value) : Promise.reject();
+      written.then(function () { button.textContent = done; }, function () {
+        // no clipboard (an insecure origin): select the text for the reader to copy
+        var range = document.createRange();
+        range.selectNodeContents(button.previousSibling);
+        window.getSelection().removeAllRanges();
+        window.getSelection().addRange(range);
+      });
+    });
+    return button;
+  }
+
+  // --- A passage's actions, behind its one small control (¶): its link, its short
+  // reference and a citation, each with a copy button. Without JavaScript ¶ is a permalink.
+  var cite = document.getElementById("cite");
+  var words = cite ? cite.dataset : { copy: "Copy", copied: "Copied" };
+  var names = cite ? { link: words.link, ref: words.ref, cite: words.citation, lines: words.lines }
+    : { link: "Link", ref: "Reference", cite: "Citation", lines: "Source lines" };
+  document.querySelectorAll(".pair[data-ref] > a.pl").forEach(function (control) {
+    var pair = control.parentNode;
+    control.addEventListener("click", function (event) {
+      event.preventDefault();
+      if (pop.owner() === control) { pop.close(); return; }
+      history.replaceState(null, "", "#" + pair.id);
+      var url = location.href;
+      var box = el("dl", "actions");
+      [[names.ref, pair.dataset.ref], [names.link, url], [names.cite, pair.dataset.cite]].forEach(function (row) {
+        box.appendChild(el("dt", "", row[0]));
+        var dd = el("dd");
+        dd.appendChild(el("span", "value", row[1]));
+        dd.appendChild(document.createTextNode(" "));
+        dd.appendChild(copyButton(row[1], words.copy, words.copied));
+        box.appendChild(dd);
+      });
+      box.appendChild(el("dt", "", names.lines));
+      box.appendChild(el("dd", "", pair.dataset.lines));
+      pop.show(control, box, "passage-actions");
+      var first = pop.element().querySelector("button");
+      if (first) { first.focus({ preventScroll: true }); }
+    });
+  });
+
+  // --- "Cite this article": one format at a time, chosen from a list, with a copy button.
+  if (cite) {
+    var list = cite.querySelector("dl");
+    var terms = list ? Array.prototype.slice.call(list.querySelectorAll("dt")) : [];
+    if (terms.length) {
+      var label = el("label", "", cite.dataset.format + " ");
+      var select = el("select");
+      terms.forEach(function (dt, i) { var option = el("option", "", dt.textContent); option.value = i; select.appendChild(option); });
+      label.appendChild(select);
+      var shown = el("p", "cite-shown");
+      var text = el("span", "value");
+      shown.appendChild(text);
+      shown.appendChild(document.createTextNode(" "));
+      shown.appendChild(copyButton(function () { return text.textContent; }, cite.dataset.copy, cite.dataset.copied));
+      var choose = function () {
+        var dd = terms[select.value].nextElementSibling;
+        var pre = dd.querySelector("pre");
+        text.textContent = (pre || dd).textContent.trim();
+        text.lang = dd.lang || (dd.firstElementChild && dd.firstElementChild.lang) || "en";
+        shown.classList.toggle("code", !!pre);
+      };
+      select.addEventListener("change", choose);
+      choose();
+      list.hidden = true;
+      list.parentNode.insertBefore(label, list);
+      list.parentNode.insertBefore(shown, list);
+    }
+  }
+
+})();
