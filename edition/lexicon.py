@@ -59,9 +59,16 @@ def load_lexicon(words: Iterable[str]) -> Lexicon:
                 continue
             pinyin, _, senses = rest.partition("] /")
             entries.setdefault(simplified, []).append(
-                Entry(traditional, marked(pinyin.lstrip("[")), tuple(senses.rstrip().rstrip("/").split("/")))
+                Entry(traditional, marked(pinyin.lstrip("[")), _senses(senses))
             )
     return Lexicon({w: tuple(e) for w, e in entries.items()}, hsk_levels(wanted), version)
+
+
+def _senses(field: str) -> tuple[str, ...]:
+    """The senses of an entry, without its measure-word notes (CL:個|个[ge4]): a reader of this
+    text looks up meanings, and the notes were a fifth of the shipped file."""
+    senses = [s for s in field.rstrip().rstrip("/").split("/") if not s.startswith("CL:")]
+    return tuple(senses[:MAX_SENSES])
 
 
 def hsk_levels(words: Iterable[str]) -> dict[str, str]:

@@ -145,7 +145,7 @@ def fixed_spans(edition: Edition, block: Block, entities: Mapping[str, Entity]) 
 # Where a build's reading is kept in the parse cache (.cache/parsed.pickle, and the dev server's
 # memory) with the digest of what it was made from; bump VERSION when the recipe changes.
 _STORE_KEY = "<reading help>"
-VERSION = 1
+VERSION = 2
 
 
 def read_edition(edition: Edition, readings: Readings = Readings(), store: dict[str, Any] | None = None) -> Reading:
@@ -180,8 +180,10 @@ def _versions() -> tuple[str, ...]:
 
 def _proper(entity: Entity, form: str) -> str:
     """An alias's reading (pypinyin's), capitalised where the glossary names a proper noun."""
-    pinyin = word_pinyin(form)
-    return pinyin[:1].upper() + pinyin[1:] if entity.type in _PROPER else pinyin
+    words = [word_pinyin(t.text) for t in segment(form)]  # 北京朝阳区: Běijīng Cháoyángqū
+    if entity.type in _PROPER:
+        words = [w[:1].upper() + w[1:] for w in words]
+    return " ".join(words)
 
 
 _PROPER = frozenset({"person", "place", "organisation"})

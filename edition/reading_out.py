@@ -80,6 +80,7 @@ class VocabularyRow:
     gloss: str  # CC-CEDICT's senses for the reading in context, or the name in English
     level: str  # HSK level, "" where the word has none
     entity: Entity | None  # a name or term of the glossary: its note is the edition's
+    number: bool = False  # a number with its unit (no dictionary has 16.4万人)
 
 
 def vocabulary(edition: Edition, article: Article) -> list[VocabularyRow]:
@@ -94,8 +95,13 @@ def vocabulary(edition: Edition, article: Article) -> list[VocabularyRow]:
         else:
             gloss = senses_for(lexicon, token) if lexicon is not None else ""
             level = lexicon.level(token.text) if lexicon is not None else ""
-            rows.append(VocabularyRow(token.text, token.pinyin, gloss, level, None))
+            rows.append(VocabularyRow(token.text, token.pinyin, gloss, level, None, token.kind == "number"))
     return rows
+
+
+def vocabulary_page(edition: Edition, article: Article) -> dict[str, Any]:
+    """What words.html shows beyond page_context (made only when the page is rendered)."""
+    return {"rows": vocabulary(edition, article)}
 
 
 def senses_for(lexicon: Lexicon, token: Token, limit: int = 4) -> str:

@@ -27,6 +27,7 @@ from edition.errors import BuildError, Diagnostic, Loc, rel
 from edition.markup import render_inline
 from edition.model import Article, Block, Edition, Entity
 from edition.parts import appendix_parts, navigation, part_path
+from edition.reading_out import vocabulary_page
 from edition.views import VIEWS, View, page_file, relative, to_hant
 from edition.write import Folder
 
@@ -581,6 +582,9 @@ def plan_pages(edition: Edition, index: SiteIndex, renderer: Renderer, keyed: bo
         for n, article in enumerate(edition.articles):
             key = index.article_key(article) if keyed else None
             emit(view, article.url, "article.html", key=key, **article_pages[n])
+            if view.show_zh:  # the article's vocabulary, for reading without JavaScript (edition/reading_out.py)
+                more = functools.partial(vocabulary_page, edition, article)
+                emit(view, article.url + "words/", "words.html", article=article, more=more)
         for n, (data, key) in enumerate(zip(appendix_data, appendix_keys, strict=True)):
             emit(view, part_path("figures/", n), "figures.html", key=key, more=data)
         emit(view, "index/", "index.html", groups=groups, kind=None, key=keys["index"])
