@@ -3,29 +3,36 @@
 from __future__ import annotations
 
 import csv
+import functools
 import io
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from html import escape
 from typing import Any
 
 from edition.jsonout import Chunk, Chunks, chunk, pieces
 from edition.memo import Memo, Same
 from edition.model import Article, Block, Edition, Entity, Figure, Mention, Note
+from edition.reading import reading_of
+from edition.segment import Token
+
+Tokens = Mapping[str, tuple[Token, ...]]
 
 SCHEMA_VERSION = 1
 
 
-def _block(block: Block) -> dict[str, Any]:
+def _block(block: Block, tokens: Tokens) -> dict[str, Any]:
     return {
         "id": block.id,
         "kind": block.kind,
         "zh": block.zh,
         "en": block.en,
         "source_lines": list(block.source_lines),
+        # the words of zh, found at build time (edition/reading.py); zh itself is never changed
+        "tokens": [{"text": t.text, "pinyin": t.pinyin} for t in tokens.get(block.id, ())],
     }
 
 
-def _article(article: Article) -> dict[str, Any]:
+def _article(article: Article, tokens: Tokens) -> dict[str, Any]:
     return {
         "id": article.id,
         "order": article.order,
@@ -33,7 +40,7 @@ def _article(article: Article) -> dict[str, Any]:
         "url": article.url,
         "translator": article.translator,
         "translation_outdated": article.outdated,
-        "blocks": [_block(b) for b in article.blocks],
+        "blocks": [_block(b, tokens) for b in article.blocks],
     }
 
 
@@ -164,6 +171,9 @@ def edition_data(edition: Edition, memo: Memo | None = None) -> dict[str, Any]:
     memo = memo or Memo(keep=False)
     info = edition.config.edition
     per_article = _per_article(edition)
+    tokens = reading_of(edition).tokens
+    block = functools.partial(_block, tokens=tokens)
+    article = functools.partial(_article, tokens=tokens)
     return {
         "schema_version": SCHEMA_VERSION,
         "edition": {
@@ -175,8 +185,14 @@ def edition_data(edition: Edition, memo: Memo | None = None) -> dict[str, Any]:
             "base_url": edition.config.base_url,
         },
         "source": {"path": edition.source.path, "sha256": edition.source.sha256, "lines": edition.source.lines},
-        "page": {"blocks": Chunks([_chunk(edition.page.blocks, _block, 2)], 2)},
-        "articles": Chunks((memo.value(("json-article", Same(a)), _chunk, [a], _article) for a in edition.articles), 1),
+        "page": {"blocks": Chunks([_chunk(edition.page.blocks, block, 2)], 2)},
+        "articles": Chunks(
+            (
+                memo.value(("json-article", Same(a), tuple(tokens.get(b.id) for b in a.blocks)), _chunk, [a], article)
+                for a in edition.articles
+            ),
+            1,
+        ),
         "entities": _entities(edition, per_article, memo),
         "figures": Chunks((memo.value(("json-figures", Same(f)), _chunk, f, _figure) for _, _, f in per_article), 1),
         "checks": [

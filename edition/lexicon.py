@@ -58,9 +58,7 @@ def load_lexicon(words: Iterable[str]) -> Lexicon:
             if simplified not in wanted:
                 continue
             pinyin, _, senses = rest.partition("] /")
-            entries.setdefault(simplified, []).append(
-                Entry(traditional, marked(pinyin.lstrip("[")), _senses(senses))
-            )
+            entries.setdefault(simplified, []).append(Entry(traditional, marked(pinyin.lstrip("[")), _senses(senses)))
     return Lexicon({w: tuple(e) for w, e in entries.items()}, hsk_levels(wanted), version)
 
 
