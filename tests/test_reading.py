@@ -87,7 +87,9 @@ def test_a_wrong_checked_reading_fails_the_build_at_its_line(tmp_path: Path) -> 
         build(site, tmp_path / "out")
     messages = [str(d) for d in info.value.diagnostics]
     assert any(
-        m.startswith(f"{READINGS_FILE}:{line}:1: error: business-support-p2: 调研 reads diàoyán, the checked reading is tiáoyán")
+        m.startswith(
+            f"{READINGS_FILE}:{line}:1: error: business-support-p2: 调研 reads diàoyán, the checked reading is tiáoyán"
+        )
         for m in messages
     ), messages
     assert not (tmp_path / "out").exists()

@@ -87,7 +87,9 @@ def test_every_name_and_term_of_the_glossary_is_one_word(edition: Edition) -> No
     assert {"文献", "北京朝阳中学", "习近平新时代中国特色社会主义思想"} <= words
 
 
-@pytest.mark.parametrize("number", ["16.4万人", "3827万平方米", "200余万个", "48.6%", "2.00元", "13.84亿元", "九项", "两期"])
+@pytest.mark.parametrize(
+    "number", ["16.4万人", "3827万平方米", "200余万个", "48.6%", "2.00元", "13.84亿元", "九项", "两期"]
+)
 def test_a_number_with_its_unit_is_one_word(edition: Edition, number: str) -> None:
     words = [t for ts in reading_of(edition).tokens.values() for t in ts if t.text == number]
     assert words and all(t.kind == "number" for t in words)
