@@ -139,13 +139,13 @@
       popup.appendChild(head);
       var body = el("div", "…", "en", "gloss-body");
       popup.appendChild(body);
-      document.body.appendChild(popup);
+      (document.getElementById("main") || document.body).appendChild(popup);  // inside a landmark
       w.setAttribute("aria-describedby", "gloss");
       place(w);
       var mine = popup;
       loadWords().then(function (dictionary) {
         if (popup === mine) { fill(body, token, dictionary[token[0]]); place(w); }
-      }, function () { if (popup === mine) { body.textContent = box.dataset.missing; } });
+      }, function () { if (popup === mine) { body.textContent = ""; body.appendChild(el("p", box.dataset.missing)); } });
     });
   }
   function textOf(w) {
@@ -159,7 +159,7 @@
   function fill(body, token, entry) {
     body.textContent = "";
     if (!entry) {
-      body.textContent = /[0-9]/.test(token[0]) ? box.dataset.number : box.dataset.missing;
+      body.appendChild(el("p", /[0-9]/.test(token[0]) ? box.dataset.number : box.dataset.missing));
       return;
     }
     var level = entry[0], readings = entry[1].slice();
