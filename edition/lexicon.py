@@ -42,8 +42,10 @@ def cedict_path() -> resources.abc.Traversable:
 
 
 def load_lexicon(words: Iterable[str]) -> Lexicon:
-    """CC-CEDICT's entries and the HSK level of ``words`` (the reading's words, simplified)."""
-    wanted = set(words)
+    """CC-CEDICT's entries and the HSK level of ``words`` (the reading's words, simplified), and
+    of their parts: a word CC-CEDICT lacks (经济社会) is glossed by the words it is made of."""
+    words = set(words)
+    wanted = {w[i:j] for w in words for i in range(len(w)) for j in range(i + 1, len(w) + 1)}
     entries: dict[str, list[Entry]] = {}
     version = ""
     with gzip.open(str(cedict_path()), "rt", encoding="utf-8") as lines:
@@ -59,7 +61,27 @@ def load_lexicon(words: Iterable[str]) -> Lexicon:
                 continue
             pinyin, _, senses = rest.partition("] /")
             entries.setdefault(simplified, []).append(Entry(traditional, marked(pinyin.lstrip("[")), _senses(senses)))
-    return Lexicon({w: tuple(e) for w, e in entries.items()}, hsk_levels(wanted), version)
+    # A variant's entry ("variant of 關係|关系") says nothing where the word has a real one.
+    kept = {w: tuple(e for e in found if not _variant(e)) or tuple(found) for w, found in entries.items()}
+    return Lexicon(kept, hsk_levels(words), version)
+
+
+def _variant(entry: Entry) -> bool:
+    return all(s.startswith(("variant of ", "old variant of ", "erhua variant of ")) for s in entry.senses)
+
+
+def parts(lexicon: Lexicon, word: str) -> list[str]:
+    """A word CC-CEDICT lacks, cut into the longest words it has, left to right (经济社会 ->
+    经济, 社会); a character it lacks too stands alone. Empty for a word it has."""
+    if word in lexicon.entries:
+        return []
+    out = []
+    at = 0
+    while at < len(word):
+        end = next((j for j in range(len(word), at, -1) if word[at:j] in lexicon.entries), at + 1)
+        out.append(word[at:end])
+        at = end
+    return out
 
 
 def _senses(field: str) -> tuple[str, ...]:

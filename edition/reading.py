@@ -146,7 +146,7 @@ def fixed_spans(edition: Edition, block: Block, entities: Mapping[str, Entity]) 
 # Where a build's reading is kept in the parse cache (.cache/parsed.pickle, and the dev server's
 # memory) with the digest of what it was made from; bump VERSION when the recipe changes.
 _STORE_KEY = "<reading help>"
-VERSION = 2
+VERSION = 3
 
 
 def read_edition(edition: Edition, readings: Readings = Readings(), store: dict[str, Any] | None = None) -> Reading:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from edition.cache import digest
-from edition.lexicon import Entry, Lexicon
+from edition.lexicon import Entry, Lexicon, parts
 from edition.model import Article, Edition, Entity
 from edition.reading import Reading, article_blocks, package_versions, reading_of
 from edition.segment import Token
@@ -47,8 +47,9 @@ def reading_files(edition: Edition) -> dict[str, bytes]:
 
 
 def dictionary(reading: Reading) -> dict[str, Any]:
-    """{"words": {word: [HSK level, [[pinyin, traditional, senses], ...]]}}: the words of the
-    text (not names: their notes are the edition's) that CC-CEDICT or the HSK lists know."""
+    """{"words": {word: [HSK level, [[pinyin, traditional, senses], ...], parts]}}: the words of
+    the text (not names: their notes are the edition's) that CC-CEDICT or the HSK lists know;
+    ``parts`` is, for a word CC-CEDICT lacks, the words it is made of ([part, pinyin, senses])."""
     lexicon = reading.lexicon
     words: dict[str, Any] = {}
     if lexicon is not None:
@@ -58,8 +59,9 @@ def dictionary(reading: Reading) -> dict[str, Any]:
                     continue
                 entries = lexicon.entries.get(token.text, ())
                 level = lexicon.level(token.text)
-                if entries or level:
-                    words[token.text] = [level, [_entry(token.text, e) for e in entries]]
+                made_of = [_part(lexicon, p) for p in parts(lexicon, token.text)]
+                if entries or level or any(made_of):
+                    words[token.text] = [level, [_entry(token.text, e) for e in entries], made_of]
     return {
         "source": "CC-CEDICT",
         "license": "CC BY-SA 4.0",
@@ -67,6 +69,12 @@ def dictionary(reading: Reading) -> dict[str, Any]:
         "hsk": "HSK 3.0, 2025 syllabus",
         "words": words,
     }
+
+
+def _part(lexicon: Lexicon, part: str) -> list[str]:
+    """[part, its first reading's pinyin, its first senses], or [part] where CC-CEDICT lacks it."""
+    entries = lexicon.entries.get(part, ())
+    return [part, entries[0].pinyin, "; ".join(entries[0].senses[:3])] if entries else [part]
 
 
 def _entry(word: str, entry: Entry) -> list[str]:
@@ -82,6 +90,7 @@ class VocabularyRow:
     level: str  # HSK level, "" where the word has none
     entity: Entity | None  # a name or term of the glossary: its note is the edition's
     number: bool = False  # a number with its unit (no dictionary has 16.4万人)
+    made_of: str = ""  # for a word CC-CEDICT lacks: the words it is made of, with their senses
 
 
 def vocabulary(edition: Edition, article: Article) -> list[VocabularyRow]:
@@ -95,8 +104,12 @@ def vocabulary(edition: Edition, article: Article) -> list[VocabularyRow]:
             rows.append(VocabularyRow(token.text, token.pinyin, entity.en, "", entity))
         else:
             gloss = senses_for(lexicon, token) if lexicon is not None else ""
+            pieces = parts(lexicon, token.text) if lexicon is not None and not gloss else []
+            made_of = ""
+            if lexicon is not None and len(pieces) > 1:  # not in CC-CEDICT: the words it is made of
+                made_of = " + ".join(f"{p} ({senses_for(lexicon, Token(p, 0, 'word'), 2) or '?'})" for p in pieces)
             level = lexicon.level(token.text) if lexicon is not None else ""
-            rows.append(VocabularyRow(token.text, token.pinyin, gloss, level, None, token.kind == "number"))
+            rows.append(VocabularyRow(token.text, token.pinyin, gloss, level, None, token.kind == "number", made_of))
     return rows
 
 

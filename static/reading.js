@@ -166,6 +166,22 @@
     readings.sort(function (a, b) { return (plain(b[0]) === plain(token[1])) - (plain(a[0]) === plain(token[1])); });
     if (level) { body.appendChild(el("p", box.dataset.level + " " + level, "", "gloss-level")); }
     if (!readings.length) { body.appendChild(el("p", box.dataset.missing)); }
+    // A word CC-CEDICT lacks: the words it is made of (经济社会: 经济 + 社会).
+    var made = (entry[2] || []).filter(function (p) { return p.length > 1; });
+    if (!readings.length && made.length) {
+      var parts = el("ul", "", "", "gloss-parts");
+      parts.setAttribute("aria-label", box.dataset.parts);
+      made.forEach(function (p) {
+        var item = el("li");
+        item.appendChild(el("span", p[0], box.dataset.zh));
+        item.appendChild(document.createTextNode(" "));
+        item.appendChild(el("span", p[1], "zh-Latn-pinyin", "gloss-pinyin"));
+        item.appendChild(document.createTextNode(": " + p[2]));
+        parts.appendChild(item);
+      });
+      body.appendChild(el("p", box.dataset.parts + ":"));
+      body.appendChild(parts);
+    }
     var list = el("ul");
     readings.slice(0, 3).forEach(function (r) {
       var item = el("li");

@@ -125,8 +125,12 @@ def test_the_dictionary_is_the_sites_words_only_and_small(built: tuple[BuildResu
     used = {t.text for ts in reading_of(edition).tokens.values() for t in ts if t.kind == "word"}
     words = dictionary["words"]
     assert set(words) <= used and len(words) > 0.9 * len(used) - 100
-    level, entries = words["关系"]
+    level, entries, _ = words["关系"]
     assert level == "3" and any(e[0] == "guān xi" for e in entries)
+    assert all("variant of" not in e[2] for e in entries)  # a variant's entry says nothing here
+    # a word CC-CEDICT lacks is glossed by the words it is made of
+    level, entries, made_of = words["经济社会"]
+    assert entries == [] and [p[0] for p in made_of] == ["经济", "社会"] and "economy" in made_of[0][2]
     # 行 in 银行 and 行动 are different words; the single character keeps both its readings
     assert {"xíngdòng"} == {re.sub(" ", "", e[0]) for e in words["行动"][1]}
 
