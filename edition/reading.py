@@ -146,7 +146,7 @@ def fixed_spans(edition: Edition, block: Block, entities: Mapping[str, Entity]) 
 # Where a build's reading is kept in the parse cache (.cache/parsed.pickle, and the dev server's
 # memory) with the digest of what it was made from; bump VERSION when the recipe changes.
 _STORE_KEY = "<reading help>"
-VERSION = 3
+VERSION = 4
 
 
 def read_edition(edition: Edition, readings: Readings = Readings(), store: dict[str, Any] | None = None) -> Reading:
@@ -208,7 +208,7 @@ def _with_pinyin(token: Token, block: Block, readings: Readings, entities: Mappi
         return replace(token, pinyin=_proper(entities[token.entity], token.text))
     if token.kind == "number":  # 117种: the digits as printed, the measure word read
         digits = token.text.rstrip("".join(c for c in token.text if _has_han(c)))
-        return replace(token, pinyin=f"{digits} {word_pinyin(token.text[len(digits) :])}")
+        return replace(token, pinyin=" ".join(filter(None, (digits, word_pinyin(token.text[len(digits) :])))))
     return replace(token, pinyin=word_pinyin(token.text))
 
 
