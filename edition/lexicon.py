@@ -43,8 +43,13 @@ def cedict_path() -> resources.abc.Traversable:
 
 def load_lexicon(words: Iterable[str]) -> Lexicon:
     """CC-CEDICT's entries and the HSK level of ``words`` (the reading's words, simplified), and
-    of their parts: a word CC-CEDICT lacks (经济社会) is glossed by the words it is made of."""
-    words = set(words)
+    of their parts: a word CC-CEDICT lacks (经济社会) is glossed by the words it is made of.
+    Kept for the same words in this process (reading CC-CEDICT takes about half a second)."""
+    return _load_lexicon(frozenset(words))
+
+
+@lru_cache(maxsize=2)
+def _load_lexicon(words: frozenset[str]) -> Lexicon:
     wanted = {w[i:j] for w in words for i in range(len(w)) for j in range(i + 1, len(w) + 1)}
     entries: dict[str, list[Entry]] = {}
     version = ""

@@ -92,9 +92,11 @@ def test_views_and_lang(built: Built, view: str, html_lang: str, zh_lang: str | 
     assert ('class="en" lang="en"' in html) is has_en
     for code in ("x-default", "zh-Hans", "en", "zh-Hant"):
         assert f'hreflang="{code}"' in html
-    # one script file, and no inline script: JSON-LD is data, not code
-    assert html.count("<script src=") == 1
-    assert html.count("<script") == 1 + html.count('<script type="application/ld+json">')
+    # one script file (and the reading help's, where the Chinese is shown), and no inline
+    # script: JSON-LD is data, not code
+    scripts = 2 if zh_lang else 1
+    assert html.count("<script src=") == scripts
+    assert html.count("<script") == scripts + html.count('<script type="application/ld+json">')
 
 
 def test_traditional_view_is_converted(built: Built) -> None:

@@ -23,13 +23,10 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from browser_support import (
-    CHROMIUM_ARGS,
-    NO_CHROMIUM,
     NO_JAVA,
     Crawl,
     SiteServer,
     axe_source,
-    chromium_path,
     crawl,
     missing,
     vnu_jar,
@@ -82,26 +79,6 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     result = build(ROOT, out)
     with SiteServer(root, not_found=out / "404.html") as server:
         yield Site(result, root, out, f"{server.origin}/{prefix}/", server.origin, config.base_url)
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
-    executable = chromium_path()
-    if executable is None:
-        missing(NO_CHROMIUM)
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        missing("playwright not installed: pip install -r requirements-dev.txt")
-    playwright = sync_playwright().start()
-    try:
-        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-    except Exception:
-        playwright.stop()
-        raise
-    yield chromium
-    chromium.close()
-    playwright.stop()
 
 
 def new_page(browser: Any, **options: Any) -> Any:

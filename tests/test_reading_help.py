@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_support import CHROMIUM_ARGS, NO_CHROMIUM, SiteServer, axe_source, chromium_path, missing
+from browser_support import SiteServer, axe_source, missing
 
 from edition.pipeline import build
 
@@ -35,20 +35,6 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path
     build(ROOT, out)
     with SiteServer(root, not_found=out / "404.html") as server:
         yield f"{server.origin}/edition/", out
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    executable = chromium_path()
-    if executable is None:
-        missing(NO_CHROMIUM)
-    from playwright.sync_api import sync_playwright
-
-    playwright = sync_playwright().start()
-    chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-    yield chromium
-    chromium.close()
-    playwright.stop()
 
 
 def new_page(browser: Any, **options: Any) -> Any:
