@@ -3,29 +3,36 @@
 from __future__ import annotations
 
 import csv
+import functools
 import io
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from html import escape
 from typing import Any
 
 from edition.jsonout import Chunk, Chunks, chunk, pieces
 from edition.memo import Memo, Same
 from edition.model import Article, Block, Edition, Entity, Figure, Mention, NewsPage, Note
+from edition.reading import reading_of
+from edition.segment import Token
+
+Tokens = Mapping[str, tuple[Token, ...]]
 
 SCHEMA_VERSION = 1
 
 
-def _block(block: Block) -> dict[str, Any]:
+def _block(block: Block, tokens: Tokens) -> dict[str, Any]:
     return {
         "id": block.id,
         "kind": block.kind,
         "zh": block.zh,
         "en": block.en,
         "source_lines": list(block.source_lines),
+        # the words of zh, found at build time (edition/reading.py); zh itself is never changed
+        "tokens": [{"text": t.text, "pinyin": t.pinyin} for t in tokens.get(block.id, ())],
     }
 
 
-def _article(article: Article) -> dict[str, Any]:
+def _article(article: Article, tokens: Tokens) -> dict[str, Any]:
     return {
         "id": article.id,
         "order": article.order,
@@ -33,7 +40,7 @@ def _article(article: Article) -> dict[str, Any]:
         "url": article.url,
         "translator": article.translator,
         "translation_outdated": article.outdated,
-        "blocks": [_block(b) for b in article.blocks],
+        "blocks": [_block(b, tokens) for b in article.blocks],
     }
 
 
@@ -165,6 +172,9 @@ def edition_data(edition: Edition, memo: Memo | None = None) -> dict[str, Any]:
     site, first = edition.config.site, edition.pages[0]
     info = first.info  # "edition" and "source" say what they said before the archive: its first page
     per_article = _per_article(edition)
+    tokens = reading_of(edition).tokens
+    block = functools.partial(_block, tokens=tokens)
+    article = functools.partial(_article, tokens=tokens)
     return {
         "schema_version": SCHEMA_VERSION,
         "edition": {
@@ -176,7 +186,7 @@ def edition_data(edition: Edition, memo: Memo | None = None) -> dict[str, Any]:
             "base_url": edition.config.base_url,
         },
         "source": _source(first),
-        "page": {"blocks": Chunks([_chunk(first.front.blocks, _block, 2)], 2)},
+        "page": {"blocks": Chunks([_chunk(first.front.blocks, block, 2)], 2)},
         "pages": [
             {
                 "key": p.key,
@@ -187,12 +197,18 @@ def edition_data(edition: Edition, memo: Memo | None = None) -> dict[str, Any]:
                 "section": {"zh": p.info.section_zh, "en": p.info.section_en},
                 "title": {"zh": p.info.title_zh, "en": p.info.title_en},
                 "source": _source(p),
-                "blocks": [_block(b) for b in p.front.blocks],
+                "blocks": [block(b) for b in p.front.blocks],
                 "articles": [a.id for a in p.articles],
             }
             for p in edition.pages
         ],
-        "articles": Chunks((memo.value(("json-article", Same(a)), _chunk, [a], _article) for a in edition.articles), 1),
+        "articles": Chunks(
+            (
+                memo.value(("json-article", Same(a), tuple(tokens.get(b.id) for b in a.blocks)), _chunk, [a], article)
+                for a in edition.articles
+            ),
+            1,
+        ),
         "entities": _entities(edition, per_article, memo),
         "figures": Chunks((memo.value(("json-figures", Same(f)), _chunk, f, _figure) for _, _, f in per_article), 1),
         "checks": [

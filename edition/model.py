@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from edition.config import PageInfo, SiteConfig
 from edition.errors import Diagnostic, Loc
@@ -200,6 +201,8 @@ class Edition:
     complete: bool = True
     # Each article's mentions and figures as the stages made them: see ArticleParts.
     parts: ArticleParts | None = field(default=None, compare=False, repr=False)
+    # Each block's words and their pinyin, beside the text (edition/reading.py: a Reading).
+    reading: Any = field(default=None, compare=False, repr=False)
 
     @property
     def article_parts(self) -> Mapping[str, tuple[Sequence[Mention], Sequence[Figure]]]:

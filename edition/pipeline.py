@@ -24,6 +24,8 @@ from edition.numbercheck import check_numbers
 from edition.precompile import Precompiling
 from edition.precompile import use as use_compiled
 from edition.quick import Snapshot
+from edition.reading import with_reading
+from edition.reading_out import reading_files
 from edition.render import Renderer, load_templates, render_site
 from edition.search import search_index
 from edition.tei import tei_pieces
@@ -115,6 +117,9 @@ def _make_edition(
         for page in edition.pages:
             lines = (root / page.source.path).read_text(encoding="utf-8").split("\n")
             check_line_claims((page.front, *page.articles), lines, diags)
+        # 6. reading help: each block's words and their pinyin, kept beside the text and checked
+        #    against the page's list of polyphones (edition/reading.py)
+        edition = with_reading(edition, root, diags, cache.parsed if cache is not None else None)
     if strict:
         diags.items = [Diagnostic(d.loc, d.message, d.hint, "error") for d in diags.items]
     diags.raise_if_errors()
@@ -256,6 +261,7 @@ def _render_and_write(
     files.update(exports)
     files["sitemap.xml"] = sitemap_xml(edition, list(files))
     files["robots.txt"] = robots_txt(edition)
+    files.update(reading_files(edition))  # the words' pinyin and the dictionary, for reading.js
     stages.done("export", f"edition.json, figures, TEI: {1000 * spent[0]:.1f} ms of the render stage")
     # 8. search: the Pagefind index of the rendered pages (skipped with --no-search)
     if search:

@@ -27,6 +27,7 @@ from edition.derive import SiteIndex, appendix_context, sentence
 from edition.errors import BuildError, Diagnostic, Loc, rel
 from edition.model import Article, Block, Edition, Entity, NewsPage
 from edition.parts import appendix_parts, navigation, part_path
+from edition.reading_out import vocabulary_key, vocabulary_page
 from edition.refs import passage_label, passage_ref
 from edition.typography import curly_quotes, render_english
 from edition.views import VIEWS, View, page_file, relative, to_hant, use_traditional
@@ -597,6 +598,7 @@ def plan_pages(edition: Edition, index: SiteIndex, renderer: Renderer, keyed: bo
         else None
     )
     fronts = [front_page(edition, index, news) for news in edition.pages]  # the same in every view
+    vocabulary_keys: dict[str, str | None] = {}
     for view in VIEWS:
         # A site of one page has that page's front as its home; an archive lists its dates.
         if len(edition.pages) == 1:
@@ -615,6 +617,10 @@ def plan_pages(edition: Edition, index: SiteIndex, renderer: Renderer, keyed: bo
         for n, article in enumerate(edition.articles):
             key = index.article_key(article) if keyed else None
             emit(view, article.url, "article.html", key=key, **article_pages[n])
+            # the article's vocabulary, for reading without JavaScript (edition/reading_out.py)
+            more = functools.partial(vocabulary_page, edition, article)
+            key = vocabulary_keys.setdefault(article.id, vocabulary_key(edition, article) if keyed else None)
+            emit(view, article.url + "words/", "words.html", article=article, key=key, more=more)
         for n, (data, key) in enumerate(zip(appendix_data, appendix_keys, strict=True)):
             emit(view, part_path("figures/", n), "figures.html", key=key, more=data)
         emit(view, "index/", "index.html", groups=groups, kind=None, key=keys["index"])

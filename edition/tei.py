@@ -41,6 +41,7 @@ from markdown_it.token import Token
 from edition.markup import block_parser, inline_renderer
 from edition.memo import Memo, Same
 from edition.model import Article, Block, Edition, Entity, Figure, Mention, NewsPage
+from edition.tei_words import words_standoff
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 TEI_ALL_RNG = "http://www.tei-c.org/release/xml/tei/custom/schema/relaxng/tei_all.rng"
@@ -625,6 +626,7 @@ def tei_document(edition: Edition, spliced: dict[str, Article] | None = None) ->
             _el(body, tag)
     _back(text, edition)
     _standoff(root, edition)
+    words_standoff(root, edition, xml_id, pointer)  # each block's words and their pinyin (edition/tei_words.py)
     return root
 
 

@@ -72,7 +72,13 @@ def test_well_formed_utf8_with_declaration(data: bytes, doc: etree._Element) -> 
     data.decode("utf-8")
     assert doc.tag == f"{{{TEI}}}TEI"
     assert doc.nsmap[None] == TEI
-    assert [c.tag for c in doc] == [f"{{{TEI}}}teiHeader", f"{{{TEI}}}text", f"{{{TEI}}}standOff"]
+    assert [c.tag for c in doc] == [
+        f"{{{TEI}}}teiHeader",
+        f"{{{TEI}}}text",
+        f"{{{TEI}}}standOff",
+        f"{{{TEI}}}standOff",  # the words layer (edition/tei_words.py)
+    ]
+    assert doc[3].get("type") == "words"
 
 
 def test_the_schema_is_tei_p5_tei_all() -> None:
@@ -262,8 +268,30 @@ def test_ids_unique_and_every_pointer_resolves(doc: etree._Element) -> None:
     for attribute in ("ref", "target", "corresp", "resp"):
         for value in doc.xpath(f"//@{attribute}"):
             for token in value.split():
+                if token.startswith("#string-range("):  # the words layer: checked below
+                    continue
                 if token.startswith("#"):
                     assert token[1:] in known, (attribute, token)
+
+
+def test_words_layer_points_at_each_word_of_the_chinese(doc: etree._Element, edition: Edition) -> None:
+    """Every span of the words layer names a word of its block, at the offset it points to, and
+    gives its pinyin; the Chinese text of the block is the text as transcribed (no w inside it)."""
+    pattern = re.compile(r"#string-range\(//\*\[@xml:id='([^']+)'\],(\d+),(\d+)\)")
+    spans = doc.xpath("//t:standOff[@type='words']//t:span", namespaces=NS)
+    assert len(spans) > 2000
+    texts: dict[str, str] = {}
+    for span in spans:
+        match = pattern.fullmatch(span.get("target"))
+        assert match, span.get("target")
+        ident, start, length = match.group(1), int(match.group(2)), int(match.group(3))
+        if ident not in texts:
+            texts[ident] = "".join(_by_id(doc, ident).itertext())
+        assert texts[ident][start : start + length] == span.get("n")
+        assert span.text or not re.search("[\u4e00-\u9fff]", span.get("n"))  # 100176 is read as printed
+    for block in edition.page.blocks:
+        assert "".join(_by_id(doc, block.id).itertext()) == block.zh
+    assert doc.xpath("//t:w", namespaces=NS) == []
 
 
 def test_deterministic(edition: Edition, data: bytes) -> None:

