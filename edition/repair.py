@@ -199,13 +199,13 @@ def _measure(text: str) -> float:
     return display_width(body) + (display_width(text) - display_width(body)) / 2
 
 
-def _columns(widths: Sequence[float]) -> list[float]:
+def _columns(widths: list[float]) -> list[float]:
     """Each line's column width, estimated from its neighbours: the upper quartile of the
     four lines either side (short first and last lines of paragraphs pull a median down)."""
     columns = []
     for i in range(len(widths)):
         around = sorted(widths[max(0, i - 4) : i] + widths[i + 1 : i + 5]) or [widths[i]]
-        columns.append(around[(3 * len(around)) // 4 if len(around) > 1 else 0])
+        columns.append(around[(3 * len(around)) // 4])
     return columns
 
 
