@@ -107,6 +107,7 @@ def doubt_diagnostic(doubt: Doubt, source: str, layout: str) -> Diagnostic:
         f"{doubt.file.id}: paragraph break? line {n} {verdict.doubt}; the cut took it that {decided}",
         f"look at the printed page, then confirm with 'breaks_after: [{n}]' or 'joins_after: [{n}]'"
         f" in the body block at {where}",
+        "warning",
     )
 
 
