@@ -12,6 +12,7 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -200,9 +201,12 @@ def test_cut_command_flags_doubts_at_source_lines_until_confirmed(tmp_path: Path
     page.mkdir(parents=True)
     (page / "page.toml").write_text('source = "source/reset.txt"\nlayout = "layout.yaml"\n', encoding="utf-8")
     body = reset.layout.files[0].blocks[0]
-    entry = {"kind": "body", "lines": [body.first, body.last], "subheads": list(body.subheads)}
-    layout = {"source": "reset.txt", "page": {"file": "00-page", "id": "page", "blocks": []}}
-    layout["articles"] = [{"file": "01-paired", "id": "paired-assistance", "blocks": [entry]}]
+    entry: dict[str, Any] = {"kind": "body", "lines": [body.first, body.last], "subheads": list(body.subheads)}
+    layout = {
+        "source": "reset.txt",
+        "page": {"file": "00-page", "id": "page", "blocks": []},
+        "articles": [{"file": "01-paired", "id": "paired-assistance", "blocks": [entry]}],
+    }
     (page / "layout.yaml").write_text(yaml.safe_dump(layout, allow_unicode=True), encoding="utf-8")
 
     def cut() -> str:
