@@ -88,6 +88,7 @@ def test_check_reports_every_line_accounted(root: Path) -> None:
     result = subprocess.run([sys.executable, str(root / "build.py"), "check"], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "source lines accounted: 435/435" in result.stdout
+    assert "paragraph breaks to confirm in the layout: 0" in result.stdout
 
 
 def test_check_reports_a_dropped_line(site: Path, edit: Callable[[Path, str, str], None]) -> None:
