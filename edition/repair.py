@@ -288,13 +288,8 @@ def judge_breaks(
         if opened is not None and (opened or left < 2 * _SLACK):
             verdicts.append(Break(number, opened))  # the next line's indent decides, and nothing contradicts it
         elif opened is False:
-            verdicts.append(
-                Break(
-                    number,
-                    True,
-                    f"ends a sentence {run.short[i]:g} em short of its column, but the next line is not indented",
-                )
-            )
+            unindented = f"ends a sentence {run.short[i]:g} em short of its column, but the next line is not indented"
+            verdicts.append(Break(number, True, unindented))
         elif left >= 2 * _SLACK:
             verdicts.append(Break(number, True))  # a sentence's end well short of its column
         elif left >= _SLACK:
