@@ -177,6 +177,8 @@ _LATIN_RUN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.,%]*")
 # How far (in ems) a measure may be off: the widths are estimates (digits and punctuation
 # are set narrower or wider than display_width says).
 _SLACK = 0.75
+_CLEAR_END = 3.5
+_USUAL_INDENT = 2.0
 
 
 def lead_width(text: str) -> float:
@@ -200,12 +202,13 @@ def _measure(text: str) -> float:
 
 
 def _columns(widths: list[float]) -> list[float]:
-    """Each line's column width, estimated from its neighbours: the upper quartile of the
-    four lines either side (short first and last lines of paragraphs pull a median down)."""
+    """Each line's column width, estimated from its neighbours: the second widest of the six
+    lines either side (the widest may be squeezed past the column; short paragraphs' first
+    and last lines pull a median down)."""
     columns = []
     for i in range(len(widths)):
-        around = sorted(widths[max(0, i - 4) : i] + widths[i + 1 : i + 5]) or [widths[i]]
-        columns.append(around[(3 * len(around)) // 4])
+        around = sorted(widths[max(0, i - 6) : i] + widths[i + 1 : i + 7]) or [widths[i]]
+        columns.append(around[max(0, len(around) - 2)])
     return columns
 
 
@@ -228,16 +231,20 @@ class _Run:
     def opening_shortfalls(self) -> list[float]:
         """How short the lines are that surely open a paragraph: the run's first, and each
         after a line that ends a sentence with clear room left (not one that ends itself)."""
-        starts = [0] + [i + 1 for i in range(self.last) if self.ends(i) and self.room(i) >= 2 * _SLACK]
+        # Room for more than any indent: not a paragraph's first line that ends a sentence.
+        starts = [0] + [i + 1 for i in range(self.last) if self.ends(i) and self.room(i) >= _CLEAR_END]
         return [self.short[i] for i in starts if i < self.last and not self.ends(i)]
 
 
-def paragraph_indent(runs: Sequence[Sequence[tuple[int, str]]]) -> float:
-    """The indent (in ems) that opens a paragraph in these runs of one column's text, or 0
-    when they are not indented: most lines that surely open a paragraph must be an em short."""
+def paragraph_indent(runs: Sequence[Sequence[tuple[int, str]]]) -> float | None:
+    """The indent (in ems) that opens a paragraph in these runs of one column's text, 0 when
+    they are not indented, None when too few lines surely open a paragraph to tell. Most of
+    those lines must be an em short for the text to count as indented."""
     samples = sorted(s for run in runs for s in _Run(run).opening_shortfalls())
     indented = [s for s in samples if s >= 1]
-    if len(samples) < 2 or len(indented) < 0.75 * len(samples):
+    if len(samples) < 2:
+        return None
+    if len(indented) < 0.75 * len(samples):
         return 0.0
     return indented[len(indented) // 4]  # a lower quartile: a first line may fall short of its measure too
 
@@ -261,6 +268,9 @@ def judge_breaks(
     run = _Run(lines)
     if indent is None:
         indent = paragraph_indent([lines])
+    # Unknown, a paragraph's first line may still be indented, by the usual two characters.
+    maybe = _USUAL_INDENT if indent is None else indent
+    indent = indent or 0.0
 
     def full(i: int) -> bool:
         return run.short[i] < indent - _SLACK
@@ -284,7 +294,7 @@ def judge_breaks(
             continue
         # A line that opens a paragraph is set to the column less the indent.
         first = i == 0 or verdicts[-1].ends_paragraph
-        left, opened = run.room(i) - (indent if first else 0), opens(i + 1)
+        left, opened = run.room(i) - (maybe if first else 0), opens(i + 1)
         if opened is not None and (opened or left < 2 * _SLACK):
             verdicts.append(Break(number, opened))  # the next line's indent decides, and nothing contradicts it
         elif opened is False:

@@ -7,6 +7,7 @@ Every paragraph boundary the cut gets wrong must be among the breaks it flags fo
 
 from __future__ import annotations
 
+import random
 import re
 import subprocess
 import sys
@@ -165,12 +166,12 @@ def test_a_wrong_paragraph_boundary_is_never_silent(style: str, indent: int) -> 
         wrong_at[width] = sorted(wrong)
     if indent:
         # Indented paragraphs give the rule its evidence: at most a few wrong in 25 widths.
-        assert sum(len(w) for w in wrong_at.values()) <= 8, wrong_at
+        assert sum(len(w) for w in wrong_at.values()) <= 6, wrong_at
 
 
 def test_an_indented_page_at_another_width_is_cut_right_or_flagged_sparingly() -> None:
     flags = [len(doubtful_breaks(r.lines, r.layout)) for r in (reset_page(ARTICLES, w, 2, "squeeze") for w in WIDTHS)]
-    assert sum(flags) <= 10, flags  # 100 article-settings, 950 boundaries: rarely an editor's question
+    assert sum(flags) <= 4, flags  # 100 article-settings, 950 boundaries: rarely an editor's question
 
 
 def test_confirmed_breaks_are_no_longer_flagged_and_the_cut_follows_them() -> None:
@@ -233,3 +234,49 @@ def test_cut_command_flags_doubts_at_source_lines_until_confirmed(tmp_path: Path
     (page / "layout.yaml").write_text(yaml.safe_dump(layout, allow_unicode=True), encoding="utf-8")
     out = cut()
     assert "warning" not in out and "kept  content/2020-05-25/p12/01-paired.zh.md" in out
+
+
+HANZI = "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经"
+
+
+def random_paragraph(rng: random.Random) -> str:
+    """Made-up text with the page's punctuation, numbers and quotations."""
+    sentences = []
+    for _ in range(rng.randint(1, 6)):
+        clauses = []
+        for _ in range(rng.randint(1, 4)):
+            clause = ""
+            for _ in range(rng.randint(3, 14)):
+                roll = rng.random()
+                if roll < 0.05:
+                    clause += rng.choice(["3", "12", "2020", "13.84", "7327", "48.6", "100"])
+                elif roll < 0.07:
+                    clause += "“" + "".join(rng.choices(HANZI, k=rng.randint(2, 5))) + "”"
+                else:
+                    clause += rng.choice(HANZI)
+            clauses.append(clause)
+        sentences.append("".join(c + rng.choice("，，，、；") for c in clauses)[:-1] + rng.choice("。。。！？"))
+    return "".join(sentences)
+
+
+def test_random_text_is_rarely_wrong_silently() -> None:
+    """Beyond the real page: 300 pages of made-up text, any width, style and indent. Its
+    paragraphs are often one or two lines, which starves the rule of evidence; a handful of
+    boundaries in two thousand may still be wrong without a flag (measured: 1 of 2,073, and
+    327 lines flagged)."""
+    boundaries = silent = flagged = 0
+    for seed in range(300):
+        rng = random.Random(seed)
+        paragraphs = [random_paragraph(rng) for _ in range(rng.randint(2, 12))]
+        width, indent, style = rng.randint(8, 32), rng.choice([0, 2, 2]), rng.choice(["push", "squeeze", "hang"])
+        lines: list[tuple[int, str]] = []
+        truth = set()
+        for paragraph in paragraphs:
+            lines.extend((len(lines) + 1, text) for text in rewrap(paragraph, width, indent, style))
+            truth.add(len(lines))
+        verdicts = repair.judge_breaks(lines)
+        wrong = {v.line for v in verdicts if v.ends_paragraph} ^ truth
+        boundaries += len(truth)
+        silent += len(wrong - {v.line for v in verdicts if v.doubt})
+        flagged += sum(bool(v.doubt) for v in verdicts)
+    assert silent <= 3 and flagged <= 0.2 * boundaries, (silent, flagged, boundaries)
