@@ -1,4 +1,4 @@
-"""`python build.py cut [PAGE_FOLDER]`: prepare a page from its raw source and layout.
+"""`python build.py cut [PAGE_FOLDER]`: prepare a page (or every page) from its raw source and layout.
 
 It writes the page's Chinese files and an English skeleton beside each, never replacing a
 file that exists, and lists the paragraph breaks an editor should confirm in the layout.
@@ -7,12 +7,10 @@ file that exists, and lists the paragraph breaks an editor should confirm in the
 from __future__ import annotations
 
 import hashlib
-import tomllib
-from dataclasses import dataclass
 from pathlib import Path
 
-from edition.config import load_config
-from edition.content import Document, load_document, text_hash
+from edition.config import PageInfo, load_page_config
+from edition.content import Document, load_document, load_pages, text_hash
 from edition.cut import Doubt, block_markdown, cut_page, doubtful_breaks, read_layout, write_cut
 from edition.errors import BuildError, Diagnostic, Diagnostics, Loc, rel
 from edition.ids import local_block_ids
@@ -21,43 +19,37 @@ TRANSLATOR_PLACEHOLDER = "TODO: name the translator"
 UNTRANSLATED = "TODO: translate"  # each block of a skeleton: "TODO: translate p3"
 
 
-@dataclass(frozen=True)
-class PageInputs:
-    folder: Path  # where the page's content files go
-    source: Path  # the raw text
-    layout: Path  # the declared layout
-
-
-def page_inputs(root: Path, folder: Path | None) -> PageInputs:
-    """A page folder's source and layout: from its page.toml, else from site.toml's [source]
-    (a project of one page whose content/ holds no page.toml)."""
-    folder = folder if folder is not None else root / "content"
+def pages_to_cut(root: Path, folder: Path | None) -> list[PageInfo]:
+    """The page folder named (its page.toml read and its witness checked), or every one."""
+    if folder is None:
+        return [info for info, _source in load_pages(root / "content", root)]
     settings = folder / "page.toml"
     if not settings.is_file():
-        config = load_config(root / "site.toml", root)
-        return PageInputs(folder, root / config.source.path, root / config.source.layout)
-    name = rel(settings, root)
-    try:
-        data = tomllib.loads(settings.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise BuildError([Diagnostic(Loc(name, 1, 1), f"page.toml cannot be read: {exc}", "fix its TOML")]) from None
-    if not isinstance(data.get("source"), str):
-        raise BuildError([Diagnostic(Loc(name, 1, 1), "page.toml has no 'source'", 'add source = "source/<file>.txt"')])
-    inputs = PageInputs(folder, root / data["source"], folder / str(data.get("layout", "layout.yaml")))
-    expected = data.get("source_sha256")
-    if isinstance(expected, str) and inputs.source.is_file():
-        actual = hashlib.sha256(inputs.source.read_bytes()).hexdigest()
-        if actual != expected:
-            raise BuildError(
-                [
-                    Diagnostic(
-                        Loc(name, 1, 1),
-                        f"{data['source']} is not the witness page.toml names (its SHA-256 is {actual[:12]}…)",
-                        "restore the raw text as extracted, or update source_sha256 if the witness was replaced",
-                    )
-                ]
-            )
-    return inputs
+        raise BuildError(
+            [
+                Diagnostic(
+                    Loc(rel(folder, root)),
+                    "not a page folder: it has no page.toml",
+                    "a page folder is content/<date>/p<page>/ with page.toml and layout.yaml (see the README)",
+                )
+            ]
+        )
+    info = load_page_config(settings, root)
+    witness = root / info.source
+    if not witness.is_file():
+        raise BuildError([Diagnostic(Loc(info.config_path), f"source text {info.source} not found")])
+    sha = hashlib.sha256(witness.read_bytes()).hexdigest()
+    if sha != info.source_sha256:
+        raise BuildError(
+            [
+                Diagnostic(
+                    Loc(info.config_path),
+                    f"the source text {info.source} is not the one page.toml records (its SHA-256 is {sha[:12]}…)",
+                    "the cut rests on the witness as extracted: restore it, or record the new SHA-256",
+                )
+            ]
+        )
+    return [info]
 
 
 def render_skeleton(zh: Document) -> str:
@@ -112,16 +104,19 @@ def doubt_diagnostic(doubt: Doubt, source: str, layout: str) -> Diagnostic:
 
 
 def run_cut(root: Path, folder: Path | None = None) -> int:
-    inputs = page_inputs(root, folder)
-    layout = read_layout(inputs.layout, root)
-    if not inputs.source.is_file():
-        raise BuildError(
-            [Diagnostic(Loc(rel(inputs.layout, root)), f"source text {rel(inputs.source, root)} not found")]
-        )
-    lines = inputs.source.read_text(encoding="utf-8").split("\n")
+    failed = False
+    for info in pages_to_cut(root, folder):
+        failed = cut_one(root, info) or failed
+    return 1 if failed else 0
+
+
+def cut_one(root: Path, info: PageInfo) -> bool:
+    """Cut one page; True if a Chinese file could not be read back for its skeleton."""
+    layout = read_layout(root / info.layout, root)
+    lines = (root / info.source).read_text(encoding="utf-8").split("\n")
     files = cut_page(lines, layout)
-    written, kept = write_cut(inputs.folder, files, layout.source)
-    en_written, en_kept, problems = write_skeletons(inputs.folder, [cf.file for cf in files], root)
+    written, kept = write_cut(root / info.folder, files, layout.source)
+    en_written, en_kept, problems = write_skeletons(root / info.folder, [cf.file for cf in files], root)
     for path in written + en_written:
         print(f"wrote {rel(path, root)}")
     for path in kept + en_kept:
@@ -130,10 +125,10 @@ def run_cut(root: Path, folder: Path | None = None) -> int:
         print(problem)
     doubts = doubtful_breaks(lines, layout)
     for doubt in doubts:
-        print(doubt_diagnostic(doubt, rel(inputs.source, root), rel(inputs.layout, root)))
+        print(doubt_diagnostic(doubt, info.source, info.layout))
     if doubts:
         print(
-            f"{len(doubts)} paragraph break(s) to confirm in {rel(inputs.layout, root)}; a file written before a "
-            "correction keeps the old paragraphs: delete it and cut again ('check' shows where it differs)"
+            f"{info.key}: {len(doubts)} paragraph break(s) to confirm in {info.layout}; a file written before "
+            "a correction keeps the old paragraphs: delete it and cut again ('check' shows where it differs)"
         )
-    return 1 if problems.errors else 0
+    return bool(problems.errors)

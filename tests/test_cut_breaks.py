@@ -7,6 +7,7 @@ Every paragraph boundary the cut gets wrong must be among the breaks it flags fo
 
 from __future__ import annotations
 
+import hashlib
 import random
 import re
 import subprocess
@@ -38,7 +39,7 @@ class Article:
 
 def real_articles() -> list[Article]:
     """The real page's bodies as the cut reads them: paragraphs and subheads, raw text."""
-    layout = read_layout(ROOT / "source/layout.yaml", ROOT)
+    layout = read_layout(ROOT / "content/2020-05-25/p12/layout.yaml", ROOT)
     source = (ROOT / "source" / layout.source).read_text(encoding="utf-8").split("\n")
     articles = []
     for lf, cf in zip(layout.files, cut_page(source, layout), strict=True):
@@ -135,7 +136,7 @@ def test_the_reset_page_has_the_real_pages_paragraphs() -> None:
         LayoutFile(f.file, f.id, f.order, tuple(_confirm(b, reset.truth) for b in f.blocks)) for f in reset.layout.files
     ]
     texts = [b.text for f in cut_page(reset.lines, Layout("reset.txt", tuple(corrected))) for b in f.blocks]
-    real = read_layout(ROOT / "source/layout.yaml", ROOT)
+    real = read_layout(ROOT / "content/2020-05-25/p12/layout.yaml", ROOT)
     source = (ROOT / "source" / real.source).read_text(encoding="utf-8").split("\n")
     bodies = [b for f in cut_page(source, real) for b in f.blocks if b.kind in ("paragraph", "subhead")]
     assert texts == [b.text for b in bodies]  # the same Chinese text, block for block
@@ -187,20 +188,24 @@ def test_confirmed_breaks_are_no_longer_flagged_and_the_cut_follows_them() -> No
 
 
 def test_the_real_page_has_no_doubtful_break() -> None:
-    layout = read_layout(ROOT / "source/layout.yaml", ROOT)
+    layout = read_layout(ROOT / "content/2020-05-25/p12/layout.yaml", ROOT)
     source = (ROOT / "source" / layout.source).read_text(encoding="utf-8").split("\n")
     assert doubtful_breaks(source, layout) == ()
 
 
 def test_cut_command_flags_doubts_at_source_lines_until_confirmed(tmp_path: Path) -> None:
-    """A page folder with page.toml (and no site.toml [source]): the cut writes its files and
-    lists its doubts as `source:line:1: warning:` lines; confirmed in layout.yaml, they are gone."""
+    """A page folder named on the command line: the cut writes its files and lists its doubts
+    as `source:line:1: warning:` lines; confirmed in layout.yaml, they are gone."""
     reset = reset_page(ARTICLES[:1], 20, 0, "push")  # the first article, set without indents
     (tmp_path / "source").mkdir()
-    (tmp_path / "source/reset.txt").write_text("\n".join(reset.lines) + "\n", encoding="utf-8")
+    witness = ("\n".join(reset.lines) + "\n").encode("utf-8")
+    (tmp_path / "source/reset.txt").write_bytes(witness)
     page = tmp_path / "content/2020-05-25/p12"
     page.mkdir(parents=True)
-    (page / "page.toml").write_text('source = "source/reset.txt"\nlayout = "layout.yaml"\n', encoding="utf-8")
+    settings = (ROOT / "content/2020-05-25/p12/page.toml").read_text(encoding="utf-8")
+    settings = settings.replace("china-reform-daily-2020-05-25-p12.txt", "reset.txt")
+    settings = re.sub(r'source_sha256 = "\w+"', f'source_sha256 = "{hashlib.sha256(witness).hexdigest()}"', settings)
+    (page / "page.toml").write_text(settings, encoding="utf-8")
     body = reset.layout.files[0].blocks[0]
     entry: dict[str, Any] = {"kind": "body", "lines": [body.first, body.last], "subheads": list(body.subheads)}
     layout = {
