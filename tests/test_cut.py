@@ -165,3 +165,23 @@ def test_a_skeleton_missing_a_block_fails_the_alignment_check(site: Path) -> Non
     path.write_text(path.read_text(encoding="utf-8").replace("TODO: translate p3\n\n", ""), encoding="utf-8")
     _, diags = _assemble(site)
     assert any("block 5 is a subhead but the Chinese block it pairs with" in d.message for d in diags.errors)
+
+
+def test_cut_of_one_folder_checks_it_is_a_page_and_its_witness(site: Path) -> None:
+    build_py = str(Path(__file__).resolve().parent.parent / "build.py")
+
+    def cut(folder: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, build_py, "--root", str(site), "cut", folder], capture_output=True, text=True
+        )
+
+    result = cut("content")
+    assert result.returncode == 1 and "content: error: not a page folder: it has no page.toml" in result.stderr
+    witness = site / "source/china-reform-daily-2020-05-25-p12.txt"
+    witness.write_bytes(witness.read_bytes() + b"\n")
+    result = cut(PAGE)
+    assert result.returncode == 1
+    assert (
+        f"{PAGE}/page.toml: error: the source text source/china-reform-daily-2020-05-25-p12.txt is not the one"
+        in result.stderr
+    )
