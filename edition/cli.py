@@ -23,7 +23,7 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--no-cache", action="store_true", help="ignore .cache/ (parse and render everything)")
     sub.add_parser("check", help="prove every source line is accounted for; list what needs an editor")
     c = sub.add_parser("cut", help="cut a page's raw source into its content files (never overwrites a file)")
-    c.add_argument("page", nargs="?", type=Path, default=None, help="the page folder (default: content/)")
+    c.add_argument("page", nargs="?", type=Path, default=None, help="a page folder (default: every page folder)")
     s = sub.add_parser("serve", help="live preview: rebuild on save, reload the browser")
     s.add_argument("--host", default="127.0.0.1")
     s.add_argument("--port", type=int, default=8000)

@@ -170,7 +170,7 @@ def _cut_block(lb: LayoutBlock, span: Sequence[tuple[int, str]]) -> list[CutBloc
 
 def _cut_body(lb: LayoutBlock, span: Sequence[tuple[int, str]]) -> list[CutBlock]:
     runs = _body_runs(lb, span)
-    indent = repair.paragraph_indent(runs)  # the column's typesetting, read from all its runs
+    indent = _indent(lb, runs)
     blocks: list[CutBlock] = []
     for run in runs:
         if run and run[0][0] in lb.subheads:
@@ -195,6 +195,12 @@ def _body_runs(lb: LayoutBlock, span: Sequence[tuple[int, str]]) -> list[list[tu
     return [run for run in runs if any(t.strip() for _, t in run)]
 
 
+def _indent(lb: LayoutBlock, runs: list[list[tuple[int, str]]]) -> float | None:
+    """The body's paragraph indent, read from all its runs of text together (one column's
+    typesetting): the cut and the doubts must read it alike."""
+    return repair.paragraph_indent([run for run in runs if run[0][0] not in lb.subheads])
+
+
 @dataclass(frozen=True)
 class Doubt:
     """A paragraph break the cut decided without clear evidence, for an editor to confirm."""
@@ -214,7 +220,7 @@ def doubtful_breaks(source_lines: Sequence[str], layout: Layout) -> tuple[Doubt,
             if lb.kind != "body":
                 continue
             runs = [r for r in _body_runs(lb, numbered[lb.first - 1 : lb.last]) if r[0][0] not in lb.subheads]
-            indent = repair.paragraph_indent(runs)
+            indent = _indent(lb, runs)
             for run in runs:
                 verdicts = repair.judge_breaks(run, lb.breaks_after, lb.joins_after, indent)
                 doubts.extend(Doubt(lf, lb, v) for v in verdicts if v.doubt)
