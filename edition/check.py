@@ -12,7 +12,7 @@ from edition.assemble import assemble
 from edition.config import load_config
 from edition.content import load_content, load_pages
 from edition.coverage import mention_counts, unannotated
-from edition.cut import cut_page, read_layout
+from edition.cut import cut_page, doubtful_breaks, read_layout
 from edition.errors import BuildError, Diagnostics
 from edition.fidelity import account
 from edition.pipeline import make_edition
@@ -41,6 +41,10 @@ def run_check(root: Path, strict: bool = False) -> int:
             print(f"artifacts recorded: {len(result.artifacts)} doubled copies dropped")
             for line in result.artifacts:
                 print(f"  {line}")
+            doubts = doubtful_breaks(lines, layout)
+            print(f"paragraph breaks to confirm in the layout: {len(doubts)}")
+            for doubt in doubts:
+                print(f"  {page.source.path}:{doubt.verdict.line}: {doubt.file.id}: {doubt.verdict.doubt}")
             failed = failed or bool(diags.errors or result.missing)
     try:
         edition, warnings, _ = make_edition(root, strict=strict)

@@ -22,7 +22,8 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--no-search", action="store_true", help="skip the search index (faster)")
     b.add_argument("--no-cache", action="store_true", help="ignore .cache/ (parse and render everything)")
     sub.add_parser("check", help="prove every source line is accounted for; list what needs an editor")
-    sub.add_parser("cut", help="cut the raw source into content/ (never overwrites a file)")
+    c = sub.add_parser("cut", help="cut a page's raw source into its content files (never overwrites a file)")
+    c.add_argument("page", nargs="?", type=Path, default=None, help="a page folder (default: every page folder)")
     s = sub.add_parser("serve", help="live preview: rebuild on save, reload the browser")
     s.add_argument("--host", default="127.0.0.1")
     s.add_argument("--port", type=int, default=8000)
@@ -56,7 +57,8 @@ def main(argv: list[str]) -> int:
         if command == "cut":
             from edition.cutcmd import run_cut
 
-            return run_cut(root)
+            page = args.page if args.page is None or args.page.is_absolute() else root / args.page
+            return run_cut(root, page)
         if command == "serve":
             from edition.serve import serve
 

@@ -41,6 +41,7 @@ class LayoutBlock:
     joins_after: tuple[int, ...] = ()
     article: str | None = None
     note: str | None = None
+    line: int = 0  # where the layout declares it
 
 
 @dataclass(frozen=True)
@@ -125,6 +126,7 @@ def _layout_block(entry: LineDict, name: str, diags: Diagnostics) -> LayoutBlock
         joins_after=tuple(entry.get("joins_after") or ()),
         article=entry.get("article"),
         note=entry.get("note"),
+        line=key_line(entry, "kind"),
     )
 
 
@@ -167,24 +169,62 @@ def _cut_block(lb: LayoutBlock, span: Sequence[tuple[int, str]]) -> list[CutBloc
 
 
 def _cut_body(lb: LayoutBlock, span: Sequence[tuple[int, str]]) -> list[CutBlock]:
+    runs = _body_runs(lb, span)
+    indent = _indent(lb, runs)
     blocks: list[CutBlock] = []
-    run: list[tuple[int, str]] = []
-
-    def flush() -> None:
-        for para in repair.split_paragraphs(run, lb.breaks_after, lb.joins_after):
-            text, artifacts = _finish(repair.join_wrapped([t for _, t in para]), [], para[0][0], False)
-            blocks.append(CutBlock("paragraph", text, para[0][0], para[-1][0], tuple(artifacts)))
-        run.clear()
-
-    for number, text in span:
-        if number in lb.subheads:
-            flush()
+    for run in runs:
+        if run and run[0][0] in lb.subheads:
+            number, text = run[0]
             heading, artifacts = _finish(text.strip(), [], number, False)
             blocks.append(CutBlock("subhead", heading, number, number, tuple(artifacts)))
-        else:
-            run.append((number, text))
-    flush()
+            continue
+        for para in repair.split_paragraphs(run, lb.breaks_after, lb.joins_after, indent):
+            text, artifacts = _finish(repair.join_wrapped([t for _, t in para]), [], para[0][0], False)
+            blocks.append(CutBlock("paragraph", text, para[0][0], para[-1][0], tuple(artifacts)))
     return blocks
+
+
+def _body_runs(lb: LayoutBlock, span: Sequence[tuple[int, str]]) -> list[list[tuple[int, str]]]:
+    """The body's lines in runs: each subhead alone, and the text between subheads."""
+    runs: list[list[tuple[int, str]]] = [[]]
+    for number, text in span:
+        if number in lb.subheads:
+            runs.extend([[(number, text)], []])
+        else:
+            runs[-1].append((number, text))
+    return [run for run in runs if any(t.strip() for _, t in run)]
+
+
+def _indent(lb: LayoutBlock, runs: list[list[tuple[int, str]]]) -> float | None:
+    """The body's paragraph indent, read from all its runs of text together (one column's
+    typesetting): the cut and the doubts must read it alike."""
+    return repair.paragraph_indent([run for run in runs if run[0][0] not in lb.subheads])
+
+
+@dataclass(frozen=True)
+class Doubt:
+    """A paragraph break the cut decided without clear evidence, for an editor to confirm."""
+
+    file: LayoutFile
+    block: LayoutBlock
+    verdict: repair.Break
+
+
+def doubtful_breaks(source_lines: Sequence[str], layout: Layout) -> tuple[Doubt, ...]:
+    """Every paragraph break (or join) in the layout's body blocks that the page's geometry
+    leaves in doubt. A line an editor listed in breaks_after or joins_after is not doubted."""
+    numbered = list(enumerate(source_lines, start=1))
+    doubts: list[Doubt] = []
+    for lf in layout.files:
+        for lb in lf.blocks:
+            if lb.kind != "body":
+                continue
+            runs = [r for r in _body_runs(lb, numbered[lb.first - 1 : lb.last]) if r[0][0] not in lb.subheads]
+            indent = _indent(lb, runs)
+            for run in runs:
+                verdicts = repair.judge_breaks(run, lb.breaks_after, lb.joins_after, indent)
+                doubts.extend(Doubt(lf, lb, v) for v in verdicts if v.doubt)
+    return tuple(doubts)
 
 
 def _finish(

@@ -1,21 +1,134 @@
-"""`python build.py cut`: write each page folder's content files from its raw source; never overwrite."""
+"""`python build.py cut [PAGE_FOLDER]`: prepare a page (or every page) from its raw source and layout.
+
+It writes the page's Chinese files and an English skeleton beside each, never replacing a
+file that exists, and lists the paragraph breaks an editor should confirm in the layout.
+"""
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
-from edition.content import load_pages
-from edition.cut import cut_page, read_layout, write_cut
-from edition.errors import rel
+from edition.config import PageInfo, load_page_config
+from edition.content import Document, load_document, load_pages, text_hash
+from edition.cut import Doubt, block_markdown, cut_page, doubtful_breaks, read_layout, write_cut
+from edition.errors import BuildError, Diagnostic, Diagnostics, Loc, rel
+from edition.ids import local_block_ids
+
+TRANSLATOR_PLACEHOLDER = "TODO: name the translator"
+UNTRANSLATED = "TODO: translate"  # each block of a skeleton: "TODO: translate p3"
 
 
-def run_cut(root: Path) -> int:
-    for info, _source in load_pages(root / "content", root):
-        layout = read_layout(root / info.layout, root)
-        lines = (root / info.source).read_text(encoding="utf-8").split("\n")
-        written, kept = write_cut(root / info.folder, cut_page(lines, layout), layout.source)
-        for path in written:
-            print(f"wrote {rel(path, root)}")
-        for path in kept:
-            print(f"kept  {rel(path, root)} (exists; the cut never overwrites an editor's file)")
-    return 0
+def pages_to_cut(root: Path, folder: Path | None) -> list[PageInfo]:
+    """The page folder named (its page.toml read and its witness checked), or every one."""
+    if folder is None:
+        return [info for info, _source in load_pages(root / "content", root)]
+    settings = folder / "page.toml"
+    if not settings.is_file():
+        raise BuildError(
+            [
+                Diagnostic(
+                    Loc(rel(folder, root)),
+                    "not a page folder: it has no page.toml",
+                    "a page folder is content/<date>/p<page>/ with page.toml and layout.yaml (see the README)",
+                )
+            ]
+        )
+    info = load_page_config(settings, root)
+    witness = root / info.source
+    if not witness.is_file():
+        raise BuildError([Diagnostic(Loc(info.config_path), f"source text {info.source} not found")])
+    sha = hashlib.sha256(witness.read_bytes()).hexdigest()
+    if sha != info.source_sha256:
+        raise BuildError(
+            [
+                Diagnostic(
+                    Loc(info.config_path),
+                    f"the source text {info.source} is not the one page.toml records (its SHA-256 is {sha[:12]}…)",
+                    "the cut rests on the witness as extracted: restore it, or record the new SHA-256",
+                )
+            ]
+        )
+    return [info]
+
+
+def render_skeleton(zh: Document) -> str:
+    """An English file for a Chinese one: one placeholder block per Chinese block, of the
+    same kind and in the same order (so the build's alignment check holds from the start),
+    and ``translates:`` set to the hash of the Chinese text it is to translate."""
+    kinds = [b.kind for b in zh.blocks]
+    head = (
+        f"id: {zh.front.get('id')}\n"
+        f'translator: "{TRANSLATOR_PLACEHOLDER}"\n'
+        f"translates: {text_hash(zh.blocks)}  # the Chinese text this file translates\n"
+    )
+    body = "\n\n".join(
+        block_markdown(kind, f"{UNTRANSLATED} {local}")
+        for kind, local in zip(kinds, local_block_ids(kinds), strict=True)
+    )
+    return f"---\n{head}---\n\n{body}\n"
+
+
+def write_skeletons(folder: Path, stems: list[str], root: Path) -> tuple[list[Path], list[Path], Diagnostics]:
+    """An English skeleton for each Chinese file that has none; the Chinese is read from
+    disk, so a file an editor already changed gets the skeleton of its own text."""
+    written: list[Path] = []
+    kept: list[Path] = []
+    diags = Diagnostics()
+    for stem in stems:
+        path = folder / f"{stem}.en.md"
+        if path.exists():
+            kept.append(path)
+            continue
+        zh = load_document(folder / f"{stem}.zh.md", root, diags)
+        if zh is None:
+            continue
+        with path.open("x", encoding="utf-8", newline="\n") as handle:
+            handle.write(render_skeleton(zh))
+        written.append(path)
+    return written, kept, diags
+
+
+def doubt_diagnostic(doubt: Doubt, source: str, layout: str) -> Diagnostic:
+    verdict = doubt.verdict
+    n = verdict.line
+    decided = "a paragraph ends here" if verdict.ends_paragraph else "the paragraph goes on"
+    where = f"{layout}:{doubt.block.line}" if doubt.block.line else layout
+    return Diagnostic(
+        Loc(source, n, 1),
+        f"{doubt.file.id}: paragraph break? line {n} {verdict.doubt}; the cut took it that {decided}",
+        f"look at the printed page, then confirm with 'breaks_after: [{n}]' or 'joins_after: [{n}]'"
+        f" in the body block at {where}",
+        "warning",
+    )
+
+
+def run_cut(root: Path, folder: Path | None = None) -> int:
+    failed = False
+    for info in pages_to_cut(root, folder):
+        failed = cut_one(root, info) or failed
+    return 1 if failed else 0
+
+
+def cut_one(root: Path, info: PageInfo) -> bool:
+    """Cut one page; True if a Chinese file could not be read back for its skeleton."""
+    layout = read_layout(root / info.layout, root)
+    lines = (root / info.source).read_text(encoding="utf-8").split("\n")
+    files = cut_page(lines, layout)
+    written, kept = write_cut(root / info.folder, files, layout.source)
+    en_written, en_kept, problems = write_skeletons(root / info.folder, [cf.file for cf in files], root)
+    for path in written + en_written:
+        print(f"wrote {rel(path, root)}")
+    for path in kept + en_kept:
+        print(f"kept  {rel(path, root)} (exists; the cut never overwrites an editor's file)")
+    for problem in problems.items:
+        print(problem)
+    doubts = doubtful_breaks(lines, layout)
+    for doubt in doubts:
+        print(doubt_diagnostic(doubt, info.source, info.layout))
+    if doubts:
+        print(
+            f"{info.key}: {len(doubts)} paragraph break(s) to confirm in {info.layout}; a file written before "
+            "a correction keeps the old paragraphs: delete it and cut again ('check' shows where it differs)"
+        )
+    return bool(problems.errors)

@@ -159,27 +159,169 @@ def ends_sentence(text: str) -> bool:
     return bool(stripped) and stripped[-1] in _TERMINAL
 
 
+@dataclass(frozen=True)
+class Break:
+    """The paragraph rule's verdict on the end of one body line."""
+
+    line: int  # source line number
+    ends_paragraph: bool
+    doubt: str = ""  # why an editor should confirm the verdict ("" when the evidence is clear)
+
+
+# Characters that may not start a line (they stay with the character before them when a
+# line is broken) and that may not end one (they go with the character after them).
+_NO_START = "，。、；：！？）》」』”’…%·,.;:!?)"
+_NO_END = "（《「『“‘(["
+_LATIN_RUN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.,%]*")
+
+# How far (in ems) a measure may be off: the widths are estimates (digits and punctuation
+# are set narrower or wider than display_width says).
+_SLACK = 0.75
+_CLEAR_END = 3.5
+_USUAL_INDENT = 2.0
+
+
+def lead_width(text: str) -> float:
+    """Width of what would have to move up to the line before: the line's first unbreakable
+    piece (a run of Latin letters and digits, or one character with an opening quote)."""
+    text = text.strip()
+    match = _LATIN_RUN.match(text)
+    if match:
+        return display_width(match.group())
+    head = 1
+    while head < len(text) and text[head - 1] in _NO_END:
+        head += 1
+    return display_width(text[:head])
+
+
+def _measure(text: str) -> float:
+    """A line's width with its closing punctuation at half width: typesetters squeeze it
+    (or let it hang past the column) to end a line on it."""
+    body = text.rstrip(_NO_START)
+    return display_width(body) + (display_width(text) - display_width(body)) / 2
+
+
+def _columns(widths: list[float]) -> list[float]:
+    """Each line's column width, estimated from its neighbours: the second widest of the six
+    lines either side (the widest may be squeezed past the column; short paragraphs' first
+    and last lines pull a median down)."""
+    columns = []
+    for i in range(len(widths)):
+        around = sorted(widths[max(0, i - 6) : i] + widths[i + 1 : i + 7]) or [widths[i]]
+        columns.append(around[max(0, len(around) - 2)])
+    return columns
+
+
+class _Run:
+    """A run of body lines measured: widths, columns and what each line left unfilled."""
+
+    def __init__(self, lines: Sequence[tuple[int, str]]) -> None:
+        self.lines = [(n, t.strip()) for n, t in lines if t.strip()]
+        widths = [_measure(t) for _, t in self.lines]
+        self.short = [c - w for c, w in zip(_columns(widths), widths, strict=True)]
+        self.last = len(self.lines) - 1
+
+    def ends(self, i: int) -> bool:
+        return ends_sentence(self.lines[i][1])
+
+    def room(self, i: int) -> float:
+        """How much room line i left beyond what the next line's first piece needed."""
+        return self.short[i] - lead_width(self.lines[i + 1][1]) if i < self.last else self.short[i]
+
+    def opening_shortfalls(self) -> list[float]:
+        """How short the lines are that surely open a paragraph: the run's first, and each
+        after a line that ends a sentence with clear room left (not one that ends itself)."""
+        # Room for more than any indent: not a paragraph's first line that ends a sentence.
+        starts = [0] + [i + 1 for i in range(self.last) if self.ends(i) and self.room(i) >= _CLEAR_END]
+        return [self.short[i] for i in starts if i < self.last and not self.ends(i)]
+
+
+def paragraph_indent(runs: Sequence[Sequence[tuple[int, str]]]) -> float | None:
+    """The indent (in ems) that opens a paragraph in these runs of one column's text, 0 when
+    they are not indented, None when too few lines surely open a paragraph to tell. Most of
+    those lines must be an em short for the text to count as indented."""
+    samples = sorted(s for run in runs for s in _Run(run).opening_shortfalls())
+    indented = [s for s in samples if s >= 1]
+    if len(samples) < 2:
+        return None
+    if len(indented) < 0.75 * len(samples):
+        return 0.0
+    return indented[len(indented) // 4]  # a lower quartile: a first line may fall short of its measure too
+
+
+def judge_breaks(
+    lines: Sequence[tuple[int, str]],
+    breaks_after: Sequence[int] = (),
+    joins_after: Sequence[int] = (),
+    indent: float | None = None,
+) -> list[Break]:
+    """Decide, for each non-blank line of a run of body text, whether a paragraph ends there.
+
+    The extractor keeps no paragraph marks, so the page's geometry is read instead. A
+    justified line stops short only when the next line's first piece would not fit; a line
+    that left room for it ended its paragraph (if it ends a sentence). Where paragraphs
+    open with an ``indent`` (estimated from ``lines`` when not given), a line that starts
+    short (and is not itself a paragraph's end) opens one, and a full line does not. Where
+    neither says, the verdict is marked doubtful. A line listed in ``breaks_after`` or
+    ``joins_after`` is an editor's confirmed verdict.
+    """
+    run = _Run(lines)
+    if indent is None:
+        indent = paragraph_indent([lines])
+    # Unknown, a paragraph's first line may still be indented, by the usual two characters.
+    maybe = _USUAL_INDENT if indent is None else indent
+    indent = indent or 0.0
+
+    def full(i: int) -> bool:
+        return run.short[i] < indent - _SLACK
+
+    def opens(i: int) -> bool | None:
+        """Does line i open a paragraph, by its indent? None: its shape cannot say."""
+        if not indent:
+            return None
+        if full(i):
+            return False
+        if i == run.last or run.room(i) < _SLACK:
+            return None  # short, but a paragraph's end or a pushed piece could explain it
+        if run.ends(i) and not full(i + 1):
+            return None  # short, and perhaps a one-line paragraph
+        return True  # short for no other reason than an indent
+
+    verdicts: list[Break] = []
+    for i, (number, _text) in enumerate(run.lines):
+        if number in breaks_after or number in joins_after or i == run.last or not run.ends(i):
+            verdicts.append(Break(number, number in breaks_after or (i == run.last and number not in joins_after)))
+            continue
+        # A line that opens a paragraph is set to the column less the indent.
+        first = i == 0 or verdicts[-1].ends_paragraph
+        left, opened = run.room(i) - (maybe if first else 0), opens(i + 1)
+        if opened is not None and (opened or left < 2 * _SLACK):
+            verdicts.append(Break(number, opened))  # the next line's indent decides, and nothing contradicts it
+        elif opened is False:
+            unindented = f"ends a sentence {run.short[i]:g} em short of its column, but the next line is not indented"
+            verdicts.append(Break(number, True, unindented))
+        elif left >= 2 * _SLACK:
+            verdicts.append(Break(number, True))  # a sentence's end well short of its column
+        elif left >= _SLACK:
+            verdicts.append(Break(number, True, f"ends a sentence only {run.short[i]:g} em short of its column"))
+        else:
+            verdicts.append(Break(number, False, "ends a sentence and fills its column"))
+    return verdicts
+
+
 def split_paragraphs(
     lines: Sequence[tuple[int, str]],
     breaks_after: Sequence[int] = (),
     joins_after: Sequence[int] = (),
+    indent: float | None = None,
 ) -> list[list[tuple[int, str]]]:
-    """Split column-wrapped body lines into paragraphs.
-
-    The extractor keeps no paragraph marks. A paragraph ends on a line that ends a
-    sentence and stops visibly short of the column's width (estimated from its
-    neighbours, so narrow and wide columns both work). ``breaks_after`` and
-    ``joins_after`` are a layout's corrections where the rule cannot see (a paragraph
-    whose last line happens to fill the column).
-    """
-    text_lines = [(n, t) for n, t in lines if t.strip()]
-    widths = [display_width(t.strip()) for _, t in text_lines]
+    """Split column-wrapped body lines into paragraphs, by ``judge_breaks``."""
+    verdicts = {b.line: b.ends_paragraph for b in judge_breaks(lines, breaks_after, joins_after, indent)}
     paragraphs: list[list[tuple[int, str]]] = [[]]
-    for i, (number, text) in enumerate(text_lines):
+    for number, text in lines:
+        if not text.strip():
+            continue
         paragraphs[-1].append((number, text))
-        neighbours = sorted(widths[max(0, i - 3) : i] + widths[i + 1 : i + 4])
-        column = neighbours[len(neighbours) // 2] if neighbours else widths[i]
-        short = widths[i] < column - 1.5
-        if number in breaks_after or (number not in joins_after and ends_sentence(text) and short):
+        if verdicts[number]:
             paragraphs.append([])
     return [p for p in paragraphs if p]

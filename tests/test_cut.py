@@ -7,9 +7,13 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from edition.assemble import assemble
+from edition.config import load_config
+from edition.content import load_content, load_pages
 from edition.cut import cut_page, read_layout, render_cut_file, write_cut
 from edition.errors import Diagnostics
 from edition.fidelity import account
+from edition.model import Edition
 from edition.pipeline import make_edition
 
 
@@ -84,6 +88,7 @@ def test_check_reports_every_line_accounted(root: Path) -> None:
     result = subprocess.run([sys.executable, str(root / "build.py"), "check"], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "source lines accounted: 435/435" in result.stdout
+    assert "paragraph breaks to confirm in the layout: 0" in result.stdout
 
 
 def test_check_reports_a_dropped_line(site: Path, edit: Callable[[Path, str, str], None]) -> None:
@@ -120,3 +125,63 @@ def test_check_reports_an_undeclared_change_and_accepts_a_declared_one(
     )
     result = subprocess.run([sys.executable, build_py, "--root", str(site), "check"], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout
+
+
+PAGE = "content/2020-05-25/p12"
+
+
+def _cut_afresh(site: Path) -> None:
+    for path in (site / PAGE).glob("*.md"):
+        path.unlink()
+    build_py = str(Path(__file__).resolve().parent.parent / "build.py")
+    subprocess.run([sys.executable, build_py, "--root", str(site), "cut"], capture_output=True, text=True, check=True)
+
+
+def _assemble(site: Path) -> tuple[Edition | None, Diagnostics]:
+    config = load_config(site / "site.toml", site)
+    pages = load_pages(site / "content", site)
+    docs, _, problems = load_content(site / "content", site)
+    assert not problems
+    diags = Diagnostics()
+    return assemble(config, docs, pages, diags), diags
+
+
+def test_cut_writes_english_skeletons_that_pass_the_alignment_check(site: Path) -> None:
+    _cut_afresh(site)
+    skeleton = (site / PAGE / "04-moyu.en.md").read_text(encoding="utf-8")
+    assert skeleton.startswith('---\nid: moyu\ntranslator: "TODO: name the translator"\ntranslates: ee327e979f364bdb')
+    assert "\n## TODO: translate s1\n" in skeleton  # the hash of the real Chinese text: the cut reproduces it
+    edition, diags = _assemble(site)
+    assert edition is not None and not diags.items, diags.items
+    assert len(edition.all_articles) == 5
+    for article in edition.all_articles:
+        assert not article.outdated and article.en_path
+        assert all(b.en == f"TODO: translate {b.local}" for b in article.blocks)
+
+
+def test_a_skeleton_missing_a_block_fails_the_alignment_check(site: Path) -> None:
+    _cut_afresh(site)
+    path = site / PAGE / "04-moyu.en.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("TODO: translate p3\n\n", ""), encoding="utf-8")
+    _, diags = _assemble(site)
+    assert any("block 5 is a subhead but the Chinese block it pairs with" in d.message for d in diags.errors)
+
+
+def test_cut_of_one_folder_checks_it_is_a_page_and_its_witness(site: Path) -> None:
+    build_py = str(Path(__file__).resolve().parent.parent / "build.py")
+
+    def cut(folder: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, build_py, "--root", str(site), "cut", folder], capture_output=True, text=True
+        )
+
+    result = cut("content")
+    assert result.returncode == 1 and "content: error: not a page folder: it has no page.toml" in result.stderr
+    witness = site / "source/china-reform-daily-2020-05-25-p12.txt"
+    witness.write_bytes(witness.read_bytes() + b"\n")
+    result = cut(PAGE)
+    assert result.returncode == 1
+    assert (
+        f"{PAGE}/page.toml: error: the source text source/china-reform-daily-2020-05-25-p12.txt is not the one"
+        in result.stderr
+    )

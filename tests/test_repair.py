@@ -111,3 +111,43 @@ def test_paragraph_corrections() -> None:
     lines = span(63, 89)
     assert len(repair.split_paragraphs(lines, joins_after=[71])) == 1
     assert len(repair.split_paragraphs(lines, breaks_after=[79])) == 3
+
+
+FULL = "一二三四五六七八九十"  # a column of 10 ems
+INDENTED = "一二三四五六七八"  # a paragraph's first line, 2 ems in
+
+
+def numbered(*texts: str) -> list[tuple[int, str]]:
+    return list(enumerate(texts, start=1))
+
+
+def test_a_full_line_ending_a_sentence_is_doubtful_without_indents() -> None:
+    lines = numbered(FULL, "一二三四五六七八九。", FULL, "一二三。", FULL, FULL, "一二三四。")
+    verdicts = repair.judge_breaks(lines)
+    assert [b.line for b in verdicts if b.ends_paragraph] == [4, 7]
+    assert [(b.line, b.doubt) for b in verdicts if b.doubt] == [(2, "ends a sentence and fills its column")]
+    # Confirmed either way, it is no longer doubted, and the cut follows the editor.
+    assert not any(b.doubt for b in repair.judge_breaks(lines, joins_after=[2]))
+    assert [b.line for b in repair.judge_breaks(lines, breaks_after=[2]) if b.ends_paragraph] == [2, 4, 7]
+
+
+def test_a_line_short_only_by_the_number_that_follows_does_not_end_a_paragraph() -> None:
+    # "2020年" could not have fitted on line 2: its shortness says nothing.
+    lines = numbered(FULL, "一二三四五六七八。", "2020年一二三四五六七八", FULL, "一二三。")
+    verdicts = {b.line: b for b in repair.judge_breaks(lines)}
+    assert not verdicts[2].ends_paragraph and verdicts[2].doubt
+    assert repair.lead_width("2020年一二三") == 2 and repair.lead_width("“一二”") == repair.display_width("“一")
+
+
+def test_the_next_lines_indent_decides_where_lines_fill_the_column() -> None:
+    lines = numbered(
+        INDENTED, FULL, "一二三。",  # a paragraph ending short
+        INDENTED, FULL, "一二三四五六七八九。",  # ends full; the next line is indented: a break
+        INDENTED, FULL, "一二三四五六七八九。",  # ends full; the next line is full: no break
+        FULL, "一二三。",
+    )  # fmt: skip
+    assert repair.paragraph_indent([lines]) == 2
+    verdicts = repair.judge_breaks(lines)
+    assert [b.line for b in verdicts if b.ends_paragraph] == [3, 6, 11]
+    assert not any(b.doubt for b in verdicts)
+    assert repair.paragraph_indent([numbered(FULL, FULL, "一二。", FULL, "一二三。")]) == 0  # not indented
