@@ -248,5 +248,3 @@ def test_render_inline_never_emits_script_or_script_urls(text: str) -> None:
             if name in ("href", "src"):
                 url = re.sub(r"[\x00-\x20]", "", unescape(value or "")).lower()
                 assert not url.startswith(("javascript:", "vbscript:", "data:")), (text, html)
-
-
