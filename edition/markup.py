@@ -90,6 +90,7 @@ def _paragraph(cls: str, text: str, line: int) -> RawBlock:
     return RawBlock(cls or "paragraph", text, line, problem)
 
 
+@lru_cache(maxsize=16384)  # a note is shown on every page that names its entity
 def render_inline(text: str) -> str:
     """Inline Markdown to HTML, escaped; the only way content text reaches a page."""
     return str(inline_renderer().renderInline(text))
