@@ -19,16 +19,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from edition.numerals import (
-    _CN_MAX,
-    _CN_NUMERAL,
-    _CN_RUN,
-    _CN_SMALL,
-    _DIGITS,
-    _cn_readings,
-    _cn_value,
-    _figure_value,
-    _prepare,
-    _Values,
+    CN_MAX,
+    CN_NUMERAL,
+    CN_RUN,
+    CN_SMALL,
+    DIGITS,
+    Values,
+    cn_readings,
+    cn_value,
+    figure_value,
+    prepare,
 )
 
 __all__ = ["EnNumber", "Mismatch", "Quantity", "compare", "extract_en", "extract_zh", "zh_numeral_values"]
@@ -87,7 +87,7 @@ class _Source:
 
     @classmethod
     def of(cls, text: str) -> _Source:
-        work = _prepare(text)
+        work = prepare(text)
         quoted = bytearray(len(work))
         for m in _QUOTED.finditer(work):
             quoted[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
@@ -147,12 +147,12 @@ _ARABIC = re.compile(
 # 数十家, 几百人 are vague ("dozens"); a run that continues a numeral or an Arabic figure is not a start.
 _CHINESE = re.compile(
     rf"(?:(?P<ord>第)|{_PREFIX})?\s*"
-    rf"(?<![{_CN_NUMERAL}0-9数几])(?P<num>[{_CN_NUMERAL}]+)"
+    rf"(?<![{CN_NUMERAL}0-9数几])(?P<num>[{CN_NUMERAL}]+)"
     r"(?:\s*(?P<suf>[余多]))?"
     rf"\s*(?P<unit>{_alternation(_CN_UNITS)})"
 )
 # Where a figure can begin: a digit, a numeral, 第, or the first character of a qualifier.
-_ZH_START = re.compile(f"[0-9第{''.join(sorted({q[0] for q in _QUALIFIER}))}{_CN_NUMERAL}]")
+_ZH_START = re.compile(f"[0-9第{''.join(sorted({q[0] for q in _QUALIFIER}))}{CN_NUMERAL}]")
 
 _YEAR = r"19[0-9]{2}|20[0-9]{2}|2100"
 _DOTTED = re.compile(rf"(?P<y>{_YEAR})(?P<s>[./-])(?P<m>1[0-2]|0?[1-9])(?P=s)(?P<d>3[01]|[12][0-9]|0?[1-9])(?![0-9])")
@@ -195,7 +195,7 @@ def _arabic_at(src: _Source, i: int) -> _Found | None:
     m = _ARABIC.match(src.work, i)
     if m is None:
         return None
-    scaled = _figure_value(m, _MULTIPLIER.get(m["mult"] or "", 1))
+    scaled = figure_value(m, _MULTIPLIER.get(m["mult"] or "", 1))
     if scaled is None:
         return None
     kind = "ordinal" if m["ord"] else "quantity"
@@ -214,7 +214,7 @@ def _chinese_at(src: _Source, i: int) -> _Found | None:
     # unless a qualifier makes it a round figure (近千家, 百余次) or 第 an ordinal (第一次).
     if not ordinal and (run == "一" or (len(run) == 1 and run in "百千万亿" and not qualifier)):
         return None
-    value = _cn_value(run)
+    value = cn_value(run)
     if value is None:
         return None
     kind = "ordinal" if ordinal else "quantity"
@@ -261,7 +261,7 @@ def _range_end(work: str, pos: int) -> tuple[list[_Part], int]:
 
 def _date_at(src: _Source, i: int) -> _Found | None:
     work = src.work
-    if work[i] not in _DIGITS or (i > 0 and work[i - 1] in _DIGITS + "."):
+    if work[i] not in DIGITS or (i > 0 and work[i - 1] in DIGITS + "."):
         return None
     dotted = _DOTTED.match(work, i)
     if dotted is not None:
@@ -311,27 +311,27 @@ def extract_zh(text: str) -> list[Quantity]:
 _ARABIC_RUN = re.compile(r"[0-9]+")
 _ARABIC_FIGURE = re.compile(
     r"(?<![0-9.])(?P<num>[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]+)(?P<dec>\.[0-9]+)?"
-    rf"(?:/(?P<den>0*[1-9][0-9]*))?(?:\s*[余多]?\s*(?P<chain>[{''.join(_CN_SMALL)}万亿]+))?"
+    rf"(?:/(?P<den>0*[1-9][0-9]*))?(?:\s*[余多]?\s*(?P<chain>[{''.join(CN_SMALL)}万亿]+))?"
 )
-_CHAIN_VALUE = {**_CN_SMALL, "万": 10**4, "亿": 10**8}
+_CHAIN_VALUE = {**CN_SMALL, "万": 10**4, "亿": 10**8}
 
 
 def _arabic_readings(m: re.Match[str]) -> list[float]:
-    readings = [_figure_value(m, divide=False), _figure_value(m)]
-    if m["chain"] and len(m["chain"]) <= _CN_MAX:
-        readings.append(_figure_value(m, math.prod(_CHAIN_VALUE[ch] for ch in m["chain"]), divide=False))  # 16.4万
+    readings = [figure_value(m, divide=False), figure_value(m)]
+    if m["chain"] and len(m["chain"]) <= CN_MAX:
+        readings.append(figure_value(m, math.prod(_CHAIN_VALUE[ch] for ch in m["chain"]), divide=False))  # 16.4万
     return [v for v in readings if v is not None]
 
 
 def zh_numeral_values(text: str) -> set[float]:
     """Every value any numeral run of the text could stand for, counts or not: 十九大 gives 19,
     “四个中心” gives 4, 2020.05.25 gives 2020, 5 and 25, 16.4万 gives 16.4 and 164000."""
-    work = _prepare(text)
+    work = prepare(text)
     values: list[float] = [float(m.group()) for m in _ARABIC_RUN.finditer(work)]
     for m in _ARABIC_FIGURE.finditer(work):
         values.extend(_arabic_readings(m))
-    for m in _CN_RUN.finditer(work):
-        values.extend(_cn_readings(m.group()))
+    for m in CN_RUN.finditer(work):
+        values.extend(cn_readings(m.group()))
     return {v for v in values if math.isfinite(v)}
 
 
@@ -360,7 +360,7 @@ def _en_numbers(text: str, m: re.Match[str]) -> list[EnNumber]:
     if m["month"]:
         return [EnNumber(m.start(), m.end(), text[m.start() : m.end()], float(_MONTHS.index(m["month"]) + 1), "month")]
     word = m["mult"] or m["bn"]
-    scaled = _figure_value(m, _EN_MULTIPLIER[word.lower()] if word else 1)
+    scaled = figure_value(m, _EN_MULTIPLIER[word.lower()] if word else 1)
     if scaled is None:
         return []
     return [EnNumber(m.start(), m.end(), text[m.start() : m.end()], scaled, "number")]
@@ -369,14 +369,14 @@ def _en_numbers(text: str, m: re.Match[str]) -> list[EnNumber]:
 def extract_en(text: str) -> list[EnNumber]:
     """Digit numbers (164,000; 1.384 billion; 47th; 1/4; 30%) and month names of English text, in order.
     Number words (nine, hundred) are not read: the check is about figures."""
-    work = _prepare(text)
+    work = prepare(text)
     return [n for m in _EN.finditer(work) for n in _en_numbers(text, m)]
 
 
 # --- the check --------------------------------------------------------------------------------------
 
 
-def _rendered(part: _Part, numbers: _Values, with_months: _Values) -> bool:
+def _rendered(part: _Part, numbers: Values, with_months: Values) -> bool:
     # A month may be rendered as a name ("18 February") or as a figure (2020.05.25); anything else as a figure.
     return part.value in (with_months if part.role == "month" else numbers)
 
@@ -385,13 +385,13 @@ def compare(zh: str, en: str) -> Mismatch:
     """Arabic figures of zh absent from en, and en numbers that no numeral of zh stands for."""
     found = _scan_zh(zh)
     english = extract_en(en)
-    numbers = _Values.of(n.value for n in english if n.kind == "number")
-    with_months = _Values.of(n.value for n in english)
+    numbers = Values.of(n.value for n in english if n.kind == "number")
+    with_months = Values.of(n.value for n in english)
     missing = tuple(
         f.quantity
         for f in found
         if f.quantity.numeral == "arabic" and not all(_rendered(p, numbers, with_months) for p in f.parts)
     )
-    chinese = _Values.of([*zh_numeral_values(zh), *(p.value for f in found for p in f.parts)])
+    chinese = Values.of([*zh_numeral_values(zh), *(p.value for f in found for p in f.parts)])
     unexpected = tuple(n for n in english if n.kind == "number" and n.value not in chinese)
     return Mismatch(missing, unexpected)

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 # --- the working copy -------------------------------------------------------------------------------
 
-_DIGITS = "0123456789"
+DIGITS = "0123456789"
 # Full-width digits and signs, and the private-use glyph the page's PDF extraction prints as a decimal
 # point ("2\U001001b000元"), become ASCII. One character maps to one, so offsets survive.
 _NORMALISE = str.maketrans(
@@ -29,7 +29,7 @@ _NORMALISE = str.maketrans(
 )
 # What masked characters become: matches no pattern below, so digits under it are invisible.
 _BLANK = "\x00"
-_ASCII_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ" + _DIGITS)
+_ASCII_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ" + DIGITS)
 _EMAIL_LOCAL = _ASCII_ALNUM | frozenset("._%+-")
 _EMAIL_DOMAIN = _ASCII_ALNUM | frozenset(".-")
 _URL = re.compile(r"(?:https?://|www\.)[^\s\"'<>()（）“”，。；、]*", re.IGNORECASE)
@@ -62,7 +62,7 @@ def _code_spans(work: str) -> list[tuple[int, int]]:
     return [m.span() for m in _MIXED_TOKEN.finditer(work) if not _NUMBER_WITH_SUFFIX.fullmatch(m.group())]
 
 
-def _prepare(text: str) -> str:
+def prepare(text: str) -> str:
     """The working copy: normalised, with the digits of addresses and codes blanked out."""
     work = text.translate(_NORMALISE)
     spans = [*_email_spans(work), *(m.span() for m in _URL.finditer(work)), *_code_spans(work)]
@@ -78,13 +78,13 @@ def _prepare(text: str) -> str:
 
 
 @dataclass(frozen=True)
-class _Values:
+class Values:
     """A set of floats searched with relative tolerance: sorted, so only two neighbours need a look."""
 
     ordered: tuple[float, ...]
 
     @classmethod
-    def of(cls, values: Iterable[float]) -> _Values:
+    def of(cls, values: Iterable[float]) -> Values:
         return cls(tuple(sorted({v for v in values if math.isfinite(v)})))
 
     def __contains__(self, value: float) -> bool:
@@ -96,7 +96,7 @@ class _Values:
 _MAX_DIGITS = 300
 
 
-def _figure_value(m: re.Match[str], scale: int = 1, divide: bool = True) -> float | None:
+def figure_value(m: re.Match[str], scale: int = 1, divide: bool = True) -> float | None:
     """The value of a matched figure (groups num, dec, den) times scale, or None if it is absurd.
 
     Decimal arithmetic keeps 8.2亿 at 820000000.0 exactly; floats would give 819999999.9999999.
@@ -114,12 +114,12 @@ def _figure_value(m: re.Match[str], scale: int = 1, divide: bool = True) -> floa
 # --- Chinese numerals -------------------------------------------------------------------------------
 
 _CN_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_CN_SMALL = {"十": 10, "百": 100, "千": 1000}
+CN_SMALL = {"十": 10, "百": 100, "千": 1000}
 _CN_BIG = (("亿", 1e8), ("万", 1e4))
-_CN_NUMERAL = "".join(_CN_DIGIT) + "十百千万亿"
-_CN_RUN = re.compile(f"[{_CN_NUMERAL}]+")
-# Longer runs are not numbers anyone prints; the cap also bounds the recursion in _cn_value.
-_CN_MAX = 16
+CN_NUMERAL = "".join(_CN_DIGIT) + "十百千万亿"
+CN_RUN = re.compile(f"[{CN_NUMERAL}]+")
+# Longer runs are not numbers anyone prints; the cap also bounds the recursion in cn_value.
+CN_MAX = 16
 # Substrings of a run up to this length are read too, for slogans such as “四千四万”.
 _CN_PIECE = 8
 
@@ -136,7 +136,7 @@ def _cn_section(run: str) -> float | None:
                 return None
             digit = _CN_DIGIT[ch]
         else:
-            size = _CN_SMALL.get(ch, 0)
+            size = CN_SMALL.get(ch, 0)
             if not size or size >= last:
                 return None
             total += max(digit, 1) * size  # a bare 十/百/千 counts one of it: 十四 = 14, 百余 = 100
@@ -144,15 +144,15 @@ def _cn_section(run: str) -> float | None:
     return float(total + max(digit, 0))
 
 
-def _cn_value(run: str) -> float | None:
+def cn_value(run: str) -> float | None:
     """Positional value of a Chinese numeral (三千万 = 3e7, 三万亿 = 3e12); None if malformed."""
-    if not run or len(run) > _CN_MAX:
+    if not run or len(run) > CN_MAX:
         return None
     for char, size in _CN_BIG:
         head, sep, tail = run.partition(char)
         if sep:
-            high = _cn_value(head) if head else 1.0
-            low = _cn_value(tail) if tail else 0.0
+            high = cn_value(head) if head else 1.0
+            low = cn_value(tail) if tail else 0.0
             if high is None or low is None or low >= size:
                 return None
             return high * size + low
@@ -161,18 +161,18 @@ def _cn_value(run: str) -> float | None:
 
 def _cn_digit_string(run: str) -> float | None:
     """A run of digit characters read digit by digit: 二〇一九 = 2019."""
-    if not run or len(run) > _CN_MAX or any(ch not in _CN_DIGIT for ch in run):
+    if not run or len(run) > CN_MAX or any(ch not in _CN_DIGIT for ch in run):
         return None
     return float("".join(str(_CN_DIGIT[ch]) for ch in run))
 
 
-def _cn_readings(run: str) -> set[float]:
+def cn_readings(run: str) -> set[float]:
     """Every value a run of Chinese numerals, or a piece of it, could stand for."""
     values: set[float] = set()
     for i in range(len(run)):
         for j in range(i + 1, min(len(run), i + _CN_PIECE) + 1):
-            values.update(v for v in (_cn_value(run[i:j]), _cn_digit_string(run[i:j])) if v is not None)
-    whole = _cn_value(run)
+            values.update(v for v in (cn_value(run[i:j]), _cn_digit_string(run[i:j])) if v is not None)
+    whole = cn_value(run)
     if whole is not None:
         values.add(whole)
     return values

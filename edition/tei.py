@@ -31,13 +31,13 @@ import xml.etree.ElementTree as ET
 
 from edition.model import Article, Block, Edition, Entity
 from edition.teitext import (
-    _INLINE,
-    _NOT_XML,
     ALIAS_TYPE,
     EN,
     FW_KINDS,
     HEAD_KINDS,
+    INLINE,
     NAME_TAGS,
+    NOT_XML,
     PINYIN,
     REPAIR_RULES,
     TEI_ALL_RNG,
@@ -47,10 +47,10 @@ from edition.teitext import (
     ZH,
     Mark,
     Marks,
-    _date,
-    _el,
+    add_element,
     date_attributes,
     fill,
+    iso_date,
     plain,
     plain_paragraphs,
     pointer,
@@ -85,10 +85,10 @@ def _block(parent: ET.Element, block: Block, lang: str, article: Article, marks:
 
 
 def _language_div(parent: ET.Element, article: Article, lang: str, marks: Marks) -> ET.Element:
-    div = _el(parent, "div", type="original" if lang == ZH else "translation", xml_lang=lang)
+    div = add_element(parent, "div", type="original" if lang == ZH else "translation", xml_lang=lang)
     div.set("resp", "#resp-transcription" if lang == ZH else "#resp-translation")
     if lang == EN and article.outdated:
-        _el(
+        add_element(
             div,
             "note",
             "The Chinese has changed since this translation was made; the translation awaits review.",
@@ -98,7 +98,7 @@ def _language_div(parent: ET.Element, article: Article, lang: str, marks: Marks)
     body_started = False  # a p or ab stands in the current division: a head may no longer follow
     for block in article.blocks:
         if block.kind == "subhead" or (block.kind in HEAD_KINDS and body_started):
-            current = _el(div, "div", type="section")
+            current = add_element(div, "div", type="section")
             body_started = False
         _block(current, block, lang, article, marks)
         if block.kind not in HEAD_KINDS and block.kind not in FW_KINDS:
@@ -108,9 +108,9 @@ def _language_div(parent: ET.Element, article: Article, lang: str, marks: Marks)
 
 def _article(body: ET.Element, article: Article, marks: Marks) -> None:
     if article.kind == "page":
-        div = _el(body, "div", type="page", xml_id="page", n=str(article.order))
+        div = add_element(body, "div", type="page", xml_id="page", n=str(article.order))
     else:
-        div = _el(body, "div", type="article", xml_id=f"article-{article.id}", n=str(article.order))
+        div = add_element(body, "div", type="article", xml_id=f"article-{article.id}", n=str(article.order))
     _language_div(div, article, ZH, marks)
     _language_div(div, article, EN, marks)
 
@@ -125,13 +125,13 @@ def _div_id(edition: Edition, article_id: str) -> str:
 def _header(root: ET.Element, edition: Edition) -> None:
     info = edition.config.edition
     team = info.editors or "The edition team"
-    header = _el(root, "teiHeader")
-    file_desc = _el(header, "fileDesc")
+    header = add_element(root, "teiHeader")
+    file_desc = add_element(header, "fileDesc")
 
-    title_stmt = _el(file_desc, "titleStmt")
-    _el(title_stmt, "title", info.title_zh, type="main", xml_lang=ZH)
-    _el(title_stmt, "title", info.title_en, type="main", xml_lang=EN)
-    _el(
+    title_stmt = add_element(file_desc, "titleStmt")
+    add_element(title_stmt, "title", info.title_zh, type="main", xml_lang=ZH)
+    add_element(title_stmt, "title", info.title_en, type="main", xml_lang=EN)
+    add_element(
         title_stmt,
         "title",
         f"An annotated bilingual edition of {info.newspaper_en} ({info.newspaper_zh}), {info.date}, page {info.page}",
@@ -143,67 +143,69 @@ def _header(root: ET.Element, edition: Edition) -> None:
         ("translation", "Translation into English (AI-drafted; awaiting review by a human translator)"),
         ("annotation", "Annotation: entities, figures, editorial notes and emendations"),
     ):
-        stmt = _el(title_stmt, "respStmt", xml_id=f"resp-{key}")
-        _el(stmt, "resp", resp)
-        _el(stmt, "name", team)
+        stmt = add_element(title_stmt, "respStmt", xml_id=f"resp-{key}")
+        add_element(stmt, "resp", resp)
+        add_element(stmt, "name", team)
         if key == "translation":
             by_translator: dict[str, list[str]] = {}
             for article in edition.all_articles:
                 if article.translator:
                     by_translator.setdefault(article.translator, []).append(f"#{_div_id(edition, article.id)}")
             for translator, targets in by_translator.items():
-                _el(stmt, "note", f"Translator's statement: {translator}", target=" ".join(targets))
+                add_element(stmt, "note", f"Translator's statement: {translator}", target=" ".join(targets))
 
-    publication = _el(file_desc, "publicationStmt")
-    _el(publication, "publisher", team)
+    publication = add_element(file_desc, "publicationStmt")
+    add_element(publication, "publisher", team)
     build_date = edition.config.build_date
-    when = _date(build_date)
-    _el(publication, "date", build_date, **({"when": when} if when else {}))
+    when = iso_date(build_date)
+    add_element(publication, "date", build_date, **({"when": when} if when else {}))
     if edition.config.base_url:
-        _el(publication, "idno", edition.config.base_url, type="URL")
-    availability = _el(publication, "availability")
-    _el(availability, "licence", info.license or "No licence is stated.")
+        add_element(publication, "idno", edition.config.base_url, type="URL")
+    availability = add_element(publication, "availability")
+    add_element(availability, "licence", info.license or "No licence is stated.")
 
-    source_desc = _el(file_desc, "sourceDesc")
-    paper = _el(source_desc, "bibl", type="newspaper")
-    _el(paper, "title", info.newspaper_zh, level="j", xml_lang=ZH)
-    _el(paper, "title", info.newspaper_en, level="j", xml_lang=EN)
-    issued = _date(info.date)
-    _el(paper, "date", info.date, **({"when": issued} if issued else {}))
-    _el(paper, "biblScope", str(info.page), unit="page", n=str(info.page))
-    _el(paper, "biblScope", info.section_zh, unit="section", xml_lang=ZH)
-    _el(paper, "biblScope", info.section_en, unit="section", xml_lang=EN)
-    digital = _el(source_desc, "bibl", type="digital-source")
-    _el(digital, "title", "The text of the page as extracted from its PDF (plain text, UTF-8)")
-    _el(digital, "idno", edition.source.path, type="path")
-    _el(digital, "idno", edition.source.sha256, type="sha256")
-    extent = _el(digital, "extent")
-    _el(extent, "measure", f"{edition.source.lines} lines", unit="line", quantity=str(edition.source.lines))
-    _el(digital, "note", "The path is relative to the edition's repository; the file is kept there unchanged.")
+    source_desc = add_element(file_desc, "sourceDesc")
+    paper = add_element(source_desc, "bibl", type="newspaper")
+    add_element(paper, "title", info.newspaper_zh, level="j", xml_lang=ZH)
+    add_element(paper, "title", info.newspaper_en, level="j", xml_lang=EN)
+    issued = iso_date(info.date)
+    add_element(paper, "date", info.date, **({"when": issued} if issued else {}))
+    add_element(paper, "biblScope", str(info.page), unit="page", n=str(info.page))
+    add_element(paper, "biblScope", info.section_zh, unit="section", xml_lang=ZH)
+    add_element(paper, "biblScope", info.section_en, unit="section", xml_lang=EN)
+    digital = add_element(source_desc, "bibl", type="digital-source")
+    add_element(digital, "title", "The text of the page as extracted from its PDF (plain text, UTF-8)")
+    add_element(digital, "idno", edition.source.path, type="path")
+    add_element(digital, "idno", edition.source.sha256, type="sha256")
+    extent = add_element(digital, "extent")
+    add_element(extent, "measure", f"{edition.source.lines} lines", unit="line", quantity=str(edition.source.lines))
+    add_element(digital, "note", "The path is relative to the edition's repository; the file is kept there unchanged.")
 
-    encoding = _el(header, "encodingDesc")
-    decl = _el(encoding, "editorialDecl")
-    _el(
+    encoding = add_element(header, "encodingDesc")
+    decl = add_element(encoding, "editorialDecl")
+    add_element(
         decl,
         "p",
         "The Chinese text is transcribed from the extracted text file described in the source description. Every "
         "non-blank line of that file stands in exactly one block (or is a recorded doubled copy), and a block whose "
         "Chinese departs from the repaired source does so only by a declared emendation.",
     )
-    correction = _el(decl, "correction")
-    _el(
+    correction = add_element(decl, "correction")
+    add_element(
         correction,
         "p",
         'Each emendation is listed in the back matter (div type="emendations") as a note of type "emendation" '
         "pointing at its block: sic gives the text as the repaired source has it, corr the text as the edition "
         "prints it, followed by the reason.",
     )
-    normalization = _el(decl, "normalization")
-    rules = _el(_el(normalization, "p", "Artefacts of the extraction are repaired by general rules:"), "list")
+    normalization = add_element(decl, "normalization")
+    rules = add_element(
+        add_element(normalization, "p", "Artefacts of the extraction are repaired by general rules:"), "list"
+    )
     for rule in REPAIR_RULES:
-        _el(rules, "item", rule)
-    segmentation = _el(decl, "segmentation")
-    _el(
+        add_element(rules, "item", rule)
+    segmentation = add_element(decl, "segmentation")
+    add_element(
         segmentation,
         "p",
         "Each block of the page is one element: head (@type headline, deck or subhead; a subhead opens a div of "
@@ -216,8 +218,8 @@ def _header(root: ET.Element, edition: Edition) -> None:
         'extracted text file it transcribes, as "first-last" (1-based, inclusive). @rend="vertical" marks '
         "blocks the page set vertically.",
     )
-    interpretation = _el(decl, "interpretation")
-    _el(
+    interpretation = add_element(decl, "interpretation")
+    add_element(
         interpretation,
         "p",
         "Names are found by the build from the entity list in the standOff and point to their entry with @ref: "
@@ -230,11 +232,11 @@ def _header(root: ET.Element, edition: Edition) -> None:
         'matter (div type="notes"), each pointing at its block.',
     )
 
-    profile = _el(header, "profileDesc")
-    usage = _el(profile, "langUsage")
-    _el(usage, "language", "Chinese, in simplified characters (the newspaper's text)", ident=ZH)
-    _el(usage, "language", "English (the translation, the notes and this header)", ident=EN)
-    _el(usage, "language", "Chinese in Hanyu Pinyin (readings of names in the entity list)", ident=PINYIN)
+    profile = add_element(header, "profileDesc")
+    usage = add_element(profile, "langUsage")
+    add_element(usage, "language", "Chinese, in simplified characters (the newspaper's text)", ident=ZH)
+    add_element(usage, "language", "English (the translation, the notes and this header)", ident=EN)
+    add_element(usage, "language", "Chinese in Hanyu Pinyin (readings of names in the entity list)", ident=PINYIN)
 
 
 # ---------------------------------------------------------------- back and standOff
@@ -245,30 +247,30 @@ def _back(text: ET.Element, edition: Edition) -> None:
     emendations = [e for a in edition.all_articles for e in a.emendations]
     if not notes and not emendations:
         return
-    back = _el(text, "back")
+    back = add_element(text, "back")
     if notes:
-        div = _el(back, "div", type="notes")
-        _el(div, "head", "Notes")
+        div = add_element(back, "div", type="notes")
+        add_element(div, "head", "Notes")
         for note in notes:
             target = pointer(note.block) if note.block else f"#{_div_id(edition, note.article)}"
-            element = _el(div, "note", xml_id=xml_id(note.id), type=note.kind, target=target)
+            element = add_element(div, "note", xml_id=xml_id(note.id), type=note.kind, target=target)
             if note.title:
-                _el(element, "label", note.title)
+                add_element(element, "label", note.title)
             paragraphs = plain_paragraphs(note.text)
             if len(paragraphs) == 1 and not note.title:
                 element.text = paragraphs[0]
             else:
                 for paragraph in paragraphs:
-                    _el(element, "p", paragraph)
+                    add_element(element, "p", paragraph)
     if emendations:
-        div = _el(back, "div", type="emendations")
-        _el(div, "head", "Emendations")
+        div = add_element(back, "div", type="emendations")
+        add_element(div, "head", "Emendations")
         for emendation in emendations:
-            element = _el(div, "note", type="emendation", target=pointer(emendation.block))
-            choice = _el(_el(element, "p", xml_lang=ZH), "choice")
-            _el(choice, "sic", emendation.source)
-            _el(choice, "corr", emendation.reading)
-            _el(element, "p", emendation.reason)
+            element = add_element(div, "note", type="emendation", target=pointer(emendation.block))
+            choice = add_element(add_element(element, "p", xml_lang=ZH), "choice")
+            add_element(choice, "sic", emendation.source)
+            add_element(choice, "corr", emendation.reading)
+            add_element(element, "p", emendation.reason)
 
 
 LISTS = (  # entity type -> list element, its @type, entry element
@@ -282,7 +284,7 @@ LISTS = (  # entity type -> list element, its @type, entry element
 
 
 def _entity(parent: ET.Element, entry_tag: str, entity: Entity) -> None:
-    entry = _el(parent, entry_tag, xml_id=xml_id(entity.id))
+    entry = add_element(parent, entry_tag, xml_id=xml_id(entity.id))
     tag, kind = NAME_TAGS.get(entity.type, ("name", entity.type))
     if entry_tag == "event":
         tag, kind = "label", ""  # an event is named by its labels
@@ -294,31 +296,31 @@ def _entity(parent: ET.Element, entry_tag: str, entity: Entity) -> None:
     for name, lang, name_type in names:
         if not name:
             continue
-        element = _el(entry, tag, name, xml_lang=lang)
+        element = add_element(entry, tag, name, xml_lang=lang)
         if name_type or kind:
             element.set("type", name_type or kind)
     if entity.wikidata:
-        _el(entry, "idno", entity.wikidata, type="wikidata")
+        add_element(entry, "idno", entity.wikidata, type="wikidata")
     for paragraph in plain_paragraphs(entity.note):
-        _el(entry, "note", paragraph, type=entity.note_kind)
+        add_element(entry, "note", paragraph, type=entity.note_kind)
     for source in entity.sources:
-        _el(entry, "ptr", type="source", target=source)
+        add_element(entry, "ptr", type="source", target=source)
 
 
 def _standoff(root: ET.Element, edition: Edition) -> None:
     if not edition.entities:
         return
-    standoff = _el(root, "standOff")
+    standoff = add_element(root, "standOff")
     known = {entity_type for entity_type, *_ in LISTS}
     for entity_type, list_tag, list_type, entry_tag in LISTS:
         entities = [e for e in edition.entities if e.type == entity_type]
         if entities:
-            listing = _el(standoff, list_tag, **({"type": list_type} if list_type else {}))
+            listing = add_element(standoff, list_tag, **({"type": list_type} if list_type else {}))
             for entity in entities:
                 _entity(listing, entry_tag, entity)
     others = [e for e in edition.entities if e.type not in known]
     if others:  # a type added to the glossary later: listed as names
-        listing = _el(standoff, "list", type="other-names")
+        listing = add_element(standoff, "list", type="other-names")
         for entity in others:
             _entity(listing, "item", entity)
 
@@ -329,7 +331,7 @@ def _standoff(root: ET.Element, edition: Edition) -> None:
 def _indent(element: ET.Element, level: int = 0) -> None:
     """Indent element-only structure; never touch the inside of an element with text."""
     children = list(element)
-    if not children or element.tag in _INLINE:
+    if not children or element.tag in INLINE:
         return
     if (element.text or "").strip() or any((c.tail or "").strip() for c in children):
         return
@@ -345,8 +347,8 @@ def tei_document(edition: Edition) -> ET.Element:
     """The TEI tree."""
     root = ET.Element("TEI", {"xmlns": TEI_NS, XML_LANG: EN})
     _header(root, edition)
-    text = _el(root, "text")
-    body = _el(text, "body")
+    text = add_element(root, "text")
+    body = add_element(text, "body")
     marks = Marks(edition)
     for article in edition.all_articles:
         _article(body, article, marks)
@@ -363,6 +365,6 @@ def tei_xml(edition: Edition) -> bytes:
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         f'<?xml-model href="{TEI_ALL_RNG}" type="application/xml" schematypens="http://relaxng.org/ns/structure/1.0"?>\n'
-        + _NOT_XML.sub("\ufffd", body)
+        + NOT_XML.sub("\ufffd", body)
         + "\n"
     ).encode("utf-8")

@@ -50,7 +50,7 @@ REPAIR_RULES = (
 )
 
 # Characters XML 1.0 cannot carry (control characters, U+FFFE, U+FFFF, lone surrogates).
-_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _MARKDOWN = re.compile(r"[\\`*_\[\]!<&\n]")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # Dates as printed, read only where the print gives the ISO 8601 value with no inference.
@@ -61,7 +61,7 @@ _MD = re.compile(r"(\d{1,2})月(\d{1,2})日")
 _M_RANGE = re.compile(r"(\d{1,2})月[~～至到\-－–—](\d{1,2})月")
 
 # Elements whose content is text with inline markup: never indented inside.
-_INLINE = {
+INLINE = {
     "p", "ab", "head", "fw", "note", "title", "resp", "name", "persName", "placeName", "orgName", "term",
     "label", "licence", "publisher", "date", "idno", "language", "biblScope", "measure", "num", "choice",
 }  # fmt: skip
@@ -136,7 +136,7 @@ def _number(value: float) -> str | None:
     return str(int(value)) if value.is_integer() else repr(value)
 
 
-def _date(value: str) -> str | None:
+def iso_date(value: str) -> str | None:
     """An ISO date string as given in the configuration, or None."""
     if not _ISO_DATE.fullmatch(value):
         return None
@@ -182,7 +182,7 @@ def date_attributes(text: str) -> dict[str, str]:
 # ---------------------------------------------------------------- building
 
 
-def _el(parent: ET.Element, tag: str, text: str = "", **attrs: str) -> ET.Element:
+def add_element(parent: ET.Element, tag: str, text: str = "", **attrs: str) -> ET.Element:
     element = ET.SubElement(parent, tag, {_attr(k): v for k, v in attrs.items()})
     if text:
         element.text = text
