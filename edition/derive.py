@@ -35,17 +35,16 @@ class SiteIndex:
         self.photos: dict[str, list[Photo]] = {}
         for photo in edition.photos:
             self.photos.setdefault(photo.article, []).append(photo)
-        # The front page of a newspaper page shows the whole page, as printed; an archive's
-        # lists its articles, and a photograph's caption (a block of the page) is read with
-        # the photograph on its article's page: a link to a caption's passage leads there.
-        self.whole_page = len(edition.articles) <= WHOLE_PAGE_ARTICLES
-        self.caption_urls = (
-            {}
-            if self.whole_page
-            else {
-                p.block: self.articles_by_id[p.article].url for p in edition.photos if p.article in self.articles_by_id
-            }
-        )
+        # The front of a newspaper page shows the whole page, as printed; a page of more
+        # articles than that lists them, and a photograph's caption (a block of the page) is
+        # read with the photograph on its article's page: a link to a caption's passage leads there.
+        self.whole = {p.key: len(p.articles) <= WHOLE_PAGE_ARTICLES for p in edition.pages}
+        self.whole_page = all(self.whole.values())
+        self.caption_urls = {
+            p.block: self.articles_by_id[p.article].url
+            for p in edition.photos
+            if p.article in self.articles_by_id and not self.whole[self.articles_by_id[p.article].page]
+        }
 
     def block_page(self, block_id: str) -> str:
         """The page a block is read on: its article's (a caption: its photograph's article's;

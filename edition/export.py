@@ -10,7 +10,7 @@ from typing import Any
 
 import orjson
 
-from edition.model import Article, Block, Edition, Entity, Figure, Mention, Note
+from edition.model import Article, Block, Edition, Entity, Figure, Mention, NewsPage, Note
 
 SCHEMA_VERSION = 1
 
@@ -140,19 +140,35 @@ def edition_json(edition: Edition) -> bytes:
 
 def edition_data(edition: Edition) -> dict[str, Any]:
     """The edition.json value."""
-    info = edition.config.edition
+    site, first = edition.config.site, edition.pages[0]
+    info = first.info  # "edition" and "source" say what they said before the archive: its first page
     return {
         "schema_version": SCHEMA_VERSION,
         "edition": {
-            "title": {"zh": info.title_zh, "en": info.title_en},
+            "title": {"zh": site.title_zh, "en": site.title_en},
             "newspaper": {"zh": info.newspaper_zh, "en": info.newspaper_en},
             "date": info.date,
             "page": info.page,
             "section": {"zh": info.section_zh, "en": info.section_en},
             "base_url": edition.config.base_url,
         },
-        "source": {"path": edition.source.path, "sha256": edition.source.sha256, "lines": edition.source.lines},
-        "page": {"blocks": [_block(b) for b in edition.page.blocks]},
+        "source": _source(first),
+        "page": {"blocks": [_block(b) for b in first.front.blocks]},
+        "pages": [
+            {
+                "key": p.key,
+                "url": p.url,
+                "newspaper": {"zh": p.info.newspaper_zh, "en": p.info.newspaper_en},
+                "date": p.info.date,
+                "page": p.info.page,
+                "section": {"zh": p.info.section_zh, "en": p.info.section_en},
+                "title": {"zh": p.info.title_zh, "en": p.info.title_en},
+                "source": _source(p),
+                "blocks": [_block(b) for b in p.front.blocks],
+                "articles": [a.id for a in p.articles],
+            }
+            for p in edition.pages
+        ],
         "articles": [_article(a) for a in edition.articles],
         "entities": [_entity(e, [_mention(m) for m in e.mentions]) for e in edition.entities],
         "figures": [_figure(f) for _, _, figures in _per_article(edition) for f in figures],
@@ -186,6 +202,10 @@ def edition_data(edition: Edition) -> dict[str, Any]:
             for e in a.emendations
         ],
     }
+
+
+def _source(page: NewsPage) -> dict[str, Any]:
+    return {"path": page.source.path, "sha256": page.source.sha256, "lines": page.source.lines}
 
 
 def _note(n: Note) -> dict[str, Any]:

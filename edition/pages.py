@@ -13,7 +13,7 @@ from typing import Any
 
 from edition.annotate import ENTITY_TYPES
 from edition.derive import SiteIndex, appendix_context
-from edition.model import Edition
+from edition.model import Edition, NewsPage
 from edition.parts import appendix_parts, navigation, part_path
 from edition.views import VIEWS, View, page_file
 
@@ -40,21 +40,26 @@ def page(view: View, path: str, template: str, **data: Any) -> Page:
 def site_pages(edition: Edition, site: SiteIndex) -> list[Page]:
     """Every page of every view, then the not-found page; long pages in parts (edition/parts.py)."""
     articles = [article_data(edition, site, n) for n in range(len(edition.articles))]
+    fronts = [front_data(edition, site, news) for news in edition.pages]
     appendix = appendix_parts(edition)
     appendix_nav = navigation("figures/", len(appendix))
     figures = [{**appendix_context(edition, ids), "part": n, "parts": appendix_nav} for n, ids in enumerate(appendix)]
     groups = [(kind, [e for e in edition.entities if e.type == kind]) for kind in ENTITY_TYPES]
     groups = [(kind, entities) for kind, entities in groups if entities]
     entities = [entity_parts(site, entity) for entity in edition.entities]
-    home = {
-        "edition": edition,
-        "whole_page": site.whole_page,
-        "all_blocks": site.all_blocks,
-        "searchable": True,
-    }
     pages: list[Page] = []
     for view in VIEWS:
-        pages.append(page(view, "", "home.html", **home))
+        # A site of one page has that page's front as its home; an archive lists its dates.
+        if len(edition.pages) == 1:
+            # the same page as the front's: search engines are sent there, and search indexes it once
+            canonical = edition.config.base_url + view.prefix + edition.pages[0].url
+            pages.append(page(view, "", "home.html", **{**fronts[0], "searchable": False, "canonical": canonical}))
+        else:
+            pages.append(page(view, "", "archive.html", edition=edition))
+        pages.extend(
+            page(view, news.url, "home.html", **front) for news, front in zip(edition.pages, fronts, strict=True)
+        )
+        pages.extend(page(view, old, "redirect.html", target=new) for old, new in edition.config.redirects)
         pages.append(page(view, "search/", "search.html"))
         pages.append(page(view, "about/", "about.html", edition=edition))
         pages.extend(
@@ -70,6 +75,20 @@ def site_pages(edition: Edition, site: SiteIndex) -> list[Page]:
     return pages
 
 
+def front_data(edition: Edition, site: SiteIndex, news: NewsPage) -> dict[str, Any]:
+    """What the front of a newspaper page shows (the same in every view)."""
+    whole = site.whole[news.key]
+    shown = [news.front, *news.articles] if whole else [news.front]
+    return {
+        "edition": edition,
+        "page": news,
+        "whole_page": whole,
+        # an archive's page shows captions with their photographs, on the articles' pages
+        "note_blocks": [b for a in shown for b in a.blocks if whole or b.kind != "caption"],
+        "searchable": True,
+    }
+
+
 def article_data(edition: Edition, site: SiteIndex, n: int) -> dict[str, Any]:
     """What the page of the n-th article shows (the same in every view)."""
     articles = edition.articles
@@ -77,6 +96,7 @@ def article_data(edition: Edition, site: SiteIndex, n: int) -> dict[str, Any]:
     photos = site.photos.get(article.id, [])
     return {
         "article": article,
+        "info": edition.page_of(article).info,  # its newspaper page's settings
         "previous": articles[n - 1] if n > 0 else None,
         "next": articles[n + 1] if n + 1 < len(articles) else None,
         "photos": photos,

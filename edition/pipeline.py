@@ -5,7 +5,6 @@ Each stage is data in, data out; only load_* read, and only edition/write.py wri
 
 from __future__ import annotations
 
-import hashlib
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -13,14 +12,14 @@ from pathlib import Path
 
 from edition.annotate import annotate
 from edition.assemble import assemble
-from edition.config import SiteConfig, load_config
-from edition.content import load_content
+from edition.config import load_config
+from edition.content import load_content, load_pages, stem_of
 from edition.derive import SiteIndex
 from edition.errors import BuildError, Diagnostic, Diagnostics, Loc
 from edition.export import edition_json, figures_csv, figures_json, robots_txt, sitemap_xml
 from edition.figures import annotate_figures
 from edition.incremental import PageCache, render_changed
-from edition.model import Edition, SourceText
+from edition.model import Edition
 from edition.numbercheck import check_numbers
 from edition.pages import Page, site_pages
 from edition.parallel import render_pages
@@ -78,7 +77,8 @@ def build(
             "figures.json": figures_json(edition),
             "edition.tei.xml": tei_xml(edition),
             "robots.txt": robots_txt(edition),
-            edition.source.path: (root / edition.source.path).read_bytes(),  # the witness itself
+            # the witnesses themselves, so that every "source lines" reference can be checked
+            **{p.source.path: (root / p.source.path).read_bytes() for p in edition.pages},
             ".nojekyll": b"",
             **load_static(root / "static"),
         }
@@ -144,14 +144,14 @@ def make_edition(
     """Read and check everything; raise BuildError with every problem found."""
     stages = stages or Stages(log)
     config = load_config(root / "site.toml", root)
-    source, _lines = load_source(config, root)
+    pages = load_pages(root / "content", root)  # each newspaper page's settings and witness
     docs, glossaries, problems = load_content(root / "content", root)
     stages.done("load", f"{len(docs)} files")
     # The files that did not load are left out, and their problems reported with the rest.
     diags = Diagnostics()
     diags.items.extend(problems)
-    unreadable = frozenset(d.loc.path.rsplit("/", 1)[-1].split(".")[0] for d in problems if d.severity == "error")
-    edition = assemble(config, docs, source, diags, unreadable)
+    unreadable = frozenset(stem_of(d.loc.path) for d in problems if d.severity == "error")
+    edition = assemble(config, docs, pages, diags, unreadable)
     if edition is not None:
         # entities found in the text (standoff); every quantity labelled and the page's
         # arithmetic checked; each translation's numbers checked against its Chinese
@@ -165,19 +165,6 @@ def make_edition(
         raise BuildError(diags.errors or [Diagnostic(Loc("content/"), "nothing to build", "add content files")])
     stages.done("assemble", f"{len(edition.articles)} articles")
     return edition, diags.warnings, stages
-
-
-def load_source(config: SiteConfig, root: Path) -> tuple[SourceText, list[str]]:
-    path = root / config.source.path
-    if not path.is_file():
-        where = Loc("site.toml")
-        raise BuildError(
-            [Diagnostic(where, f"source text {config.source.path} not found", "set [source] path in site.toml")]
-        )
-    data = path.read_bytes()
-    lines = data.decode("utf-8").split("\n")
-    count = len(lines) - 1 if data.endswith(b"\n") else len(lines)
-    return SourceText(config.source.path, hashlib.sha256(data).hexdigest(), count), lines
 
 
 def load_static(static_dir: Path) -> dict[str, bytes]:

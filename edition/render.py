@@ -16,6 +16,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from edition.config import load_config, site_strings
 from edition.derive import SiteIndex, sentence
 from edition.errors import BuildError, Diagnostic, Diagnostics, Loc, rel
 from edition.figures import format_value, unit_en
@@ -241,4 +242,5 @@ def load_templates(templates_dir: Path, root: Path) -> tuple[dict[str, str], dic
             except BuildError as exc:
                 diags.items.extend(exc.diagnostics)
     diags.raise_if_errors()
-    return templates, strings
+    # The site's own titles come from site.toml: nothing in templates/ is about one page.
+    return templates, site_strings(load_config(root / "site.toml", root), strings)

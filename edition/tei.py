@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from edition.model import Article, Block, Edition, Entity
+from edition.model import Article, Block, Edition, Entity, NewsPage
 from edition.teitext import (
     ALIAS_TYPE,
     EN,
@@ -107,8 +107,8 @@ def _language_div(parent: ET.Element, article: Article, lang: str, marks: Marks)
 
 
 def _article(body: ET.Element, article: Article, marks: Marks) -> None:
-    if article.kind == "page":
-        div = add_element(body, "div", type="page", xml_id="page", n=str(article.order))
+    if article.kind == "page":  # a newspaper page's own blocks: its front's id is unique in the archive
+        div = add_element(body, "div", type="page", xml_id=article.id, n=str(article.order))
     else:
         div = add_element(body, "div", type="article", xml_id=f"article-{article.id}", n=str(article.order))
     _language_div(div, article, ZH, marks)
@@ -116,28 +116,51 @@ def _article(body: ET.Element, article: Article, marks: Marks) -> None:
 
 
 def _div_id(edition: Edition, article_id: str) -> str:
-    return "page" if article_id == edition.page.id else f"article-{article_id}"
+    fronts = {p.front.id for p in edition.pages}
+    return article_id if article_id in fronts else f"article-{article_id}"
 
 
 # ---------------------------------------------------------------- header
 
 
+def _source(source_desc: ET.Element, news: NewsPage) -> None:
+    """A newspaper page and its witness, as the source of the edition."""
+    info = news.info
+    paper = add_element(source_desc, "bibl", type="newspaper")
+    add_element(paper, "title", info.newspaper_zh, level="j", xml_lang=ZH)
+    add_element(paper, "title", info.newspaper_en, level="j", xml_lang=EN)
+    issued = iso_date(info.date)
+    add_element(paper, "date", info.date, **({"when": issued} if issued else {}))
+    add_element(paper, "biblScope", str(info.page), unit="page", n=str(info.page))
+    add_element(paper, "biblScope", info.section_zh, unit="section", xml_lang=ZH)
+    add_element(paper, "biblScope", info.section_en, unit="section", xml_lang=EN)
+    digital = add_element(source_desc, "bibl", type="digital-source")
+    add_element(digital, "title", "The text of the page as extracted from its PDF (plain text, UTF-8)")
+    add_element(digital, "idno", news.source.path, type="path")
+    add_element(digital, "idno", news.source.sha256, type="sha256")
+    extent = add_element(digital, "extent")
+    add_element(extent, "measure", f"{news.source.lines} lines", unit="line", quantity=str(news.source.lines))
+    add_element(digital, "note", "The path is relative to the edition's repository; the file is kept there unchanged.")
+
+
 def _header(root: ET.Element, edition: Edition) -> None:
-    info = edition.config.edition
-    team = info.editors or "The edition team"
+    site = edition.config.site
+    team = site.editors or "The edition team"
     header = add_element(root, "teiHeader")
     file_desc = add_element(header, "fileDesc")
 
     title_stmt = add_element(file_desc, "titleStmt")
-    add_element(title_stmt, "title", info.title_zh, type="main", xml_lang=ZH)
-    add_element(title_stmt, "title", info.title_en, type="main", xml_lang=EN)
-    add_element(
-        title_stmt,
-        "title",
-        f"An annotated bilingual edition of {info.newspaper_en} ({info.newspaper_zh}), {info.date}, page {info.page}",
-        type="sub",
-        xml_lang=EN,
-    )
+    add_element(title_stmt, "title", site.title_zh, type="main", xml_lang=ZH)
+    add_element(title_stmt, "title", site.title_en, type="main", xml_lang=EN)
+    for news in edition.pages:
+        info = news.info
+        add_element(
+            title_stmt,
+            "title",
+            f"An annotated bilingual edition of {info.newspaper_en} ({info.newspaper_zh}), {info.date}, page {info.page}",
+            type="sub",
+            xml_lang=EN,
+        )
     for key, resp in (
         ("transcription", "Transcription of the Chinese text from the extracted source text, with its repairs"),
         ("translation", "Translation into English (AI-drafted; awaiting review by a human translator)"),
@@ -162,24 +185,11 @@ def _header(root: ET.Element, edition: Edition) -> None:
     if edition.config.base_url:
         add_element(publication, "idno", edition.config.base_url, type="URL")
     availability = add_element(publication, "availability")
-    add_element(availability, "licence", info.license or "No licence is stated.")
+    add_element(availability, "licence", site.license or "No licence is stated.")
 
     source_desc = add_element(file_desc, "sourceDesc")
-    paper = add_element(source_desc, "bibl", type="newspaper")
-    add_element(paper, "title", info.newspaper_zh, level="j", xml_lang=ZH)
-    add_element(paper, "title", info.newspaper_en, level="j", xml_lang=EN)
-    issued = iso_date(info.date)
-    add_element(paper, "date", info.date, **({"when": issued} if issued else {}))
-    add_element(paper, "biblScope", str(info.page), unit="page", n=str(info.page))
-    add_element(paper, "biblScope", info.section_zh, unit="section", xml_lang=ZH)
-    add_element(paper, "biblScope", info.section_en, unit="section", xml_lang=EN)
-    digital = add_element(source_desc, "bibl", type="digital-source")
-    add_element(digital, "title", "The text of the page as extracted from its PDF (plain text, UTF-8)")
-    add_element(digital, "idno", edition.source.path, type="path")
-    add_element(digital, "idno", edition.source.sha256, type="sha256")
-    extent = add_element(digital, "extent")
-    add_element(extent, "measure", f"{edition.source.lines} lines", unit="line", quantity=str(edition.source.lines))
-    add_element(digital, "note", "The path is relative to the edition's repository; the file is kept there unchanged.")
+    for news in edition.pages:
+        _source(source_desc, news)
 
     encoding = add_element(header, "encodingDesc")
     decl = add_element(encoding, "editorialDecl")

@@ -9,7 +9,6 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from markdown_it.token import Token
 
@@ -38,13 +37,13 @@ NAME_TAGS = {  # entity type -> (element, @type or "")
 ALIAS_TYPE = {"document": "alt"}  # the @type of an alias name; "alias" otherwise
 
 REPAIR_RULES = (
-    "display type extracted twice (VisionVision) is collapsed to one copy (declared units, or the whole line "
+    "display type extracted twice (one word as two copies side by side) is collapsed to one copy (declared units, or the whole line "
     "for pure display type); the dropped copy is recorded;",
     "vertical type, extracted one character a line, is joined into columns; identical consecutive columns are "
     "doubled extraction and dropped;",
     "column wrapping is undone: a paragraph's lines are joined, with no space between Chinese characters; a "
     "paragraph ends on a sentence-final line visibly shorter than its column;",
-    "spaces the extractor put around numbers (金 2.86 亿元) are removed in body text (kept in the masthead and "
+    "spaces the extractor put around numbers are removed in body text (kept in the masthead and "
     "footer, where they separate fields);",
     "the private-use glyph U+1001B0 is read as a decimal point.",
 )
@@ -99,7 +98,6 @@ def plain(markdown: str) -> str:
     return "".join(out)
 
 
-@lru_cache(maxsize=65536)  # a note is read again at every build of the dev server
 def plain_paragraphs(markdown: str) -> tuple[str, ...]:
     """Block Markdown (a note) as plain-text paragraphs."""
     paragraphs: list[str] = []

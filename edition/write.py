@@ -153,18 +153,6 @@ def write_into(folder: Folder, files: Mapping[str, bytes | None]) -> None:
             folder.count(folder.put(name, data))
 
 
-def write_some(files: Mapping[str, bytes], out_dir: Path) -> int:
-    """Replace these files of out_dir (each whole, through a rename), leaving every other
-    file as it is: the dev server's quick look. Returns how many changed."""
-    written = 0
-    for name, data in files.items():
-        if not safe_relative(name):
-            raise ValueError(f"refusing to write outside the output folder: {name!r}")
-        target = os.path.join(out_dir, name)
-        written += _write_changed(target, data, os.path.isfile(target))
-    return written
-
-
 def _write_changed(target: str, data: bytes, present: bool) -> bool:
     """Write ``target`` unless it (``present``) already holds ``data``; True if written."""
     if present and os.stat(target).st_size == len(data) and _read(target) == data:
