@@ -9,6 +9,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from edition.annotate import annotate
 from edition.assemble import assemble
@@ -53,36 +54,20 @@ def build(
     file by file, for the dev server). With the dev server's ``cache`` only the pages whose
     fingerprint changed are rendered (edition/incremental.py)."""
     stages = Stages(log)
-    # 1-3. load, per-article work, site-wide checks (a template's problem comes after the content's)
-    try:
-        templates, strings = load_templates(root / "templates", root)
-    except BuildError as exc:
-        make_edition(root, strict=strict)
-        raise exc from None
+    # 1-3. load, per-article work, site-wide checks; the templates' problems after the content's
+    templates = _templates(root, strict)
     edition, warnings, _ = make_edition(root, strict=strict, stages=stages)
     # 4. pages: every page of every view, with its data
     site = SiteIndex(edition)
     pages = site_pages(edition, site)
-    renderer = Renderer(templates, strings, "templates")
     folder = Folder(out_dir, in_place) if out_dir is not None else None
     try:
         # 5. render, each page written as it is made
         files: dict[str, bytes | None] = dict.fromkeys(page.path for page in pages)
-        changed = _render(pages, renderer, site, cache, folder, files)
+        changed = _render(pages, Renderer(*templates, "templates"), site, cache, folder, files)
         stages.done("render", f"{len(pages)} pages, {sum(changed)} changed")
-        # 6. exports and the files GitHub Pages wants
-        files |= {
-            "edition.json": edition_json(edition),
-            "figures.csv": figures_csv(edition),
-            "figures.json": figures_json(edition),
-            "edition.tei.xml": tei_xml(edition),
-            "robots.txt": robots_txt(edition),
-            # the witnesses themselves, so that every "source lines" reference can be checked
-            **{p.source.path: (root / p.source.path).read_bytes() for p in edition.pages},
-            ".nojekyll": b"",
-            **load_static(root / "static"),
-        }
-        files["sitemap.xml"] = sitemap_xml(edition, list(files))
+        # 6. exports, and the other files of the site
+        files |= site_files(root, edition, list(files))
         stages.done("export", "edition.json, figures, TEI")
         # 7. search: the Pagefind index of the rendered pages (skipped with --no-search)
         if search:
@@ -90,16 +75,48 @@ def build(
             files |= search_index(Files(html, folder.path if folder is not None else None))
             stages.done("search", f"{sum(p.startswith('pagefind/') for p in files)} index files")
         # 8. write: the rest, then output/ replaced in one move
-        stats = None
-        if folder is not None:
-            write_into(folder, {p: d for p, d in files.items() if d is not None})  # pages: written
-            stats = folder.finish(files.keys())
-            stages.done("write", f"{stats.written} written, {stats.unchanged} unchanged, {stats.removed} removed")
+        stats = _write(folder, files, stages)
     except BaseException:
         if folder is not None:
             folder.abort()
         raise
     return BuildResult(edition, Files(files, out_dir.resolve() if out_dir else None), stats, tuple(warnings))
+
+
+def _templates(root: Path, strict: bool) -> tuple[dict[str, str], dict[str, Any]]:
+    """The templates and interface strings; their problems are reported after the content's."""
+    try:
+        return load_templates(root / "templates", root)
+    except BuildError as exc:
+        make_edition(root, strict=strict)
+        raise exc from None
+
+
+def site_files(root: Path, edition: Edition, pages: list[str]) -> dict[str, bytes | None]:
+    """Every file of the site but its pages: the exports, the witnesses, the static files."""
+    files: dict[str, bytes | None] = {
+        "edition.json": edition_json(edition),
+        "figures.csv": figures_csv(edition),
+        "figures.json": figures_json(edition),
+        "edition.tei.xml": tei_xml(edition),
+        "robots.txt": robots_txt(edition),
+        # the witnesses themselves, so that every "source lines" reference can be checked
+        **{p.source.path: (root / p.source.path).read_bytes() for p in edition.pages},
+        ".nojekyll": b"",
+        **load_static(root / "static"),
+    }
+    files["sitemap.xml"] = sitemap_xml(edition, pages + list(files))
+    return files
+
+
+def _write(folder: Folder | None, files: dict[str, bytes | None], stages: Stages) -> WriteStats | None:
+    """The files not written yet (the pages were, as they were made), then the swap."""
+    if folder is None:
+        return None
+    write_into(folder, {p: d for p, d in files.items() if d is not None})
+    stats = folder.finish(files.keys())
+    stages.done("write", f"{stats.written} written, {stats.unchanged} unchanged, {stats.removed} removed")
+    return stats
 
 
 def _render(
