@@ -45,6 +45,14 @@ class PageCache:
 
     records: dict[str, Record] = field(default_factory=dict)
     rendered: int = 0  # pages rendered by the last build (the rest were kept)
+    kept: Renderer | None = None  # the last build's, with its templates compiled
+
+    def renderer(self, templates: Mapping[str, str], strings: Mapping[str, Any]) -> Renderer:
+        """The last build's renderer if its templates and strings are these (compiling
+        them again is most of the time an edit's few pages take), else a new one."""
+        if self.kept is None or self.kept.templates != templates or self.kept.strings != strings:
+            self.kept = Renderer(templates, strings, "templates")
+        return self.kept
 
 
 def digest(*parts: object) -> str:

@@ -64,7 +64,8 @@ def build(
     try:
         # 5. render, each page written as it is made
         files: dict[str, bytes | None] = dict.fromkeys(page.path for page in pages)
-        changed = _render(pages, Renderer(*templates, "templates"), site, cache, folder, files)
+        renderer = cache.renderer(*templates) if cache is not None else Renderer(*templates, "templates")
+        changed = _render(pages, renderer, site, cache, folder, files)
         stages.done("render", f"{len(pages)} pages, {sum(changed)} changed")
         # 6. exports, and the other files of the site
         files |= site_files(root, edition, list(files))
