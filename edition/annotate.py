@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -214,20 +214,22 @@ def _patterns(definitions: Iterable[Definition]) -> dict[str, list[tuple[str, st
 def annotate(
     edition: Edition,
     docs: Sequence[Document],
-    glossaries: Sequence[Glossary],
+    lexicon: Lexicon,
     diags: Diagnostics,
+    find: Callable[[Article, Document, Lexicon, Diagnostics], list[Mention]] | None = None,
 ) -> tuple[Edition, dict[str, list[Mention]]]:
-    """The entities of the glossaries with their mentions in the text (standoff); also each
-    article's mentions, in text order (article id -> mentions), for the stages that follow."""
+    """The entities of the glossaries (``lexicon``) with their mentions in the text
+    (standoff); also each article's mentions, in text order (article id -> mentions), for the
+    stages that follow. ``find``: one article's mentions (article_mentions by default)."""
     complete = edition.complete
-    lexicon = Lexicon.of(glossaries, diags)
+    find = find or article_mentions
     definitions = lexicon.definitions
     docs_by_path = {d.path: d for d in docs}
     english = {b.id: b.en_loc for a in edition.all_articles for b in a.blocks if b.en_loc is not None}
     mentions: dict[str, list[Mention]] = {k: [] for k in definitions}
     by_article: dict[str, list[Mention]] = {}
     for article in edition.all_articles:
-        by_article[article.id] = article_mentions(article, docs_by_path[article.path], lexicon, diags)
+        by_article[article.id] = find(article, docs_by_path[article.path], lexicon, diags)
         for m in by_article[article.id]:
             mentions[m.entity].append(m)
     for key, definition in definitions.items():

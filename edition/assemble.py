@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from edition.config import PageInfo, SiteConfig
@@ -29,8 +29,11 @@ def assemble(
     pages: Sequence[tuple[PageInfo, SourceText]],
     diags: Diagnostics,
     unreadable: frozenset[str] = frozenset(),
+    make: Callable[[Document, Document | None, Diagnostics], Article | None] | None = None,
 ) -> Edition | None:
-    """Build the model; every problem goes to ``diags``. None if the model cannot be made."""
+    """Build the model; every problem goes to ``diags``. None if the model cannot be made.
+    ``make``: one article's model (article_of, or the article as edition/article.py made it)."""
+    make = make or article_of
     zh_docs = [d for d in docs if d.lang == "zh"]
     en_docs = {d.stem: d for d in docs if d.lang == "en"}
     zh_stems = {z.stem for z in zh_docs}
@@ -41,7 +44,7 @@ def assemble(
                 "translation without a Chinese original",
                 f"create content/{stem}.zh.md or rename this file",
             )
-    articles = [article_of(doc, en_docs.get(doc.stem), diags) for doc in zh_docs]
+    articles = [make(doc, en_docs.get(doc.stem), diags) for doc in zh_docs]
     made = _check_unique_ids([a for a in articles if a is not None], zh_docs, diags)
     complete = not unreadable and len(made) == len(zh_docs)
     news_pages = []

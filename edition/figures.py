@@ -237,16 +237,19 @@ def annotate_figures(
     docs: Sequence[Document],
     mentions: Mapping[str, Sequence[Mention]],
     diags: Diagnostics,
+    steps: tuple[Callable[..., list[Figure]], Callable[..., list[Check]], Callable[..., list[Chart]]] | None = None,
 ) -> Edition:
     """Every article's figures, labelled, then its checks, then its charts (in that order, so
     that problems are reported stage by stage). ``mentions``: each article's, from annotate().
+    ``steps``: the three per-article steps (article_figures, run_checks, read_charts by default).
     """
+    article_figures_, run_checks_, read_charts_ = steps or (article_figures, run_checks, read_charts)
     docs_by_path = {d.path: d for d in docs}
     types = {e.id: e.type for e in edition.entities}
     articles = [(a, docs_by_path[a.path], mentions.get(a.id, ())) for a in edition.all_articles]
-    labelled = [article_figures(article, doc, named, types, diags) for article, doc, named in articles]
-    checks = [run_checks(a, d, f, diags) for (a, d, _), f in zip(articles, labelled, strict=True)]
-    charts = [read_charts(a, d, f, diags) for (a, d, _), f in zip(articles, labelled, strict=True)]
+    labelled = [article_figures_(article, doc, named, types, diags) for article, doc, named in articles]
+    checks = [run_checks_(a, d, f, diags) for (a, d, _), f in zip(articles, labelled, strict=True)]
+    charts = [read_charts_(a, d, f, diags) for (a, d, _), f in zip(articles, labelled, strict=True)]
     edition = dataclasses.replace(
         edition,
         figures=tuple(chain.from_iterable(labelled)),

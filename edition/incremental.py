@@ -1,4 +1,11 @@
-"""The dev server's speed: a page is rendered again only if what it showed could have changed.
+"""The dev server's speed: an article's work is done again only if its files changed, and a
+page is rendered again only if what it showed could have changed.
+
+Articles: build_article() (edition/article.py) is pure, so its result is kept under a digest
+of what it reads: its two files as parsed (text, front matter with the line of every key,
+the lines of every block) and the glossaries' definitions.
+
+Pages:
 
 A page's output is a function of three things, and its fingerprint is a digest of all three,
 never a recipe written by hand:
@@ -24,10 +31,14 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from edition.annotate import Lexicon
+from edition.article import ArticleResult, build_article
+from edition.content import Document
 from edition.derive import SiteIndex
 from edition.model import Article, Block, Entity
 from edition.pages import Page
 from edition.render import Renderer, page_lookups, site_lookups
+from edition.yamlload import LineDict
 
 Call = tuple[str, tuple[Any, ...]]  # a lookup's name and the arguments it was asked with
 
@@ -46,6 +57,24 @@ class PageCache:
     records: dict[str, Record] = field(default_factory=dict)
     rendered: int = 0  # pages rendered by the last build (the rest were kept)
     kept: Renderer | None = None  # the last build's, with its templates compiled
+    articles: dict[str, ArticleResult] = field(default_factory=dict)  # by digest of their inputs
+    made: int = 0  # articles the last build made (the rest were kept)
+
+    def article_builder(self, lexicon: Lexicon) -> Callable[[Document, Document | None, Lexicon], ArticleResult]:
+        """build_article(), answered from the last build's results where the inputs are the same."""
+        glossaries = digest(lexicon.definitions)
+        kept, self.articles, self.made = self.articles, {}, 0
+
+        def build(zh: Document, en: Document | None, lexicon: Lexicon) -> ArticleResult:
+            key = digest(glossaries, _document(zh), _document(en) if en is not None else None)
+            result = kept.get(key) or self.articles.get(key)
+            if result is None:
+                result = build_article(zh, en, lexicon)
+                self.made += 1
+            self.articles[key] = result
+            return result
+
+        return build
 
     def renderer(self, templates: Mapping[str, str], strings: Mapping[str, Any]) -> Renderer:
         """The last build's renderer if its templates and strings are these (compiling
@@ -62,6 +91,19 @@ def digest(*parts: object) -> str:
         hasher.update(repr(part).encode("utf-8"))
         hasher.update(b"\x00")
     return hasher.hexdigest()
+
+
+def _document(doc: Document) -> str:
+    """A parsed file as build_article reads it, with the line of every front-matter key."""
+    return digest(doc.path, doc.stem, doc.lang, _lines(doc.front), doc.blocks, doc.front_end)
+
+
+def _lines(value: Any) -> Any:
+    if isinstance(value, LineDict):
+        return (value.line, sorted(value.lines.items()), [(k, _lines(v)) for k, v in value.items()])
+    if isinstance(value, list):
+        return [_lines(v) for v in value]
+    return value
 
 
 class _Missing(Exception):

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from edition.annotate import annotate
+from edition.annotate import Lexicon, annotate
+from edition.article import Replay, build_article, pairs
 from edition.assemble import assemble
 from edition.config import load_config
 from edition.content import load_content, load_pages, stem_of
@@ -56,7 +57,7 @@ def build(
     stages = Stages(log)
     # 1-3. load, per-article work, site-wide checks; the templates' problems after the content's
     templates = _templates(root, strict)
-    edition, warnings, _ = make_edition(root, strict=strict, stages=stages)
+    edition, warnings, _ = make_edition(root, strict=strict, stages=stages, cache=cache)
     # 4. pages: every page of every view, with its data
     site = SiteIndex(edition)
     pages = site_pages(edition, site)
@@ -157,9 +158,14 @@ class Stages:
 
 
 def make_edition(
-    root: Path, log: Log = lambda _: None, strict: bool = False, stages: Stages | None = None
+    root: Path,
+    log: Log = lambda _: None,
+    strict: bool = False,
+    stages: Stages | None = None,
+    cache: PageCache | None = None,
 ) -> tuple[Edition, list[Diagnostic], Stages]:
-    """Read and check everything; raise BuildError with every problem found."""
+    """Read and check everything; raise BuildError with every problem found. With the dev
+    server's ``cache``, an article whose files did not change is not worked on again."""
     stages = stages or Stages(log)
     config = load_config(root / "site.toml", root)
     pages = load_pages(root / "content", root)  # each newspaper page's settings and witness
@@ -169,13 +175,19 @@ def make_edition(
     diags = Diagnostics()
     diags.items.extend(problems)
     unreadable = frozenset(stem_of(d.loc.path) for d in problems if d.severity == "error")
-    edition = assemble(config, docs, pages, diags, unreadable)
+    # Per-article work: each article on its own, given the glossaries (edition/article.py).
+    lexicon_problems = Diagnostics()
+    lexicon = Lexicon.of(glossaries, lexicon_problems)
+    made = cache.article_builder(lexicon) if cache is not None else build_article
+    replay = Replay({zh.path: made(zh, en, lexicon) for zh, en in pairs(docs)})
+    # Site-wide: the articles into pages and one model, the glossaries' checks; each
+    # article's problems reported as its step comes
+    edition = assemble(config, docs, pages, diags, unreadable, make=replay.article)
     if edition is not None:
-        # entities found in the text (standoff); every quantity labelled and the page's
-        # arithmetic checked; each translation's numbers checked against its Chinese
-        edition, mentions = annotate(edition, docs, glossaries, diags)
-        edition = annotate_figures(edition, docs, mentions, diags)
-        check_numbers(edition, docs, diags)
+        diags.items.extend(lexicon_problems.items)
+        edition, mentions = annotate(edition, docs, lexicon, diags, find=replay.mentions)
+        edition = annotate_figures(edition, docs, mentions, diags, (replay.figures, replay.checks, replay.charts))
+        check_numbers(edition, docs, diags, check=replay.numbers)
     if strict:
         diags.items = [Diagnostic(d.loc, d.message, d.hint, "error") for d in diags.items]
     diags.raise_if_errors()

@@ -3,6 +3,7 @@ and its output is byte for byte a clean build's."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -124,3 +125,34 @@ def test_the_server_serves_nothing_outside_output(site: Path) -> None:
     status: list[str] = []
     body = b"".join(preview.app({"PATH_INFO": "/../../etc/passwd"}, lambda s, h: status.append(s)))
     assert status == ["404 Not Found"] and b"root:" not in body
+
+
+def test_an_edit_works_on_the_edited_article_only(site: Path) -> None:
+    """ArticleResults are kept by content hash: one translation edited, one article made again."""
+    preview = Preview(site, site / "output")
+    preview.rebuild()
+    articles = preview.cache.made
+    assert articles >= 5  # every article and every page's front, the first time
+    EDITS["translation"](site)
+    preview.rebuild()
+    assert preview.cache.made == 1
+    EDITS["glossary"](site)  # the glossaries are every article's input
+    preview.rebuild()
+    assert preview.cache.made == articles
+    assert not preview.errors
+
+
+def test_a_kept_article_reports_its_problems_again(site: Path) -> None:
+    """An article kept from the last build reports its problems as if made anew."""
+    preview = Preview(site, site / "output")
+    preview.rebuild()
+    path = site / "content/2020-05-25/p12/03-business-support.en.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r"\b(\d\d)\b", lambda m: str(int(m[1]) + 1), text, count=1), encoding="utf-8")
+    preview.rebuild()
+    broken = list(preview.errors)
+    assert broken and "business-support-p2" in broken[0]
+    EDITS["translation"](site)  # another article: the broken one is kept
+    preview.rebuild()
+    assert preview.cache.made == 1
+    assert preview.errors == broken
