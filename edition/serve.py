@@ -25,37 +25,24 @@ StartResponse = Callable[..., Any]
 
 
 class Preview:
-    """The dev server's builds: each one the same build(), rendering again only the pages
-    whose fingerprint changed (edition/incremental.py), writing output/ in place. In a
-    background thread when ``background`` (the server, which reloads the browser when the
-    build changed anything), else before rebuild() returns (tests, the benchmark). One
-    build at a time."""
+    """The dev server's builds: each one the same build(), working again only on the articles
+    whose files changed and rendering only the pages whose fingerprint changed
+    (edition/incremental.py), writing output/ in place. One build at a time."""
 
-    def __init__(self, root: Path, out_dir: Path, search: bool = False, background: bool = False) -> None:
+    def __init__(self, root: Path, out_dir: Path, search: bool = False) -> None:
         self.root = root
         self.out_dir = out_dir.resolve()
         self.errors: list[str] = []
         self.cache = PageCache()  # kept for the server's life
         self.search = search
-        self.background = background
         self.lock = threading.Lock()
         self.full_seconds = 0.0  # how long the last build took
 
-    def rebuild(self, changed: Sequence[str] = (), reload: Callable[[], None] | None = None) -> None:
+    def rebuild(self, changed: Sequence[str] = ()) -> bool:
         """Bring output/ up to date after a change (``changed``: the paths the watcher saw;
-        unused, as every build checks every page). ``reload``: called after a background
-        build that changed output/."""
-        if not self.background:
-            with self.lock:
-                self._full()
-            return
-        threading.Thread(target=self._full_in_background, args=(reload,), daemon=True).start()
-
-    def _full_in_background(self, reload: Callable[[], None] | None) -> None:
+        unused, as every build looks at every file). True if output/ (or its errors) changed."""
         with self.lock:
-            changed = self._full()
-        if changed and reload is not None:
-            reload()
+            return self._full()
 
     def _full(self) -> bool:
         """One build; True if output/ changed (or its errors did)."""
@@ -126,20 +113,18 @@ class Preview:
 
 def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, search: bool = False) -> int:
     from livereload import Server
-    from livereload.handlers import LiveReloadHandler
     from tornado.ioloop import IOLoop
 
-    preview = Preview(root, root / "output", search, background=True)
+    preview = Preview(root, root / "output", search)
     preview.rebuild()
     watched = [root / name for name in WATCHED if (root / name).exists()]
     server = Server(app=preview.app, watcher=told_watcher(watched, IOLoop.current))
 
     def changed() -> None:
         # Called by livereload on its own thread (the server's loop), which reloads the browser
-        # when this returns; a background build that changes output/ reloads it once more.
-        loop = IOLoop.current()
+        # when this returns.
         saw = server.watcher.filepath
-        preview.rebuild([saw] if saw else [], lambda: loop.add_callback(LiveReloadHandler.reload_waiters))
+        preview.rebuild([saw] if saw else [])
 
     for path in watched:
         server.watch(str(path), changed, delay=0.2)
