@@ -5,9 +5,7 @@ Articles: build_article() (edition/article.py) is pure, so its result is kept un
 of what it reads: its two files as parsed (text, front matter with the line of every key,
 the lines of every block) and the glossaries' definitions.
 
-Pages:
-
-A page's output is a function of three things, and its fingerprint is a digest of all three,
+Pages: a page's output is a function of three things, and its fingerprint is a digest of all three,
 never a recipe written by hand:
 
 - the data its template receives (``Page.data``, plain model values, digested by their repr;
@@ -52,7 +50,8 @@ class Record:
 
 @dataclass
 class PageCache:
-    """Output path -> the record of its last render. Kept by the dev server for its life."""
+    """What the dev server keeps from build to build for its life: each page's record (by
+    output path), the compiled templates, and the articles' results (by digest of their inputs)."""
 
     records: dict[str, Record] = field(default_factory=dict)
     rendered: int = 0  # pages rendered by the last build (the rest were kept)
