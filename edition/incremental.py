@@ -38,7 +38,7 @@ from edition.pages import Page
 from edition.render import Renderer, page_lookups, site_lookups
 from edition.yamlload import LineDict
 
-Call = tuple[str, tuple[Any, ...]]  # a lookup's name and the arguments it was asked with
+Call = tuple[str, Any]  # a lookup's name and its arguments, each model object as a Ref
 
 
 @dataclass(frozen=True)
@@ -109,10 +109,19 @@ class _Missing(Exception):
     """A model object a recorded call named is no longer in the site."""
 
 
+@dataclass(frozen=True)
+class Ref:
+    """A model object named by a recorded call: kept by kind and id, not the object (a
+    record outlives its build, and is asked again of the next one)."""
+
+    kind: str
+    id: str
+
+
 def _key(arg: Any) -> Any:
-    """An argument of a call as a short key: a model object by its type and id."""
+    """An argument of a call as recorded: model objects as Refs."""
     if isinstance(arg, Block | Article | Entity):
-        return (type(arg).__name__, arg.id)
+        return Ref(type(arg).__name__, arg.id)
     if isinstance(arg, list | tuple):
         return tuple(_key(a) for a in arg)
     return arg
@@ -140,9 +149,10 @@ class _Digests:
         return kept[1]
 
     def answer(self, name: str, args: tuple[Any, ...]) -> str:
-        """What a lookup answers the new site, digested. A block's marks are digested from
-        what makes them (the block and its spans): the page's own links are in its data."""
-        key = (name, _key(args))
+        """What a lookup answers the new site (``args`` as recorded), digested. A block's marks
+        are digested from what makes them (the block and its spans): the page's own links are
+        in its data."""
+        key = (name, args)
         made = self._answers.get(key)
         if made is None:
             current = tuple(self._current(a) for a in args)
@@ -155,19 +165,18 @@ class _Digests:
         return made
 
     def _current(self, arg: Any) -> Any:
-        """An argument of a recorded call as the new site has it (model objects by id)."""
-        site = self.site
-        found: Any
-        if isinstance(arg, Block):
-            found = site.blocks_by_id.get(arg.id)
-        elif isinstance(arg, Article):
-            found = site.articles_by_id.get(arg.id)
-        elif isinstance(arg, Entity):
-            found = site.marker.entities.get(arg.id)
-        elif isinstance(arg, list | tuple):
-            return type(arg)(self._current(a) for a in arg)
-        else:
+        """An argument of a recorded call as the new site has it (each Ref looked up by id)."""
+        if isinstance(arg, tuple):
+            return [self._current(a) for a in arg]
+        if not isinstance(arg, Ref):
             return arg
+        site = self.site
+        tables: dict[str, Mapping[str, Any]] = {
+            "Block": site.blocks_by_id,
+            "Article": site.articles_by_id,
+            "Entity": site.marker.entities,
+        }
+        found = tables[arg.kind].get(arg.id)
         if found is None:
             raise _Missing
         return found
@@ -177,12 +186,12 @@ class _Recorder:
     """The lookups of one page, noting each distinct call."""
 
     def __init__(self, lookups: Mapping[str, Callable[..., Any]]) -> None:
-        self.calls: dict[tuple[str, Any], Call] = {}
+        self.calls: dict[Call, None] = {}
         self.lookups = {name: self._wrap(name, fn) for name, fn in lookups.items()}
 
     def _wrap(self, name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
         def call(*args: Any) -> Any:
-            self.calls.setdefault((name, _key(args)), (name, args))
+            self.calls.setdefault((name, _key(args)), None)
             return fn(*args)
 
         return call
@@ -192,7 +201,7 @@ def _fingerprint(
     renderer: Renderer, page: Page, digests: _Digests, common: str, templates: Sequence[str], calls: Sequence[Call]
 ) -> str:
     sources = [renderer.templates.get(name) for name in templates]
-    answers = [(name, _key(args), digests.answer(name, args)) for name, args in calls]
+    answers = [(name, args, digests.answer(name, args)) for name, args in calls]
     return digest(common, page.template, digests.value(page.data), sources, answers)
 
 
@@ -226,7 +235,7 @@ def render_changed(
         data = renderer.render(page, site, recorder.lookups)
         cache.rendered += 1
         templates = tuple(sorted(renderer.env.loaded))
-        calls = tuple(recorder.calls.values())
+        calls = tuple(recorder.calls)
         records[page.path] = Record(_fingerprint(renderer, page, digests, common, templates, calls), templates, calls)
         changed.append(sink(page.path, data))
     cache.records = records  # only the pages of this build: a removed page is forgotten
