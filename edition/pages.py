@@ -26,11 +26,6 @@ class Page:
     template: str
     data: dict[str, Any]
 
-    @property
-    def view(self) -> View:
-        view: View = self.data["view"]
-        return view
-
 
 def page(view: View, path: str, template: str, **data: Any) -> Page:
     """A page at ``path`` within ``view`` (e.g. "articles/x/" in the English view)."""
