@@ -18,12 +18,14 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from edition.numbers_en import EnNumber, extract_en
 from edition.numerals import (
     CN_MAX,
     CN_NUMERAL,
     CN_RUN,
     CN_SMALL,
     DIGITS,
+    YEAR,
     Values,
     cn_readings,
     cn_value,
@@ -45,15 +47,6 @@ class Quantity:
     kind: str  # "quantity" | "date" | "ordinal"
     numeral: str  # "arabic" | "chinese"
     end_value: float | None = None  # the end of a period: "2月~4月" -> value 2, end_value 4
-
-
-@dataclass(frozen=True)
-class EnNumber:
-    start: int
-    end: int
-    text: str
-    value: float
-    kind: str  # "number" | "month"
 
 
 @dataclass(frozen=True)
@@ -154,8 +147,7 @@ _CHINESE = re.compile(
 # Where a figure can begin: a digit, a numeral, 第, or the first character of a qualifier.
 _ZH_START = re.compile(f"[0-9第{''.join(sorted({q[0] for q in _QUALIFIER}))}{CN_NUMERAL}]")
 
-_YEAR = r"19[0-9]{2}|20[0-9]{2}|2100"
-_DOTTED = re.compile(rf"(?P<y>{_YEAR})(?P<s>[./-])(?P<m>1[0-2]|0?[1-9])(?P=s)(?P<d>3[01]|[12][0-9]|0?[1-9])(?![0-9])")
+_DOTTED = re.compile(rf"(?P<y>{YEAR})(?P<s>[./-])(?P<m>1[0-2]|0?[1-9])(?P=s)(?P<d>3[01]|[12][0-9]|0?[1-9])(?![0-9])")
 _COMPONENT = re.compile(r"\s*(?P<n>[0-9]{1,4})\s*(?P<u>[年月日号])")
 _RANGE = re.compile(r"\s*[~\-—–至到]\s*")
 _BARE = re.compile(r"[0-9]{1,4}(?=\s*[~\-—–至到])")
@@ -333,44 +325,6 @@ def zh_numeral_values(text: str) -> set[float]:
     for m in CN_RUN.finditer(work):
         values.extend(cn_readings(m.group()))
     return {v for v in values if math.isfinite(v)}
-
-
-# --- English ----------------------------------------------------------------------------------------
-
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
-_EN_MULTIPLIER = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12, "bn": 10**9}
-_EN = re.compile(
-    # 2020.05.25: three numbers, and not 2020.05 followed by 25.
-    rf"(?<![0-9A-Za-z.])(?P<y>{_YEAR})(?P<s>[./-])(?P<m>1[0-2]|0?[1-9])(?P=s)(?P<d>3[01]|[12][0-9]|0?[1-9])(?![0-9])"
-    r"|(?<![0-9A-Za-z])(?<![0-9]\.)"
-    r"(?P<num>[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]+)(?P<dec>\.[0-9]+)?"
-    r"(?:/(?P<den>0*[1-9][0-9]*)(?![0-9.]))?"
-    r"(?:\s?%|(?:st|nd|rd|th)\b)?"
-    r"(?:\s+(?P<mult>(?i:thousand|million|billion|trillion))\b|(?P<bn>bn)\b)?"
-    rf"|\b(?P<month>{'|'.join(_MONTHS)})\b"
-)
-
-
-def _en_numbers(text: str, m: re.Match[str]) -> list[EnNumber]:
-    if m["y"]:
-        return [EnNumber(m.start(g), m.end(g), text[m.start(g) : m.end(g)], float(m[g]), "number") for g in "ymd"]
-    if m["month"]:
-        return [EnNumber(m.start(), m.end(), text[m.start() : m.end()], float(_MONTHS.index(m["month"]) + 1), "month")]
-    word = m["mult"] or m["bn"]
-    scaled = figure_value(m, _EN_MULTIPLIER[word.lower()] if word else 1)
-    if scaled is None:
-        return []
-    return [EnNumber(m.start(), m.end(), text[m.start() : m.end()], scaled, "number")]
-
-
-def extract_en(text: str) -> list[EnNumber]:
-    """Digit numbers (164,000; 1.384 billion; 47th; 1/4; 30%) and month names of English text, in order.
-    Number words (nine, hundred) are not read: the check is about figures."""
-    work = prepare(text)
-    return [n for m in _EN.finditer(work) for n in _en_numbers(text, m)]
 
 
 # --- the check --------------------------------------------------------------------------------------

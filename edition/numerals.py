@@ -176,3 +176,7 @@ def cn_readings(run: str) -> set[float]:
     if whole is not None:
         values.add(whole)
     return values
+
+
+# The years a figure may name (dates, and years in English text).
+YEAR = r"19[0-9]{2}|20[0-9]{2}|2100"

@@ -21,6 +21,7 @@ from edition.errors import BuildError, Diagnostic, Diagnostics, Loc
 from edition.export import edition_json, figures_csv, figures_json, robots_txt, sitemap_xml
 from edition.figures import annotate_figures
 from edition.incremental import PageCache, render_changed
+from edition.linecheck import check_line_claims
 from edition.model import Edition
 from edition.numbercheck import check_numbers
 from edition.pages import Page, site_pages
@@ -28,6 +29,7 @@ from edition.parallel import render_pages
 from edition.render import Renderer, load_templates
 from edition.search import search_index
 from edition.tei import tei_xml
+from edition.terms import TERMBASE, check_terms, load_termbase
 from edition.write import Files, Folder, WriteStats, write_into
 
 Log = Callable[[str], None]
@@ -188,6 +190,12 @@ def make_edition(
         edition, mentions = annotate(edition, docs, lexicon, diags, find=replay.mentions)
         edition = annotate_figures(edition, docs, mentions, diags, (replay.figures, replay.checks, replay.charts))
         check_numbers(edition, docs, diags, check=replay.numbers)
+        # terminology: each block pair against the termbase (content/termbase/)
+        check_terms(edition, load_termbase(root, diags), TERMBASE.as_posix(), diags)
+        # what the editors' notes say about source lines, against each page's witness
+        for page in edition.pages:
+            lines = (root / page.source.path).read_text(encoding="utf-8").split("\n")
+            check_line_claims((page.front, *page.articles), lines, diags)
     if strict:
         diags.items = [Diagnostic(d.loc, d.message, d.hint, "error") for d in diags.items]
     diags.raise_if_errors()
