@@ -9,9 +9,12 @@ order as rendering them one by one.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import gc
 import multiprocessing
 import os
+import signal
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 
@@ -31,6 +34,13 @@ def _cores() -> int:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # not Linux
         return os.cpu_count() or 1
+
+
+def _die_with_parent() -> None:
+    """A worker ends with the build (Linux): a build killed outright must not leave workers
+    behind, asleep for ever or writing into a staging folder the next build is making anew."""
+    with contextlib.suppress(OSError, AttributeError):  # not Linux: it ends at its next task
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
 
 
 def _run(bounds: tuple[int, int]) -> list[bool]:
@@ -62,7 +72,7 @@ def render_pages(
         # An executor, not a Pool: a worker that dies (the OOM killer) fails the build
         # (BrokenProcessPool) instead of leaving it waiting for ever.
         context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(processes, mp_context=context) as pool:
+        with ProcessPoolExecutor(processes, mp_context=context, initializer=_die_with_parent) as pool:
             for part in pool.map(_run, bounds):
                 changed.extend(part)
                 progress(len(changed), len(pages))
