@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from edition.content import Document, Glossary, front_entries
 from edition.errors import Diagnostics, Loc
-from edition.memo import Memo, Same
 from edition.model import Article, Block, Edition, Entity, Mention
 from edition.yamlload import LineDict, check_keys
 
@@ -215,23 +214,22 @@ def _patterns(definitions: Iterable[Definition]) -> dict[str, list[tuple[str, st
 def annotate(
     edition: Edition,
     docs: Sequence[Document],
-    glossaries: Sequence[Glossary],
+    lexicon: Lexicon,
     diags: Diagnostics,
-    memo: Memo | None = None,
+    find: Callable[[Article, Document, Lexicon, Diagnostics], list[Mention]] | None = None,
 ) -> tuple[Edition, dict[str, list[Mention]]]:
-    """The entities of the glossaries with their mentions in the text (standoff); also each
-    article's mentions, in text order (article id -> mentions), for the stages that follow."""
-    memo = memo or Memo(keep=False)
+    """The entities of the glossaries (``lexicon``) with their mentions in the text
+    (standoff); also each article's mentions, in text order (article id -> mentions), for the
+    stages that follow. ``find``: one article's mentions (article_mentions by default)."""
     complete = edition.complete
-    # The glossaries' definitions and search patterns, reused while no glossary changes.
-    lexicon = memo_lexicon(memo, glossaries, diags)
+    find = find or article_mentions
     definitions = lexicon.definitions
     docs_by_path = {d.path: d for d in docs}
     english = {b.id: b.en_loc for a in edition.all_articles for b in a.blocks if b.en_loc is not None}
     mentions: dict[str, list[Mention]] = {k: [] for k in definitions}
     by_article: dict[str, list[Mention]] = {}
     for article in edition.all_articles:
-        by_article[article.id] = article_mentions(memo, article, docs_by_path[article.path], lexicon, diags)
+        by_article[article.id] = find(article, docs_by_path[article.path], lexicon, diags)
         for m in by_article[article.id]:
             mentions[m.entity].append(m)
     for key, definition in definitions.items():
@@ -281,24 +279,13 @@ class Lexicon:
         )
 
 
-def memo_lexicon(memo: Memo, glossaries: Sequence[Glossary], diags: Diagnostics) -> Lexicon:
-    """The glossaries' definitions and patterns, reused while no glossary file changes."""
-    return memo.get(("lexicon", *map(Same, glossaries)), diags, Lexicon.of, glossaries)
-
-
-def article_mentions(
-    memo: Memo, article: Article, doc: Document, lexicon: Lexicon, diags: Diagnostics
-) -> list[Mention]:
-    """One article's mentions, in order; reused while the article, its file and the glossaries are unchanged."""
-
-    def compute(local: Diagnostics) -> list[Mention]:
-        by_local = {b.local: b for b in article.blocks}
-        pins = read_pins(doc, by_local, lexicon.definitions, local)
-        return _article_mentions(
-            article, lexicon.plain, lexicon.every, pins, lexicon.definitions, local, lexicon.english_only
-        )
-
-    return memo.get(("mentions", Same(article), Same(doc), Same(lexicon)), diags, compute)
+def article_mentions(article: Article, doc: Document, lexicon: Lexicon, diags: Diagnostics) -> list[Mention]:
+    """One article's mentions, in text order."""
+    by_local = {b.local: b for b in article.blocks}
+    pins = read_pins(doc, by_local, lexicon.definitions, diags)
+    return _article_mentions(
+        article, lexicon.plain, lexicon.every, pins, lexicon.definitions, diags, lexicon.english_only
+    )
 
 
 def _article_mentions(

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from edition.config import PageInfo, SiteConfig
 from edition.content import Document, front_entries, front_loc, text_hash
 from edition.errors import Diagnostic, Diagnostics, Loc, choices
 from edition.ids import block_id, local_block_ids
-from edition.memo import Memo, Same
 from edition.model import Article, Block, Edition, Emendation, NewsPage, Note, Photo, SourceText
 from edition.yamlload import LineDict, check_keys
 
@@ -30,11 +29,11 @@ def assemble(
     pages: Sequence[tuple[PageInfo, SourceText]],
     diags: Diagnostics,
     unreadable: frozenset[str] = frozenset(),
-    memo: Memo | None = None,
+    make: Callable[[Document, Document | None, Diagnostics], Article | None] | None = None,
 ) -> Edition | None:
     """Build the model; every problem goes to ``diags``. None if the model cannot be made.
-    With a memo, an article whose two files are the objects of the last build is reused."""
-    memo = memo or Memo(keep=False)
+    ``make``: one article's model (article_of, or the article as edition/article.py made it)."""
+    make = make or article_of
     zh_docs = [d for d in docs if d.lang == "zh"]
     en_docs = {d.stem: d for d in docs if d.lang == "en"}
     zh_stems = {z.stem for z in zh_docs}
@@ -45,7 +44,7 @@ def assemble(
                 "translation without a Chinese original",
                 f"create content/{stem}.zh.md or rename this file",
             )
-    articles = [memo_article(memo, doc, en_docs.get(doc.stem), diags) for doc in zh_docs]
+    articles = [make(doc, en_docs.get(doc.stem), diags) for doc in zh_docs]
     made = _check_unique_ids([a for a in articles if a is not None], zh_docs, diags)
     complete = not unreadable and len(made) == len(zh_docs)
     news_pages = []
@@ -77,12 +76,7 @@ def assemble(
     return Edition(config=config, pages=tuple(news_pages), articles=body_all, photos=photos, complete=complete)
 
 
-def memo_article(memo: Memo, doc: Document, en: Document | None, diags: Diagnostics) -> Article | None:
-    """One article's model, reused while its two files are the objects of the last build."""
-    return memo.get(("article", Same(doc), Same(en)), diags, _article, doc, en)
-
-
-def _article(doc: Document, en: Document | None, diags: Diagnostics) -> Article | None:
+def article_of(doc: Document, en: Document | None, diags: Diagnostics) -> Article | None:
     front = doc.front
     check_keys(front, ZH_KEYS, doc.path, "front-matter", diags)
     article_id = front.get("id")

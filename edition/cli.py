@@ -20,7 +20,6 @@ def _parser() -> argparse.ArgumentParser:
     b = sub.add_parser("build", help="build output/ (the default)")
     b.add_argument("--out", type=Path, default=None, help="output folder (default: ROOT/output)")
     b.add_argument("--no-search", action="store_true", help="skip the search index (faster)")
-    b.add_argument("--no-cache", action="store_true", help="ignore .cache/ (parse and render everything)")
     sub.add_parser("check", help="prove every source line is accounted for; list what needs an editor")
     c = sub.add_parser("cut", help="cut a page's raw source into its content files (never overwrites a file)")
     c.add_argument("page", nargs="?", type=Path, default=None, help="a page folder (default: every page folder)")
@@ -38,15 +37,10 @@ def main(argv: list[str]) -> int:
     command = args.command or "build"
     try:
         if command == "build":
-            from edition.cache import BuildCache
             from edition.pipeline import build
 
             out = (getattr(args, "out", None) or root / "output").resolve()
-            use_cache = not getattr(args, "no_cache", False)
-            cache = BuildCache.load(root / ".cache", str(out)) if use_cache else None
-            result = build(root, out, log, args.strict, search=not getattr(args, "no_search", False), cache=cache)
-            if cache is not None:
-                cache.save(root / ".cache")
+            result = build(root, out, log, args.strict, search=not getattr(args, "no_search", False))
             for warning in result.warnings:
                 print(warning, file=sys.stderr)
             return 0

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from edition.cache import BuildCache
 from edition.config import PageInfo, load_page_config
 from edition.errors import BuildError, Diagnostic, Diagnostics, Loc, rel
 from edition.frontmatter import split_front_matter
@@ -150,9 +146,7 @@ def load_glossary(path: Path, root: Path, diags: Diagnostics, name: str | None =
     return Glossary(name, data)
 
 
-def load_content(
-    content_dir: Path, root: Path, cache: BuildCache | None = None
-) -> tuple[list[Document], list[Glossary], list[Diagnostic]]:
+def load_content(content_dir: Path, root: Path) -> tuple[list[Document], list[Glossary], list[Diagnostic]]:
     """Every content file, parsed. Problems are returned, not raised, so that the later
     stages can report theirs too: an editor sees every mistake of a build at once."""
     diags = Diagnostics()
@@ -162,26 +156,13 @@ def load_content(
         )
     docs = []
     glossaries = []
-    with _collector_paused():
-        for path in _content_files(content_dir, root, diags):
-            name = rel(path, root)
-            hit = cache.lookup(path, name) if cache is not None else None
-            if hit is not None:
-                _, parsed, problems = hit
-                assert cache is not None
-                cache.hits += 1
-            else:
-                mine = Diagnostics()
-                load = load_document if path.suffix == ".md" else load_glossary
-                parsed = load(path, root, mine, name)
-                problems = mine.items
-                if cache is not None:
-                    cache.store(path, name, parsed, problems)
-            diags.items.extend(problems)
-            if isinstance(parsed, Document):
-                docs.append(parsed)
-            elif isinstance(parsed, Glossary):
-                glossaries.append(parsed)
+    for path in _content_files(content_dir, root, diags):
+        load = load_document if path.suffix == ".md" else load_glossary
+        parsed = load(path, root, diags, rel(path, root))
+        if isinstance(parsed, Document):
+            docs.append(parsed)
+        elif isinstance(parsed, Glossary):
+            glossaries.append(parsed)
     return docs, glossaries, diags.items
 
 
@@ -249,26 +230,6 @@ def _content_files(content_dir: Path, root: Path, diags: Diagnostics) -> list[Pa
                 "move it into its page's folder, content/<date>/p<page>/ (the one with page.toml)",
             )
     return files
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while the content loads.
-
-    Parsing YAML allocates hundreds of short-lived nodes per file, so the collector runs
-    over and over, each full pass re-scanning every document loaded so far: on a large
-    archive that was a third of the loading time. Loading leaves no reference cycles
-    behind (the nodes are freed by reference counting, and a collection right after a
-    load finds nothing); the collector resumes as it was when the load ends.
-    """
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 def text_hash(blocks: tuple[Block, ...] | list[Any]) -> str:

@@ -3,20 +3,17 @@ between articles, search terms and the appendix's groups and charts."""
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Collection, Mapping, Sequence
 from functools import cached_property
 from typing import Any
 
-from edition.cache import digest
 from edition.charts import Bar, log_bars, waterfall
 from edition.charts import money as money_fmt
-from edition.cite import Citation, cite
-from edition.figures import THEMES, format_value, unit_en
-from edition.marks import Marker, Span
-from edition.memo import Memo, Same
+from edition.cite import Citation, cite, json_ld
+from edition.figures import THEMES
+from edition.marks import Marker
 from edition.model import Article, Block, Edition, Entity, Figure, Mention, Photo
-from edition.parts import appendix_parts, article_runs, row_parts
+from edition.parts import article_runs, row_parts
 
 # Up to this many articles, the front page shows them all, whole: a newspaper page.
 WHOLE_PAGE_ARTICLES = 12
@@ -25,17 +22,13 @@ WHOLE_PAGE_ARTICLES = 12
 class SiteIndex:
     """Lookups shared by every page of one build (each built once, not per page)."""
 
-    def __init__(self, edition: Edition, memo: Memo | None = None) -> None:
+    def __init__(self, edition: Edition) -> None:
         self.edition = edition
-        # Per-article fingerprint parts, reused while the article's objects are the same.
-        self.memo = memo or Memo(keep=False)
-        self._article_keys: dict[str, str] = {}
-        self.marker = Marker(edition, self.memo)
+        self.marker = Marker(edition)
         self.articles_by_id = {a.id: a for a in edition.all_articles}
         self.blocks_by_id = {b.id: b for a in edition.all_articles for b in a.blocks}
         self.owners = {b.id: a for a in edition.all_articles for b in a.blocks}
         self.all_blocks = [b for a in edition.all_articles for b in a.blocks]
-        self._entity_keys: dict[str, str] = {}
         self._rows: dict[str, list[dict[str, str]]] = {}
         self._entity_parts: dict[str, list[tuple[int, int, int, int]]] = {}
         self.position = {a.id: n for n, a in enumerate(edition.articles)}
@@ -64,124 +57,9 @@ class SiteIndex:
         passage of an archive it held tens of megabytes in each rendering worker."""
         return cite(self.edition, article, block)
 
-    def share(self) -> None:
-        """Make now what the pages of every view look up, once, before rendering forks its
-        workers: made after the fork, each worker would make it again for itself."""
-        for block in self.all_blocks:
-            self.marker.spans(block, "zh")
-            self.marker.spans(block, "en")
-        _ = self.naming, self.search_terms
-
-    def entity_key(self, entity: Entity) -> str:
-        """An entity as a notes section shows it: its fields and how often it is named."""
-        if entity.id not in self._entity_keys:
-            self._entity_keys[entity.id] = digest(
-                dataclasses.replace(entity, mentions=()), len(entity.mentions), self.mentioned_in(entity)[:9]
-            )
-        return self._entity_keys[entity.id]
-
-    def article_key(self, article: Article) -> str:
-        """Everything an article page shows beyond the navigation: its text and notes, the
-        marks in its blocks, its photos, neighbours, see-also, and the notes of its names."""
-        if article.id in self._article_keys:  # the same in every view
-            return self._article_keys[article.id]
-        articles = self.edition.articles
-        n = self.position.get(article.id, -1)
-        neighbours = [articles[i].id for i in (n - 1, n + 1) if 0 <= i < len(articles)]
-        photos = self.photos.get(article.id, [])
-        captions = [self.blocks_by_id[p.block] for p in photos]
-        names = sorted({m.entity for b in (*article.blocks, *captions) for m in self.marker.mentions.get(b.id, ())})
-        key = digest(
-            self._text_key(article),
-            photos,
-            self._marks(captions),
-            neighbours,
-            [(a.id, [e.id for e in shared]) for a, shared in self.see_also[article.id]],
-            [self.entity_key(self.marker.entities[e]) for e in names],
-            self.search_terms[article.id],
-        )
-        self._article_keys[article.id] = key
-        return key
-
-    def _marks(self, blocks: Sequence[Block]) -> list[tuple[list[Span], list[Span]]]:
-        return [(self.marker.spans(b, "zh"), self.marker.spans(b, "en")) for b in blocks]
-
-    def _text_key(self, article: Article) -> str:
-        """An article's text with its marks: its marks follow from its mentions and figures,
-        so the digest is kept while those are the same objects (an unchanged article)."""
-        parts = self.edition.article_parts.get(article.id)
-        if parts is None:  # an edition made without parts: no reuse
-            return digest(article, self._marks(article.blocks))
-        key = ("text-key", Same(article), Same(parts[0]), Same(parts[1]))
-        return self.memo.value(key, lambda: digest(article, self._marks(article.blocks)))
-
-    def page_keys(self) -> dict[str, str]:
-        """Fingerprints of the pages made from the whole edition: what each one shows
-        ("front:<page key>" for each newspaper page's front)."""
-        edition = self.edition
-        keys = {}
-        for news in edition.pages:
-            page = news.front
-            names = sorted({m.entity for b in page.blocks for m in self.marker.mentions.get(b.id, ())})
-            text = digest(
-                news.info,
-                self._text_key(page),
-                [self.entity_key(self.marker.entities[e]) for e in names],
-                edition.photos,
-            )
-            # a newspaper page shows every article on its front; a longer one lists them
-            shown = [self.article_key(a) for a in news.articles] if self.whole[news.key] else []
-            keys["front:" + news.key] = digest(text, shown)
-        listing = digest([(p.info, p.front.title_en, [a.id for a in p.articles]) for p in edition.pages])
-        only = "front:" + edition.pages[0].key
-        return {
-            **keys,
-            "home": keys[only] if len(edition.pages) == 1 else listing,
-            "about": digest(
-                [p.source for p in edition.pages],
-                self.caption_urls,
-                [
-                    self.memo.value(("about-key", Same(a)), digest, a.notes, a.emendations, a.translator)
-                    for a in edition.all_articles
-                ],
-            ),
-            "index": digest([(e.id, e.type, e.zh, e.en, len(e.mentions)) for e in edition.entities]),
-        }
-
-    def appendix_keys(self) -> list[str]:
-        """What each part of the figures appendix shows: its articles' figures, checks,
-        charts and photographs, and where it stands among the parts."""
-        edition = self.edition
-        parts = appendix_parts(edition)
-        figures = self._figures_keys()
-        keys = []
-        for n, ids in enumerate(parts):
-            mine = set(ids)
-            keys.append(
-                digest(
-                    n,
-                    len(parts),
-                    [figures.get(article, "") for article in ids],
-                    [c for c in edition.checks if c.article in mine],
-                    [c for c in edition.charts if c.article in mine],
-                    [p for p in edition.photos if p.article in mine],
-                    self.caption_urls,  # where a caption's figures link to
-                )
-            )
-        return keys
-
-    def _figures_keys(self) -> dict[str, str]:
-        """Article id -> its figures, digested (once while its list is the same)."""
-        parts = self.edition.article_parts
-        if not parts:
-            by_article: dict[str, list[Figure]] = {}
-            for f in self.edition.figures:
-                by_article.setdefault(f.article, []).append(f)
-            return {article: digest(figures) for article, figures in by_article.items()}
-        return {
-            article: self.memo.value(("figures-key", Same(figures)), digest, figures)
-            for article, (_, figures) in parts.items()
-        }
+    def json_ld(self, article: Article) -> str:
+        """An article's schema.org data."""
+        return json_ld(self.edition, article)
 
     def entity_parts(self, entity: Entity) -> list[tuple[int, int, int, int]]:
         """The parts of an entity's page (edition/parts.py): rows and article runs of each."""
@@ -190,37 +68,6 @@ class SiteIndex:
             parts = self._entity_parts[entity.id] = row_parts(article_runs(entity.mentions))
         return parts
 
-    def entity_page_keys(self, entity: Entity) -> list[str]:
-        """What each part of an entity page shows: the entity, the passages of its articles
-        (digested article by article), and where it stands among the parts."""
-        runs = self._row_keys.get(entity.id, [])
-        parts = self.entity_parts(entity)
-        return [
-            digest(self.entity_key(entity), n, len(parts), rows, runs[first_run:end_run])
-            for n, (*rows, first_run, end_run) in enumerate(parts)
-        ]
-
-    @cached_property
-    def _row_keys(self) -> dict[str, list[str]]:
-        """entity id -> the digests of its rows, article by article (in the order of its mentions)."""
-        keys: dict[str, list[str]] = {}
-        for article in self.edition.all_articles:
-            for entity_id, key in self._article_row_keys(article).items():
-                keys.setdefault(entity_id, []).append(key)
-        return keys
-
-    def _article_row_keys(self, article: Article) -> dict[str, str]:
-        def compute(mentions: Sequence[Mention]) -> dict[str, str]:
-            rows: dict[str, list[dict[str, str]]] = {}
-            for m in mentions:  # in the order of entity.mentions, hence of the entity page's rows
-                rows.setdefault(m.entity, []).append(self._row(m))
-            return {entity: digest(r) for entity, r in rows.items()}
-
-        parts = self.edition.article_parts.get(article.id)
-        if parts is None:
-            return compute([m for e in self.edition.entities for m in e.mentions if m.article == article.id])
-        return self.memo.value(("row-keys", Same(article), Same(parts[0])), compute, parts[0])
-
     def mentioned_in(self, entity: Entity) -> list[tuple[str, str]]:
         """The blocks that name an entity, once each, as (page path, block id): the way from
         any passage to every other passage about the same thing."""
@@ -228,24 +75,13 @@ class SiteIndex:
 
     @cached_property
     def naming(self) -> dict[str, list[tuple[str, str]]]:
-        """mentioned_in for every entity: gathered article by article (each article's part
-        kept while it is unchanged), so that a name mentioned thousands of times costs a
-        list's extension per article, not a look at each mention."""
+        """mentioned_in for every entity, gathered article by article."""
+        by_article: dict[str, list[Mention]] = {}
+        for m in (m for e in self.edition.entities for m in e.mentions):
+            by_article.setdefault(m.article, []).append(m)
         naming: dict[str, list[tuple[str, str]]] = {}
-        captions = tuple(sorted(self.caption_urls.items()))
-        parts = self.edition.article_parts
-        unkept: dict[str, list[Mention]] = {}  # an edition without parts: each article's, gathered here
-        if not parts:
-            for m in (m for e in self.edition.entities for m in e.mentions):
-                unkept.setdefault(m.article, []).append(m)
         for article in self.edition.all_articles:
-            if parts:
-                mentions = parts[article.id][0]
-                key = ("naming", Same(article), Same(mentions), captions)
-                blocks = self.memo.value(key, _naming_of, article, mentions, self.caption_urls)
-            else:
-                blocks = _naming_of(article, unkept.get(article.id, []), self.caption_urls)
-            for entity_id, pairs in blocks.items():
+            for entity_id, pairs in _naming_of(article, by_article.get(article.id, []), self.caption_urls).items():
                 naming.setdefault(entity_id, []).extend(pairs)
         return naming
 
@@ -286,9 +122,12 @@ class SiteIndex:
         articles = self.edition.articles
         by_id = {e.id: e for e in self.edition.entities}
         holders: dict[str, list[Article]] = {}
+        # Sets iterate in an order that changes with Python's string hashing: sorted, the
+        # floating-point sums below (and so the ties) come out the same in every build.
         for article in articles:
-            for entity_id in self.named[article.id]:
+            for entity_id in sorted(self.named[article.id]):
                 holders.setdefault(entity_id, []).append(article)
+        position = {a.id: n for n, a in enumerate(articles)}
         result: dict[str, list[tuple[Article, list[Entity]]]] = {}
         # A name shared by many articles says little about any two of them, and following it
         # would make this quadratic in an archive: names held by more than `common` are skipped.
@@ -296,7 +135,7 @@ class SiteIndex:
         for article in articles:
             score: dict[str, float] = {}
             shared: dict[str, list[str]] = {}
-            for entity_id in self.named[article.id]:
+            for entity_id in sorted(self.named[article.id]):
                 others = holders[entity_id]
                 if len(others) == len(articles) or len(others) > common:
                     continue
@@ -304,13 +143,14 @@ class SiteIndex:
                     if other.id != article.id:
                         score[other.id] = score.get(other.id, 0.0) + 1 / len(others)
                         shared.setdefault(other.id, []).append(entity_id)
-            closest = sorted(score, key=lambda k: (-score[k], self.articles_by_id[k].order))[:5]
+            # ties go to the article first in the archive (an article's order is its place on its page)
+            closest = sorted(score, key=lambda k: (-score[k], position[k]))[:5]
             result[article.id] = [
                 (
                     self.articles_by_id[other],
                     [by_id[e] for e in sorted(shared[other], key=lambda e: (len(holders[e]), e))[:6]],
                 )
-                for other in sorted(closest, key=lambda k: self.articles_by_id[k].order)
+                for other in sorted(closest, key=lambda k: position[k])
             ]
         return result
 
@@ -391,8 +231,6 @@ def appendix_context(edition: Edition, articles: Collection[str] | None = None) 
         if bars
         else "",
         "waterfalls": waterfalls,
-        "value": format_value,
-        "unit_en": unit_en,
     }
 
 

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import csv
-import functools
 import io
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from html import escape
 from typing import Any
 
-from edition.jsonout import Chunk, Chunks, chunk, pieces
-from edition.memo import Memo, Same
+import orjson
+
 from edition.model import Article, Block, Edition, Entity, Figure, Mention, NewsPage, Note
 from edition.reading import reading_of
 from edition.segment import Token
@@ -44,8 +43,8 @@ def _article(article: Article, tokens: Tokens) -> dict[str, Any]:
     }
 
 
-def _entity(entity: Entity, mentions: Chunks) -> dict[str, Any]:
-    """An entity of edition.json; its mentions, already encoded, are spliced in."""
+def _entity(entity: Entity, mentions: list[dict[str, Any]]) -> dict[str, Any]:
+    """An entity of edition.json, with its mentions."""
     return {
         "id": entity.id,
         "type": entity.type,
@@ -95,8 +94,7 @@ FIGURE_COLUMNS = [
 
 
 def _per_article(edition: Edition) -> list[tuple[Article, Sequence[Mention] | None, Sequence[Figure]]]:
-    """Each article with its mentions and figures: the objects the stages made (keys of the
-    memo), or, for an edition without them, gathered here (and then nothing is reused)."""
+    """Each article with its mentions and figures (as the stages made them, or gathered here)."""
     parts = edition.article_parts
     if parts:
         return [(a, *parts[a.id]) for a in edition.all_articles]
@@ -124,57 +122,33 @@ def figures_table(edition: Edition) -> list[dict[str, Any]]:
     return [row for a, _, figures in _per_article(edition) for row in _figure_rows(edition, a, figures)]
 
 
-def _csv_rows(edition: Edition, article: Article, figures: Sequence[Figure]) -> str:
+def figures_csv(edition: Edition) -> bytes:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=FIGURE_COLUMNS, lineterminator="\n")
-    for row in _figure_rows(edition, article, figures):
+    writer.writeheader()
+    for row in figures_table(edition):
         writer.writerow({k: ("" if v is None else v) for k, v in row.items()})
-    return out.getvalue()
+    return out.getvalue().encode("utf-8")
 
 
-def figures_csv(edition: Edition, memo: Memo | None = None) -> bytes:
-    return "".join(figures_csv_pieces(edition, memo)).encode("utf-8")
+def figures_json(edition: Edition) -> bytes:
+    return _json(figures_table(edition))
 
 
-def figures_csv_pieces(edition: Edition, memo: Memo | None = None) -> Iterator[str]:
-    """figures.csv's text, article by article (each made as it is written)."""
-    memo = memo or Memo(keep=False)
-    base = edition.config.base_url
-    yield ",".join(FIGURE_COLUMNS) + "\n"
-    for a, _, f in _per_article(edition):
-        yield memo.value(("csv", Same(f), base), _csv_rows, edition, a, f)
+def _json(value: Any) -> bytes:
+    """JSON as orjson writes it (UTF-8, two-space indentation), one value a file."""
+    return orjson.dumps(value, option=orjson.OPT_INDENT_2) + b"\n"
 
 
-def figures_json(edition: Edition, memo: Memo | None = None) -> bytes:
-    return "".join(figures_json_pieces(edition, memo)).encode("utf-8")
+def edition_json(edition: Edition) -> bytes:
+    return _json(edition_data(edition))
 
 
-def figures_json_pieces(edition: Edition, memo: Memo | None = None) -> Iterator[str]:
-    """figures.json's text, in pieces (jsonout.pieces)."""
-    memo = memo or Memo(keep=False)
-    base = edition.config.base_url
-    rows = Chunks(
-        (memo.value(("figure-rows", Same(f), base), _figure_chunk, edition, a, f) for a, _, f in _per_article(edition)),
-        0,
-    )
-    yield from pieces(rows)
-    yield "\n"
-
-
-def _figure_chunk(edition: Edition, article: Article, figures: Sequence[Figure]) -> Chunk:
-    return chunk(_figure_rows(edition, article, figures), 0)
-
-
-def edition_data(edition: Edition, memo: Memo | None = None) -> dict[str, Any]:
-    """The edition.json value; its long lists are Chunks, encoded per article and kept in
-    ``memo`` while the article is unchanged (jsonout splices them)."""
-    memo = memo or Memo(keep=False)
+def edition_data(edition: Edition) -> dict[str, Any]:
+    """The edition.json value."""
     site, first = edition.config.site, edition.pages[0]
     info = first.info  # "edition" and "source" say what they said before the archive: its first page
-    per_article = _per_article(edition)
     tokens = reading_of(edition).tokens
-    block = functools.partial(_block, tokens=tokens)
-    article = functools.partial(_article, tokens=tokens)
     return {
         "schema_version": SCHEMA_VERSION,
         "edition": {
@@ -186,7 +160,7 @@ def edition_data(edition: Edition, memo: Memo | None = None) -> dict[str, Any]:
             "base_url": edition.config.base_url,
         },
         "source": _source(first),
-        "page": {"blocks": Chunks([_chunk(first.front.blocks, block, 2)], 2)},
+        "page": {"blocks": [_block(b, tokens) for b in first.front.blocks]},
         "pages": [
             {
                 "key": p.key,
@@ -197,20 +171,14 @@ def edition_data(edition: Edition, memo: Memo | None = None) -> dict[str, Any]:
                 "section": {"zh": p.info.section_zh, "en": p.info.section_en},
                 "title": {"zh": p.info.title_zh, "en": p.info.title_en},
                 "source": _source(p),
-                "blocks": [block(b) for b in p.front.blocks],
+                "blocks": [_block(b, tokens) for b in p.front.blocks],
                 "articles": [a.id for a in p.articles],
             }
             for p in edition.pages
         ],
-        "articles": Chunks(
-            (
-                memo.value(("json-article", Same(a), tuple(tokens.get(b.id) for b in a.blocks)), _chunk, [a], article)
-                for a in edition.articles
-            ),
-            1,
-        ),
-        "entities": _entities(edition, per_article, memo),
-        "figures": Chunks((memo.value(("json-figures", Same(f)), _chunk, f, _figure) for _, _, f in per_article), 1),
+        "articles": [_article(a, tokens) for a in edition.articles],
+        "entities": [_entity(e, [_mention(m) for m in e.mentions]) for e in edition.entities],
+        "figures": [_figure(f) for _, _, figures in _per_article(edition) for f in figures],
         "checks": [
             {
                 "id": c.id,
@@ -234,7 +202,7 @@ def edition_data(edition: Edition, memo: Memo | None = None) -> dict[str, Any]:
             }
             for p in edition.photos
         ],
-        "notes": Chunks((memo.value(("json-notes", Same(a)), _chunk, a.notes, _note) for a, _, _ in per_article), 1),
+        "notes": [_note(n) for a in edition.all_articles for n in a.notes],
         "emendations": [
             {"block": e.block, "source": e.source, "reading": e.reading, "reason": e.reason}
             for a in edition.all_articles
@@ -253,50 +221,6 @@ def _note(n: Note) -> dict[str, Any]:
 
 def _mention(m: Mention) -> dict[str, Any]:
     return {"article": m.article, "block": m.block, "zh": m.zh, "en": m.en}
-
-
-def _chunk(values: Iterable[Any], convert: Callable[[Any], Any], depth: int = 1) -> Chunk:
-    """Items of a top-level array of edition.json (depth 1), encoded as one chunk."""
-    return chunk(map(convert, values), depth)
-
-
-_MENTIONS_DEPTH = 3  # edition.json: {"entities": [{"mentions": [...]}]}
-
-
-def _entities(
-    edition: Edition, per_article: list[tuple[Article, Sequence[Mention] | None, Sequence[Figure]]], memo: Memo
-) -> list[dict[str, Any]]:
-    """The entities with their mentions; the mentions encoded article by article (the order
-    of entity.mentions), so that an article's are encoded again only when it changes."""
-    mentions: dict[str, list[Chunk]] = {e.id: [] for e in edition.entities}
-    if all(named is not None for _, named, _ in per_article):
-        for _, named, _ in per_article:
-            assert named is not None
-            for entity_id, text in memo.value(("json-mentions", Same(named)), _encode_mentions, named).items():
-                mentions[entity_id].append(text)
-    else:
-        for e in edition.entities:
-            mentions[e.id].append(chunk(map(_mention, e.mentions), _MENTIONS_DEPTH))
-    return [_entity(e, Chunks(mentions[e.id], _MENTIONS_DEPTH)) for e in edition.entities]
-
-
-def _encode_mentions(named: Sequence[Mention]) -> dict[str, Chunk]:
-    """An article's mentions, entity by entity, as chunks of the entities' mention arrays."""
-    grouped: dict[str, list[Mention]] = {}
-    for m in named:
-        grouped.setdefault(m.entity, []).append(m)
-    return {entity: chunk(map(_mention, ms), _MENTIONS_DEPTH) for entity, ms in grouped.items()}
-
-
-def edition_json(edition: Edition, memo: Memo | None = None) -> bytes:
-    return "".join(edition_json_pieces(edition, memo)).encode("utf-8")
-
-
-def edition_json_pieces(edition: Edition, memo: Memo | None = None) -> Iterator[str]:
-    """edition.json's text, in pieces: its long lists article by article, each made as it is
-    written (jsonout.pieces), so that an archive's is never whole in memory."""
-    yield from pieces(edition_data(edition, memo))
-    yield "\n"
 
 
 def sitemap_xml(edition: Edition, pages: list[str]) -> bytes:

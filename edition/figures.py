@@ -12,7 +12,6 @@ from itertools import chain
 
 from edition.content import Document, front_entries
 from edition.errors import Diagnostics, Loc
-from edition.memo import Memo, Same
 from edition.model import Article, ArticleParts, Block, Chart, Check, Edition, Figure, Mention
 from edition.numbers import extract_zh
 from edition.yamlload import LineDict
@@ -238,18 +237,19 @@ def annotate_figures(
     docs: Sequence[Document],
     mentions: Mapping[str, Sequence[Mention]],
     diags: Diagnostics,
-    memo: Memo | None = None,
+    steps: tuple[Callable[..., list[Figure]], Callable[..., list[Check]], Callable[..., list[Chart]]] | None = None,
 ) -> Edition:
     """Every article's figures, labelled, then its checks, then its charts (in that order, so
     that problems are reported stage by stage). ``mentions``: each article's, from annotate().
-    Each step is per article, reused while the article, its file and its mentions are the same."""
-    memo = memo or Memo(keep=False)
+    ``steps``: the three per-article steps (article_figures, run_checks, read_charts by default).
+    """
+    article_figures_, run_checks_, read_charts_ = steps or (article_figures, run_checks, read_charts)
     docs_by_path = {d.path: d for d in docs}
     types = {e.id: e.type for e in edition.entities}
     articles = [(a, docs_by_path[a.path], mentions.get(a.id, ())) for a in edition.all_articles]
-    labelled = [article_figures(memo, article, doc, named, types, diags) for article, doc, named in articles]
-    checks = [article_checks(memo, a, d, f, diags) for (a, d, _), f in zip(articles, labelled, strict=True)]
-    charts = [article_charts(memo, a, d, f, diags) for (a, d, _), f in zip(articles, labelled, strict=True)]
+    labelled = [article_figures_(article, doc, named, types, diags) for article, doc, named in articles]
+    checks = [run_checks_(a, d, f, diags) for (a, d, _), f in zip(articles, labelled, strict=True)]
+    charts = [read_charts_(a, d, f, diags) for (a, d, _), f in zip(articles, labelled, strict=True)]
     edition = dataclasses.replace(
         edition,
         figures=tuple(chain.from_iterable(labelled)),
@@ -261,37 +261,10 @@ def annotate_figures(
     return dataclasses.replace(edition, parts=ArticleParts(parts, made_for))
 
 
-# One article's steps, each reused while its inputs are the objects of the last build.
-
-
 def article_figures(
-    memo: Memo,
-    article: Article,
-    doc: Document,
-    mentions: Sequence[Mention],
-    types: Mapping[str, str],
-    diags: Diagnostics,
-) -> list[Figure]:
-    """An article's figures, labelled (``types``: entity id -> type, for numbers inside names)."""
-    key = ("figures", Same(article), Same(doc), Same(mentions))
-    return memo.get(key, diags, _figures, article, doc, mentions, types)
-
-
-def article_checks(
-    memo: Memo, article: Article, doc: Document, figures: Sequence[Figure], diags: Diagnostics
-) -> list[Check]:
-    return memo.get(("checks", Same(figures)), diags, run_checks, article, doc, figures)
-
-
-def article_charts(
-    memo: Memo, article: Article, doc: Document, figures: Sequence[Figure], diags: Diagnostics
-) -> list[Chart]:
-    return memo.get(("charts", Same(figures)), diags, read_charts, article, doc, figures)
-
-
-def _figures(
     article: Article, doc: Document, mentions: Sequence[Mention], types: Mapping[str, str], diags: Diagnostics
 ) -> list[Figure]:
+    """An article's figures, labelled (``types``: entity id -> type, for numbers inside names)."""
     return label_figures(article, doc, extract_figures(article, mentions, types), diags)
 
 

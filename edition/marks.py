@@ -15,7 +15,6 @@ from html import escape
 from markupsafe import Markup
 
 from edition.markup import render_inline
-from edition.memo import Memo, Same
 from edition.model import Block, Edition, Entity, Figure, Mention
 from edition.parts import appendix_paths
 from edition.typography import curly_quotes
@@ -91,25 +90,23 @@ def _figure_spans(figures: Iterable[Figure], appendix: Mapping[str, str]) -> dic
 class Marker:
     """Marks for every block of an edition: mention spans (and, later, figure spans)."""
 
-    def __init__(self, edition: Edition, memo: Memo | None = None) -> None:
+    def __init__(self, edition: Edition) -> None:
         appendix = appendix_paths(edition)  # article id -> the part of the appendix listing its figures
         self.entities = {e.id: e for e in edition.entities}
         rank = {e.id: n for n, e in enumerate(edition.entities)}
         # Each block's mentions in text order, and each mention's number in its block; made
-        # article by article (and, with a memo, kept while the article is unchanged).
+        # article by article.
         self.mentions: dict[str, list[Mention]] = {}
         self._number: dict[Mention, int] = {}
         # Figures link to their row of the appendix; in the Chinese only, where they were printed.
         self.extra: dict[tuple[str, str], list[Span]] = {}
         parts = edition.article_parts
         if parts:
-            memo = memo or Memo(keep=False)
-            for article, (mentions, figures) in parts.items():
-                by_block, numbers = memo.value(("marks", Same(mentions)), _by_block, mentions, rank)
+            for mentions, figures in parts.values():
+                by_block, numbers = _by_block(mentions, rank)
                 self.mentions.update(by_block)
                 self._number.update(numbers)
-                key = ("figure-marks", Same(figures), appendix.get(article))
-                self.extra.update(memo.value(key, _figure_spans, figures, appendix))
+                self.extra.update(_figure_spans(figures, appendix))
         else:
             by_block, self._number = _by_block([m for e in edition.entities for m in e.mentions], rank)
             self.mentions.update(by_block)

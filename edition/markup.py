@@ -6,12 +6,10 @@ and markdown-it's link validator already refuses javascript:, vbscript: and data
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
-from markdown_it.common.utils import mdTrim
 from mdit_py_plugins.attrs import attrs_block_plugin
 
 # Kinds a content file may give a paragraph with an attribute line such as "{.deck}".
@@ -57,12 +55,6 @@ def inline_renderer() -> MarkdownIt:
 
 def parse_blocks(body: str) -> list[RawBlock]:
     """Split a body into blocks: headings, paragraphs (with an optional kind), problems."""
-    simple = _simple_blocks(body)
-    return simple if simple is not None else _markdown_it_blocks(body)
-
-
-def _markdown_it_blocks(body: str) -> list[RawBlock]:
-    """parse_blocks by markdown-it itself: any body (the fast path is checked against this)."""
     tokens = _block_only_parser().parse(body)
     blocks: list[RawBlock] = []
     depth = 0  # inside a container (list, quote) every token belongs to the container
@@ -98,72 +90,7 @@ def _paragraph(cls: str, text: str, line: int) -> RawBlock:
     return RawBlock(cls or "paragraph", text, line, problem)
 
 
-# The fast path of parse_blocks: a body made only of ATX headings ('# ', '## ' ...),
-# paragraphs and '{.kind}' lines, each block followed by a blank line, is split here
-# without markdown-it; the blocks are the ones markdown-it finds. Anything else (a line
-# that could start another construct, a tab, a '{...}' of another shape) leaves the whole
-# body to markdown-it.
-_HEADING = re.compile(r"(#{1,6}) ")
-_ATTRS = re.compile(r"\{\.([a-z]+)\}")
-# A line starting with one of these cannot begin (or interrupt) any block construct but
-# a paragraph; a digit can, as an ordered-list marker "1." or "1)".
-_PLAIN_FIRST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789()\"',.;:!?%$@/&")
-_LIST_NUMBER = re.compile(r"[0-9]+[.)]")
-
-
-def _plain(line: str) -> bool:
-    """A non-blank line markdown-it reads as paragraph text wherever it stands."""
-    if not line:
-        return False
-    first = line[0]
-    if first > "\x7f":
-        return True
-    if first not in _PLAIN_FIRST:
-        return False
-    return not (first <= "9" and first >= "0" and _LIST_NUMBER.match(line))
-
-
-def _simple_blocks(body: str) -> list[RawBlock] | None:
-    if "\t" in body or "\r" in body or "\0" in body:
-        return None
-    lines = body.split("\n")
-    end = len(lines)
-    blocks: list[RawBlock] = []
-    index = 0
-    while index < end:
-        line = lines[index]
-        if not line.strip(" "):  # blank: spaces only
-            index += 1
-            continue
-        if line[0] == "#":
-            match = _HEADING.match(line)
-            if match is None or line.rstrip(" ").endswith("#"):
-                return None
-            level = len(match[1])
-            blocks.append(_heading(level, mdTrim(line[level:]), index))
-            index += 1
-        else:
-            cls = ""
-            if line[0] == "{":
-                match = _ATTRS.fullmatch(line)
-                if match is None:
-                    return None
-                cls = match[1]
-                index += 1
-                if index == end or not _plain(lines[index]):
-                    return None
-            elif not _plain(line):
-                return None
-            start = index
-            while index < end and _plain(lines[index]):
-                index += 1
-            blocks.append(_paragraph(cls, mdTrim("\n".join(lines[start:index])), start))
-        if index < end and lines[index].strip(" "):  # a block must end at a blank line
-            return None
-    return blocks
-
-
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=16384)  # a note is shown on every page that names its entity
 def render_inline(text: str) -> str:
     """Inline Markdown to HTML, escaped; the only way content text reaches a page."""
     return str(inline_renderer().renderInline(text))

@@ -206,8 +206,8 @@ class Edition:
 
     @property
     def article_parts(self) -> Mapping[str, tuple[Sequence[Mention], Sequence[Figure]]]:
-        """article id -> (its mentions, its figures), the very objects the stages made, for
-        work keyed on them by identity (edition/memo.py); empty if this edition was changed
+        """article id -> (its mentions, its figures), as the stages made them (marks and exports
+        group by article without searching the whole edition); empty if this edition was changed
         since (dataclasses.replace copies ``parts``: they are checked against the fields)."""
         if self.parts is None or not self.parts.describes(self):
             return {}

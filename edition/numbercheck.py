@@ -3,11 +3,10 @@ English block, and every number of the English comes from the Chinese."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from edition.content import Document, front_entries
 from edition.errors import Diagnostics, Loc
-from edition.memo import Memo, Same
 from edition.model import Article, Edition
 from edition.numbers import compare
 
@@ -37,21 +36,21 @@ def _declared(doc: Document | None, diags: Diagnostics) -> dict[tuple[str, float
     return declared
 
 
-def check_numbers(edition: Edition, docs: Sequence[Document], diags: Diagnostics, memo: Memo | None = None) -> None:
-    """Each article's check is reused while the article and its translation's file are the same."""
-    memo = memo or Memo(keep=False)
+def check_numbers(
+    edition: Edition,
+    docs: Sequence[Document],
+    diags: Diagnostics,
+    check: Callable[[Article, Document | None, Diagnostics], None] | None = None,
+) -> None:
+    """Each article's numbers against its translation's (``check``: check_article by default)."""
+    check = check or check_article
     en_docs = {d.path: d for d in docs if d.lang == "en"}
     for article in edition.all_articles:
         en = en_docs.get(article.en_path or "")
-        check_article(memo, article, en, diags)
+        check(article, en, diags)
 
 
-def check_article(memo: Memo, article: Article, en: Document | None, diags: Diagnostics) -> None:
-    """One article's numbers against its translation's, reused while both are the same objects."""
-    memo.get(("numbers", Same(article), Same(en)), diags, _check_article, article, en)
-
-
-def _check_article(article: Article, en: Document | None, diags: Diagnostics) -> None:
+def check_article(article: Article, en: Document | None, diags: Diagnostics) -> None:
     declared = _declared(en, diags)
     for block in article.blocks:
         if not block.en or block.en_loc is None:

@@ -13,13 +13,25 @@ forms become ASCII one character for one, and digits inside e-mail addresses, UR
 
 from __future__ import annotations
 
-import bisect
 import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from decimal import Decimal
-from functools import lru_cache
+
+from edition.numbers_en import EnNumber, extract_en
+from edition.numerals import (
+    CN_MAX,
+    CN_NUMERAL,
+    CN_RUN,
+    CN_SMALL,
+    DIGITS,
+    YEAR,
+    Values,
+    cn_readings,
+    cn_value,
+    figure_value,
+    prepare,
+)
 
 __all__ = ["EnNumber", "Mismatch", "Quantity", "compare", "extract_en", "extract_zh", "zh_numeral_values"]
 
@@ -38,187 +50,9 @@ class Quantity:
 
 
 @dataclass(frozen=True)
-class EnNumber:
-    start: int
-    end: int
-    text: str
-    value: float
-    kind: str  # "number" | "month"
-
-
-@dataclass(frozen=True)
 class Mismatch:
     missing: tuple[Quantity, ...]  # Arabic figures of the Chinese that the English does not give
     unexpected: tuple[EnNumber, ...]  # English numbers that no numeral of the Chinese stands for
-
-
-# --- the working copy -------------------------------------------------------------------------------
-
-_DIGITS = "0123456789"
-# Full-width digits and signs, and the private-use glyph the page's PDF extraction prints as a decimal
-# point ("2\U001001b000元"), become ASCII. One character maps to one, so offsets survive.
-_NORMALISE = str.maketrans(
-    {
-        **{chr(0xFF10 + d): str(d) for d in range(10)},
-        "％": "%",
-        "．": ".",
-        "／": "/",
-        "～": "~",
-        "〜": "~",
-        "－": "-",
-        "\U001001b0": ".",
-    }
-)
-# What masked characters become: matches no pattern below, so digits under it are invisible.
-_BLANK = "\x00"
-_ASCII_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ" + _DIGITS)
-_EMAIL_LOCAL = _ASCII_ALNUM | frozenset("._%+-")
-_EMAIL_DOMAIN = _ASCII_ALNUM | frozenset(".-")
-_URL = re.compile(r"(?:https?://|www\.)[^\s\"'<>()（）“”，。；、]*", re.IGNORECASE)
-# A number with an English suffix ("47th", "1990s", "5km", "1.384bn") is a number, not a code.
-_NUMBER_WITH_SUFFIX = re.compile(r"[0-9]+(?:st|nd|rd|th|s|bn|m|km|kg|cm|mm|ha)", re.IGNORECASE)
-
-
-def _email_spans(work: str) -> list[tuple[int, int]]:
-    """Spans of things shaped like local@domain; expanded by hand from each "@" to stay linear."""
-    spans = []
-    at = work.find("@")
-    while at != -1:
-        start, end = at, at + 1
-        while start > 0 and work[start - 1] in _EMAIL_LOCAL:
-            start -= 1
-        while end < len(work) and work[end] in _EMAIL_DOMAIN:
-            end += 1
-        if start < at < end - 1:
-            spans.append((start, end))
-        at = work.find("@", at + 1)
-    return spans
-
-
-# An ASCII run (whole: not preceded by a letter or digit) holding both a digit and a letter.
-_MIXED_TOKEN = re.compile(r"(?<![A-Za-z0-9])(?=[A-Za-z0-9]*[0-9])(?=[A-Za-z0-9]*[A-Za-z])[A-Za-z0-9]+")
-
-
-def _code_spans(work: str) -> list[tuple[int, int]]:
-    """ASCII tokens mixing letters and digits ("ggjjlw2018", "A380", "5G"): codes, not quantities."""
-    return [m.span() for m in _MIXED_TOKEN.finditer(work) if not _NUMBER_WITH_SUFFIX.fullmatch(m.group())]
-
-
-@lru_cache(maxsize=8192)  # a block's text is read by the figures and by the number check
-def _prepare(text: str) -> str:
-    """The working copy: normalised, with the digits of addresses and codes blanked out."""
-    work = text.translate(_NORMALISE)
-    spans = [*_email_spans(work), *(m.span() for m in _URL.finditer(work)), *_code_spans(work)]
-    if not spans:
-        return work
-    chars = list(work)
-    for start, end in spans:
-        chars[start:end] = _BLANK * (end - start)
-    return "".join(chars)
-
-
-# --- values -----------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Values:
-    """A set of floats searched with relative tolerance: sorted, so only two neighbours need a look."""
-
-    ordered: tuple[float, ...]
-
-    @classmethod
-    def of(cls, values: Iterable[float]) -> _Values:
-        return cls(tuple(sorted({v for v in values if math.isfinite(v)})))
-
-    def __contains__(self, value: float) -> bool:
-        index = bisect.bisect_left(self.ordered, value)
-        return any(math.isclose(value, v, rel_tol=1e-9) for v in self.ordered[max(0, index - 1) : index + 1])
-
-
-# More digits than any float can hold: such a "figure" is noise, and Decimal arithmetic on it could overflow.
-_MAX_DIGITS = 300
-
-
-def _figure_value(m: re.Match[str], scale: int = 1, divide: bool = True) -> float | None:
-    """The value of a matched figure (groups num, dec, den) times scale, or None if it is absurd.
-
-    Decimal arithmetic keeps 8.2亿 at 820000000.0 exactly; floats would give 819999999.9999999.
-    """
-    digits = m["num"].replace(",", "") + (m["dec"] or "")
-    if len(digits) > _MAX_DIGITS:
-        return None
-    value = Decimal(digits) * scale
-    if divide and m["den"]:
-        value /= Decimal(m["den"])
-    result = float(value)
-    return result if math.isfinite(result) else None
-
-
-# --- Chinese numerals -------------------------------------------------------------------------------
-
-_CN_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_CN_SMALL = {"十": 10, "百": 100, "千": 1000}
-_CN_BIG = (("亿", 1e8), ("万", 1e4))
-_CN_NUMERAL = "".join(_CN_DIGIT) + "十百千万亿"
-_CN_RUN = re.compile(f"[{_CN_NUMERAL}]+")
-# Longer runs are not numbers anyone prints; the cap also bounds the recursion in _cn_value.
-_CN_MAX = 16
-# Substrings of a run up to this length are read too, for slogans such as “四千四万”.
-_CN_PIECE = 8
-
-
-def _cn_section(run: str) -> float | None:
-    """A numeral below 万 read positionally (十四 = 14, 一百零五 = 105); None if malformed."""
-    total, digit, last = 0, -1, 10_000
-    for ch in run:
-        if ch in "零〇":
-            if digit >= 0:  # "二〇" is a digit string (a year), not a positional numeral
-                return None
-        elif ch in _CN_DIGIT:
-            if digit >= 0:  # "三五" means "three or five"
-                return None
-            digit = _CN_DIGIT[ch]
-        else:
-            size = _CN_SMALL.get(ch, 0)
-            if not size or size >= last:
-                return None
-            total += max(digit, 1) * size  # a bare 十/百/千 counts one of it: 十四 = 14, 百余 = 100
-            digit, last = -1, size
-    return float(total + max(digit, 0))
-
-
-def _cn_value(run: str) -> float | None:
-    """Positional value of a Chinese numeral (三千万 = 3e7, 三万亿 = 3e12); None if malformed."""
-    if not run or len(run) > _CN_MAX:
-        return None
-    for char, size in _CN_BIG:
-        head, sep, tail = run.partition(char)
-        if sep:
-            high = _cn_value(head) if head else 1.0
-            low = _cn_value(tail) if tail else 0.0
-            if high is None or low is None or low >= size:
-                return None
-            return high * size + low
-    return _cn_section(run)
-
-
-def _cn_digit_string(run: str) -> float | None:
-    """A run of digit characters read digit by digit: 二〇一九 = 2019."""
-    if not run or len(run) > _CN_MAX or any(ch not in _CN_DIGIT for ch in run):
-        return None
-    return float("".join(str(_CN_DIGIT[ch]) for ch in run))
-
-
-def _cn_readings(run: str) -> set[float]:
-    """Every value a run of Chinese numerals, or a piece of it, could stand for."""
-    values: set[float] = set()
-    for i in range(len(run)):
-        for j in range(i + 1, min(len(run), i + _CN_PIECE) + 1):
-            values.update(v for v in (_cn_value(run[i:j]), _cn_digit_string(run[i:j])) if v is not None)
-    whole = _cn_value(run)
-    if whole is not None:
-        values.add(whole)
-    return values
 
 
 # --- Chinese extraction -----------------------------------------------------------------------------
@@ -246,7 +80,7 @@ class _Source:
 
     @classmethod
     def of(cls, text: str) -> _Source:
-        work = _prepare(text)
+        work = prepare(text)
         quoted = bytearray(len(work))
         for m in _QUOTED.finditer(work):
             quoted[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
@@ -306,15 +140,14 @@ _ARABIC = re.compile(
 # 数十家, 几百人 are vague ("dozens"); a run that continues a numeral or an Arabic figure is not a start.
 _CHINESE = re.compile(
     rf"(?:(?P<ord>第)|{_PREFIX})?\s*"
-    rf"(?<![{_CN_NUMERAL}0-9数几])(?P<num>[{_CN_NUMERAL}]+)"
+    rf"(?<![{CN_NUMERAL}0-9数几])(?P<num>[{CN_NUMERAL}]+)"
     r"(?:\s*(?P<suf>[余多]))?"
     rf"\s*(?P<unit>{_alternation(_CN_UNITS)})"
 )
 # Where a figure can begin: a digit, a numeral, 第, or the first character of a qualifier.
-_ZH_START = re.compile(f"[0-9第{''.join(sorted({q[0] for q in _QUALIFIER}))}{_CN_NUMERAL}]")
+_ZH_START = re.compile(f"[0-9第{''.join(sorted({q[0] for q in _QUALIFIER}))}{CN_NUMERAL}]")
 
-_YEAR = r"19[0-9]{2}|20[0-9]{2}|2100"
-_DOTTED = re.compile(rf"(?P<y>{_YEAR})(?P<s>[./-])(?P<m>1[0-2]|0?[1-9])(?P=s)(?P<d>3[01]|[12][0-9]|0?[1-9])(?![0-9])")
+_DOTTED = re.compile(rf"(?P<y>{YEAR})(?P<s>[./-])(?P<m>1[0-2]|0?[1-9])(?P=s)(?P<d>3[01]|[12][0-9]|0?[1-9])(?![0-9])")
 _COMPONENT = re.compile(r"\s*(?P<n>[0-9]{1,4})\s*(?P<u>[年月日号])")
 _RANGE = re.compile(r"\s*[~\-—–至到]\s*")
 _BARE = re.compile(r"[0-9]{1,4}(?=\s*[~\-—–至到])")
@@ -354,7 +187,7 @@ def _arabic_at(src: _Source, i: int) -> _Found | None:
     m = _ARABIC.match(src.work, i)
     if m is None:
         return None
-    scaled = _figure_value(m, _MULTIPLIER.get(m["mult"] or "", 1))
+    scaled = figure_value(m, _MULTIPLIER.get(m["mult"] or "", 1))
     if scaled is None:
         return None
     kind = "ordinal" if m["ord"] else "quantity"
@@ -373,7 +206,7 @@ def _chinese_at(src: _Source, i: int) -> _Found | None:
     # unless a qualifier makes it a round figure (近千家, 百余次) or 第 an ordinal (第一次).
     if not ordinal and (run == "一" or (len(run) == 1 and run in "百千万亿" and not qualifier)):
         return None
-    value = _cn_value(run)
+    value = cn_value(run)
     if value is None:
         return None
     kind = "ordinal" if ordinal else "quantity"
@@ -420,7 +253,7 @@ def _range_end(work: str, pos: int) -> tuple[list[_Part], int]:
 
 def _date_at(src: _Source, i: int) -> _Found | None:
     work = src.work
-    if work[i] not in _DIGITS or (i > 0 and work[i - 1] in _DIGITS + "."):
+    if work[i] not in DIGITS or (i > 0 and work[i - 1] in DIGITS + "."):
         return None
     dotted = _DOTTED.match(work, i)
     if dotted is not None:
@@ -448,7 +281,6 @@ def _best_at(src: _Source, i: int) -> _Found | None:
     return max(candidates, key=lambda f: f.quantity.end) if candidates else None
 
 
-@lru_cache(maxsize=8192)  # read by the figures and by the number check
 def _scan_zh(text: str) -> tuple[_Found, ...]:
     src = _Source.of(text)
     found: list[_Found] = []
@@ -471,90 +303,34 @@ def extract_zh(text: str) -> list[Quantity]:
 _ARABIC_RUN = re.compile(r"[0-9]+")
 _ARABIC_FIGURE = re.compile(
     r"(?<![0-9.])(?P<num>[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]+)(?P<dec>\.[0-9]+)?"
-    rf"(?:/(?P<den>0*[1-9][0-9]*))?(?:\s*[余多]?\s*(?P<chain>[{''.join(_CN_SMALL)}万亿]+))?"
+    rf"(?:/(?P<den>0*[1-9][0-9]*))?(?:\s*[余多]?\s*(?P<chain>[{''.join(CN_SMALL)}万亿]+))?"
 )
-_CHAIN_VALUE = {**_CN_SMALL, "万": 10**4, "亿": 10**8}
+_CHAIN_VALUE = {**CN_SMALL, "万": 10**4, "亿": 10**8}
 
 
 def _arabic_readings(m: re.Match[str]) -> list[float]:
-    readings = [_figure_value(m, divide=False), _figure_value(m)]
-    if m["chain"] and len(m["chain"]) <= _CN_MAX:
-        readings.append(_figure_value(m, math.prod(_CHAIN_VALUE[ch] for ch in m["chain"]), divide=False))  # 16.4万
+    readings = [figure_value(m, divide=False), figure_value(m)]
+    if m["chain"] and len(m["chain"]) <= CN_MAX:
+        readings.append(figure_value(m, math.prod(_CHAIN_VALUE[ch] for ch in m["chain"]), divide=False))  # 16.4万
     return [v for v in readings if v is not None]
 
 
 def zh_numeral_values(text: str) -> set[float]:
     """Every value any numeral run of the text could stand for, counts or not: 十九大 gives 19,
     “四个中心” gives 4, 2020.05.25 gives 2020, 5 and 25, 16.4万 gives 16.4 and 164000."""
-    work = _prepare(text)
+    work = prepare(text)
     values: list[float] = [float(m.group()) for m in _ARABIC_RUN.finditer(work)]
     for m in _ARABIC_FIGURE.finditer(work):
         values.extend(_arabic_readings(m))
-    for m in _CN_RUN.finditer(work):
-        values.extend(_cn_readings(m.group()))
+    for m in CN_RUN.finditer(work):
+        values.extend(cn_readings(m.group()))
     return {v for v in values if math.isfinite(v)}
-
-
-# --- English ----------------------------------------------------------------------------------------
-
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
-_EN_MULTIPLIER = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12, "bn": 10**9}
-_EN = re.compile(
-    # 2020.05.25: three numbers, and not 2020.05 followed by 25.
-    rf"(?<![0-9A-Za-z.])(?P<y>{_YEAR})(?P<s>[./-])(?P<m>1[0-2]|0?[1-9])(?P=s)(?P<d>3[01]|[12][0-9]|0?[1-9])(?![0-9])"
-    r"|(?<![0-9A-Za-z])(?<![0-9]\.)"
-    r"(?P<num>[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]+)(?P<dec>\.[0-9]+)?"
-    r"(?:/(?P<den>0*[1-9][0-9]*)(?![0-9.]))?"
-    r"(?:\s?%|(?:st|nd|rd|th)\b)?"
-    r"(?:\s+(?P<mult>(?i:thousand|million|billion|trillion))\b|(?P<bn>bn)\b)?"
-    rf"|\b(?P<month>{'|'.join(_MONTHS)})\b"
-    # House style writes a simple fraction in words ("a quarter of the total" for 1/4).
-    r"|\b(?P<frac>(?i:a|one|two|three)[ -](?i:half|thirds?|quarters?))\b"
-)
-_FRACTION_WORDS = {
-    "a": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "half": 2,
-    "third": 3,
-    "thirds": 3,
-    "quarter": 4,
-    "quarters": 4,
-}
-
-
-def _en_numbers(text: str, m: re.Match[str]) -> list[EnNumber]:
-    if m["y"]:
-        return [EnNumber(m.start(g), m.end(g), text[m.start(g) : m.end(g)], float(m[g]), "number") for g in "ymd"]
-    if m["month"]:
-        return [EnNumber(m.start(), m.end(), text[m.start() : m.end()], float(_MONTHS.index(m["month"]) + 1), "month")]
-    if m["frac"]:
-        top, bottom = re.split(r"[ -]", m["frac"].lower())
-        value = _FRACTION_WORDS[top] / _FRACTION_WORDS[bottom]
-        return [EnNumber(m.start(), m.end(), text[m.start() : m.end()], value, "number")]
-    word = m["mult"] or m["bn"]
-    scaled = _figure_value(m, _EN_MULTIPLIER[word.lower()] if word else 1)
-    if scaled is None:
-        return []
-    return [EnNumber(m.start(), m.end(), text[m.start() : m.end()], scaled, "number")]
-
-
-def extract_en(text: str) -> list[EnNumber]:
-    """Digit numbers (164,000; 1.384 billion; 47th; 1/4; 30%), simple fractions in words (a quarter,
-    two thirds) and month names of English text, in order. Other number words (nine, hundred) are
-    not read: the check is about figures."""
-    work = _prepare(text)
-    return [n for m in _EN.finditer(work) for n in _en_numbers(text, m)]
 
 
 # --- the check --------------------------------------------------------------------------------------
 
 
-def _rendered(part: _Part, numbers: _Values, with_months: _Values) -> bool:
+def _rendered(part: _Part, numbers: Values, with_months: Values) -> bool:
     # A month may be rendered as a name ("18 February") or as a figure (2020.05.25); anything else as a figure.
     return part.value in (with_months if part.role == "month" else numbers)
 
@@ -563,13 +339,13 @@ def compare(zh: str, en: str) -> Mismatch:
     """Arabic figures of zh absent from en, and en numbers that no numeral of zh stands for."""
     found = _scan_zh(zh)
     english = extract_en(en)
-    numbers = _Values.of(n.value for n in english if n.kind == "number")
-    with_months = _Values.of(n.value for n in english)
+    numbers = Values.of(n.value for n in english if n.kind == "number")
+    with_months = Values.of(n.value for n in english)
     missing = tuple(
         f.quantity
         for f in found
         if f.quantity.numeral == "arabic" and not all(_rendered(p, numbers, with_months) for p in f.parts)
     )
-    chinese = _Values.of([*zh_numeral_values(zh), *(p.value for f in found for p in f.parts)])
+    chinese = Values.of([*zh_numeral_values(zh), *(p.value for f in found for p in f.parts)])
     unexpected = tuple(n for n in english if n.kind == "number" and n.value not in chinese)
     return Mismatch(missing, unexpected)

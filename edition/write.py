@@ -8,12 +8,10 @@ nothing; one killed during it leaves output/ as it was.
 
 from __future__ import annotations
 
-import contextlib
 import ctypes
-import filecmp
 import os
 import shutil
-from collections.abc import Collection, Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -97,28 +95,6 @@ class Folder:
             raise ValueError(f"refusing to write outside the output folder: {name!r}")
         return _write_changed(os.path.join(self.root, name), data, name in self.present)
 
-    def put_pieces(self, name: str, pieces: Iterable[str]) -> bool:
-        """Write ``name`` from text pieces, encoded as they come (an archive's export is never
-        whole in memory), unless it already holds those bytes; True if written."""
-        if not safe_relative(name):
-            raise ValueError(f"refusing to write outside the output folder: {name!r}")
-        target = os.path.join(self.root, name)
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        temp = target + ".tmp"
-        try:
-            with open(temp, "wb") as handle:
-                for piece in pieces:
-                    handle.write(piece.encode("utf-8"))
-            if name in self.present and filecmp.cmp(temp, target, shallow=False):
-                os.unlink(temp)
-                return False
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(temp)
-            raise
-        os.replace(temp, target)  # the link replaced, not written through: the old output's file stays
-        return True
-
     def count(self, written: bool) -> None:
         if written:
             self.written += 1
@@ -175,18 +151,6 @@ def write_into(folder: Folder, files: Mapping[str, bytes | None]) -> None:
             folder.count(False)
         else:
             folder.count(folder.put(name, data))
-
-
-def write_some(files: Mapping[str, bytes], out_dir: Path) -> int:
-    """Replace these files of out_dir (each whole, through a rename), leaving every other
-    file as it is: the dev server's quick look. Returns how many changed."""
-    written = 0
-    for name, data in files.items():
-        if not safe_relative(name):
-            raise ValueError(f"refusing to write outside the output folder: {name!r}")
-        target = os.path.join(out_dir, name)
-        written += _write_changed(target, data, os.path.isfile(target))
-    return written
 
 
 def _write_changed(target: str, data: bytes, present: bool) -> bool:

@@ -859,7 +859,24 @@ def test_sigkill_at_a_moment_of_the_write(
     assert any(s.startswith("assemble") for s in seen), "".join(seen)
     assert process.returncode == -signal.SIGKILL, "the build ended before it was killed"
     _old_or_new(site / "output", old, new)
+    assert _no_process_left(str(site)), "a rendering worker outlived the killed build"
     _rebuild_cleanly(site, new)
+
+
+def _no_process_left(marker: str, wait: float = 5.0) -> bool:
+    """No live process (Linux /proc) whose command line names ``marker``, within ``wait`` s."""
+    deadline = time.monotonic() + wait
+    while True:
+        alive = []
+        for stat in Path("/proc").glob("[0-9]*/cmdline"):
+            try:
+                if marker in stat.read_text(errors="replace") and (stat.parent / "stat").read_text().split()[2] != "Z":
+                    alive.append(stat.parent.name)
+            except OSError:
+                continue
+        if not alive or time.monotonic() > deadline:
+            return not alive
+        time.sleep(0.1)
 
 
 def test_leftovers_of_a_killed_build_do_not_break_the_next(site: Path) -> None:

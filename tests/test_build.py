@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -83,9 +82,10 @@ def test_no_extraction_artifact_reaches_the_reader(built: Built) -> None:
     pages = [
         p
         for p in out.rglob("index.html")
-        if "articles" in p.parts or p.parent.name in ("output", "zh", "en", "zh-hant")
+        if "2020-05-25" in p.parts or p.parent.name in ("output", "zh", "en", "zh-hant")
     ]
-    assert len(pages) == 20 + 16  # home and articles in 4 views, and the articles' vocabulary pages
+    # in 4 views: the home, the page's front, its 4 articles and their 4 vocabulary pages
+    assert len(pages) == 4 * (1 + 1 + 4 + 4)
     for path in pages:
         text = "".join(page(out, str(path.relative_to(out))).text)
         assert "\U001001b0" not in text
@@ -158,16 +158,27 @@ def test_rebuild_rewrites_only_changed_files(site: Path, tmp_path: Path) -> None
     assert second.stats is not None and second.stats.written == 0
 
 
-def test_parallel_rendering_gives_the_same_bytes(root: Path) -> None:
+def test_parallel_rendering_gives_the_same_bytes(root: Path, tmp_path: Path) -> None:
+    from edition.derive import SiteIndex
+    from edition.pages import site_pages
+    from edition.parallel import PARALLEL_MIN, render_pages
     from edition.pipeline import make_edition
-    from edition.render import Renderer, load_templates, render_site
+    from edition.render import Renderer, load_templates
+    from edition.write import Folder
 
     edition, _, _ = make_edition(root)
     templates, strings = load_templates(root / "templates", root)
-    serial = render_site(edition, Renderer(templates, strings, "templates"), processes=1)
-    parallel = render_site(edition, Renderer(templates, strings, "templates"), processes=2)
-    assert len(serial) > 400  # enough pages for the parallel path to be taken
-    assert list(parallel) == list(serial) and parallel == serial
+    renderer = Renderer(templates, strings, "templates")
+    site = SiteIndex(edition)
+    pages = site_pages(edition, site)
+    assert len(pages) >= PARALLEL_MIN  # enough pages for the parallel path to be taken
+    made = {}
+    for processes in (1, 2):
+        folder = Folder(tmp_path / f"out-{processes}")
+        changed = render_pages(pages, lambda page: renderer.render(page, site), folder.put, processes)
+        assert changed == [True] * len(pages)
+        made[processes] = {p.relative_to(folder.path).as_posix(): p.read_bytes() for p in folder.path.rglob("*.html")}
+    assert len(made[1]) == len(pages) and made[2] == made[1]
 
 
 def test_a_template_error_in_a_rendering_worker_is_a_diagnostic(site: Path, tmp_path: Path) -> None:
@@ -182,76 +193,20 @@ def test_a_template_error_in_a_rendering_worker_is_a_diagnostic(site: Path, tmp_
     assert "no_such_field" in diag.message
 
 
-def test_worker_runs_cover_every_page_once_traditional_view_first(root: Path) -> None:
-    """The zh-Hant view's pages go to one worker as one run (it alone loads OpenCC)."""
-    from edition.derive import SiteIndex
-    from edition.pipeline import make_edition
-    from edition.render import Renderer, _slices, load_templates, plan_pages
-
-    edition, _, _ = make_edition(root)
-    templates, strings = load_templates(root / "templates", root)
-    jobs = plan_pages(edition, SiteIndex(edition), Renderer(templates, strings, "templates"))
-    runs = _slices(jobs, 2)
-    covered = sorted(n for start, stop in runs for n in range(start, stop))
-    assert covered == list(range(len(jobs)))
-    start, stop = runs[0]
-    assert {jobs[n].view.code for n in range(start, stop)} == {"zh-hant"}
-    assert sum(job.view.code == "zh-hant" for job in jobs) == stop - start
-
-
-def test_a_build_without_cache_plans_the_same_pages_without_fingerprints(root: Path) -> None:
-    from edition.derive import SiteIndex
-    from edition.pipeline import make_edition
-    from edition.render import Renderer, load_templates, plan_pages
-
-    edition, _, _ = make_edition(root)
-    templates, strings = load_templates(root / "templates", root)
-    renderer = Renderer(templates, strings, "templates")
-    keyed = plan_pages(edition, SiteIndex(edition), renderer)
-    plain = plan_pages(edition, SiteIndex(edition), renderer, keyed=False)
-    assert [(j.output, j.template) for j in plain] == [(j.output, j.template) for j in keyed]
-    assert all(j.key is None for j in plain)
-    assert sum(j.key is not None for j in keyed) == len(keyed)
-
-
-def test_an_export_written_in_pieces_replaces_only_a_changed_file(tmp_path: Path) -> None:
-    from edition.write import Folder
-
-    out = tmp_path / "out"
-    out.mkdir()
-    (out / "edition.json").write_text("[1]\n", encoding="utf-8")
-    folder = Folder(out)
-    assert folder.put_pieces("edition.json", iter(["[", "1", "]\n"])) is False  # the same bytes: kept
-    assert folder.put_pieces("figures.json", iter(["[", "朝阳", "]\n"])) is True
-
-    def failing() -> Iterator[str]:
-        yield "["
-        raise RuntimeError("an export failed halfway")
-
-    with pytest.raises(RuntimeError):
-        folder.put_pieces("edition.tei.xml", failing())
-    assert not any(p.name.endswith(".tmp") for p in folder.path.rglob("*"))  # no half-written file left
-    stats = folder.finish(["edition.json", "figures.json"])
-    assert (out / "figures.json").read_text(encoding="utf-8") == "[朝阳]\n"
-    assert (out / "edition.json").read_text(encoding="utf-8") == "[1]\n" and not (out / "edition.tei.xml").exists()
-    assert stats.removed == 0
-
-
-def test_an_export_failing_while_the_workers_render_fails_the_build_cleanly(
+def test_an_export_failing_after_the_pages_were_written_fails_the_build_cleanly(
     root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The exports are made in a thread while the pages render (edition/render.py); what
-    it raises is the build's error, and the staging folder goes, output/ untouched."""
+    """The pages are already in the staging folder when an export fails: the staging folder
+    goes, output/ untouched."""
     import edition.pipeline as pipeline
 
-    def broken(*_: object) -> Iterator[str]:
-        yield "<?xml"
+    def broken(*_: object) -> bytes:
         raise RuntimeError("the TEI export broke")
 
     out = tmp_path / "out"
     out.mkdir()
     (out / "keep.txt").write_text("the previous site", encoding="utf-8")
-    monkeypatch.setattr(pipeline, "tei_pieces", broken)
+    monkeypatch.setattr(pipeline, "tei_xml", broken)
     with pytest.raises(RuntimeError, match="TEI export broke"):
         build(root, out, search=False)
     assert [p.name for p in out.iterdir()] == ["keep.txt"]

@@ -145,7 +145,9 @@ def test_a_project_without_a_termbase_is_not_checked(site: Path) -> None:
 def test_a_banned_variant_in_a_figure_label_or_a_note_fails(site: Path, edit: Edit) -> None:
     zh = site / "content/2020-05-25/p12/04-moyu.zh.md"
     edit(
-        zh, "in line with the State Council's requirements for special supervision", "under the State Council's listed supervision"
+        zh,
+        "in line with the State Council's requirements for special supervision",
+        "under the State Council's listed supervision",
     )
     edit(zh, "it names Moyu, this article's subject", "it names Moyu, the county under listed supervision")
     diags = failing(site)

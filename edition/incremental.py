@@ -1,0 +1,242 @@
+"""The dev server's speed: an article's work is done again only if its files changed, and a
+page is rendered again only if what it showed could have changed.
+
+Articles: build_article() (edition/article.py) is pure, so its result is kept under a digest
+of what it reads: its two files as parsed (text, front matter with the line of every key,
+the lines of every block) and the glossaries' definitions.
+
+Pages: a page's output is a function of three things, and its fingerprint is a digest of all three,
+never a recipe written by hand:
+
+- the data its template receives (``Page.data``, plain model values, digested by their repr;
+  the site's settings and the interface strings with them);
+- the templates it loaded, as the Jinja environment recorded them while it was rendered
+  (the page's template, the one it extends, the partials it imports: Lektor records a
+  page's template dependencies the same way);
+- the answers of the site's lookups it asked for (a block by id, the notes of a name...),
+  recorded call by call while it was rendered.
+
+Before rendering a page again the build asks the same questions of the new site (each
+model object an argument named is looked up again by its id) and digests the answers: if
+the fingerprint is the one recorded, the page's file is still right. A lookup answer that
+has gone (an article deleted) makes the page dirty.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from edition.annotate import Lexicon
+from edition.article import ArticleResult, build_article
+from edition.content import Document
+from edition.derive import SiteIndex
+from edition.model import Article, Block, Entity
+from edition.pages import Page
+from edition.render import Renderer, page_lookups, site_lookups
+from edition.yamlload import LineDict
+
+Call = tuple[str, Any]  # a lookup's name and its arguments, each model object as a Ref
+
+
+@dataclass(frozen=True)
+class Record:
+    fingerprint: str
+    templates: tuple[str, ...]
+    calls: tuple[Call, ...]
+
+
+@dataclass
+class PageCache:
+    """What the dev server keeps from build to build for its life: each page's record (by
+    output path), the compiled templates, and the articles' results (by digest of their inputs)."""
+
+    records: dict[str, Record] = field(default_factory=dict)
+    rendered: int = 0  # pages rendered by the last build (the rest were kept)
+    kept: Renderer | None = None  # the last build's, with its templates compiled
+    articles: dict[str, ArticleResult] = field(default_factory=dict)  # by digest of their inputs
+    made: int = 0  # articles the last build made (the rest were kept)
+
+    def article_builder(self, lexicon: Lexicon) -> Callable[[Document, Document | None, Lexicon], ArticleResult]:
+        """build_article(), answered from the last build's results where the inputs are the same."""
+        glossaries = digest(lexicon.definitions)
+        kept, self.articles, self.made = self.articles, {}, 0
+
+        def build(zh: Document, en: Document | None, lexicon: Lexicon) -> ArticleResult:
+            key = digest(glossaries, _document(zh), _document(en) if en is not None else None)
+            result = kept.get(key) or self.articles.get(key)
+            if result is None:
+                result = build_article(zh, en, lexicon)
+                self.made += 1
+            self.articles[key] = result
+            return result
+
+        return build
+
+    def renderer(self, templates: Mapping[str, str], strings: Mapping[str, Any]) -> Renderer:
+        """The last build's renderer if its templates and strings are these (compiling
+        them again is most of the time an edit's few pages take), else a new one."""
+        if self.kept is None or self.kept.templates != templates or self.kept.strings != strings:
+            self.kept = Renderer(templates, strings, "templates")
+        return self.kept
+
+
+def digest(*parts: object) -> str:
+    """A stable digest of model values (frozen dataclasses, tuples, dicts: deterministic reprs)."""
+    hasher = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        hasher.update(repr(part).encode("utf-8"))
+        hasher.update(b"\x00")
+    return hasher.hexdigest()
+
+
+def _document(doc: Document) -> str:
+    """A parsed file as build_article reads it, with the line of every front-matter key."""
+    return digest(doc.path, doc.stem, doc.lang, _lines(doc.front), doc.blocks, doc.front_end)
+
+
+def _lines(value: Any) -> Any:
+    if isinstance(value, LineDict):
+        return (value.line, sorted(value.lines.items()), [(k, _lines(v)) for k, v in value.items()])
+    if isinstance(value, list):
+        return [_lines(v) for v in value]
+    return value
+
+
+class _Missing(Exception):
+    """A model object a recorded call named is no longer in the site."""
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A model object named by a recorded call: kept by kind and id, not the object (a
+    record outlives its build, and is asked again of the next one)."""
+
+    kind: str
+    id: str
+
+
+def _key(arg: Any) -> Any:
+    """An argument of a call as recorded: model objects as Refs."""
+    if isinstance(arg, Block | Article | Entity):
+        return Ref(type(arg).__name__, arg.id)
+    if isinstance(arg, list | tuple):
+        return tuple(_key(a) for a in arg)
+    return arg
+
+
+class _Digests:
+    """The digests of one build: of values (each model object, list or tuple once, by
+    identity: the views share their data) and of the answers of the site's lookups."""
+
+    def __init__(self, site: SiteIndex) -> None:
+        self.site = site
+        self.lookups = site_lookups(site)
+        self._values: dict[int, tuple[object, str]] = {}
+        self._answers: dict[tuple[str, Any], str] = {}
+
+    def value(self, value: Any) -> str:
+        if isinstance(value, dict):
+            return digest([(k, self.value(v)) for k, v in value.items()])
+        if not isinstance(value, list | tuple) and not hasattr(value, "__dataclass_fields__"):
+            return digest(value)
+        kept = self._values.get(id(value))
+        if kept is None:
+            made = digest(value) if not isinstance(value, list | tuple) else digest([self.value(v) for v in value])
+            kept = self._values[id(value)] = (value, made)  # the value kept: its id stays its own
+        return kept[1]
+
+    def answer(self, name: str, args: tuple[Any, ...]) -> str:
+        """What a lookup answers the new site (``args`` as recorded), digested. A block's marks
+        are digested from what makes them (the block and its spans): the page's own links are
+        in its data."""
+        key = (name, args)
+        made = self._answers.get(key)
+        if made is None:
+            current = tuple(self._current(a) for a in args)
+            if name == "marked":
+                block, lang = current
+                made = self.value((block, self.site.marker.spans(block, lang)))
+            else:
+                made = self.value(self.lookups[name](*current))
+            self._answers[key] = made
+        return made
+
+    def _current(self, arg: Any) -> Any:
+        """An argument of a recorded call as the new site has it (each Ref looked up by id)."""
+        if isinstance(arg, tuple):
+            return [self._current(a) for a in arg]
+        if not isinstance(arg, Ref):
+            return arg
+        site = self.site
+        tables: dict[str, Mapping[str, Any]] = {
+            "Block": site.blocks_by_id,
+            "Article": site.articles_by_id,
+            "Entity": site.marker.entities,
+        }
+        found = tables[arg.kind].get(arg.id)
+        if found is None:
+            raise _Missing
+        return found
+
+
+class _Recorder:
+    """The lookups of one page, noting each distinct call."""
+
+    def __init__(self, lookups: Mapping[str, Callable[..., Any]]) -> None:
+        self.calls: dict[Call, None] = {}
+        self.lookups = {name: self._wrap(name, fn) for name, fn in lookups.items()}
+
+    def _wrap(self, name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
+        def call(*args: Any) -> Any:
+            self.calls.setdefault((name, _key(args)), None)
+            return fn(*args)
+
+        return call
+
+
+def _fingerprint(
+    renderer: Renderer, page: Page, digests: _Digests, common: str, templates: Sequence[str], calls: Sequence[Call]
+) -> str:
+    sources = [renderer.templates.get(name) for name in templates]
+    answers = [(name, args, digests.answer(name, args)) for name, args in calls]
+    return digest(common, page.template, digests.value(page.data), sources, answers)
+
+
+def render_changed(
+    pages: Sequence[Page],
+    renderer: Renderer,
+    site: SiteIndex,
+    cache: PageCache,
+    exists: Callable[[str], bool],
+    sink: Callable[[str, bytes], bool],
+) -> list[bool]:
+    """Render the pages whose fingerprint changed into ``sink``; for each page, whether its
+    file changed. The config and the interface strings count for every page."""
+    common = digest(site.edition.config, sorted(renderer.strings.items()))
+    digests = _Digests(site)
+    records: dict[str, Record] = {}
+    changed: list[bool] = []
+    cache.rendered = 0
+    for page in pages:
+        old = cache.records.get(page.path)
+        if old is not None and exists(page.path):
+            try:
+                same = _fingerprint(renderer, page, digests, common, old.templates, old.calls) == old.fingerprint
+            except (_Missing, LookupError):
+                same = False
+            if same:
+                records[page.path] = old
+                changed.append(False)
+                continue
+        recorder = _Recorder(page_lookups(site, page))
+        data = renderer.render(page, site, recorder.lookups)
+        cache.rendered += 1
+        templates = tuple(sorted(renderer.env.loaded))
+        calls = tuple(recorder.calls)
+        records[page.path] = Record(_fingerprint(renderer, page, digests, common, templates, calls), templates, calls)
+        changed.append(sink(page.path, data))
+    cache.records = records  # only the pages of this build: a removed page is forgotten
+    return changed

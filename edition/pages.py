@@ -1,0 +1,132 @@
+"""Every page of the site: the Edition -> [Page(path, template, data)], in a fixed order.
+
+A page's ``data`` is what its template receives beyond the view-wide helpers and the
+site's lookups (edition/render.py): plain values, the same in every view where they can
+be (made once, shared by the four views). The view and the page's path within the view
+are part of it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from edition.annotate import ENTITY_TYPES
+from edition.derive import SiteIndex, appendix_context
+from edition.model import Edition, NewsPage
+from edition.parts import appendix_parts, navigation, part_path
+from edition.reading_out import vocabulary_page
+from edition.search import traditional_pairs
+from edition.views import VIEWS, View, page_file, use_traditional
+
+
+@dataclass(frozen=True)
+class Page:
+    """One file of the site made from a template: its output path, its template, its data."""
+
+    path: str
+    template: str
+    data: dict[str, Any]
+
+
+def page(view: View, path: str, template: str, **data: Any) -> Page:
+    """A page at ``path`` within ``view`` (e.g. "articles/x/" in the English view)."""
+    return Page(view.prefix + page_file(path), template, {"view": view, "path": path, "searchable": False, **data})
+
+
+def site_pages(edition: Edition, site: SiteIndex) -> list[Page]:
+    """Every page of every view, then the not-found page; long pages in parts (edition/parts.py)."""
+    articles = [article_data(edition, site, n) for n in range(len(edition.articles))]
+    fronts = [front_data(edition, site, news) for news in edition.pages]
+    appendix = appendix_parts(edition)
+    appendix_nav = navigation("figures/", len(appendix))
+    figures = [{**appendix_context(edition, ids), "part": n, "parts": appendix_nav} for n, ids in enumerate(appendix)]
+    groups = [(kind, [e for e in edition.entities if e.type == kind]) for kind in ENTITY_TYPES]
+    groups = [(kind, entities) for kind, entities in groups if entities]
+    entities = [entity_parts(site, entity) for entity in edition.entities]
+    # each article's vocabulary, for reading without JavaScript (edition/reading_out.py)
+    words = [vocabulary_page(edition, a) for a in edition.articles]
+    # the search page's table of Traditional characters follows every Chinese text and name,
+    # converted as the site's zh-Hant view is
+    use_traditional(edition.config.traditional)
+    search = {"hant_pairs": traditional_pairs(edition)}
+    pages: list[Page] = []
+    for view in VIEWS:
+        # A site of one page has that page's front as its home; an archive lists its dates.
+        if len(edition.pages) == 1:
+            # the same page as the front's: search engines are sent there, and search indexes it once
+            canonical = edition.config.base_url + view.prefix + edition.pages[0].url
+            pages.append(page(view, "", "home.html", **{**fronts[0], "searchable": False, "canonical": canonical}))
+        else:
+            pages.append(page(view, "", "archive.html", edition=edition))
+        pages.extend(
+            page(view, news.url, "home.html", **front) for news, front in zip(edition.pages, fronts, strict=True)
+        )
+        pages.extend(page(view, old, "redirect.html", target=new) for old, new in edition.config.redirects)
+        pages.append(page(view, "search/", "search.html", **search))
+        pages.append(page(view, "about/", "about.html", edition=edition))
+        for a, data, vocabulary in zip(edition.articles, articles, words, strict=True):
+            pages.append(page(view, a.url, "article.html", **data))
+            pages.append(page(view, a.url + "words/", "words.html", article=a, **vocabulary))
+        pages.extend(page(view, part_path("figures/", n), "figures.html", **data) for n, data in enumerate(figures))
+        pages.append(page(view, "index/", "index.html", groups=groups, kind=None))
+        for kind, members in groups:
+            pages.append(page(view, f"index/{kind}/", "index.html", groups=[(kind, members)], kind=kind))
+        for parts in entities:
+            pages.extend(page(view, path, "entity.html", **data) for path, data in parts)
+    pages.append(page(VIEWS[0], "404.html", "404.html"))
+    return pages
+
+
+def front_data(edition: Edition, site: SiteIndex, news: NewsPage) -> dict[str, Any]:
+    """What the front of a newspaper page shows (the same in every view)."""
+    whole = site.whole[news.key]
+    return {
+        "edition": edition,
+        "page": news,
+        "whole_page": whole,
+        # the notes of the page's own text (its articles' are on their pages); a page that
+        # lists its articles shows captions with their photographs, on the articles' pages
+        "note_blocks": [b for b in news.front.blocks if whole or b.kind != "caption"],
+        "searchable": True,
+    }
+
+
+def article_data(edition: Edition, site: SiteIndex, n: int) -> dict[str, Any]:
+    """What the page of the n-th article shows (the same in every view)."""
+    articles = edition.articles
+    article = articles[n]
+    photos = site.photos.get(article.id, [])
+    return {
+        "article": article,
+        "info": edition.page_of(article).info,  # its newspaper page's settings
+        "previous": articles[n - 1] if n > 0 else None,
+        "next": articles[n + 1] if n + 1 < len(articles) else None,
+        "photos": photos,
+        # the captions shown with the article carry mentions too: their notes belong here
+        "note_blocks": [*article.blocks, *(site.blocks_by_id[p.block] for p in photos)],
+        "see_also": site.see_also[article.id],
+        "searchable": True,
+    }
+
+
+def entity_parts(site: SiteIndex, entity: Any) -> list[tuple[str, dict[str, Any]]]:
+    """An entity's page in parts: (path in the view, data) of each."""
+    first = f"entity/{entity.id}/"
+    parts = site.entity_parts(entity)
+    nav = navigation(first, len(parts))
+    rows = site.mention_rows(entity)
+    return [
+        (
+            part_path(first, n),
+            {
+                "entity": entity,
+                "searchable": n == 0,  # the entity once in the search index, not once a part
+                "part": n,
+                "parts": nav,
+                "first_row": start,
+                "mention_rows": rows[start:end],
+            },
+        )
+        for n, (start, end, _, _) in enumerate(parts)
+    ]

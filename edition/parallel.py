@@ -1,0 +1,82 @@
+"""Rendering pages in a plain fork pool: one process per core, each rendering runs of pages.
+
+The workers are forked after the pages are planned and the templates compiled, so they
+inherit everything and receive only the bounds of their runs. Each page goes to the sink
+(the build's staging folder) from the worker that made it: an archive's pages are never
+all in memory, nor sent whole between processes. The result is the same bytes in the same
+order as rendering them one by one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import gc
+import multiprocessing
+import os
+import signal
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+
+from edition.pages import Page
+
+Render = Callable[[Page], bytes]
+Sink = Callable[[str, bytes], bool]  # writes a page, True if its file changed
+
+# Below this many pages a second process costs more than it saves.
+PARALLEL_MIN = 400
+
+_WORK: tuple[Sequence[Page], Render, Sink] | None = None
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+def _die_with_parent() -> None:
+    """A worker ends with the build (Linux): a build killed outright must not leave workers
+    behind, asleep for ever or writing into a staging folder the next build is making anew."""
+    with contextlib.suppress(OSError, AttributeError):  # not Linux: it ends at its next task
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+
+
+def _run(bounds: tuple[int, int]) -> list[bool]:
+    assert _WORK is not None
+    pages, render, sink = _WORK
+    return [sink(page.path, render(page)) for page in pages[bounds[0] : bounds[1]]]
+
+
+def render_pages(
+    pages: Sequence[Page],
+    render: Render,
+    sink: Sink,
+    processes: int | None = None,
+    progress: Callable[[int, int], None] = lambda _done, _total: None,
+) -> list[bool]:
+    """Render every page into ``sink``; for each page, whether its file changed."""
+    global _WORK
+    processes = processes or _cores()
+    if processes < 2 or len(pages) < PARALLEL_MIN or "fork" not in multiprocessing.get_all_start_methods():
+        return [sink(page.path, render(page)) for page in pages]
+    step = -(-len(pages) // (processes * 4))
+    bounds = [(start, min(start + step, len(pages))) for start in range(0, len(pages), step)]
+    _WORK = (pages, render, sink)
+    # What the parent made lives to the end of the build: frozen, the collector of each worker
+    # never walks it, and the workers' copies of its memory stay shared.
+    gc.freeze()
+    changed: list[bool] = []
+    try:
+        # An executor, not a Pool: a worker that dies (the OOM killer) fails the build
+        # (BrokenProcessPool) instead of leaving it waiting for ever.
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(processes, mp_context=context, initializer=_die_with_parent) as pool:
+            for part in pool.map(_run, bounds):
+                changed.extend(part)
+                progress(len(changed), len(pages))
+    finally:
+        _WORK = None
+        gc.unfreeze()
+    return changed

@@ -1,0 +1,65 @@
+"""The house rules of edition/ that a reader cannot see from one file: speed lives in two
+modules that no editorial module imports, and no module grows past 400 lines."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+EDITION = Path(__file__).resolve().parent.parent / "edition"
+SPEED = {"incremental", "parallel"}
+# The modules that put the build together may use the speed modules; every other one is
+# editorial (or output) work that must read the same without them.
+ASSEMBLERS = {"incremental", "parallel", "pipeline", "serve", "cli"}
+MODULES = sorted(EDITION.rglob("*.py"))
+
+
+def _name(path: Path) -> str:
+    return ".".join(path.relative_to(EDITION).with_suffix("").parts)
+
+
+def imported(path: Path) -> set[str]:
+    """The edition modules a file imports (``edition.x``, ``from edition import x``, ``from . import x``)."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+        if isinstance(node, ast.Import):
+            found.update(a.name.split(".")[1] for a in node.names if a.name.startswith("edition."))
+        elif isinstance(node, ast.ImportFrom):
+            module = node.module or ""
+            if module == "edition" or (node.level and not module):
+                found.update(a.name for a in node.names)
+            elif module.startswith("edition."):
+                found.add(module.split(".")[1])
+            elif node.level and module:
+                found.add(module.split(".")[0])
+    return found
+
+
+def test_the_rule_finds_every_form_of_import(tmp_path: Path) -> None:
+    probe = tmp_path / "probe.py"
+    probe.write_text(
+        "import edition.parallel\nfrom edition.incremental import PageCache\nfrom edition import parallel as p\n"
+        "from . import incremental\ndef late():\n    from edition.parallel import render_pages\n",
+        encoding="utf-8",
+    )
+    assert imported(probe) == {"parallel", "incremental"}
+
+
+@pytest.mark.parametrize("path", MODULES, ids=_name)
+def test_no_editorial_module_imports_the_speed_modules(path: Path) -> None:
+    if _name(path) in ASSEMBLERS:
+        return
+    assert not imported(path) & SPEED, f"{_name(path)} imports {sorted(imported(path) & SPEED)}"
+
+
+@pytest.mark.parametrize("path", MODULES, ids=_name)
+def test_no_module_is_over_400_lines(path: Path) -> None:
+    lines = len(path.read_text(encoding="utf-8").splitlines())
+    assert lines <= 400, f"{_name(path)} has {lines} lines"
+
+
+def test_the_speed_code_stays_within_600_lines() -> None:
+    lines = sum(len((EDITION / f"{name}.py").read_text(encoding="utf-8").splitlines()) for name in SPEED)
+    assert lines <= 600, lines
