@@ -119,9 +119,16 @@ def glossary_files(
         if name == "entities.yaml":
             kept += [
                 {
-                    "id": s.id, "type": s.type, "zh": s.zh, "aliases_zh": [], "en": s.en, "aliases_en": [],
-                    "pinyin": s.pinyin, "note": s.note, "sources": [],
-                }  # fmt: skip
+                    "id": s.id,
+                    "type": s.type,
+                    "zh": s.zh,
+                    "aliases_zh": [],
+                    "en": s.en,
+                    "aliases_en": [],
+                    "pinyin": s.pinyin,
+                    "note": s.note,
+                    "sources": [],
+                }
                 for s in synthetic
                 if s.id in used
             ]
@@ -140,10 +147,7 @@ def check_block(compare: Callable[[str, str], Any] | None, where: str, piece: Pi
 
 
 def site_toml(layout: str, page: Page | None = None) -> str:
-    head = (
-        'base_url = "https://example.github.io/bench/"\n'
-        'build_date = "2026-11-26"\n\n'
-    )
+    head = 'base_url = "https://example.github.io/bench/"\nbuild_date = "2026-11-26"\n\n'
     if layout == "flat":
         assert page is not None
         title = page.title
@@ -187,8 +191,7 @@ def generate(count: int, target: Path, seed: int = 2020, layout: str = "archive"
     taken = {f for entries in glossaries.values() for e in entries for f in forms(e)}
     synthetic = synthetic_entities(max(40, count // 3), rng, taken)
     writer = Writer(
-        rng,
-        places + [s for s in synthetic if s.type != "person"], [s for s in synthetic if s.type == "person"], terms
+        rng, places + [s for s in synthetic if s.type != "person"], [s for s in synthetic if s.type == "person"], terms
     )
 
     if target.exists():

@@ -14,7 +14,6 @@ import unicodedata
 from dataclasses import dataclass, field
 
 import yaml
-
 from textgen import Figure, Piece, Writer
 
 COLUMN = 24  # characters a source line holds (the real page's columns hold 13 to 26)
@@ -101,7 +100,10 @@ def make_page(writer: Writer, rng: random.Random, date: str, number: int, articl
     caption.zh, caption.en = "图为" + caption.zh.replace(" ", "，"), "Pictured: " + caption.en
     credit = Piece()
     reporter = writer.person(credit)
-    credit.zh, credit.en = f"（本版文图由本报记者{reporter.zh}提供）", f"(Text and pictures on this page by {reporter.en}, staff reporter)"
+    credit.zh, credit.en = (
+        f"（本版文图由本报记者{reporter.zh}提供）",
+        f"(Text and pictures on this page by {reporter.en}, staff reporter)",
+    )
     writer.made.append(credit)
     blocks = [
         Block("masthead", masthead),

@@ -235,7 +235,9 @@ Frame = Callable[["Writer", Piece], None]
 class Writer:
     """Makes paragraphs, subheads and headlines; never the same Chinese text twice."""
 
-    def __init__(self, rng: random.Random, places: Sequence[Entity], people_: Sequence[Entity], terms: Sequence[Entity]):
+    def __init__(
+        self, rng: random.Random, places: Sequence[Entity], people_: Sequence[Entity], terms: Sequence[Entity]
+    ):
         self.rng = rng
         self.places = list(places)
         self.people = list(people_)
@@ -302,7 +304,9 @@ class Writer:
         g = percent(self.rng, f"year-on-year growth of {fe} in {a.en}")
         p.figures.append(g)
         p.zh += f"{a.zh}{fz}服务能力持续提升，相关指标同比增长{g.zh}。"
-        p.en += f"The capacity of {fe} services in {a.en} kept rising, with the related indicators up {g.en} year on year. "
+        p.en += (
+            f"The capacity of {fe} services in {a.en} kept rising, with the related indicators up {g.en} year on year. "
+        )
 
     def s_area(self, p: Piece) -> None:
         a, b, (fz, fe) = self.place(p), self.place(p), self.field()
@@ -328,7 +332,9 @@ class Writer:
     def s_plain(self, p: Piece) -> None:
         a, t, (fz, fe) = self.place(p), self.term(p), self.field()
         p.zh += f"{a.zh}坚持把{t.zh}与{fz}工作结合起来，逐项明确责任分工和时间节点。"
-        p.en += f"{a.en} keeps {t.en} tied to its work on {fe}, setting out responsibilities and deadlines item by item. "
+        p.en += (
+            f"{a.en} keeps {t.en} tied to its work on {fe}, setting out responsibilities and deadlines item by item. "
+        )
 
     def s_filler(self, p: Piece) -> None:
         """A sentence naming nothing and printing no figure: the real page's density of names and
@@ -355,8 +361,8 @@ class Writer:
     def paragraph(self, sentences: int) -> Piece:
         def make() -> Piece:
             piece = Piece()
-            frames = self.rng.choices(self.FRAMES, self.WEIGHTS, k=sentences)
-            fillers = [Writer.s_filler] * self.rng.randint(1, 2)
+            frames: list[Frame] = self.rng.choices(self.FRAMES, self.WEIGHTS, k=sentences)
+            fillers: list[Frame] = [Writer.s_filler] * self.rng.randint(1, 2)
             for frame in self.rng.sample(frames + fillers, len(frames) + len(fillers)):
                 frame(self, piece)
             piece.en = piece.en.strip()
@@ -374,7 +380,12 @@ class Writer:
                 piece.en = f"{a.en}: Using {t.en} to Raise the Quality of Work on {fe.title()}"
             else:
                 verb_zh, verb_en = self.rng.choice(
-                    (("聚焦", "Focusing on"), ("做实", "Consolidating"), ("织密", "Strengthening"), ("补齐", "Completing"))
+                    (
+                        ("聚焦", "Focusing on"),
+                        ("做实", "Consolidating"),
+                        ("织密", "Strengthening"),
+                        ("补齐", "Completing"),
+                    )
                 )
                 piece.zh = f"{verb_zh}{fz} 服务{a.zh}"
                 piece.en = f"{verb_en} {fe.title()} to Serve {a.en}"
