@@ -70,6 +70,7 @@ summaryLength = 40
 
 [pagination]
   pagerSize = 50
+  disableAliases = true  # no page/1/ redirect pages: our site writes none
 
 [markup.goldmark.renderer]
   unsafe = true
