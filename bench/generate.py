@@ -35,7 +35,7 @@ BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 sys.path.insert(0, str(BENCH))
 
-from pagegen import Doc, Page, content_files, lay_out, make_article, make_page  # noqa: E402
+from pagegen import DUMPER, Doc, Page, content_files, lay_out, make_article, make_page  # noqa: E402
 from textgen import Entity, Piece, Writer, synthetic_entities  # noqa: E402
 
 FIRST_DAY = dt.date(2020, 1, 2)
@@ -132,8 +132,8 @@ def glossary_files(
                 for s in synthetic
                 if s.id in used
             ]
-        out[name] = "# Synthetic bench glossary.\n" + yaml.safe_dump(
-            {"entities": kept}, allow_unicode=True, sort_keys=False, width=100
+        out[name] = "# Synthetic bench glossary.\n" + yaml.dump(
+            {"entities": kept}, Dumper=DUMPER, allow_unicode=True, sort_keys=False, width=100
         )
     return out
 
