@@ -182,7 +182,7 @@ def lay_out(page: Page) -> tuple[str, str]:
         entries.append({"file": doc.stem, "id": doc.id, "blocks": layout_blocks})
         lines.append("")  # a blank line between files: the extractor's page breaks
     layout = {"source": page.source_name, "page": entries[0], "articles": entries[1:]}
-    text = yaml.dump(layout, Dumper=DUMPER, allow_unicode=True, sort_keys=False, width=200)
+    text = yaml.dump(layout, Dumper=DUMPER, allow_unicode=True, sort_keys=False, width=200, default_flow_style=None)
     return "\n".join(lines) + "\n", "# The declared layout of a synthetic bench page.\n" + text
 
 
