@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-import hashlib
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -12,14 +11,14 @@ from pathlib import Path
 from edition.annotate import annotate
 from edition.assemble import assemble
 from edition.cache import BuildCache, digest
-from edition.config import SiteConfig, load_config
-from edition.content import Glossary, load_content
+from edition.config import load_config
+from edition.content import Glossary, load_content, load_pages, stem_of
 from edition.derive import SiteIndex
 from edition.errors import BuildError, Diagnostic, Diagnostics, Loc
 from edition.export import edition_json_pieces, figures_csv_pieces, figures_json_pieces, robots_txt, sitemap_xml
 from edition.figures import annotate_figures
 from edition.memo import Memo
-from edition.model import Edition, SourceText
+from edition.model import Edition
 from edition.numbercheck import check_numbers
 from edition.precompile import Precompiling
 from edition.precompile import use as use_compiled
@@ -59,22 +58,6 @@ class Stages:
         self.last = now
 
 
-def load_source(config: SiteConfig, root: Path) -> tuple[SourceText, list[str]]:
-    path = root / config.source.path
-    if not path.is_file():
-        raise BuildError(
-            [
-                Diagnostic(
-                    Loc("site.toml"), f"source text {config.source.path} not found", "set [source] path in site.toml"
-                )
-            ]
-        )
-    data = path.read_bytes()
-    lines = data.decode("utf-8").split("\n")
-    count = len(lines) - 1 if data.endswith(b"\n") else len(lines)
-    return SourceText(config.source.path, hashlib.sha256(data).hexdigest(), count), lines
-
-
 def load_static(static_dir: Path) -> dict[str, bytes]:
     if not static_dir.is_dir():
         return {}
@@ -104,19 +87,19 @@ def _make_edition(
     stages = Stages(log)
     # 1. config: site.toml as a schema
     config = load_config(root / "site.toml", root)
-    # 2. load: the raw source and every content file, parsed
-    source, _lines = load_source(config, root)
+    # 2. load: each newspaper page's settings and witness, and every content file, parsed
+    pages = load_pages(root / "content", root)
     docs, glossaries, problems = load_content(root / "content", root, cache)
     stages.done("load", f"{len(docs)} files")
     # 3. assemble: pair translations, resolve front matter, cross-check, one model; the
     #    files that did not load are left out, and their problems reported with the rest
     diags = Diagnostics()
     diags.items.extend(problems)
-    unreadable = frozenset(d.loc.path.rsplit("/", 1)[-1].split(".")[0] for d in problems if d.severity == "error")
+    unreadable = frozenset(stem_of(d.loc.path) for d in problems if d.severity == "error")
     # Per-article work is kept in the cache's memo (the dev server's): an edit redoes one article.
     memo = _memo(cache)
     memo.new_build()
-    edition = assemble(config, docs, source, diags, unreadable, memo)
+    edition = assemble(config, docs, pages, diags, unreadable, memo)
     if edition is not None:
         # 4. annotate: entities from the glossaries, found in the text (standoff)
         edition, mentions = annotate(edition, docs, glossaries, diags, memo)
@@ -273,8 +256,9 @@ def _render_and_write(
         files.update(search_index(html))
         stages.done("search", f"{sum(p.startswith('pagefind/') for p in files)} index files")
     files.update(load_static(root / "static"))
-    # The witness itself, so that every "source lines" reference can be checked by a reader.
-    files[edition.source.path] = (root / edition.source.path).read_bytes()
+    # The witnesses themselves, so that every "source lines" reference can be checked by a reader.
+    for page in edition.pages:
+        files[page.source.path] = (root / page.source.path).read_bytes()
     files[".nojekyll"] = b""
     # 9. write: the rest, and output/ replaced only now that everything above succeeded
     stats = None
