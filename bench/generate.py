@@ -1,20 +1,18 @@
 """A synthetic archive in this edition's own format, for benchmarks.
 
-    python bench/generate.py N DIR [--seed S] [--layout archive|flat]
+    python bench/generate.py N DIR [--seed S]
 
 writes a project folder of N bilingual articles of unique text (bench/textgen.py: no
 paragraph is repeated, so no cache of the build hits on repeated text), spread over
 newspaper pages of 10 to 20 articles, one to three pages a day on successive days, in the
 archive layout (content/<date>/p<NN>/ with page.toml, layout.yaml, the page's own file and
-its articles; each page's raw source text in source/). ``--layout flat`` writes the
-layout of the single-page generator instead (site.toml's [edition] and [source], every
-article in content/ on one page), for builds that do not read an archive.
+its articles; each page's raw source text in source/).
 
 Each page has a source text and a declared layout from which the project's cut gives
 exactly the Chinese of its content files; figures carry labels and themes, sums carry
 arithmetic checks, every article an editorial note; the glossaries hold the real page's
 places and terms the text names, and made-up people, villages and companies (about one
-for every three articles). Deterministic for a given N, seed and layout.
+for every three articles). Deterministic for a given N and seed.
 """
 
 from __future__ import annotations
@@ -146,26 +144,17 @@ def check_block(compare: Callable[[str, str], Any] | None, where: str, piece: Pi
         raise RuntimeError(f"{where}: numbers differ ({result}): {piece.zh} / {piece.en}")
 
 
-def site_toml(layout: str, page: Page | None = None) -> str:
-    head = 'base_url = "https://example.github.io/bench/"\nbuild_date = "2026-11-26"\n\n'
-    if layout == "flat":
-        assert page is not None
-        title = page.title
-        return head + (
-            "[edition]\n"
-            'newspaper_zh = "中国改革报"\nnewspaper_en = "China Reform Daily"\n'
-            f'date = "{page.date}"\npage = {page.number}\n'
-            f'section_zh = "{page.section[0]}"\nsection_en = "{page.section[1]}"\n'
-            f'title_zh = "{title.zh}"\ntitle_en = "{title.en}"\n'
-            'editors = "The bench"\nlicense = "Synthetic text for benchmarks."\n\n'
-            f'[source]\npath = "source/{page.source_name}"\nlayout = "source/layout.yaml"\n'
-        )
-    return head + (
+def site_toml() -> str:
+    return (
+        'base_url = "https://example.github.io/bench/"\n'
+        'build_date = "2026-11-26"\n\n'
         "[site]\n"
         f'title_zh = "{SITE_TITLE[0]}"\ntitle_en = "{SITE_TITLE[1]}"\n'
+        'short_title_zh = "基准测试"\nshort_title_en = "Bench"\n'
         'description_zh = "合成的双语注释档案，用于基准测试。"\n'
         'description_en = "A synthetic annotated bilingual archive, for benchmarks."\n'
         'editors = "The bench"\nlicense = "Synthetic text for benchmarks."\n'
+        'search_examples = ["资金", "培训"]\n'
     )
 
 
@@ -181,9 +170,7 @@ def page_toml(page: Page, source_sha256: str) -> str:
     )
 
 
-def generate(count: int, target: Path, seed: int = 2020, layout: str = "archive") -> Path:
-    if layout not in ("archive", "flat"):
-        raise ValueError(f"layout must be 'archive' or 'flat', not {layout!r}")
+def generate(count: int, target: Path, seed: int = 2020) -> Path:
     rng = random.Random(seed)
     extract, compare = _project_numbers()
     glossaries = real_glossaries()
@@ -201,7 +188,7 @@ def generate(count: int, target: Path, seed: int = 2020, layout: str = "archive"
     for part in ("templates", "static"):
         shutil.copytree(ROOT / part, target / part)
 
-    plans = plan(count, rng) if layout == "archive" else [(FIRST_DAY.isoformat(), 1, count)]
+    plans = plan(count, rng)
     n = 0
     for date, number, size in plans:
         articles: list[Doc] = []
@@ -212,25 +199,17 @@ def generate(count: int, target: Path, seed: int = 2020, layout: str = "archive"
         source, layout_yaml = lay_out(page)
         source_bytes = source.encode("utf-8")
         (target / "source" / page.source_name).write_bytes(source_bytes)
-        if layout == "flat":
-            folder = target / "content"
-            (target / "source" / "layout.yaml").write_text(layout_yaml, encoding="utf-8")
-            (target / "site.toml").write_text(site_toml("flat", page), encoding="utf-8")
-        else:
-            folder = target / "content" / date / f"p{number:02d}"
-            folder.mkdir(parents=True)
-            (folder / "layout.yaml").write_text(layout_yaml, encoding="utf-8")
-            (folder / "page.toml").write_text(
-                page_toml(page, hashlib.sha256(source_bytes).hexdigest()), encoding="utf-8"
-            )
+        folder = target / "content" / date / f"p{number:02d}"
+        folder.mkdir(parents=True)
+        (folder / "layout.yaml").write_text(layout_yaml, encoding="utf-8")
+        (folder / "page.toml").write_text(page_toml(page, hashlib.sha256(source_bytes).hexdigest()), encoding="utf-8")
         for order, doc in enumerate(page.docs):
             for b in doc.blocks:
                 check_block(compare, f"{page.key} {doc.id}", b.piece)
             zh, en = content_files(doc, order, page, extract, title=page.title.zh if order == 0 else None)
             (folder / f"{doc.stem}.zh.md").write_text(zh, encoding="utf-8")
             (folder / f"{doc.stem}.en.md").write_text(en, encoding="utf-8")
-    if layout == "archive":
-        (target / "site.toml").write_text(site_toml("archive"), encoding="utf-8")
+    (target / "site.toml").write_text(site_toml(), encoding="utf-8")
 
     used = {i for piece in writer.made for i in piece.entities}
     for name, text in glossary_files(used, glossaries, synthetic).items():
@@ -243,6 +222,5 @@ if __name__ == "__main__":
     parser.add_argument("count", type=int)
     parser.add_argument("target", type=Path)
     parser.add_argument("--seed", type=int, default=2020)
-    parser.add_argument("--layout", choices=("archive", "flat"), default="archive")
     args = parser.parse_args()
-    generate(args.count, args.target, args.seed, args.layout)
+    generate(args.count, args.target, args.seed)

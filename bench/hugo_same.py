@@ -146,22 +146,13 @@ def page_params(date: str, number: int, paper: tuple[str, str], section: str) ->
 
 
 def newspaper_pages(edition: Any) -> list[tuple[dict[str, Any], Any, list[Any]]]:
-    """(page params, front, articles) of every newspaper page: Edition.pages where the model
-    is an archive, else the one page of site.toml's [edition]."""
-    if hasattr(edition, "pages"):
-        out = []
-        for page in edition.pages:
-            paper = getattr(page, "newspaper", None)
-            pair = (
-                str(getattr(paper, "zh", None) or getattr(page, "newspaper_zh", "")),
-                str(getattr(paper, "en", None) or getattr(page, "newspaper_en", "")),
-            )
-            section = getattr(getattr(page, "section", None), "en", None) or str(getattr(page, "section_en", ""))
-            out.append((page_params(page.date, page.number, pair, section), page.front, list(page.articles)))
-        return out
-    info = edition.config.edition
-    params = page_params(info.date, info.page, (info.newspaper_zh, info.newspaper_en), info.section_en)
-    return [(params, edition.page, list(edition.articles))]
+    """(page params, front, articles) of every newspaper page of the archive."""
+    out = []
+    for page in edition.pages:
+        info = page.info
+        params = page_params(info.date, info.page, (info.newspaper_zh, info.newspaper_en), info.section_en)
+        out.append((params, page.front, list(page.articles)))
+    return out
 
 
 def term_pager(edition: Any) -> int:

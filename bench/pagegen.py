@@ -114,7 +114,9 @@ def make_page(writer: Writer, rng: random.Random, date: str, number: int, articl
         Block("caption", caption),
         Block("credit", credit),
     ]
-    front = Doc("page", "00-page", "page", blocks, photos=[{"block": "c1", "article": articles[0].id}])
+    front = Doc(
+        f"front-{date}-p{number:02d}", "00-page", "page", blocks, photos=[{"block": "c1", "article": articles[0].id}]
+    )
     return Page(date, number, section, [front, *articles])
 
 

@@ -168,12 +168,12 @@ def bench_size(n: int, args: argparse.Namespace, work: Path, env: dict[str, str]
                 log(traceback.format_exc().rstrip())
 
     try:
-        log(f"N={n}: generating the archive ({args.layout} layout)")
+        log(f"N={n}: generating the archive")
         try:
             from generate import generate
 
             start = time.perf_counter()
-            generate(n, corpus, layout=args.layout)
+            generate(n, corpus)
             pages = len(list((corpus / "source").glob("*.txt")))
             row.notes.append(
                 f"archive: {n} articles on {pages} page(s), generated in {time.perf_counter() - start:.1f} s"
@@ -317,7 +317,6 @@ def main(argv: list[str]) -> int:
         "--sizes", type=parse_sizes, default=None, help="article counts (default 1,100,1000,5000,20000)"
     )
     parser.add_argument("--peers", type=parse_peers, default=(), help="none, or hugo (same-work twin), hugo-plain")
-    parser.add_argument("--layout", choices=("archive", "flat"), default="archive", help="the corpus layout")
     parser.add_argument("--repeat", type=int, default=3, help="runs per cold measurement; median reported")
     parser.add_argument("--workdir", type=Path, default=None, help="where to work (default /dev/shm)")
     parser.add_argument("--real", action="store_true", help="also time the real edition's cold build")
@@ -368,7 +367,7 @@ def main(argv: list[str]) -> int:
     load_after = os.getloadavg()
     print(
         f"# {os.cpu_count()} CPUs, load average {load_before[0]:.2f} before, {load_after[0]:.2f} after; "
-        f"--repeat {args.repeat}; --layout {args.layout}; work folder under {base}"
+        f"--repeat {args.repeat}; work folder under {base}"
     )
     if args.real:
         print(
