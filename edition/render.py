@@ -578,7 +578,9 @@ def plan_pages(edition: Edition, index: SiteIndex, renderer: Renderer, keyed: bo
     for view in VIEWS:
         # A site of one page has that page's front as its home; an archive lists its dates.
         if len(edition.pages) == 1:
-            emit(view, "", "home.html", key=keys["home"], **{**fronts[0], "searchable": False})
+            # the same page as the front's: search engines are sent there, and search indexes it once
+            canonical = edition.config.base_url + view.prefix + edition.pages[0].url
+            emit(view, "", "home.html", key=keys["home"], **{**fronts[0], "searchable": False, "canonical": canonical})
         else:
             emit(view, "", "archive.html", key=keys["home"])
         for news, front in zip(edition.pages, fronts, strict=True):

@@ -402,7 +402,7 @@ PAYLOAD = ' <script>window.__pwned=1</script><img src=x onerror="window.__pwned=
 
 def test_pasted_html_is_inert_in_the_browser(site: Site, browser: Any, tmp_path: Path) -> None:
     project = copy_site(tmp_path / "project")
-    en = project / "content" / "04-moyu.en.md"
+    en = project / "content/2020-05-25/p12/04-moyu.en.md"
     text = en.read_text(encoding="utf-8")
     head, sep, body = text.partition("\n---\n")
     lines = body.rstrip("\n").split("\n")
