@@ -17,6 +17,7 @@ from edition.derive import SiteIndex
 from edition.errors import BuildError, Diagnostic, Diagnostics, Loc
 from edition.export import edition_json_pieces, figures_csv_pieces, figures_json_pieces, robots_txt, sitemap_xml
 from edition.figures import annotate_figures
+from edition.linecheck import check_line_claims
 from edition.memo import Memo
 from edition.model import Edition
 from edition.numbercheck import check_numbers
@@ -26,6 +27,7 @@ from edition.quick import Snapshot
 from edition.render import Renderer, load_templates, render_site
 from edition.search import search_index
 from edition.tei import tei_pieces
+from edition.terms import TERMBASE, check_terms, load_termbase
 from edition.write import Files, Folder, WriteStats, write_into, write_output
 
 
@@ -107,6 +109,12 @@ def _make_edition(
         #    each translation checked against its Chinese
         edition = annotate_figures(edition, docs, mentions, diags, memo)
         check_numbers(edition, docs, diags, memo)
+        # 5b. terminology: each block pair against the termbase (content/termbase/), its twin
+        check_terms(edition, load_termbase(root, diags, cache), TERMBASE.as_posix(), diags)
+        # 5c. what the editors' notes say about source lines, against each page's witness
+        for page in edition.pages:
+            lines = (root / page.source.path).read_text(encoding="utf-8").split("\n")
+            check_line_claims((page.front, *page.articles), lines, diags)
     if strict:
         diags.items = [Diagnostic(d.loc, d.message, d.hint, "error") for d in diags.items]
     diags.raise_if_errors()

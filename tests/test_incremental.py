@@ -37,7 +37,7 @@ EDITS: dict[str, Callable[[Path], None]] = {
         s / "content/2020-05-25/p12/02-urban-renewal.en.md", "Wenyu River Park", "the Wenyu River Park"
     ),
     "glossary": lambda s: append(
-        s / "content/entities.yaml", "Head (区长, district mayor)", "The head (区长, district mayor)"
+        s / "content/entities.yaml", "Head (区长) of Chaoyang District", "The head (区长) of Chaoyang District"
     ),
     "template": lambda s: append(
         s / "templates/article.html", '<article class="article"', '<article class="article edited"'

@@ -318,7 +318,9 @@ def test_right_translation_passes() -> None:
             [],
         ),
         ("零售价2.00元", "Retail price 2 yuan", [], []),
-        ("占总额的1/4", "a quarter of the total", ["1/4"], []),
+        ("占总额的1/4", "a quarter of the total", [], []),  # house style: a simple fraction in words
+        ("占总额的1/4", "a third of the total", ["1/4"], ["a third"]),
+        ("占总额的3/4", "three quarters of the total", [], []),
     ],
 )
 def test_compare(zh: str, en: str, missing: list[str], unexpected: list[str]) -> None:
