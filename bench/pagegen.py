@@ -90,7 +90,21 @@ def make_article(writer: Writer, rng: random.Random, article_id: str, order: int
         "text": f"Synthetic note on {article_id}: every figure here is invented for the benchmark "
         f"(this paragraph prints {len(first.figures)} of them).",
     }
-    return Doc(article_id, f"{order:02d}-{article_id}", "article", blocks, [note])
+    notes = [note]
+    if rng.random() < 0.75:  # the real page has 1.75 notes an article
+        paragraphs = sum(b.kind == "paragraph" for b in blocks)
+        n = rng.randint(1, paragraphs)
+        piece = [b.piece for b in blocks if b.kind == "paragraph"][n - 1]
+        notes.append(
+            {
+                "id": "n2",
+                "kind": "context",
+                "block": f"p{n}",
+                "text": f"Synthetic context for {article_id}-p{n}: the paragraph names {len(piece.entities)} "
+                f"entities, none of them in a real event.",
+            }
+        )
+    return Doc(article_id, f"{order:02d}-{article_id}", "article", blocks, notes)
 
 
 def make_page(writer: Writer, rng: random.Random, date: str, number: int, articles: list[Doc]) -> Page:
@@ -254,5 +268,5 @@ def content_files(doc: Doc, order: int, page: Page, extract: object, title: str 
     head += "".join(f"  - [{b.lines[0]}, {b.lines[1]}]\n" for b in doc.blocks)
     zh_body = "\n\n".join(markdown(b.kind, b.piece.zh) for b in doc.blocks)
     en_body = "\n\n".join(markdown(b.kind, b.piece.en) for b in doc.blocks)
-    en_front = f"---\nid: {doc.id}\ntranslator: synthetic\ntranslates: {text_hash(doc.blocks)}\n---\n\n"
+    en_front = f'---\nid: {doc.id}\ntranslator: synthetic\ntranslates: "{text_hash(doc.blocks)}"\n---\n\n'
     return f"---\n{head}---\n\n{zh_body}\n", en_front + en_body + "\n"
