@@ -45,7 +45,7 @@ def test_the_real_edition_passes_its_termbase(root: Path) -> None:
 
 def test_a_banned_variant_fails_the_build_at_its_line(site: Path, edit: Edit) -> None:
     en = site / MOYU_EN
-    edit(en, "actively advance the supervision work", "actively advance the listed supervision work")
+    edit(en, "actively advance the special supervision work", "actively advance the listed supervision work")
     diag = at(
         failing(site),
         MOYU_EN,
@@ -53,7 +53,7 @@ def test_a_banned_variant_fails_the_build_at_its_line(site: Path, edit: Edit) ->
         "moyu-p2",
         "banned rendering “listed supervision”",
     )
-    assert "write “supervision”" in diag.hint  # the approved form
+    assert "write “special supervision”" in diag.hint  # the approved form
 
 
 def test_a_banned_variant_in_any_case_is_caught(site: Path, edit: Edit) -> None:
@@ -105,13 +105,13 @@ def test_a_literal_gloss_in_a_note_is_no_contradiction(site: Path, edit: Edit) -
 
 def test_an_entity_whose_english_is_not_the_approved_form_fails(site: Path, edit: Edit) -> None:
     base = site / TERMBASE
-    edit(base, "- entity: listed-supervision\n", "- entity: listed-supervision\n  en: special supervision\n")
+    edit(base, "- entity: listed-supervision\n", "- entity: listed-supervision\n  en: designated supervision\n")
     diags = failing(site)
     at(
         diags,
         "content/terms.yaml",
         line_of(site / "content/terms.yaml", "- id: listed-supervision"),
-        "is not the termbase's “special supervision”",
+        "is not the termbase's “designated supervision”",
     )
 
 
