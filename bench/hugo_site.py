@@ -1,4 +1,7 @@
-"""The same archive as a plain Hugo site, for the peer benchmark in bench/run.py.
+"""The same archive as a PLAIN Hugo site: a reference peer only (bench/run.py --peers
+hugo-plain). It does far less than our build (one plain page per article, no views, no
+entities, no figures, no exports); the peer to compare with is the same-work twin,
+bench/hugo_same.py.
 
 ``python bench/hugo_site.py CORPUS SITE`` reads a project folder in this edition's format
 (as made by bench/generate.py) and writes a minimal Hugo site: one Markdown file per
@@ -100,7 +103,8 @@ def convert(corpus: Path, site: Path) -> int:
     (layouts / "single.html").write_text(SINGLE, encoding="utf-8")
     (layouts / "list.html").write_text(LIST, encoding="utf-8")
     count = 0
-    for zh_path in sorted((corpus / "content").glob("*.zh.md")):
+    # content/*.zh.md (one page) or content/<date>/p<NN>/*.zh.md (an archive); unique stems.
+    for zh_path in sorted((corpus / "content").rglob("*.zh.md")):
         zh_front, zh_body = split_front_matter(zh_path.read_text(encoding="utf-8"))
         if not re.search(r"^kind:\s*article\s*$", zh_front, re.MULTILINE):
             continue
