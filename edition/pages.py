@@ -67,7 +67,10 @@ def site_pages(edition: Edition, site: SiteIndex) -> list[Page]:
         pages.append(page(view, "about/", "about.html", edition=edition))
         for a, data, vocabulary in zip(edition.articles, articles, words, strict=True):
             pages.append(page(view, a.url, "article.html", **data))
-            pages.append(page(view, a.url + "words/", "words.html", article=a, **vocabulary))
+            if view.code in ("parallel", "zh-hant"):
+                pages.append(page(view, a.url + "words/", "words.html", article=a, **vocabulary))
+            else:  # the same words in the same characters: the parallel view's page serves
+                pages.append(page(view, a.url + "words/", "redirect.html", target=a.url + "words/", root=True))
         pages.extend(page(view, part_path("figures/", n), "figures.html", **data) for n, data in enumerate(figures))
         pages.append(page(view, "index/", "index.html", groups=groups, kind=None))
         for kind, members in groups:

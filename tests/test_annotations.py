@@ -110,7 +110,11 @@ def test_see_also_and_links_between_blocks(built: Built) -> None:
     _, out = built
     html = (out / "2020-05-25/p12/moyu/index.html").read_text(encoding="utf-8")
     assert 'class="see-also"' in html and 'href="../../../2020-05-25/p12/paired-assistance/"' in html
-    assert "Named in:" in html and 'href="../../../2020-05-25/p12/paired-assistance/#paired-assistance-p2"' in html
+    # a note links to its name's own page, which lists every passage naming it (once, there,
+    # not again on every page that shows the note)
+    assert "Named in:" not in html and 'href="../../../entity/moyu-county/"' in html
+    entity = (out / "entity/moyu-county/index.html").read_text(encoding="utf-8")
+    assert 'href="../../2020-05-25/p12/paired-assistance/#paired-assistance-p2"' in entity
 
 
 def test_edition_json_entities(built: Built) -> None:

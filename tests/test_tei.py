@@ -289,7 +289,7 @@ def test_words_layer_points_at_each_word_of_the_chinese(doc: etree._Element, edi
             texts[ident] = "".join(_by_id(doc, ident).itertext())
         assert texts[ident][start : start + length] == span.get("n")
         assert span.text or not re.search("[\u4e00-\u9fff]", span.get("n"))  # 100176 is read as printed
-    for block in edition.page.blocks:
+    for block in edition.pages[0].front.blocks:
         assert "".join(_by_id(doc, block.id).itertext()) == block.zh
     assert doc.xpath("//t:w", namespaces=NS) == []
 
