@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from edition.cache import BuildCache
+from edition.droppings import is_dropping
 from edition.errors import BuildError, Diagnostic, Diagnostics, Loc, rel
 from edition.frontmatter import split_front_matter
 from edition.markup import parse_blocks
@@ -156,7 +157,7 @@ def load_content(
     with _collector_paused():
         names = _RelNames(content_dir, root)
         for path in sorted(content_dir.iterdir()):
-            if path.suffix not in (".md", ".yaml", ".yml"):
+            if path.suffix not in (".md", ".yaml", ".yml") or is_dropping(path):
                 continue
             name = names.rel(path)
             hit = cache.lookup(path, name) if cache is not None else None

@@ -15,6 +15,7 @@ from edition.cache import BuildCache, digest
 from edition.config import SiteConfig, load_config
 from edition.content import Glossary, load_content
 from edition.derive import SiteIndex
+from edition.droppings import is_dropping
 from edition.errors import BuildError, Diagnostic, Diagnostics, Loc
 from edition.export import edition_json_pieces, figures_csv_pieces, figures_json_pieces, robots_txt, sitemap_xml
 from edition.figures import annotate_figures
@@ -25,7 +26,7 @@ from edition.precompile import Precompiling
 from edition.precompile import use as use_compiled
 from edition.quick import Snapshot
 from edition.render import Renderer, load_templates, render_site
-from edition.search import search_index
+from edition.search import kept_search_index, search_index
 from edition.tei import tei_pieces
 from edition.write import Files, Folder, WriteStats, write_into, write_output
 
@@ -81,7 +82,7 @@ def load_static(static_dir: Path) -> dict[str, bytes]:
     return {
         "static/" + p.relative_to(static_dir).as_posix(): p.read_bytes()
         for p in sorted(static_dir.rglob("*"))
-        if p.is_file()
+        if p.is_file() and not is_dropping(p)
     }
 
 
@@ -272,6 +273,8 @@ def _render_and_write(
         html = Files({p: d for p, d in files.items() if p.endswith(".html")}, kept)
         files.update(search_index(html))
         stages.done("search", f"{sum(p.startswith('pagefind/') for p in files)} index files")
+    elif in_place and kept is not None:
+        files.update(kept_search_index(kept))  # the dev server keeps the index it has
     files.update(load_static(root / "static"))
     # The witness itself, so that every "source lines" reference can be checked by a reader.
     files[edition.source.path] = (root / edition.source.path).read_bytes()

@@ -60,3 +60,12 @@ def search_index(files: Mapping[str, bytes]) -> dict[str, bytes]:
         return {
             f"{BUNDLE}/{p.relative_to(out).as_posix()}": p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()
         }
+
+
+def kept_search_index(out_dir: Path) -> dict[str, bytes | None]:
+    """The index already in ``out_dir``, kept as it is (None: keep the file there): the dev
+    server without ``--search`` leaves the index its first build made instead of deleting it."""
+    folder = out_dir / BUNDLE
+    if not folder.is_dir():
+        return {}
+    return {f"{BUNDLE}/{p.relative_to(folder).as_posix()}": None for p in sorted(folder.rglob("*")) if p.is_file()}

@@ -13,10 +13,12 @@ import mimetypes
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any
 
+from edition.buildlock import project_lock
 from edition.cache import BuildCache
 from edition.errors import BuildError
 from edition.pipeline import build
@@ -43,6 +45,9 @@ class Preview:
         self.search = search
         self.background = background
         self.lock = threading.Lock()
+        # Whether output/ has a search index: the first full build makes one even without
+        # --search, which later builds keep (stale for the text edited since, never missing).
+        self.indexed = False
         # Seconds the last quick look (None: there was none) and the last full build took.
         self.quick_seconds: float | None = None
         self.full_seconds = 0.0
@@ -50,7 +55,9 @@ class Preview:
     def rebuild(self, changed: Sequence[str] = (), reload: Callable[[], None] | None = None) -> None:
         """Bring output/ up to date after a change to ``changed`` (paths, as the watcher saw
         them; empty: unknown). ``reload``: called after a background build that changed output/."""
-        with self.lock:
+        with self.lock, self._project_locked() as locked:
+            if not locked:
+                return
             self.quick_seconds = None
             shown = len(changed) == 1 and self._quick(Path(changed[0]))
             if not (shown and self.background):
@@ -90,9 +97,23 @@ class Preview:
         )
         return True
 
+    @contextmanager
+    def _project_locked(self) -> Iterator[bool]:
+        """The project's build lock (edition/buildlock.py), held while this server writes
+        output/: a command-line build then waits for it, and never swaps the folder mid-write.
+        False (the failure shown like a build's) when another build holds it too long."""
+        with ExitStack() as stack:
+            try:
+                stack.enter_context(project_lock(self.root, "serve"))
+            except BuildError as exc:
+                self._failed(exc)
+                yield False
+                return
+            yield True
+
     def _full_in_background(self, reload: Callable[[], None] | None) -> None:
-        with self.lock:
-            changed = self._full()
+        with self.lock, self._project_locked() as locked:
+            changed = self._full() if locked else False
         if changed and reload is not None:
             reload()
 
@@ -105,7 +126,7 @@ class Preview:
                 self.root,
                 self.out_dir,
                 log=lambda m: print(m, file=sys.stderr),
-                search=self.search,
+                search=self.search or not self.indexed,
                 cache=self.cache,
                 in_place=True,
             )
@@ -115,6 +136,7 @@ class Preview:
         finally:
             self.full_seconds = time.perf_counter() - start
         self.errors = []
+        self.indexed = True
         for warning in result.warnings:
             print(warning, file=sys.stderr)
         if self.cache.snapshot is not None:
@@ -127,10 +149,15 @@ class Preview:
         return bool(before) or stats is None or bool(stats.written or stats.removed)
 
     def _failed(self, exc: BuildError) -> None:
-        self.errors = [str(d) for d in exc.diagnostics] or ["the build failed"]
-        for line in self.errors:
+        # The quick look and the full build that follows it report the same mistakes: each
+        # is printed once, while it lasts (a good build forgets them).
+        errors = [str(d) for d in exc.diagnostics] or ["the build failed"]
+        new = [line for line in errors if line not in self.errors]
+        self.errors = errors
+        for line in new:
             print(line, file=sys.stderr)
-        print("build failed; the browser shows the errors until the next good build", file=sys.stderr)
+        if new:
+            print("build failed; the browser shows the errors until the next good build", file=sys.stderr)
 
     def resolve(self, url_path: str) -> Path | None:
         """The file for a URL path, or None; never a file outside output/."""
@@ -188,6 +215,11 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, search: bool = 
 
     for path in watched:
         server.watch(str(path), changed, delay=0.2)
+    if not search:
+        print(
+            "search: the index made at start is kept; it does not follow your edits (serve --search remakes it on every save)",
+            file=sys.stderr,
+        )
     print(f"serving http://{host}:{port}/ (Ctrl-C to stop)", file=sys.stderr)
     server.serve(host=host, port=port, debug=False, open_url_delay=None)
     return 0
