@@ -117,10 +117,12 @@ def load_document(path: Path, root: Path, diags: Diagnostics, name: str | None =
             diags.error(
                 Loc(name, line, 1),
                 f"{raw.problem} is not allowed in a content file",
-                "use '# ' for the headline, '## ' for subheads, plain paragraphs, and "
+                raw.hint
+                or "use '# ' for the headline, '## ' for subheads, plain paragraphs, and "
                 "'{.deck}', '{.caption}' ... above a paragraph to give its kind",
             )
-            continue
+            if not raw.kind:  # a construct that is no block of the page (a list, a comment)
+                continue
         joined = raw.text.replace("\n", "" if lang == "zh" else " ")
         blocks.append(Block(raw.kind, joined, Loc(name, line, 1)))
     return Document(name, match["stem"], lang, front, tuple(blocks), split.body_line)

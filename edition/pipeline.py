@@ -12,6 +12,7 @@ from pathlib import Path
 from edition.annotate import annotate
 from edition.assemble import assemble
 from edition.cache import BuildCache, digest
+from edition.causes import one_cause
 from edition.config import SiteConfig, load_config
 from edition.content import Glossary, load_content
 from edition.derive import SiteIndex
@@ -118,6 +119,7 @@ def _make_edition(
     memo = _memo(cache)
     memo.new_build()
     edition = assemble(config, docs, source, diags, unreadable, memo)
+    assembled = len(diags.items)
     if edition is not None:
         # 4. annotate: entities from the glossaries, found in the text (standoff)
         edition, mentions = annotate(edition, docs, glossaries, diags, memo)
@@ -125,6 +127,7 @@ def _make_edition(
         #    each translation checked against its Chinese
         edition = annotate_figures(edition, docs, mentions, diags, memo)
         check_numbers(edition, docs, diags, memo)
+    one_cause(diags, len(problems), assembled, docs, glossaries)  # follow-on errors held back
     if strict:
         diags.items = [Diagnostic(d.loc, d.message, d.hint, "error") for d in diags.items]
     diags.raise_if_errors()

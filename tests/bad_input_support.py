@@ -12,7 +12,6 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
 from conftest import copy_site
 
 from edition.cli import main
@@ -98,9 +97,9 @@ class Project:
         return outcome
 
 
-@pytest.fixture
-def project(tmp_path: Path) -> Project:
-    """A copy of the project (content, templates, source...) with an old output/ in it."""
+def make_project(tmp_path: Path) -> Project:
+    """A copy of the project (content, templates, source...) with an old output/ in it:
+    the ``project`` fixture (tests/conftest.py)."""
     root = copy_site(tmp_path / "site")
     for name, data in OLD_OUTPUT.items():
         (root / "output" / name).parent.mkdir(parents=True, exist_ok=True)

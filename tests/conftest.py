@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -53,3 +54,12 @@ def edit() -> Callable[[Path, str, str], None]:
         path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
     return _edit
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Any:
+    """A copy of the project with an old output/, run through the command line (issue 14's
+    bad-input cases: tests/bad_input_support.py)."""
+    from bad_input_support import make_project
+
+    return make_project(tmp_path)

@@ -319,7 +319,7 @@ def test_translation_missing_its_last_block(site: Path) -> None:
     zh_line = line_of(zh, "下一步，朝阳区")  # the untranslated Chinese paragraph
     [diag] = diagnostics(site)
     # At the end of the English, where the missing block belongs; naming the Chinese block.
-    expect([diag], "content/04-moyu.en.md", last_block, "missing translation of block 11")
+    expect([diag], "content/04-moyu.en.md", last_block, "the English lacks moyu-p7", "after the last block")
     assert f"content/04-moyu.zh.md:{zh_line}:" in diag.message
 
 
@@ -327,7 +327,13 @@ def test_translation_with_an_extra_block(site: Path) -> None:
     path = site / "content/04-moyu.en.md"
     path.write_text(path.read_text(encoding="utf-8") + "\nAn extra paragraph.\n", encoding="utf-8")
     [diag] = diagnostics(site)
-    expect([diag], "content/04-moyu.en.md", line_of(path, "An extra paragraph."), "extra block 12", "no Chinese")
+    expect(
+        [diag],
+        "content/04-moyu.en.md",
+        line_of(path, "An extra paragraph."),
+        "after the English of moyu-p7",
+        "no Chinese",
+    )
 
 
 def test_number_that_differs_between_chinese_and_english(site: Path, edit: Edit) -> None:
@@ -554,7 +560,9 @@ def assert_inert(name: str, html: str, own_scripts: list[dict[str, str | None]])
 
 def test_raw_html_and_scripts_are_rendered_inert(site: Path, edit: Edit) -> None:
     clean = quick(site).files
-    edit(site / "content/04-moyu.en.md", "The first batch of aid", f"EN-PARA {PAYLOAD} The first batch of aid")
+    # An image in a content file is an error of its own (issue 14): the body has the rest.
+    body = PAYLOAD.replace(" ![i](javascript:alert(document.domain))", "")
+    edit(site / "content/04-moyu.en.md", "The first batch of aid", f"EN-PARA {body} The first batch of aid")
     edit(
         site / "content/04-moyu.zh.md",
         "it names Moyu, this article's subject, so it heads it.",
@@ -566,7 +574,7 @@ def test_raw_html_and_scripts_are_rendered_inert(site: Path, edit: Edit) -> None
     edit(
         site / "content/04-moyu.en.md",
         "# Joining Hands with Moyu",
-        "# </script><script>alert(document.domain)</script><!--<script> Joining Hands with Moyu",
+        "# </script><script>alert(document.domain)</script><script> Joining Hands with Moyu",  # (an HTML comment is an error: issue 14)
     )
     files = quick(site).files
     assert {n for n in files if n.endswith(".html")} == {n for n in clean if n.endswith(".html")}

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from bad_input_support import Project, project, snapshot  # noqa: F401 - the fixture
+from bad_input_support import Project, snapshot
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -137,4 +137,7 @@ def test_check_strict_after_the_command_makes_warnings_errors(project: Project) 
     assert project.run("check").status == 0
     strict = project.run("check", "--strict")
     assert strict.status == 1
-    assert "content/04-moyu.zh.md:1:1: error: file starts with a UTF-8 byte-order mark; it was ignored — save the file as UTF-8 without BOM" in strict.lines
+    assert (
+        "content/04-moyu.zh.md:1:1: error: file starts with a UTF-8 byte-order mark; it was ignored — save the file as UTF-8 without BOM"
+        in strict.lines
+    )
