@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from edition.content import Document, Glossary, front_entries
-from edition.errors import Diagnostics, Loc
+from edition.errors import Diagnostics, Loc, show_invisible
 from edition.memo import Memo, Same
 from edition.model import Article, Block, Edition, Entity, Mention
 from edition.yamlload import LineDict, check_keys
@@ -237,7 +237,11 @@ def annotate(
     for key, definition in definitions.items():
         # With a file that did not load, an entity may be named only there: no verdict.
         if complete and not any(m.start >= 0 for m in mentions[key]) and not definition.ambiguous:
-            forms = " / ".join(definition.forms_zh)
+            forms = " / ".join(show_invisible(f, "") for f in definition.forms_zh)
+            twin = same_form(key, definitions)
+            if twin is not None:
+                diags.error(definition.entity.loc, *twin)
+                continue
             diags.error(
                 definition.entity.loc,
                 f"entity {key}: its Chinese form ({forms}) is found nowhere in the text",
@@ -335,7 +339,7 @@ def _article_mentions(
                 )
         for pin in block_pins:
             if not pin.exclude and pin.entity not in counts:
-                forms = " / ".join(definitions[pin.entity].forms_zh)
+                forms = " / ".join(show_invisible(f, "") for f in definitions[pin.entity].forms_zh)
                 diags.error(
                     pin.loc,
                     f"pinned mention of {pin.entity} ({forms}) not found in block {block.id}",
@@ -394,3 +398,19 @@ def _pair_english(
 
 def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
     return any(a < span[1] and span[0] < b for a, b in taken)
+
+
+def same_form(key: str, definitions: dict[str, Definition]) -> tuple[str, str] | None:
+    """The message for an entity found nowhere because another has the same Chinese form
+    (the text's one mention goes to one of them): said as what it is."""
+    mine = set(definitions[key].forms_zh)
+    for other, definition in definitions.items():
+        shared = mine & set(definition.forms_zh)
+        if other != key and shared:
+            form = sorted(shared)[0]
+            return (
+                f"entities {key} and {other} ({definition.entity.loc}) have the same Chinese form {form}, "
+                "so the text's mentions all go to one of them",
+                "merge the two, or mark one 'ambiguous: true' and pin its mentions under 'mentions:'",
+            )
+    return None

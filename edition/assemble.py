@@ -7,7 +7,7 @@ from typing import Any
 
 from edition.config import SiteConfig
 from edition.content import Document, front_entries, front_loc, text_hash
-from edition.errors import Diagnostic, Diagnostics, Loc, choices
+from edition.errors import Diagnostic, Diagnostics, Loc, choices, show_invisible
 from edition.ids import block_id, local_block_ids
 from edition.memo import Memo, Same
 from edition.model import Article, Block, Edition, Emendation, Note, Photo, SourceText
@@ -250,7 +250,7 @@ def _emendations(
         if not reading or reading not in blocks[local].zh:
             diags.error(
                 Loc(doc.path, entry.lines.get("reading", entry.line), 1),
-                f"the emendation's reading {reading!r} is not in the text of {blocks[local].id}",
+                f"the emendation's reading {show_invisible(reading)} is not in the text of {blocks[local].id}",
                 "give in 'reading:' the text as the edition now prints it (and in 'source:' as the source had it)",
             )
         out.append(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -60,6 +61,17 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str]) -> int:
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:  # Ctrl-C: the staging folder is gone, output/ as it was
+        print("interrupted; output/ was not changed", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # `./run check | head`: the reader has all it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+
+
+def _main(argv: list[str]) -> int:
     args = _parser().parse_args(argv)
     root: Path = args.root.resolve()
     log = (lambda _m: None) if args.quiet else (lambda m: print(m, file=sys.stderr))

@@ -19,6 +19,7 @@ from edition.derive import SiteIndex
 from edition.droppings import is_dropping
 from edition.errors import BuildError, Diagnostic, Diagnostics, Loc
 from edition.export import edition_json_pieces, figures_csv_pieces, figures_json_pieces, robots_txt, sitemap_xml
+from edition.fidelitystage import check_fidelity
 from edition.figures import annotate_figures
 from edition.memo import Memo
 from edition.model import Edition, SourceText
@@ -107,7 +108,7 @@ def _make_edition(
     # 1. config: site.toml as a schema
     config = load_config(root / "site.toml", root)
     # 2. load: the raw source and every content file, parsed
-    source, _lines = load_source(config, root)
+    source, lines = load_source(config, root)
     docs, glossaries, problems = load_content(root / "content", root, cache)
     stages.done("load", f"{len(docs)} files")
     # 3. assemble: pair translations, resolve front matter, cross-check, one model; the
@@ -127,6 +128,7 @@ def _make_edition(
         #    each translation checked against its Chinese
         edition = annotate_figures(edition, docs, mentions, diags, memo)
         check_numbers(edition, docs, diags, memo)
+        check_fidelity(config, root, lines, edition, diags)  # every change to the Chinese declared
     one_cause(diags, len(problems), assembled, docs, glossaries)  # follow-on errors held back
     if strict:
         diags.items = [Diagnostic(d.loc, d.message, d.hint, "error") for d in diags.items]
