@@ -91,6 +91,11 @@ def block_diff(article_id: str, zh: Document, en: Document, lexicon: Lexicon) ->
     found: list[Diagnostic] = []
     path = _align(zh.blocks, en.blocks, lexicon)
     for position, (i, j) in enumerate(path):
+        joined = _joined_or_split(ids, zh, en, path, position, lexicon)
+        if joined is not None:
+            if joined not in found:
+                found.append(joined)
+            continue
         if i is not None and j is None:
             after = next((en.blocks[b] for _, b in path[position + 1 :] if b is not None), None)
             loc = after.loc if after is not None else Loc(en.path, en.blocks[-1].loc.line if en.blocks else 1, 1)
@@ -103,6 +108,21 @@ def block_diff(article_id: str, zh: Document, en: Document, lexicon: Lexicon) ->
             )
         elif j is not None and i is None:
             before = next((ids[a] for a, _ in reversed(path[:position]) if a is not None), None)
+            copy = next(
+                (
+                    ids[a]
+                    for a, b in path
+                    if a is not None and b is not None and b != j and en.blocks[b].text == en.blocks[j].text
+                ),
+                None,
+            )
+            if copy is not None:
+                found.append(
+                    Diagnostic(
+                        en.blocks[j].loc, f"this {en.blocks[j].kind} repeats the English of {copy}", "remove the copy"
+                    )
+                )
+                continue
             where = f"after the English of {before}" if before else "before the first block"
             found.append(
                 Diagnostic(
@@ -148,3 +168,45 @@ def subhead_swaps(article_id: str, zh: Document, en: Document, lexicon: Lexicon)
         return []
     ids = [f"{article_id}-{local}" for local in local_block_ids([b.kind for b in zh.blocks])]
     return [d for d in _swaps(ids, zh.blocks, en.blocks, lexicon, kinds=("subhead",))]
+
+
+def _merged(a: Block, b: Block) -> Block:
+    return Block(a.kind, f"{a.text} {b.text}", a.loc)
+
+
+def _joined_or_split(
+    ids: Sequence[str],
+    zh: Document,
+    en: Document,
+    path: Sequence[tuple[int | None, int | None]],
+    position: int,
+    lexicon: Lexicon,
+) -> Diagnostic | None:
+    """A gap next to a pair that reads much better with the gap's block joined to it: two
+    Chinese blocks translated as one English block, or one translated as two."""
+    i, j = path[position]
+    for near in (position - 1, position + 1):
+        if not 0 <= near < len(path):
+            continue
+        a, b = path[near]
+        if a is None or b is None:
+            continue
+        if i is not None and j is None and zh.blocks[i].kind == zh.blocks[a].kind:  # the English joined two
+            first, second = sorted((i, a))
+            both = _merged(zh.blocks[first], zh.blocks[second])
+            if _score(both, en.blocks[b], lexicon) > _score(zh.blocks[a], en.blocks[b], lexicon) + 1:
+                return Diagnostic(
+                    en.blocks[b].loc,
+                    f"this {en.blocks[b].kind} translates both {ids[first]} and {ids[second]}",
+                    "split it where the Chinese splits it: one English block for each Chinese block",
+                )
+        if j is not None and i is None and en.blocks[j].kind == en.blocks[b].kind:  # the English split one
+            first, second = sorted((j, b))
+            both = _merged(en.blocks[first], en.blocks[second])
+            if _score(zh.blocks[a], both, lexicon) > _score(zh.blocks[a], en.blocks[b], lexicon) + 1:
+                return Diagnostic(
+                    en.blocks[first].loc,
+                    f"the English of {ids[a]} is split into two {en.blocks[b].kind}s here",
+                    "join them into one: one English block for each Chinese block",
+                )
+    return None

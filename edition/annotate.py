@@ -234,14 +234,13 @@ def annotate(
         by_article[article.id] = article_mentions(memo, article, docs_by_path[article.path], lexicon, diags)
         for m in by_article[article.id]:
             mentions[m.entity].append(m)
+    twinned = same_forms(definitions, diags)
     for key, definition in definitions.items():
+        if key in twinned:
+            continue
         # With a file that did not load, an entity may be named only there: no verdict.
         if complete and not any(m.start >= 0 for m in mentions[key]) and not definition.ambiguous:
             forms = " / ".join(show_invisible(f, "") for f in definition.forms_zh)
-            twin = same_form(key, definitions)
-            if twin is not None:
-                diags.error(definition.entity.loc, *twin)
-                continue
             diags.error(
                 definition.entity.loc,
                 f"entity {key}: its Chinese form ({forms}) is found nowhere in the text",
@@ -400,17 +399,22 @@ def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
     return any(a < span[1] and span[0] < b for a, b in taken)
 
 
-def same_form(key: str, definitions: dict[str, Definition]) -> tuple[str, str] | None:
-    """The message for an entity found nowhere because another has the same Chinese form
-    (the text's one mention goes to one of them): said as what it is."""
-    mine = set(definitions[key].forms_zh)
-    for other, definition in definitions.items():
-        shared = mine & set(definition.forms_zh)
-        if other != key and shared:
-            form = sorted(shared)[0]
-            return (
-                f"entities {key} and {other} ({definition.entity.loc}) have the same Chinese form {form}, "
-                "so the text's mentions all go to one of them",
+def same_forms(definitions: dict[str, Definition], diags: Diagnostics) -> set[str]:
+    """Two entities with one Chinese form: the text's mentions would all go to one of them
+    (and the other be "found nowhere"). An error at the second definition, unless one of
+    them is ambiguous (matched only where pinned). Returns the entities concerned."""
+    owner: dict[str, str] = {}
+    twinned: set[str] = set()
+    for key, definition in definitions.items():
+        for form in definition.forms_zh:
+            other = owner.setdefault(form, key)
+            if other == key or definition.ambiguous or definitions[other].ambiguous:
+                continue
+            twinned.update((key, other))
+            diags.error(
+                definition.entity.loc,
+                f"entities {other} ({definitions[other].entity.loc}) and {key} have the same Chinese form "
+                f"{show_invisible(form)}: the text's mentions would all go to one of them",
                 "merge the two, or mark one 'ambiguous: true' and pin its mentions under 'mentions:'",
             )
-    return None
+    return twinned

@@ -108,7 +108,5 @@ def show_invisible(text: str, quote: str = "'") -> str:
     """The text quoted, each invisible or fullwidth character shown by its code point:
     '墨[U+200B ZERO WIDTH SPACE]玉县', so that two strings that look the same in a message
     are seen to differ."""
-    shown = "".join(
-        f"[U+{ord(c):04X} {unicodedata.name(c, 'unnamed character')}]" if _hidden(c) else c for c in text
-    )
+    shown = "".join(f"[U+{ord(c):04X} {unicodedata.name(c, 'unnamed character')}]" if _hidden(c) else c for c in text)
     return f"{quote}{shown}{quote}" if quote else shown

@@ -48,10 +48,11 @@ def check_emendation_sources(edition: Edition, cut: Sequence[CutFile], diags: Di
                 continue
             false.add(block.id)
             shown = show_invisible(em.source) if em.source else "(empty)"
+            has = show_invisible(cut_block.text[:30], "")
             diags.error(
                 em.loc,
                 f"the emendation's source {shown} is not in the source text of {block.id} "
-                f"(source lines {block.source_lines[0]}-{block.source_lines[1]}: “{show_invisible(cut_block.text[:30])}…”)",
+                f"(source lines {block.source_lines[0]}-{block.source_lines[1]}: “{has}…”)",
                 "give in 'source:' the text exactly as the source has it, and in 'reading:' as the edition prints it",
             )
     return false

@@ -110,7 +110,8 @@ def _named(body: str, blocks: list[RawBlock]) -> list[RawBlock]:
                 block = RawBlock(block.kind, text, block.line, found.what, found.hint)
         named.append(block)
     if "]:" in body:
-        extra = [RawBlock("", "", line, c.what, c.hint) for line, c in definitions(body)]
+        named_at = {b.line for b in named if b.problem}  # a definition CommonMark kept as text
+        extra = [RawBlock("", "", line, c.what, c.hint) for line, c in definitions(body) if line not in named_at]
         named = sorted(named + extra, key=lambda b: b.line)
     return named
 
@@ -132,7 +133,9 @@ def _markdown_it_blocks(body: str) -> list[RawBlock]:
             continue
         if depth:
             continue
-        if token.type in _TOKEN_NAMES:
+        if token.type == "hr":
+            blocks.append(RawBlock("", "", line, THEMATIC.what, THEMATIC.hint))
+        elif token.type in _TOKEN_NAMES:
             blocks.append(RawBlock("", "", line, _TOKEN_NAMES[token.type]))
         elif token.type == "heading_open" and token.markup in ("=", "-"):
             # Kept as the heading it is (the alignment is not shifted), and named.

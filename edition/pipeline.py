@@ -30,6 +30,7 @@ from edition.quick import Snapshot
 from edition.render import Renderer, load_templates, render_site
 from edition.search import kept_search_index, search_index
 from edition.tei import tei_pieces
+from edition.textlint import lint_text
 from edition.write import Files, Folder, WriteStats, write_into, write_output
 
 
@@ -129,6 +130,7 @@ def _make_edition(
         edition = annotate_figures(edition, docs, mentions, diags, memo)
         check_numbers(edition, docs, diags, memo)
         check_fidelity(config, root, lines, edition, diags)  # every change to the Chinese declared
+        lint_text(edition, diags)  # Chinese left in the English, fullwidth digits (warnings)
     one_cause(diags, len(problems), assembled, docs, glossaries)  # follow-on errors held back
     if strict:
         diags.items = [Diagnostic(d.loc, d.message, d.hint, "error") for d in diags.items]
