@@ -36,7 +36,9 @@ class Preview:
     server, which reloads the browser again if that build changed anything), else before
     rebuild() returns (tests, the benchmark). One build at a time."""
 
-    def __init__(self, root: Path, out_dir: Path, search: bool = False, background: bool = False) -> None:
+    def __init__(
+        self, root: Path, out_dir: Path, search: bool = False, background: bool = False, index_at_start: bool = False
+    ) -> None:
         self.root = root
         self.out_dir = out_dir.resolve()
         self.errors: list[str] = []
@@ -45,9 +47,10 @@ class Preview:
         self.search = search
         self.background = background
         self.lock = threading.Lock()
-        # Whether output/ has a search index: the first full build makes one even without
-        # --search, which later builds keep (stale for the text edited since, never missing).
-        self.indexed = False
+        # Whether output/ has a search index: with ``index_at_start`` (the server) the first
+        # full build makes one even without --search, which later builds keep (stale for the
+        # text edited since, never missing); the index is then kept, never deleted.
+        self.indexed = not index_at_start
         # Seconds the last quick look (None: there was none) and the last full build took.
         self.quick_seconds: float | None = None
         self.full_seconds = 0.0
@@ -201,7 +204,7 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, search: bool = 
     from livereload.handlers import LiveReloadHandler
     from tornado.ioloop import IOLoop
 
-    preview = Preview(root, root / "output", search, background=True)
+    preview = Preview(root, root / "output", search, background=True, index_at_start=True)
     preview.rebuild()
     watched = [root / name for name in WATCHED if (root / name).exists()]
     server = Server(app=preview.app, watcher=told_watcher(watched, IOLoop.current))

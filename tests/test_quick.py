@@ -49,6 +49,10 @@ def test_an_edit_is_shown_first_then_the_whole_output_equals_a_clean_build(
     preview = started(site)
     path = site / "content/04-moyu.zh.md"
     edit(path, "继续举全区之力", "继续举全区全部之力")  # the Chinese: the translation becomes outdated
+    # declared, as every change to the Chinese must be (issue 14: the build runs the fidelity account)
+    edit(
+        path, "blocks:  #", "emendations:\n- {block: p2, source: 举全区, reading: 举全区全部, reason: test}\nblocks:  #"
+    )
     preview.rebuild([str(path)])
     assert preview.quick_seconds is not None, "the quick look applied"
     assert not preview.errors
