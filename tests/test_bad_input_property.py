@@ -140,10 +140,7 @@ def test_no_mutation_of_an_article_ends_in_a_traceback(pristine: Path, tmp_path:
     for name in data.draw(st.lists(st.sampled_from([ZH, EN]), min_size=1, max_size=3)):
         path = site / name
         text = path.read_text(encoding="utf-8")
-        if data.draw(st.booleans()):
-            text = mutate_front(text, data)
-        else:
-            text = mutate_body(text, data)
+        text = mutate_front(text, data) if data.draw(st.booleans()) else mutate_body(text, data)
         path.write_text(text, encoding="utf-8")
     out = tmp_path / "out"
     try:
