@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from edition.content import Document, Glossary, front_entries
 from edition.errors import Diagnostics, Loc, show_invisible
+from edition.frontschema import check_entity
 from edition.memo import Memo, Same
 from edition.model import Article, Block, Edition, Entity, Mention
 from edition.yamlload import LineDict, check_keys
@@ -78,6 +79,8 @@ def read_definitions(glossaries: Sequence[Glossary], diags: Diagnostics) -> dict
 def _definition(entry: LineDict, path: str, diags: Diagnostics) -> Definition | None:
     loc = Loc(path, entry.line, 1)
     check_keys(entry, ENTITY_KEYS, path, "entity", diags)
+    if check_entity(entry, path, diags):  # a value of the wrong type: said at its line
+        return None
     entity_id = entry.get("id")
     if not isinstance(entity_id, str) or not _ID.fullmatch(entity_id):
         diags.error(
@@ -165,18 +168,21 @@ def read_pins(
     for entry in front_entries(doc, "mentions", PIN_KEYS, "mention", diags):
         loc = Loc(doc.path, entry.line, 1)
         entity, block = entry.get("entity"), entry.get("block")
-        if entity not in definitions:
+        if not isinstance(entity, str) or entity not in definitions:
             diags.error(
                 loc,
                 f"mention refers to entity {entity!r}, which no glossary defines",
                 "define it in content/entities.yaml or content/terms.yaml, or correct the id",
             )
             continue
-        if block not in blocks:
+        if not isinstance(block, str) or block not in blocks:
             diags.no_such_block(loc, "mention", block, blocks)
             continue
+        occurrence, exclude = entry.get("occurrence", 0), entry.get("exclude", False)
+        if not isinstance(occurrence, int) or not isinstance(exclude, bool):
+            continue  # reported by the front matter's schema (edition/frontschema.py)
         pins.append(
-            Pin(str(entity), str(block), int(entry.get("occurrence", 0)), bool(entry.get("exclude", False)), loc)
+            Pin(str(entity), str(block), occurrence, exclude, loc)
         )
     return pins
 

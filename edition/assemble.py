@@ -8,6 +8,7 @@ from typing import Any
 from edition.config import SiteConfig
 from edition.content import Document, front_entries, front_loc, text_hash
 from edition.errors import Diagnostic, Diagnostics, Loc, choices, show_invisible
+from edition.frontschema import check_front
 from edition.ids import block_id, local_block_ids
 from edition.memo import Memo, Same
 from edition.model import Article, Block, Edition, Emendation, Note, Photo, SourceText
@@ -72,6 +73,9 @@ def memo_article(memo: Memo, doc: Document, en: Document | None, diags: Diagnost
 def _article(doc: Document, en: Document | None, diags: Diagnostics) -> Article | None:
     front = doc.front
     check_keys(front, ZH_KEYS, doc.path, "front-matter", diags)
+    check_front(doc, diags)  # each value's type, at its line (edition/frontschema.py)
+    if en is not None:
+        check_front(en, diags)
     article_id = front.get("id")
     if not isinstance(article_id, str) or not _valid_id(article_id):
         diags.error(
@@ -212,7 +216,7 @@ def _notes(doc: Document, article_id: str, blocks: dict[str, Block], diags: Diag
         if kind not in NOTE_KINDS:
             diags.error(loc, f"note kind {kind!r} unknown", f"use one of {', '.join(sorted(NOTE_KINDS))}")
         local = entry.get("block")
-        if local is not None and local not in blocks:
+        if local is not None and (not isinstance(local, str) or local not in blocks):
             diags.no_such_block(Loc(doc.path, entry.lines.get("block", entry.line), 1), "note", local, blocks)
             local = None
         if not entry.get("id") or not entry.get("text"):
@@ -243,7 +247,7 @@ def _emendations(
                 loc, "emendation without a reason", "say in 'reason:' why the edition departs from the source here"
             )
         local = entry.get("block")
-        if local not in blocks:
+        if not isinstance(local, str) or local not in blocks:
             diags.no_such_block(loc, "emendation", local, blocks)
             continue
         reading = str(entry.get("reading", ""))

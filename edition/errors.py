@@ -60,6 +60,8 @@ class Diagnostics:
 
     def no_such_block(self, loc: Loc, what: str, block: object, blocks: Iterable[str]) -> None:
         """A front-matter entry (a note, a figure label...) naming a block the article lacks."""
+        if block is not None and not isinstance(block, str):
+            return  # not a name at all: the front matter's schema says so (edition/frontschema.py)
         self.error(
             loc,
             f"{what} refers to block {block!r}, which this article does not have",
