@@ -1,0 +1,118 @@
+"""Issue 14: every value in front matter and the glossaries is checked against a schema,
+at its own line: a value of the wrong type is one error, never a quiet 0 or a traceback."""
+
+from __future__ import annotations
+
+from bad_input_support import Project
+
+EN, ZH = "content/04-moyu.en.md", "content/04-moyu.zh.md"
+ENTITIES = "content/entities.yaml"
+TEXT_HINT = "write the text after the colon, in quotes if it holds ':' or '#'"
+LIST_HINT = "write it as [a, b] or as '- a' lines below the key"
+
+
+def test_an_order_in_quotes_is_an_error_not_zero(project: Project) -> None:
+    # Before issue 14 it became 0 and put the article first.
+    line = project.edit(ZH, "order: 4", 'order: "4"')
+    project.fails(
+        f"{ZH}:{line}:1: error: 'order' must be a whole number, not a string ('4') — write the number without quotes, e.g. 'order: 4'"
+    )
+
+
+def test_an_order_that_is_a_fraction(project: Project) -> None:
+    line = project.edit(ZH, "order: 4", "order: 4.5")
+    project.fails(
+        f"{ZH}:{line}:1: error: 'order' must be a whole number, not a number (4.5) — write the number without quotes, e.g. 'order: 4'"
+    )
+
+
+def test_an_empty_order(project: Project) -> None:
+    line = project.edit(ZH, "order: 4", "order:")
+    project.fails(
+        f"{ZH}:{line}:1: error: 'order' must be a whole number, not nothing — write the number without quotes, e.g. 'order: 4'"
+    )
+
+
+def test_a_title_written_as_a_list(project: Project) -> None:
+    line = project.edit(ZH, "title: 携手新疆墨玉 坚决打赢脱贫攻坚战", "title:\n- 携手新疆墨玉 坚决打赢脱贫攻坚战")
+    project.fails(
+        f"{ZH}:{line}:1: error: 'title' must be text, not a list (['携手新疆墨玉 坚决打赢脱贫攻坚战']) — {TEXT_HINT}"
+    )
+
+
+def test_vertical_as_a_string(project: Project) -> None:
+    line = project.edit(ZH, "title:", "vertical: h1\ntitle:")
+    project.fails(f"{ZH}:{line}:1: error: 'vertical' must be a list of strings, not a string ('h1') — {LIST_HINT}")
+
+
+def test_vertical_naming_a_block_that_does_not_exist(project: Project) -> None:
+    line = project.edit(ZH, "title:", "vertical: [h9]\ntitle:")
+    project.fails(
+        f"{ZH}:{line}:1: error: 'vertical:' refers to block 'h9', which this article does not have — blocks here: h1, p1, p2, s1, p3, s2, p4, p5, … (11 in all)"
+    )
+
+
+def test_a_translator_written_as_a_list(project: Project) -> None:
+    line = project.edit(EN, "translator: Edition team", "translator:\n- Edition team")
+    project.fails(
+        f"{EN}:{line}:1: error: 'translator' must be text, not a list (['Edition team (AI-drafted; awaiting re…) — {TEXT_HINT}"
+    )
+
+
+def test_a_note_title_that_is_a_mapping(project: Project) -> None:
+    line = project.edit(ZH, "  block: h1\n", "  block: h1\n  title: {a: b}\n") + 1
+    project.fails(f"{ZH}:{line}:1: error: 'notes: title' must be text, not a mapping ({{'a': 'b'}}) — {TEXT_HINT}")
+
+
+def test_a_note_block_given_as_a_list_is_one_error(project: Project) -> None:
+    line = project.edit(ZH, "  block: h1\n", "  block: [h1]\n")
+    project.fails(
+        f"{ZH}:{line}:1: error: 'notes: block' must be a string, not a list (['h1']) — write it as a word or in quotes"
+    )
+
+
+def test_a_pin_occurrence_in_words_is_an_error_not_a_traceback(project: Project) -> None:
+    line = project.edit(ZH, "- {entity: wen-xian, block: p3}", "- {entity: wen-xian, block: p3, occurrence: first}")
+    project.fails(
+        f"{ZH}:{line}:1: error: 'mentions: occurrence' must be a whole number, not a string ('first') — write the number without quotes, e.g. 'occurrence: 4'"
+    )
+
+
+def test_a_pin_exclude_in_quotes(project: Project) -> None:
+    line = project.edit(ZH, "- {entity: wen-xian, block: p3}", '- {entity: wen-xian, block: p3, exclude: "yes"}')
+    project.fails(
+        f"{ZH}:{line}:1: error: 'mentions: exclude' must be true or false, not a string ('yes') — write true or false, without quotes"
+    )
+
+
+def test_a_numbers_value_with_a_comma(project: Project) -> None:
+    project.edit(EN, "translates:", 'numbers:\n- {block: p3, value: "1,000", reason: rounded}\ntranslates:')
+    line = project.line(EN, "- {block: p3")
+    project.fails(
+        f"{EN}:{line}:1: error: 'value' must be a number, not '1,000' — give the number as the check reads it, e.g. 164000"
+    )
+
+
+def test_aliases_written_as_a_string_would_be_one_alias_a_character(project: Project) -> None:
+    line = project.edit(ENTITIES, "aliases_zh: [墨玉]", "aliases_zh: 墨玉")
+    project.fails(
+        f"{ENTITIES}:{line}:1: error: 'aliases_zh' must be a list of strings, not a string ('墨玉') — {LIST_HINT}"
+    )
+
+
+def test_an_entity_marked_ambiguous_in_quotes(project: Project) -> None:
+    line = project.edit(ENTITIES, "aliases_zh: [墨玉]", 'aliases_zh: [墨玉]\n    ambiguous: "no"')
+    project.fails(
+        f"{ENTITIES}:{line + 1}:1: error: 'ambiguous' must be true or false, not a string ('no') — write true or false, without quotes"
+    )
+
+
+def test_entity_sources_as_one_string(project: Project) -> None:
+    text = project.read(ENTITIES)
+    start = text.index("    sources:", text.index("- id: moyu-county"))
+    end = text.index("\n  - id:", start)
+    project.write(ENTITIES, text[:start] + '    sources: "https://en.wikipedia.org/wiki/Karakax_County"' + text[end:])
+    line = project.line(ENTITIES, 'sources: "https://en.wikipedia.org/wiki/Karakax_County"')
+    project.fails(
+        f"{ENTITIES}:{line}:1: error: 'sources' must be a list of strings, not a string ('https://en.wikipedia.org/wiki/Karakax_…) — {LIST_HINT}"
+    )
