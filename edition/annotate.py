@@ -181,9 +181,7 @@ def read_pins(
         occurrence, exclude = entry.get("occurrence", 0), entry.get("exclude", False)
         if not isinstance(occurrence, int) or not isinstance(exclude, bool):
             continue  # reported by the front matter's schema (edition/frontschema.py)
-        pins.append(
-            Pin(str(entity), str(block), occurrence, exclude, loc)
-        )
+        pins.append(Pin(str(entity), str(block), occurrence, exclude, loc))
     return pins
 
 

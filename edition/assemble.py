@@ -8,7 +8,7 @@ from typing import Any
 from edition.config import SiteConfig
 from edition.content import Document, front_entries, front_loc, text_hash
 from edition.errors import Diagnostic, Diagnostics, Loc, choices, show_invisible
-from edition.frontschema import check_front
+from edition.frontschema import check_front, duplicate_orders
 from edition.ids import block_id, local_block_ids
 from edition.memo import Memo, Same
 from edition.model import Article, Block, Edition, Emendation, Note, Photo, SourceText
@@ -47,6 +47,7 @@ def assemble(
                 f"create content/{stem}.zh.md or rename this file",
             )
     articles = [memo_article(memo, doc, en_docs.get(doc.stem), diags) for doc in zh_docs]
+    duplicate_orders(zh_docs, diags)
     made = _check_unique_ids([a for a in articles if a is not None], zh_docs, diags)
     complete = not unreadable and len(made) == len(zh_docs)
     pages = [a for a in made if a.kind == "page"]

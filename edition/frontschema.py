@@ -9,7 +9,7 @@ kept (a number where text is wanted is fine: `reading: 2020`), what cannot be me
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from edition.content import Document
@@ -120,7 +120,9 @@ def check_front(doc: Document, diags: Diagnostics) -> set[str]:
     return wrong
 
 
-def _check_mapping(data: LineDict, schema: dict[str, Check], path: str, diags: Diagnostics, within: str = "") -> set[str]:
+def _check_mapping(
+    data: LineDict, schema: dict[str, Check], path: str, diags: Diagnostics, within: str = ""
+) -> set[str]:
     wrong = set()
     for key, check in schema.items():
         if key not in data or (data[key] is None and key != "order"):
@@ -144,3 +146,20 @@ def _check_vertical(doc: Document, diags: Diagnostics) -> None:
     for value in doc.front["vertical"]:
         if value not in known:
             diags.no_such_block(Loc(doc.path, doc.front.lines.get("vertical", 2), 1), "'vertical:'", value, known)
+
+
+def duplicate_orders(docs: Sequence[Document], diags: Diagnostics) -> None:
+    """Two articles of one page (one folder) with the same ``order``: their reading order is
+    then the files' order, which nobody chose. A warning at the second one's line."""
+    seen: dict[tuple[str, int], Document] = {}
+    for doc in sorted(docs, key=lambda d: d.path):
+        order = doc.front.get("order")
+        if doc.lang != "zh" or doc.front.get("kind", "article") != "article" or not isinstance(order, int):
+            continue
+        first = seen.setdefault((doc.path.rpartition("/")[0], order), doc)
+        if first is not doc and not isinstance(order, bool):
+            diags.warning(
+                Loc(doc.path, doc.front.lines.get("order", doc.front.line), 1),
+                f"order {order} is also the order of {first.path}: which comes first on the page is then left to chance",
+                "give each article of a page its own 'order:'",
+            )

@@ -116,3 +116,10 @@ def test_entity_sources_as_one_string(project: Project) -> None:
     project.fails(
         f"{ENTITIES}:{line}:1: error: 'sources' must be a list of strings, not a string ('https://en.wikipedia.org/wiki/Karakax_…) — {LIST_HINT}"
     )
+
+
+def test_a_duplicate_order_is_a_warning(project: Project) -> None:
+    line = project.edit(ZH, "order: 4", "order: 3")
+    project.warns(
+        f"{ZH}:{line}:1: warning: order 3 is also the order of content/03-business-support.zh.md: which comes first on the page is then left to chance — give each article of a page its own 'order:'"
+    )
