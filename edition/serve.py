@@ -13,6 +13,7 @@ import mimetypes
 import sys
 import threading
 import time
+import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
@@ -20,7 +21,7 @@ from typing import Any
 
 from edition.buildlock import project_lock
 from edition.cache import BuildCache
-from edition.errors import BuildError
+from edition.errors import BuildError, Diagnostic, Loc
 from edition.pipeline import build
 from edition.quick import quick_pages
 from edition.write import write_some
@@ -136,6 +137,22 @@ class Preview:
         except BuildError as exc:
             self._failed(exc)
             return self.errors != before
+        except Exception as exc:  # a bug of the build: the preview says so instead of going stale
+            traceback.print_exc()
+            self.cache = BuildCache()  # what it kept may be half made
+            self._failed(
+                BuildError(
+                    [
+                        Diagnostic(
+                            Loc("(the build)"),
+                            f"the build stopped on an internal error ({type(exc).__name__}: {exc})",
+                            "this is a bug of the generator, not of your files (the traceback is in the terminal); "
+                            "save again to retry, and please report it",
+                        )
+                    ]
+                )
+            )
+            return True
         finally:
             self.full_seconds = time.perf_counter() - start
         self.errors = []

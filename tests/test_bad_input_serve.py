@@ -120,3 +120,27 @@ def test_serve_prints_each_error_once(served: tuple[Path, Server]) -> None:
     server.wait_for(lambda: any(x.startswith(expected) for x in server.lines), "the error")
     time.sleep(3)  # the quick look's report, then the full build's
     assert sum(x.startswith(expected) for x in server.lines) == 1, "\n".join(server.lines)
+
+
+def test_an_internal_error_in_a_rebuild_is_shown_not_swallowed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Before issue 14 a crash killed the server's background thread: the preview went stale
+    # without a word. Now the browser shows it, and the next save builds again.
+    import edition.serve
+    from edition.serve import Preview
+
+    root = copy_site(tmp_path / "site")
+    preview = Preview(root, root / "output")
+
+    def broken(*_: object, **__: object) -> None:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(edition.serve, "build", broken)
+    preview.rebuild()
+    assert preview.errors == [
+        "(the build): error: the build stopped on an internal error (RuntimeError: a bug) — this is a bug of the "
+        "generator, not of your files (the traceback is in the terminal); save again to retry, and please report it"
+    ]
+    assert b"internal error" in preview.error_page()
+    monkeypatch.undo()
+    preview.rebuild()
+    assert preview.errors == [] and (root / "output/index.html").is_file()
