@@ -160,3 +160,16 @@ def test_check_lists_untranslated_blocks_and_outdated_translations(project: Proj
     assert "outdated translations: 1" in outcome.lines
     assert f"  {EN}: moyu: review its 11 blocks against the Chinese" in outcome.lines
     assert "untranslated blocks: 0" in outcome.lines
+
+
+def test_a_short_glossary_form_inside_a_longer_name_is_a_warning(project: Project) -> None:
+    project.edit(ZH, "分秒必争", "分秒必争，墨玉路")
+    project.edit(
+        ZH,
+        "mentions:  #",
+        "emendations:\n- {block: p7, source: 分秒必争, reading: 分秒必争，墨玉路, reason: test}\nmentions:  #",
+    )
+    line = project.line(ZH, "下一步，朝阳区")
+    project.warns(
+        f"{ZH}:{line}:1: warning: the glossary's 墨玉 (moyu-county) is matched inside 墨玉路 in moyu-p7, which may name something else — if 墨玉路 is not Moyu County, mark the entity 'ambiguous: true' and pin its real mentions, or add an entry for the longer name"
+    )
