@@ -35,8 +35,8 @@ def lexicon(glossaries: Sequence[Glossary]) -> Lexicon:
         for entry in glossary.data.get("entities") or []:
             if not isinstance(entry, dict):
                 continue
-            forms_zh = [entry.get("zh"), *(entry.get("aliases_zh") or [])]
-            forms_en = [entry.get("en"), *(entry.get("aliases_en") or [])]
+            forms_zh = [entry.get("zh"), *_listed(entry.get("aliases_zh"))]
+            forms_en = [entry.get("en"), *_listed(entry.get("aliases_en"))]
             english = tuple(f.lower() for f in forms_en if isinstance(f, str) and len(f) >= 3)
             pairs.extend((z, english) for z in forms_zh if isinstance(z, str) and len(z) >= 2 and english)
     return Lexicon(tuple(pairs))
@@ -89,3 +89,8 @@ def one_cause(
     for found in replaced.values():
         kept.extend(found)
     diags.items = kept
+
+
+def _listed(value: object) -> list[object]:
+    """A glossary's list as written; anything else (reported by the schema) as nothing."""
+    return value if isinstance(value, list) else []

@@ -17,7 +17,10 @@ from hypothesis import strategies as st
 from edition.errors import BuildError
 from edition.pipeline import build
 
-ZH, EN = "content/04-moyu.zh.md", "content/04-moyu.en.md"
+TOML_VALUES = st.sampled_from(
+    ['"x"', "4", '"4"', "[1, 2]", '["a"]', "[]", "2020-05-25", '"2020-02-30"', '"25 May 2020"', "true", "{a = 1}",
+     '""', '"ftp:/x"', '"example.com"', "-1", "1.5", '"\u200b"']
+)  # fmt: skip
 LINE = re.compile(r"^(?P<path>[^\s:]+)(:[1-9]\d*:[1-9]\d*)?: (error|warning): .+ — .+$")
 
 SCALARS = st.one_of(
@@ -106,6 +109,27 @@ def mutate_front(text: str, data: st.DataObject) -> str:
     return "\n".join(lines) + sep + body
 
 
+def mutate_yaml(text: str, data: st.DataObject) -> str:
+    """A glossary: one 'key: value' line of an entry given another value."""
+    lines = text.split("\n")
+    keyed = [n for n, line in enumerate(lines) if re.match(r"^    [a-z_]+: ", line)]
+    index = data.draw(st.sampled_from(keyed))
+    lines[index] = lines[index].split(":", 1)[0] + ": " + data.draw(SCALARS)
+    return "\n".join(lines)
+
+
+def mutate_toml(text: str, data: st.DataObject) -> str:
+    """site.toml or a page.toml: one 'key = value' line given another value, or dropped."""
+    lines = text.split("\n")
+    keyed = [n for n, line in enumerate(lines) if re.match(r"^[a-z_]+ = ", line)]
+    index = data.draw(st.sampled_from(keyed))
+    if data.draw(st.booleans()):
+        lines[index] = lines[index].split(" = ", 1)[0] + " = " + data.draw(TOML_VALUES)
+    else:
+        del lines[index]
+    return "\n".join(lines)
+
+
 def mutate_body(text: str, data: st.DataObject) -> str:
     head, sep, body = text.partition("\n---\n")
     blocks = body.split("\n\n")
@@ -137,10 +161,17 @@ def test_no_mutation_of_an_article_ends_in_a_traceback(pristine: Path, tmp_path:
     if site.exists():
         shutil.rmtree(site)
     shutil.copytree(pristine, site)
-    for name in data.draw(st.lists(st.sampled_from([ZH, EN]), min_size=1, max_size=3)):
-        path = site / name
+    zh = next(site.glob("content/**/04-moyu.zh.md"))
+    files = [zh, zh.with_name("04-moyu.en.md"), site / "content/entities.yaml", site / "site.toml"]
+    files += sorted(site.glob("content/**/page.toml"))
+    for path in data.draw(st.lists(st.sampled_from(files), min_size=1, max_size=3)):
         text = path.read_text(encoding="utf-8")
-        text = mutate_front(text, data) if data.draw(st.booleans()) else mutate_body(text, data)
+        if path.suffix == ".toml":
+            text = mutate_toml(text, data)
+        elif path.suffix == ".yaml":
+            text = mutate_yaml(text, data)
+        else:
+            text = mutate_front(text, data) if data.draw(st.booleans()) else mutate_body(text, data)
         path.write_text(text, encoding="utf-8")
     out = tmp_path / "out"
     try:

@@ -123,3 +123,9 @@ def test_a_duplicate_order_is_a_warning(project: Project) -> None:
     project.warns(
         f"{ZH}:{line}:1: warning: order 3 is also the order of content/03-business-support.zh.md: which comes first on the page is then left to chance — give each article of a page its own 'order:'"
     )
+
+
+def test_aliases_written_as_a_number_is_an_error_not_a_traceback(project: Project) -> None:
+    # Found by the hypothesis property (tests/test_bad_input_property.py): a traceback before.
+    line = project.edit(ENTITIES, "aliases_zh: [墨玉]", "aliases_zh: 4")
+    project.fails(f"{ENTITIES}:{line}:1: error: 'aliases_zh' must be a list of strings, not a number (4) — {LIST_HINT}")
