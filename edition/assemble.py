@@ -88,6 +88,7 @@ def _article(doc: Document, en: Document | None, diags: Diagnostics) -> Article 
     kind = front.get("kind", "article")
     if kind not in ("article", "page"):
         diags.error(front_loc(doc, "kind"), f"unknown kind {kind!r}", "use 'article' or 'page'")
+        kind = "article"  # placed as one, so that nothing else is reported as missing
     order = front.get("order", 0)
     kinds = [b.kind for b in doc.blocks]
     locals_ = local_block_ids(kinds)

@@ -101,6 +101,8 @@ def _hidden(char: str) -> bool:
     category = unicodedata.category(char)
     if category in ("Cf", "Cc", "Co", "Cs", "Cn", "Zl", "Zp", "Mn"):
         return True
+    if char == "\ufffd":  # a replacement character: something was lost on the way
+        return True
     if category == "Zs":
         return char != " "
     return 0xFF10 <= ord(char) <= 0xFF5A and char.isalnum()  # fullwidth digits and Latin letters

@@ -26,10 +26,16 @@ def check_fidelity(config: SiteConfig, root: Path, lines: Sequence[str], edition
     if lines and lines[-1] == "":
         lines = lines[:-1]
     cut = cut_page(lines, read_layout(layout_path, root))
+    # A file with an error already (one that did not load, a broken 'blocks:') would make the
+    # account report each of its source lines as lost: one cause, said once already.
+    troubled = {d.loc.path for d in diags.errors}
+    unsure = not edition.complete or any(path.endswith(".md") for path in troubled)
     false_sources = check_emendation_sources(edition, cut, diags)
     found = Diagnostics()
     account(lines, cut, edition.all_articles, config.source.path, found)
     for problem in found.items:
+        if problem.loc.path in troubled or (unsure and problem.loc.path == config.source.path):
+            continue
         # A departure from a block whose emendation names a false source is that one mistake.
         if not any(f"the Chinese of {block} departs" in problem.message for block in false_sources):
             diags.items.append(problem)

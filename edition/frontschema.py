@@ -64,7 +64,8 @@ WORDS: dict[Check, tuple[str, str]] = {
 }
 
 ARTICLE: dict[str, Check] = {
-    "id": _string, "kind": _string, "order": _integer, "title": _text, "source": _string,
+    "order": _integer,  # 'id' and 'kind' have their own messages (edition/assemble.py)
+    "title": _text, "source": _string,
     "vertical": _strings, "blocks": _list, "notes": _list, "emendations": _list, "photos": _list,
     "mentions": _list, "figures": _list, "checks": _list, "charts": _list,
 }  # fmt: skip

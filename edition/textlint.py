@@ -21,10 +21,21 @@ _LONGER = re.compile(
 )
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffd]")  # U+FFFD: what a NUL became
+
+
 def lint_text(edition: Edition, diags: Diagnostics) -> None:
     _short_forms(edition, diags)
     for article in edition.all_articles:
         for block in article.blocks:
+            for text, loc, lang in ((block.zh, block.loc, "Chinese"), (block.en, block.en_loc, "English")):
+                control = _CONTROL.search(text)
+                if control and loc is not None:  # an error: it would be published, unseen or as garbage
+                    diags.error(
+                        loc,
+                        f"the {lang} of {block.id} has a character that cannot be shown: {show_invisible(control.group(0))}",
+                        "delete it (it often comes with text pasted from a PDF)",
+                    )
             if block.en and block.en_loc is not None:
                 left = _HAN.findall(block.en)
                 if left:

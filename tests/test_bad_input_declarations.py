@@ -173,3 +173,12 @@ def test_a_short_glossary_form_inside_a_longer_name_is_a_warning(project: Projec
     project.warns(
         f"{ZH}:{line}:1: warning: the glossary's 墨玉 (moyu-county) is matched inside 墨玉路 in moyu-p7, which may name something else — if 墨玉路 is not Moyu County, mark the entity 'ambiguous: true' and pin its real mentions, or add an entry for the longer name"
     )
+
+
+def test_a_nul_pasted_into_the_english_is_an_error(project: Project) -> None:
+    # CommonMark turns it into U+FFFD, which was published as '�'.
+    project.edit(EN, "racing against time", "racing\x00 against time")
+    line = project.line(EN, "racing\x00")
+    project.fails(
+        f"{EN}:{line}:1: error: the English of moyu-p7 has a character that cannot be shown: '[U+FFFD REPLACEMENT CHARACTER]' — delete it (it often comes with text pasted from a PDF)"
+    )

@@ -129,3 +129,32 @@ def test_aliases_written_as_a_number_is_an_error_not_a_traceback(project: Projec
     # Found by the hypothesis property (tests/test_bad_input_property.py): a traceback before.
     line = project.edit(ENTITIES, "aliases_zh: [墨玉]", "aliases_zh: 4")
     project.fails(f"{ENTITIES}:{line}:1: error: 'aliases_zh' must be a list of strings, not a number (4) — {LIST_HINT}")
+
+
+def test_a_kind_written_as_a_list_is_one_error(project: Project) -> None:
+    # The article is still placed, so nothing else (its photo, its names) is reported missing.
+    line = project.edit(ZH, "kind: article", "kind: [article]")
+    project.fails(f"{ZH}:{line}:1: error: unknown kind ['article'] — use 'article' or 'page'")
+
+
+def test_a_glossary_that_does_not_load_is_one_error(project: Project) -> None:
+    project.write(ENTITIES, "entities:\n  a: b\n")
+    project.fails(
+        f"{ENTITIES}:1:1: error: a glossary file must have a list 'entities:' — see the README's content format"
+    )
+
+
+def test_malformed_blocks_ranges_do_not_flood_the_fidelity_account(project: Project) -> None:
+    line = project.line(ZH, "blocks:  #")
+    project.edit(ZH, "  - [45, 45]", '  - "45, 45"')
+    project.fails(
+        f"{ZH}:{line}:1: error: 'blocks:' must be a list of [first, last] line pairs — write each as '- [63, 71]'"
+    )
+
+
+def test_front_matter_that_does_not_parse_does_not_flood_the_fidelity_account(project: Project) -> None:
+    project.edit(ZH, "steps: [", 'steps: "')
+    line = project.line(ZH, 'steps: "')
+    project.fails(
+        f"{ZH}:{line}:14: error: invalid YAML: did not find expected key — check the indentation and that text containing ':' or '#' is in quotes"
+    )
