@@ -12,6 +12,7 @@ import math
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from edition.constructs import COMMENT, inline_construct
 from edition.content import Document
 from edition.errors import Diagnostics, Loc
 from edition.yamlload import LineDict
@@ -129,6 +130,8 @@ def _check_mapping(
         if key not in data or (data[key] is None and key != "order"):
             continue
         value = data[key]
+        if check is _text and isinstance(value, str) and ("<!--" in value or "[" in value):
+            _check_markup(value, f"{within}{key}", Loc(path, data.lines.get(key, data.line), 1), diags)
         if not check(value):
             name, how = WORDS[check]
             diags.error(
@@ -138,6 +141,14 @@ def _check_mapping(
             )
             wrong.add(key)
     return wrong
+
+
+def _check_markup(value: str, key: str, loc: Loc, diags: Diagnostics) -> None:
+    """A note's or a label's text is rendered as inline Markdown: a comment would be shown to
+    readers, an image or a footnote would not be what the editor meant."""
+    found = COMMENT if "<!--" in value else inline_construct(value)
+    if found is not None:
+        diags.error(loc, f"'{key}' holds {found.what}, which is not allowed there", found.hint)
 
 
 def _check_vertical(doc: Document, diags: Diagnostics) -> None:

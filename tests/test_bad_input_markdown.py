@@ -152,3 +152,25 @@ def test_an_external_link_in_a_note_is_marked_in_the_page(project: Project) -> N
         '<a href="https://www.xjmy.gov.cn/" class="external" rel="external noopener noreferrer">the county\'s site'
         '<span class="visually-hidden"> (external link: leaves the edition)</span></a>'
     ) in page
+
+
+def test_an_html_comment_in_a_note_would_be_shown_to_readers(project: Project) -> None:
+    project.edit(ZH, "so it heads it.", "so it heads it. <!-- ask the translator -->")
+    line = project.line(ZH, "  text: The headline")
+    project.fails(
+        f"{ZH}:{line}:1: error: 'notes: text' holds an HTML comment, which is not allowed there — {COMMENT.split(' — ', 1)[1]}"
+    )
+
+
+def test_a_remote_image_in_a_glossary_note(project: Project) -> None:
+    project.edit(
+        "content/entities.yaml",
+        "A county in Hotan Prefecture",
+        "![map](https://maps.example.com/m.png) A county in Hotan Prefecture",
+    )
+    line = project.line(
+        "content/entities.yaml", "note: >-", after=project.line("content/entities.yaml", "- id: moyu-county")
+    )
+    project.fails(
+        f"content/entities.yaml:{line}:1: error: 'note' holds a remote image (https://maps.example.com/m.png), which is not allowed there — an edition never loads a file from elsewhere; remove it (a photograph is a '{{.caption}}' block)"
+    )
