@@ -16,7 +16,14 @@ from conftest import copy_site
 
 from edition.cli import main
 
-OLD_OUTPUT = {"index.html": b"<!DOCTYPE html><title>the old site</title>", "articles/moyu/index.html": b"old moyu"}
+ROOT = Path(__file__).resolve().parent.parent
+# The real page's folder, as an editor names its files (content/ or a page folder under it).
+PAGE = next(ROOT.glob("content/**/04-moyu.zh.md")).parent.relative_to(ROOT).as_posix()
+ZH, EN = f"{PAGE}/04-moyu.zh.md", f"{PAGE}/04-moyu.en.md"
+# The Moyu article's page in output/ (an archive's pages carry their date and page).
+MOYU_PAGE = "articles/moyu/index.html" if PAGE == "content" else f"{PAGE.removeprefix('content/')}/moyu/index.html"
+
+OLD_OUTPUT = {"index.html": b"<!DOCTYPE html><title>the old site</title>", MOYU_PAGE: b"old moyu"}
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:

@@ -3,9 +3,8 @@ happened to which block, and the number errors that follow from it are held back
 
 from __future__ import annotations
 
-from bad_input_support import Project
+from bad_input_support import EN, ZH, Project
 
-EN, ZH = "content/04-moyu.en.md", "content/04-moyu.zh.md"
 ORDER = "keep the English blocks in the Chinese order, one English block for each Chinese block"
 
 

@@ -4,9 +4,8 @@ by code point."""
 
 from __future__ import annotations
 
-from bad_input_support import Project
+from bad_input_support import EN, ZH, Project
 
-EN, ZH = "content/04-moyu.en.md", "content/04-moyu.zh.md"
 EMENDATION_HINT = "give in 'source:' the text exactly as the source has it, and in 'reading:' as the edition prints it"
 DEPARTS_HINT = (
     "restore the source text, or declare the change under 'emendations:' with block, source, reading and reason"

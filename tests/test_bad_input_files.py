@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from bad_input_support import Project, snapshot
+from bad_input_support import MOYU_PAGE, PAGE, ZH, Project, snapshot
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -38,7 +38,7 @@ def built(project: Project, *args: str) -> None:
 def test_editors_droppings_in_content_are_ignored(project: Project, name: str) -> None:
     reference = project.root.parent / "reference"
     built(project, "--out", str(reference))
-    path = project.path("content") / name
+    path = project.path(PAGE) / name
     if name.startswith(".#") or name == "05-gone.zh.md":
         os.symlink("nobody@host.12345:1700000000", path)
     else:
@@ -80,7 +80,7 @@ def test_two_builds_at_once_both_succeed_one_after_the_other(project: Project) -
     # One of them (whichever came second) waited and said for whom.
     waited = [err for _, _, err in results if "waiting for process" in err]
     assert len(waited) <= 2
-    assert (project.root / "output/articles/moyu/index.html").read_bytes() != b"old moyu"
+    assert (project.root / "output" / MOYU_PAGE).read_bytes() != b"old moyu"
     assert not (project.root / ".output.next").exists()
 
 
@@ -133,11 +133,11 @@ def test_options_before_the_command_still_work(project: Project) -> None:
 
 
 def test_check_strict_after_the_command_makes_warnings_errors(project: Project) -> None:
-    project.write("content/04-moyu.zh.md", "\ufeff" + project.read("content/04-moyu.zh.md"))
+    project.write(ZH, "\ufeff" + project.read(ZH))
     assert project.run("check").status == 0
     strict = project.run("check", "--strict")
     assert strict.status == 1
     assert (
-        "content/04-moyu.zh.md:1:1: error: file starts with a UTF-8 byte-order mark; it was ignored — save the file as UTF-8 without BOM"
+        f"{ZH}:1:1: error: file starts with a UTF-8 byte-order mark; it was ignored — save the file as UTF-8 without BOM"
         in strict.lines
     )

@@ -3,9 +3,8 @@ once at its own line, exit status 1, output/ and every content file unchanged.""
 
 from __future__ import annotations
 
-from bad_input_support import Project
+from bad_input_support import EN, MOYU_PAGE, ZH, Project
 
-EN, ZH = "content/04-moyu.en.md", "content/04-moyu.zh.md"
 PLAIN_HINT = "use '# ' for the headline, '## ' for subheads, plain paragraphs, and '{.deck}', '{.caption}' ... above a paragraph to give its kind"
 COMMENT = "is not allowed in a content file — remove it: a comment would be published; a remark for readers is a note under 'notes:' (kind: editorial)"
 SETEXT = "a setext heading (a line underlined with '===' or '---') is not allowed in a content file — write '# ' or '## ' before the heading instead"
@@ -147,7 +146,7 @@ def test_an_external_link_in_a_note_is_marked_in_the_page(project: Project) -> N
     )
     outcome = project.run("build", "--no-search", "-q")
     assert outcome.status == 0, outcome.err
-    page = (project.root / "output/articles/moyu/index.html").read_text(encoding="utf-8")
+    page = (project.root / "output" / MOYU_PAGE).read_text(encoding="utf-8")
     assert (
         '<a href="https://www.xjmy.gov.cn/" class="external" rel="external noopener noreferrer">the county\'s site'
         '<span class="visually-hidden"> (external link: leaves the edition)</span></a>'

@@ -13,13 +13,13 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from bad_input_support import snapshot
+from bad_input_support import EN, MOYU_PAGE, snapshot
 from conftest import ROOT, copy_site
 
 from edition.pipeline import build
 
-MOYU_EN = "content/04-moyu.en.md"
-PAGE = "en/articles/moyu/index.html"
+MOYU_EN = EN
+PAGE = f"en/{MOYU_PAGE}"
 
 
 class Server:

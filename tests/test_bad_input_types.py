@@ -3,9 +3,8 @@ at its own line: a value of the wrong type is one error, never a quiet 0 or a tr
 
 from __future__ import annotations
 
-from bad_input_support import Project
+from bad_input_support import EN, PAGE, ZH, Project
 
-EN, ZH = "content/04-moyu.en.md", "content/04-moyu.zh.md"
 ENTITIES = "content/entities.yaml"
 TEXT_HINT = "write the text after the colon, in quotes if it holds ':' or '#'"
 LIST_HINT = "write it as [a, b] or as '- a' lines below the key"
@@ -121,7 +120,7 @@ def test_entity_sources_as_one_string(project: Project) -> None:
 def test_a_duplicate_order_is_a_warning(project: Project) -> None:
     line = project.edit(ZH, "order: 4", "order: 3")
     project.warns(
-        f"{ZH}:{line}:1: warning: order 3 is also the order of content/03-business-support.zh.md: which comes first on the page is then left to chance — give each article of a page its own 'order:'"
+        f"{ZH}:{line}:1: warning: order 3 is also the order of {PAGE}/03-business-support.zh.md: which comes first on the page is then left to chance — give each article of a page its own 'order:'"
     )
 
 
