@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from edition.align import Lexicon, block_diff, subhead_swaps
 from edition.content import Document, Glossary
 from edition.errors import Diagnostic, Diagnostics
+from edition.memo import Memo, Same
 
 # The pairing's own messages (edition/assemble.py), replaced by the block diff.
 _PAIRING = ("extra block ", "missing translation of block ", "but the Chinese block it pairs with")
@@ -43,14 +44,21 @@ def lexicon(glossaries: Sequence[Glossary]) -> Lexicon:
 
 
 def one_cause(
-    diags: Diagnostics, loaded: int, assembled: int, docs: Sequence[Document], glossaries: Sequence[Glossary]
+    diags: Diagnostics,
+    loaded: int,
+    assembled: int,
+    docs: Sequence[Document],
+    glossaries: Sequence[Glossary],
+    memo: Memo | None = None,
 ) -> None:
     """``diags.items[:loaded]`` came from reading the files, ``[loaded:assembled]`` from
-    pairing and resolving them, the rest from the later stages."""
+    pairing and resolving them, the rest from the later stages. With the dev server's memo,
+    an article's swap check is redone only when one of its files changed."""
+    memo = memo or Memo(keep=False)
     items = diags.items
     zh_docs = {article_of(d.path): d for d in docs if d.lang == "zh"}
     en_docs = {article_of(d.path): d for d in docs if d.lang == "en"}
-    words = lexicon(glossaries)
+    words = memo.value(("swap lexicon", *(Same(g) for g in glossaries)), lexicon, glossaries)
     primary = {article_of(d.loc.path) for d in items[:loaded] if d.severity == "error"}
     # A glossary that did not load leaves every pin of its entities without an entity.
     glossary_lost = any(d.loc.path.endswith((".yaml", ".yml")) for d in items[:loaded] if d.severity == "error")
@@ -72,7 +80,7 @@ def one_cause(
         if article in misaligned or numbered.get(article, 0) >= 2:
             found = block_diff(article_id, zh, en, words)
         else:
-            found = subhead_swaps(article_id, zh, en, words)
+            found = memo.value(("swaps", Same(zh), Same(en), Same(words)), subhead_swaps, article_id, zh, en, words)
         if found:
             replaced[article] = found
     if not replaced and not (primary | misaligned):

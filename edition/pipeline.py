@@ -131,7 +131,7 @@ def _make_edition(
         check_numbers(edition, docs, diags, memo)
         check_fidelity(config, root, lines, edition, diags)  # every change to the Chinese declared
         lint_text(edition, diags)  # Chinese left in the English, fullwidth digits (warnings)
-    one_cause(diags, len(problems), assembled, docs, glossaries)  # follow-on errors held back
+    one_cause(diags, len(problems), assembled, docs, glossaries, memo)  # follow-on errors held back
     if strict:
         diags.items = [Diagnostic(d.loc, d.message, d.hint, "error") for d in diags.items]
     diags.raise_if_errors()
