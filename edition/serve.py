@@ -10,6 +10,7 @@ from __future__ import annotations
 import gc
 import html
 import mimetypes
+import os
 import sys
 import threading
 import time
@@ -221,6 +222,14 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, search: bool = 
     from livereload.handlers import LiveReloadHandler
     from tornado.ioloop import IOLoop
 
+    taken = _port_taken(host, port)
+    if taken:
+        print(
+            f"serve: cannot listen on {host}:{port} ({taken}) — another server (perhaps another 'serve') is using it: "
+            f"stop it, or choose another port with --port {port + 1}",
+            file=sys.stderr,
+        )
+        return 1
     preview = Preview(root, root / "output", search, background=True, index_at_start=True)
     preview.rebuild()
     watched = [root / name for name in WATCHED if (root / name).exists()]
@@ -243,6 +252,18 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, search: bool = 
     print(f"serving http://{host}:{port}/ (Ctrl-C to stop)", file=sys.stderr)
     server.serve(host=host, port=port, debug=False, open_url_delay=None)
     return 0
+
+
+def _port_taken(host: str, port: int) -> str:
+    """Why the server could not listen there ('' if it can): said before the first build,
+    instead of a traceback after it."""
+    import socket
+
+    try:
+        with socket.create_server((host, port)):
+            return ""
+    except OSError as exc:
+        return os.strerror(exc.errno) if exc.errno else str(exc)
 
 
 def told_watcher(paths: Sequence[Path], current_loop: Callable[[], Any]) -> Any:

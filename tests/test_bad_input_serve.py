@@ -144,3 +144,23 @@ def test_an_internal_error_in_a_rebuild_is_shown_not_swallowed(tmp_path: Path, m
     monkeypatch.undo()
     preview.rebuild()
     assert preview.errors == [] and (root / "output/index.html").is_file()
+
+
+def test_serve_on_a_port_in_use_says_so_without_a_traceback(tmp_path: Path) -> None:
+    root = copy_site(tmp_path / "site")
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        port = taken.getsockname()[1]
+        result = subprocess.run(
+            [sys.executable, str(ROOT / "build.py"), "--root", str(root), "serve", "--port", str(port)],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            timeout=60,
+            check=False,
+        )
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        f"serve: cannot listen on 127.0.0.1:{port} (Address already in use) — another server (perhaps another "
+        f"'serve') is using it: stop it, or choose another port with --port {port + 1}"
+    ]
+    assert not (root / "output").exists()
