@@ -80,9 +80,11 @@ def _main(argv: list[str]) -> int:
         if command == "build":
             from edition.buildlock import project_lock
             from edition.cache import BuildCache
+            from edition.outguard import check_out_dir
             from edition.pipeline import build
 
             out = (args.out or root / "output").resolve()
+            check_out_dir(root, out)
             with project_lock(root, "build"):
                 cache = BuildCache.load(root / ".cache", str(out)) if not args.no_cache else None
                 result = build(root, out, log, args.strict, search=not args.no_search, cache=cache)

@@ -23,7 +23,7 @@ ZH, EN = f"{PAGE}/04-moyu.zh.md", f"{PAGE}/04-moyu.en.md"
 # The Moyu article's page in output/ (an archive's pages carry their date and page).
 MOYU_PAGE = "articles/moyu/index.html" if PAGE == "content" else f"{PAGE.removeprefix('content/')}/moyu/index.html"
 
-OLD_OUTPUT = {"index.html": b"<!DOCTYPE html><title>the old site</title>", MOYU_PAGE: b"old moyu"}
+OLD_OUTPUT = {"index.html": b"<!DOCTYPE html><title>the old site</title>", MOYU_PAGE: b"old moyu", ".nojekyll": b""}
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:

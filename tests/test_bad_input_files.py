@@ -141,3 +141,19 @@ def test_check_strict_after_the_command_makes_warnings_errors(project: Project) 
         f"{ZH}:1:1: error: file starts with a UTF-8 byte-order mark; it was ignored — save the file as UTF-8 without BOM"
         in strict.lines
     )
+
+
+@pytest.mark.parametrize("out", ["content", ".", "..", "static/built", "elsewhere"])
+def test_a_build_never_replaces_a_folder_of_sources_or_of_someone_elses_files(project: Project, out: str) -> None:
+    elsewhere = project.root / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "notes.txt").write_text("an editor's notes", encoding="utf-8")
+    target = (project.root / out).resolve()
+    before = snapshot(project.root)
+    outcome = project.fails(
+        f"--out: error: refusing to build into {target}: the build replaces that folder whole, and it holds files no "
+        "build made — give --out a new folder or one an earlier build made (the default is output/)",
+        args=("build", "--no-search", "-q", "--out", str(project.root / out)),
+    )
+    assert outcome.status == 1
+    assert snapshot(project.root) == before
