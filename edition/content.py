@@ -52,7 +52,11 @@ class Document:
 
 def read_text(path: Path, name: str, diags: Diagnostics) -> str | None:
     """Read an editor's file as UTF-8; problems become diagnostics, never tracebacks."""
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as exc:  # unreadable (permissions), a folder named like a file, gone meanwhile
+        diags.error(Loc(name), f"cannot read the file: {exc.strerror or exc}", "check that it is a file you can read")
+        return None
     if len(data) > MAX_BYTES:
         diags.error(
             Loc(name, 1, 1),
