@@ -11,6 +11,7 @@ page's (~5 KB of Markdown an article).
 from __future__ import annotations
 
 import argparse
+import hashlib
 import random
 import re
 import shutil
@@ -29,11 +30,14 @@ from edition.ids import local_block_ids  # noqa: E402
 from edition.numbers import extract_zh  # noqa: E402
 from edition.pipeline import make_edition  # noqa: E402
 
+# Every generated article stands on one page folder, as the real page's do.
+PAGE = "content/2020-05-25/p12"
+
 
 def real_pairs() -> list[tuple[str, str, str]]:
     """(kind, zh, en) of every paragraph and subhead of the real page."""
     pairs = []
-    for zh_path in sorted((ROOT / "content").glob("0[1-9]-*.zh.md")):
+    for zh_path in sorted((ROOT / PAGE).glob("0[1-9]-*.zh.md")):
         zh = load_document(zh_path, ROOT, Diagnostics())
         en = load_document(zh_path.with_name(zh_path.name.replace(".zh.", ".en.")), ROOT, Diagnostics())
         assert zh is not None and en is not None
@@ -78,7 +82,7 @@ def generate(count: int, target: Path, seed: int = 2020) -> Path:
     rng = random.Random(seed)
     if target.exists():
         shutil.rmtree(target)
-    (target / "content").mkdir(parents=True)
+    (target / PAGE).mkdir(parents=True)
     (target / "source").mkdir()
     for part in ("templates", "static"):
         shutil.copytree(ROOT / part, target / part)
@@ -86,23 +90,26 @@ def generate(count: int, target: Path, seed: int = 2020) -> Path:
         name: (ROOT / "content" / name).read_text(encoding="utf-8") for name in ("entities.yaml", "terms.yaml")
     }
     for name in ("00-page.zh.md", "00-page.en.md"):
-        page = (ROOT / "content" / name).read_text(encoding="utf-8")
+        page = (ROOT / PAGE / name).read_text(encoding="utf-8")
         page = re.sub(r"article: (moyu|urban-renewal)", "article: a00001", page)
-        (target / "content" / name).write_text(page, encoding="utf-8")
+        (target / PAGE / name).write_text(page, encoding="utf-8")
     (target / "source" / "synthetic.txt").write_text("synthetic\n", encoding="utf-8")
-    site = (
-        (ROOT / "site.toml")
-        .read_text(encoding="utf-8")
-        .replace("china-reform-daily-2020-05-25-p12.txt", "synthetic.txt")
-    )
+    settings = (ROOT / PAGE / "page.toml").read_text(encoding="utf-8")
+    settings = re.sub(r'source = ".*"', 'source = "source/synthetic.txt"', settings)
+    sha = hashlib.sha256(b"synthetic\n").hexdigest()
+    settings = re.sub(r'source_sha256 = ".*"', f'source_sha256 = "{sha}"', settings)
+    (target / PAGE / "page.toml").write_text(settings, encoding="utf-8")
+    # No layout: the synthetic text is no witness, and a build accounts for a page's lines
+    # only where its layout declares them (edition/fidelitystage.py).
+    site = (ROOT / "site.toml").read_text(encoding="utf-8").split("[redirects]")[0]
     (target / "site.toml").write_text(site, encoding="utf-8")
     pairs = real_pairs()
     headlines = [(zh, en) for kind, zh, en in pairs if kind == "subhead"]
     for n in range(1, count + 1):
         zh, en = article(n, rng, pairs, headlines)
         stem = f"{n:02d}-a{n:05d}" if n < 100 else f"{n}-a{n:05d}"
-        (target / "content" / f"{stem}.zh.md").write_text(zh, encoding="utf-8")
-        (target / "content" / f"{stem}.en.md").write_text(en, encoding="utf-8")
+        (target / PAGE / f"{stem}.zh.md").write_text(zh, encoding="utf-8")
+        (target / PAGE / f"{stem}.en.md").write_text(en, encoding="utf-8")
     # A small archive names only some of the real page's entities, and the build rightly
     # refuses an entity named nowhere: keep those the build finds (it decides, not a guess).
     for name, source in glossaries.items():

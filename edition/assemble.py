@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from edition.config import SiteConfig
+from edition.config import PageInfo, SiteConfig
 from edition.content import Document, front_entries, front_loc, text_hash
 from edition.errors import Diagnostic, Diagnostics, Loc, choices, show_invisible
 from edition.frontschema import check_front, duplicate_orders
 from edition.ids import block_id, local_block_ids
 from edition.memo import Memo, Same
-from edition.model import Article, Block, Edition, Emendation, Note, Photo, SourceText
+from edition.model import Article, Block, Edition, Emendation, NewsPage, Note, Photo, SourceText
 from edition.yamlload import LineDict, check_keys
 
 ZH_KEYS = {
@@ -28,7 +28,7 @@ PHOTO_KEYS = {"block", "article", "image"}
 def assemble(
     config: SiteConfig,
     docs: Sequence[Document],
-    source: SourceText,
+    pages: Sequence[tuple[PageInfo, SourceText]],
     diags: Diagnostics,
     unreadable: frozenset[str] = frozenset(),
     memo: Memo | None = None,
@@ -50,20 +50,33 @@ def assemble(
     duplicate_orders(zh_docs, diags)
     made = _check_unique_ids([a for a in articles if a is not None], zh_docs, diags)
     complete = not unreadable and len(made) == len(zh_docs)
-    pages = [a for a in made if a.kind == "page"]
-    if len(pages) != 1:
-        where = Loc(zh_docs[0].path if zh_docs else "content/", 1, 1)
-        diags.error(
-            where,
-            f"expected exactly one file with 'kind: page', found {len(pages)}",
-            "the page file (00-page.zh.md) holds masthead, headline and furniture",
-        )
-    if len(pages) != 1:
+    news_pages = []
+    for info, source in pages:
+        mine = [a for a in made if a.page == info.key]
+        fronts = [a for a in mine if a.kind == "page"]
+        if len(fronts) != 1:
+            diags.error(
+                Loc(info.config_path, 1, 1),
+                f"expected exactly one file with 'kind: page' in {info.folder}/, found {len(fronts)}",
+                "the page file (00-page.zh.md) holds masthead, headline and furniture",
+            )
+            continue
+        body = tuple(sorted((a for a in mine if a.kind == "article"), key=lambda a: a.order))
+        news_pages.append(NewsPage(info, source, fronts[0], body))
+    if not news_pages or len(news_pages) != len(pages):
+        if not pages:
+            diags.error(
+                Loc("content/"), "no newspaper page", "add a page folder content/<date>/p<page>/ with page.toml"
+            )
         return None
-    page = pages[0]
-    body = tuple(sorted((a for a in made if a.kind == "article"), key=lambda a: a.order))
-    photos = _photos(page, zh_docs, {a.id for a in body}, diags, complete=complete)
-    return Edition(config=config, source=source, page=page, articles=body, photos=photos, complete=complete)
+    news_pages.sort(key=lambda p: (p.info.date, p.info.page))
+    body_all = tuple(a for p in news_pages for a in p.articles)
+    photos = tuple(
+        photo
+        for p in news_pages
+        for photo in _photos(p.front, zh_docs, {a.id for a in p.articles}, diags, complete=complete)
+    )
+    return Edition(config=config, pages=tuple(news_pages), articles=body_all, photos=photos, complete=complete)
 
 
 def memo_article(memo: Memo, doc: Document, en: Document | None, diags: Diagnostics) -> Article | None:
@@ -133,6 +146,7 @@ def _article(doc: Document, en: Document | None, diags: Diagnostics) -> Article 
         outdated=outdated,
         zh_hash=zh_hash,
         vertical=frozenset(str(v) for v in front.get("vertical") or ()),
+        page=doc.stem.rsplit("/", 1)[0],
     )
 
 

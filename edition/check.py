@@ -10,38 +10,41 @@ from pathlib import Path
 
 from edition.assemble import assemble
 from edition.config import load_config
-from edition.content import load_content
+from edition.content import load_content, load_pages
 from edition.coverage import mention_counts, unannotated
 from edition.cut import cut_page, read_layout
 from edition.errors import BuildError, Diagnostics
 from edition.fidelity import account
 from edition.model import Edition
-from edition.pipeline import load_source, make_edition
+from edition.pipeline import make_edition
 
 
 def run_check(root: Path, strict: bool = False) -> int:
     config = load_config(root / "site.toml", root)
-    source, lines = load_source(config, root)
-    if lines and lines[-1] == "":
-        lines = lines[:-1]
+    pages = load_pages(root / "content", root)
     docs, _glossaries, _problems = load_content(root / "content", root)
-    diags = Diagnostics()
-    assembled = assemble(config, docs, source, Diagnostics())
+    assembled = assemble(config, docs, pages, Diagnostics())
     failed = False
     shown: set[str] = set()  # the account's problems, which the build reports too: printed once
     if assembled is not None:
-        layout = read_layout(root / config.source.layout, root)
-        result = account(lines, cut_page(lines, layout), assembled.all_articles, config.source.path, diags)
-        for problem in diags.items:
-            print(problem)
-            shown.add(str(problem))
-        print(f"source lines accounted: {result.accounted}/{result.total}")
-        if result.missing:
-            print("not accounted for: " + ", ".join(map(str, result.missing)))
-        print(f"artifacts recorded: {len(result.artifacts)} doubled copies dropped")
-        for line in result.artifacts:
-            print(f"  {line}")
-        failed = bool(diags.errors or result.missing)
+        for page in assembled.pages:
+            diags = Diagnostics()
+            lines = (root / page.source.path).read_text(encoding="utf-8").split("\n")
+            if lines and lines[-1] == "":
+                lines = lines[:-1]
+            layout = read_layout(root / page.info.layout, root)
+            mine = (page.front, *page.articles)
+            result = account(lines, cut_page(lines, layout), mine, page.source.path, diags)
+            for problem in diags.items:
+                print(problem)
+                shown.add(str(problem))
+            print(f"{page.key}: source lines accounted: {result.accounted}/{result.total}")
+            if result.missing:
+                print("not accounted for: " + ", ".join(map(str, result.missing)))
+            print(f"artifacts recorded: {len(result.artifacts)} doubled copies dropped")
+            for line in result.artifacts:
+                print(f"  {line}")
+            failed = failed or bool(diags.errors or result.missing)
     try:
         edition, warnings, _ = make_edition(root, strict=strict)
     except BuildError as exc:

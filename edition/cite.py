@@ -9,7 +9,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from edition.config import EditionInfo
+from edition.config import PageInfo
 from edition.model import Article, Block, Edition
 
 TRANSLATOR = "the edition team"
@@ -24,7 +24,7 @@ class _Work:
     title_en: str
     edition_title: str
     accessed: str
-    info: EditionInfo
+    info: PageInfo
 
 
 @dataclass(frozen=True)
@@ -62,7 +62,7 @@ def _bib_escape(text: str) -> str:
 
 
 def cite(edition: Edition, article: Article, block: Block | None = None) -> Citation:
-    info = edition.config.edition
+    info = edition.page_of(article).info
     url = edition.config.base_url + article.url + (f"#{block.id}" if block else "")
     passage_zh = f"，{block.id}" if block else ""
     passage_en = f", passage {block.id}" if block else ""
@@ -132,7 +132,7 @@ def _csl_json(work: _Work, url: str) -> str:
 
 def json_ld(edition: Edition, article: Article) -> str:
     """schema.org NewsArticle for the original, with the translation as a work of its own."""
-    info = edition.config.edition
+    info = edition.page_of(article).info
     url = edition.config.base_url + article.url
     data = {
         "@context": "https://schema.org",

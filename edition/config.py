@@ -13,7 +13,25 @@ from edition.errors import BuildError, Diagnostic, Diagnostics, Loc, rel
 
 
 @dataclass(frozen=True)
-class EditionInfo:
+class SiteInfo:
+    """What is true of the whole site ([site] in site.toml)."""
+
+    title_en: str
+    title_zh: str
+    short_title_en: str
+    short_title_zh: str
+    description_en: str
+    description_zh: str
+    editors: str = ""
+    license: str = ""
+    search_examples: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class PageInfo:
+    """One newspaper page (content/<date>/p<page>/page.toml): what is printed on it and where
+    its witness is. ``key`` is its address on the site ("2020-05-25/p12")."""
+
     newspaper_zh: str
     newspaper_en: str
     date: str
@@ -22,22 +40,24 @@ class EditionInfo:
     section_en: str
     title_zh: str
     title_en: str
-    editors: str = ""
-    license: str = ""
-
-
-@dataclass(frozen=True)
-class SourceInfo:
-    path: str
-    layout: str
+    source: str  # the raw text, relative to the project
+    source_sha256: str
+    layout: str  # relative to the project (page.toml names it relative to its folder)
+    description_en: str = ""
+    description_zh: str = ""
+    key: str = ""
+    folder: str = ""  # the page's folder, relative to the project
+    config_path: str = ""  # its page.toml, relative to the project
 
 
 @dataclass(frozen=True)
 class SiteConfig:
     base_url: str
     build_date: str
-    edition: EditionInfo
-    source: SourceInfo
+    site: SiteInfo
+    # Addresses that moved -> where they went ([redirects]): the old address gets a page
+    # that sends a reader on, in every view, so that a link once shared still works.
+    redirects: tuple[tuple[str, str], ...] = ()
 
     @property
     def base_path(self) -> str:
@@ -62,6 +82,15 @@ def _find_line(text: str, key: str, table: str = "") -> int:
     return header
 
 
+# The TOML types each annotation of the dataclasses above accepts (a string where a number is
+# wanted would otherwise reach a template or an export and fail there, far from its line).
+_TYPES: dict[str, tuple[type, str]] = {
+    "str": (str, "a string in quotes"),
+    "int": (int, "a whole number, without quotes"),
+    "tuple[str, ...]": (list, 'a list of strings, like ["a", "b"]'),
+}
+
+
 def _section(cls: type, data: Any, where: str, text: str, name: str, diags: Diagnostics) -> Any:
     if not isinstance(data, dict):
         diags.error(
@@ -69,29 +98,48 @@ def _section(cls: type, data: Any, where: str, text: str, name: str, diags: Diag
         )
         return None
     before = len(diags.errors)
-    known = {f.name for f in fields(cls)}
-    for key in data:
-        if key not in known:
+    known = {f.name: f for f in fields(cls) if f.init and f.name not in _DERIVED}
+    for key, value in data.items():
+        field = known.get(key)
+        if field is None:
             diags.error(
                 Loc(name, _find_line(text, key, where), 1),
                 f"unknown key {key!r} in [{where}]" if where else f"unknown key {key!r}",
                 f"known keys are: {', '.join(sorted(known))}",
             )
-    required = {f.name for f in fields(cls) if f.default is MISSING and f.default_factory is MISSING}
+            continue
+        want, words = _TYPES.get(str(field.type), (object, ""))
+        wrong = not isinstance(value, want) or isinstance(value, bool)
+        if want is list and not wrong:
+            wrong = not all(isinstance(v, str) for v in value)
+        if wrong:
+            diags.error(
+                Loc(name, _find_line(text, key, where), 1),
+                f"{key!r} must be {words}, not {type(value).__name__} {value!r}",
+                f"write it as {words}",
+            )
+    required = {f for f, d in known.items() if d.default is MISSING and d.default_factory is MISSING}
     for key in sorted(required - set(data)):
         header = _find_line(text, "\0", where) if where else 1
         diags.error(
-            Loc(name, header, 1), f"missing key {key!r}" + (f" in [{where}]" if where else ""), "add it to site.toml"
+            Loc(name, header, 1),
+            f"missing key {key!r}" + (f" in [{where}]" if where else ""),
+            f"add it to {name.rsplit('/', 1)[-1]}",
         )
     if len(diags.errors) > before:
         return None
-    return data
+    return {k: tuple(v) if isinstance(v, list) else v for k, v in data.items()}
 
 
-def load_config(path: Path, root: Path) -> SiteConfig:
+# Filled in by the loader, never written by an editor.
+_DERIVED = {"key", "folder", "config_path"}
+
+
+def _read_toml(path: Path, root: Path) -> tuple[str, str, dict[str, Any]]:
+    """(its name, its text, its data); a file that is missing, not UTF-8 or not TOML is an error."""
     name = rel(path, root)
-    if not path.exists():
-        raise BuildError([Diagnostic(Loc(name), "site.toml not found", "run the build from the project folder")])
+    if not path.is_file():
+        raise BuildError([Diagnostic(Loc(name), f"{path.name} not found", "run the build from the project folder")])
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8")
@@ -104,7 +152,7 @@ def load_config(path: Path, root: Path) -> SiteConfig:
                 Diagnostic(
                     Loc(name, line, col),
                     f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
-                    "save site.toml with UTF-8 encoding",
+                    f"save {path.name} with UTF-8 encoding",
                 )
             ]
         ) from None
@@ -120,28 +168,33 @@ def load_config(path: Path, root: Path) -> SiteConfig:
             line, col = int(numbers[0]), int(numbers[1]) if len(numbers) > 1 else 1
             message = head.strip()
         raise BuildError(
-            [Diagnostic(Loc(name, line, col), f"invalid TOML: {message}", "fix the syntax of site.toml")]
+            [Diagnostic(Loc(name, line, col), f"invalid TOML: {message}", f"fix the syntax of {path.name}")]
         ) from None
+    return name, text, data
+
+
+def load_config(path: Path, root: Path) -> SiteConfig:
+    name, text, data = _read_toml(path, root)
     diags = Diagnostics()
-    top = _section(
-        SiteConfig,
-        {k: v for k, v in data.items() if not isinstance(v, dict) or k in ("edition", "source")},
-        "",
-        text,
-        name,
-        diags,
-    )
+    top = _section(_Top, {k: v for k, v in data.items() if not isinstance(v, dict)}, "", text, name, diags)
     for key, value in data.items():
-        if isinstance(value, dict) and key not in ("edition", "source"):
+        if isinstance(value, dict) and key not in ("site", "redirects"):
             diags.error(
                 Loc(name, _find_line(text, "\0", key), 1),
                 f"unknown table [{key}]",
-                "known tables are [edition] and [source]",
+                "the tables are [site] and [redirects]; a newspaper page's settings are in its folder's page.toml",
             )
-    edition = _section(EditionInfo, data.get("edition", {}), "edition", text, name, diags)
-    source = _section(SourceInfo, data.get("source", {}), "source", text, name, diags)
+    redirects = data.get("redirects", {})
+    for old, new in redirects.items() if isinstance(redirects, dict) else ():
+        if not (_site_path(old) and _site_path(new)):
+            diags.error(
+                Loc(name, _find_line(text, f'"{old}"', "redirects"), 1),
+                f"redirect {old!r} = {new!r} is not an address of the site",
+                'write "old/address/" = "new/address/": paths inside the site, ending with "/"',
+            )
+    site = _section(SiteInfo, data.get("site", {}), "site", text, name, diags)
     diags.raise_if_errors()
-    assert top is not None and edition is not None and source is not None
+    assert top is not None and site is not None
     build_date = str(data["build_date"])
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.isdigit():
@@ -153,6 +206,72 @@ def load_config(path: Path, root: Path) -> SiteConfig:
     return SiteConfig(
         base_url=base_url,
         build_date=build_date,
-        edition=EditionInfo(**edition),
-        source=SourceInfo(**source),
+        site=SiteInfo(**site),
+        redirects=tuple(sorted(redirects.items())) if isinstance(redirects, dict) else (),
     )
+
+
+def _site_path(path: object) -> bool:
+    return (
+        isinstance(path, str)
+        and path.endswith("/")
+        and not path.startswith("/")
+        and "://" not in path
+        and ".." not in path.split("/")
+    )
+
+
+@dataclass(frozen=True)
+class _Top:
+    """The top-level keys of site.toml (the schema _section checks them against)."""
+
+    base_url: str
+    build_date: str
+
+
+def load_page_config(path: Path, root: Path) -> PageInfo:
+    """A page folder's page.toml. Its folder must be content/<date>/p<page>/ and agree with it."""
+    name, text, data = _read_toml(path, root)
+    diags = Diagnostics()
+    values = _section(PageInfo, data, "", text, name, diags)
+    diags.raise_if_errors()
+    assert values is not None
+    folder = path.parent
+    key = f"{folder.parent.name}/{folder.name}"
+    expected = f"{values['date']}/p{values['page']:02d}"
+    try:
+        dt.date.fromisoformat(values["date"])
+    except ValueError:
+        diags.error(
+            Loc(name, _find_line(text, "date"), 1), f"date {values['date']!r} is not a date", "write it as YYYY-MM-DD"
+        )
+    if key != expected:
+        diags.error(
+            Loc(name, _find_line(text, "date"), 1),
+            f"this page.toml says {expected!r} but its folder is content/{key}/",
+            f"move the folder to content/{expected}/, or correct 'date' and 'page'",
+        )
+    diags.raise_if_errors()
+    return PageInfo(
+        **{**values, "layout": rel(folder / values["layout"], root)},
+        key=key,
+        folder=rel(folder, root),
+        config_path=name,
+    )
+
+
+def site_strings(config: SiteConfig, strings: dict[str, Any]) -> dict[str, Any]:
+    """The interface strings with the site's own titles from site.toml: templates and ui.yaml
+    hold nothing about any one page."""
+    site = config.site
+    out = dict(strings)
+    out["site_title"] = {"en": site.title_en, "zh": site.title_zh}
+    out["short_title"] = {"en": site.short_title_en, "zh": site.short_title_zh}
+    out["description"] = {"en": site.description_en, "zh": site.description_zh}
+    intro = strings.get("search_intro")
+    if isinstance(intro, dict):
+        joined = {"en": ", ".join(site.search_examples), "zh": "、".join(site.search_examples)}
+        out["search_intro"] = {
+            lang: str(text).replace("{examples}", joined.get(lang, "")) for lang, text in intro.items()
+        }
+    return out

@@ -12,10 +12,12 @@ from pathlib import Path
 from typing import Any
 
 from edition.cache import BuildCache
+from edition.config import PageInfo, load_page_config
 from edition.droppings import is_dropping
 from edition.errors import BuildError, Diagnostic, Diagnostics, Loc, rel
 from edition.frontmatter import split_front_matter
 from edition.markup import parse_blocks
+from edition.model import SourceText
 from edition.yamlload import LineDict, check_keys, key_line, load_yaml
 
 # A content file larger than this is a mistake (a pasted log, a binary): a whole
@@ -43,7 +45,7 @@ class Glossary:
 @dataclass(frozen=True)
 class Document:
     path: str  # relative to the project, as editors see it
-    stem: str  # "01-paired-assistance"
+    stem: str  # "2020-05-25/p12/01-paired-assistance": the page's key and the file's stem
     lang: str  # zh | en
     front: LineDict
     blocks: tuple[Block, ...]
@@ -129,7 +131,14 @@ def load_document(path: Path, root: Path, diags: Diagnostics, name: str | None =
                 continue
         joined = raw.text.replace("\n", "" if lang == "zh" else " ")
         blocks.append(Block(raw.kind, joined, Loc(name, line, 1)))
-    return Document(name, match["stem"], lang, front, tuple(blocks), split.body_line)
+    return Document(name, stem_of(name), lang, front, tuple(blocks), split.body_line)
+
+
+def stem_of(name: str) -> str:
+    """A content file's stem with its page: content/2020-05-25/p12/04-moyu.zh.md ->
+    2020-05-25/p12/04-moyu (what pairs a translation with its original)."""
+    parts = name.split("/")
+    return "/".join([*parts[-3:-1], parts[-1].split(".", 1)[0]])
 
 
 def load_glossary(path: Path, root: Path, diags: Diagnostics, name: str | None = None) -> Glossary | None:
@@ -161,11 +170,8 @@ def load_content(
     docs = []
     glossaries = []
     with _collector_paused():
-        names = _RelNames(content_dir, root)
-        for path in sorted(content_dir.iterdir()):
-            if path.suffix not in (".md", ".yaml", ".yml") or is_dropping(path):
-                continue
-            name = names.rel(path)
+        for path in _content_files(content_dir, root, diags):
+            name = rel(path, root)
             hit = cache.lookup(path, name) if cache is not None else None
             if hit is not None:
                 _, parsed, problems = hit
@@ -186,6 +192,77 @@ def load_content(
     return docs, glossaries, diags.items
 
 
+def load_pages(content_dir: Path, root: Path) -> list[tuple[PageInfo, SourceText]]:
+    """Every page folder's page.toml and its witness, whose SHA-256 must be the one recorded:
+    the cut, the fidelity account and every "source lines" reference rest on those bytes."""
+    diags = Diagnostics()
+    pages = []
+    for folder in page_folders(content_dir):
+        try:
+            info = load_page_config(folder / "page.toml", root)
+        except BuildError as exc:
+            diags.items.extend(exc.diagnostics)
+            continue
+        path = root / info.source
+        where = Loc(info.config_path, _toml_line(root / info.config_path, "source"), 1)
+        if not path.is_file():
+            diags.error(
+                where, f"source text {info.source} not found", "set 'source' to the raw text's path under source/"
+            )
+            continue
+        data = path.read_bytes()
+        sha = hashlib.sha256(data).hexdigest()
+        if sha != info.source_sha256:
+            diags.error(
+                Loc(info.config_path, _toml_line(root / info.config_path, "source_sha256"), 1),
+                f"the source text {info.source} has changed (its SHA-256 is now {sha[:12]}…, "
+                f"page.toml records {info.source_sha256[:12]}…)",
+                "the witness is kept exactly as extracted: restore it with 'git checkout -- "
+                f"{info.source}'; if a new extraction replaces it on purpose, run the cut again and "
+                "record the new SHA-256 in page.toml",
+            )
+            continue
+        count = data.count(b"\n") + (0 if data.endswith(b"\n") or not data else 1)
+        pages.append((info, SourceText(info.source, sha, count)))
+    diags.raise_if_errors()
+    return pages
+
+
+def _toml_line(path: Path, key: str) -> int:
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if line.split("=", 1)[0].strip() == key:
+            return number
+    return 1
+
+
+def page_folders(content_dir: Path) -> list[Path]:
+    """The newspaper pages of the archive: content/<date>/p<page>/, each with its page.toml."""
+    return sorted(p.parent for p in content_dir.glob("*/*/page.toml"))
+
+
+def _readable(path: Path) -> bool:
+    return not is_dropping(path) and path.is_file()
+
+
+def _content_files(content_dir: Path, root: Path, diags: Diagnostics) -> list[Path]:
+    """The glossaries (content/*.yaml) and every page folder's Markdown, in a fixed order.
+    A Markdown file anywhere else would be silently left out of the site: it is an error."""
+    # An editor's tools' droppings (.#name, ._name, name~ ...) are never read (edition/droppings.py).
+    files = [p for p in sorted(content_dir.iterdir()) if p.suffix in (".yaml", ".yml") and _readable(p)]
+    folders = page_folders(content_dir)
+    for folder in folders:
+        files += [p for p in sorted(folder.iterdir()) if p.suffix == ".md" and _readable(p)]
+    inside = set(folders)
+    for stray in sorted(content_dir.rglob("*.md")):
+        if stray.parent not in inside and not is_dropping(stray):
+            diags.error(
+                Loc(rel(stray, root), 1, 1),
+                "content file outside a page folder",
+                "move it into its page's folder, content/<date>/p<page>/ (the one with page.toml)",
+            )
+    return files
+
+
 @contextmanager
 def _collector_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector while the content loads.
@@ -204,26 +281,6 @@ def _collector_paused() -> Iterator[None]:
         yield
     finally:
         gc.enable()
-
-
-class _RelNames:
-    """``rel(path, root)`` for the files of one folder, resolving the folder and the root
-    once: a file that is not a symlink resolves to the resolved folder plus its name."""
-
-    def __init__(self, folder: Path, root: Path) -> None:
-        self.root = root
-        self.folder = folder
-        self.prefix: str | None = None  # the folder relative to the root, with a '/' ('' for the root)
-        try:
-            inside = folder.resolve().relative_to(root.resolve()).as_posix()
-        except ValueError:
-            return  # the folder is outside the root: rel() for each file, as usual
-        self.prefix = "" if inside == "." else inside + "/"
-
-    def rel(self, path: Path) -> str:
-        if self.prefix is None or path.parent != self.folder or path.name == ".." or path.is_symlink():
-            return rel(path, self.root)
-        return self.prefix + path.name
 
 
 def text_hash(blocks: tuple[Block, ...] | list[Any]) -> str:

@@ -42,17 +42,16 @@ class SiteIndex:
         self.photos: dict[str, list[Photo]] = {}
         for photo in edition.photos:
             self.photos.setdefault(photo.article, []).append(photo)
-        # The front page of a newspaper page shows the whole page, as printed; an archive's
-        # lists its articles, and a photograph's caption (a block of the page) is read with
-        # the photograph on its article's page: a link to a caption's passage leads there.
-        self.whole_page = len(edition.articles) <= WHOLE_PAGE_ARTICLES
-        self.caption_urls = (
-            {}
-            if self.whole_page
-            else {
-                p.block: self.articles_by_id[p.article].url for p in edition.photos if p.article in self.articles_by_id
-            }
-        )
+        # The front of a newspaper page shows the whole page, as printed; a page of more
+        # articles than that lists them, and a photograph's caption (a block of the page) is
+        # read with the photograph on its article's page: a link to a caption's passage leads there.
+        self.whole = {p.key: len(p.articles) <= WHOLE_PAGE_ARTICLES for p in edition.pages}
+        self.whole_page = all(self.whole.values())
+        self.caption_urls = {
+            p.block: self.articles_by_id[p.article].url
+            for p in edition.photos
+            if p.article in self.articles_by_id and not self.whole[self.articles_by_id[p.article].page]
+        }
 
     def block_page(self, block_id: str) -> str:
         """The page a block is read on: its article's (a caption: its photograph's article's;
@@ -117,17 +116,29 @@ class SiteIndex:
         return self.memo.value(key, lambda: digest(article, self._marks(article.blocks)))
 
     def page_keys(self) -> dict[str, str]:
-        """Fingerprints of the pages made from the whole edition: what each one shows."""
+        """Fingerprints of the pages made from the whole edition: what each one shows
+        ("front:<page key>" for each newspaper page's front)."""
         edition = self.edition
-        page = edition.page
-        names = sorted({m.entity for b in page.blocks for m in self.marker.mentions.get(b.id, ())})
-        text = digest(self._text_key(page), [self.entity_key(self.marker.entities[e]) for e in names], edition.photos)
-        # a newspaper page shows every article on its front page; an archive lists them
-        shown = [self.article_key(a) for a in edition.articles] if self.whole_page else []
+        keys = {}
+        for news in edition.pages:
+            page = news.front
+            names = sorted({m.entity for b in page.blocks for m in self.marker.mentions.get(b.id, ())})
+            text = digest(
+                news.info,
+                self._text_key(page),
+                [self.entity_key(self.marker.entities[e]) for e in names],
+                edition.photos,
+            )
+            # a newspaper page shows every article on its front; a longer one lists them
+            shown = [self.article_key(a) for a in news.articles] if self.whole[news.key] else []
+            keys["front:" + news.key] = digest(text, shown)
+        listing = digest([(p.info, p.front.title_en, [a.id for a in p.articles]) for p in edition.pages])
+        only = "front:" + edition.pages[0].key
         return {
-            "home": digest(text, shown),
+            **keys,
+            "home": keys[only] if len(edition.pages) == 1 else listing,
             "about": digest(
-                edition.source,
+                [p.source for p in edition.pages],
                 self.caption_urls,
                 [
                     self.memo.value(("about-key", Same(a)), digest, a.notes, a.emendations, a.translator)

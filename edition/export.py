@@ -10,7 +10,7 @@ from typing import Any
 
 from edition.jsonout import Chunk, Chunks, chunk, pieces
 from edition.memo import Memo, Same
-from edition.model import Article, Block, Edition, Entity, Figure, Mention, Note
+from edition.model import Article, Block, Edition, Entity, Figure, Mention, NewsPage, Note
 
 SCHEMA_VERSION = 1
 
@@ -162,20 +162,36 @@ def edition_data(edition: Edition, memo: Memo | None = None) -> dict[str, Any]:
     """The edition.json value; its long lists are Chunks, encoded per article and kept in
     ``memo`` while the article is unchanged (jsonout splices them)."""
     memo = memo or Memo(keep=False)
-    info = edition.config.edition
+    site, first = edition.config.site, edition.pages[0]
+    info = first.info  # "edition" and "source" say what they said before the archive: its first page
     per_article = _per_article(edition)
     return {
         "schema_version": SCHEMA_VERSION,
         "edition": {
-            "title": {"zh": info.title_zh, "en": info.title_en},
+            "title": {"zh": site.title_zh, "en": site.title_en},
             "newspaper": {"zh": info.newspaper_zh, "en": info.newspaper_en},
             "date": info.date,
             "page": info.page,
             "section": {"zh": info.section_zh, "en": info.section_en},
             "base_url": edition.config.base_url,
         },
-        "source": {"path": edition.source.path, "sha256": edition.source.sha256, "lines": edition.source.lines},
-        "page": {"blocks": Chunks([_chunk(edition.page.blocks, _block, 2)], 2)},
+        "source": _source(first),
+        "page": {"blocks": Chunks([_chunk(first.front.blocks, _block, 2)], 2)},
+        "pages": [
+            {
+                "key": p.key,
+                "url": p.url,
+                "newspaper": {"zh": p.info.newspaper_zh, "en": p.info.newspaper_en},
+                "date": p.info.date,
+                "page": p.info.page,
+                "section": {"zh": p.info.section_zh, "en": p.info.section_en},
+                "title": {"zh": p.info.title_zh, "en": p.info.title_en},
+                "source": _source(p),
+                "blocks": [_block(b) for b in p.front.blocks],
+                "articles": [a.id for a in p.articles],
+            }
+            for p in edition.pages
+        ],
         "articles": Chunks((memo.value(("json-article", Same(a)), _chunk, [a], _article) for a in edition.articles), 1),
         "entities": _entities(edition, per_article, memo),
         "figures": Chunks((memo.value(("json-figures", Same(f)), _chunk, f, _figure) for _, _, f in per_article), 1),
@@ -209,6 +225,10 @@ def edition_data(edition: Edition, memo: Memo | None = None) -> dict[str, Any]:
             for e in a.emendations
         ],
     }
+
+
+def _source(page: NewsPage) -> dict[str, Any]:
+    return {"path": page.source.path, "sha256": page.source.sha256, "lines": page.source.lines}
 
 
 def _note(n: Note) -> dict[str, Any]:

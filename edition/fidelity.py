@@ -62,7 +62,7 @@ def account(
                 diags.error(
                     block.loc,
                     f"block {block.id} claims source lines {first}-{last}, which the layout does not cut as one block",
-                    "keep the [first, last] pairs that 'python build.py cut' wrote, or change source/layout.yaml",
+                    "keep the [first, last] pairs that 'python build.py cut' wrote, or change the page's layout.yaml",
                 )
                 bad.update(span)
                 continue

@@ -257,7 +257,7 @@ def annotate_figures(
         charts=tuple(chain.from_iterable(charts)),
     )
     parts = {a.id: (named, figures) for (a, _, named), figures in zip(articles, labelled, strict=True)}
-    made_for = (edition.page, edition.articles, edition.entities, edition.figures)
+    made_for = (edition.pages, edition.articles, edition.entities, edition.figures)
     return dataclasses.replace(edition, parts=ArticleParts(parts, made_for))
 
 

@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from edition.config import SiteConfig
+from edition.config import PageInfo, SiteConfig
 from edition.errors import Diagnostic, Loc
 
 
@@ -140,10 +140,12 @@ class Article:
     outdated: bool  # the Chinese changed since the translation was made
     zh_hash: str
     vertical: frozenset[str] = frozenset()  # local ids of blocks the page set vertically
+    page: str = ""  # the key of the newspaper page it stands on ("2020-05-25/p12")
 
     @property
     def url(self) -> str:
-        return "" if self.kind == "page" else f"articles/{self.id}/"
+        """Its address: the page's front for the page's own blocks, else under the page."""
+        return f"{self.page}/" if self.kind == "page" else f"{self.page}/{self.id}/"
 
 
 @dataclass(frozen=True)
@@ -154,21 +156,39 @@ class SourceText:
 
 
 @dataclass(frozen=True)
+class NewsPage:
+    """One newspaper page of the archive: its settings, its witness, its own blocks (masthead,
+    headline, standfirst, captions, furniture: ``front``) and its articles in reading order."""
+
+    info: PageInfo
+    source: SourceText
+    front: Article
+    articles: tuple[Article, ...]
+
+    @property
+    def key(self) -> str:
+        return self.info.key
+
+    @property
+    def url(self) -> str:
+        return self.front.url
+
+
+@dataclass(frozen=True)
 class ArticleParts:
     by_article: Mapping[str, tuple[Sequence[Mention], Sequence[Figure]]]
     made_for: tuple[object, ...]  # the page, articles, entities and figures they were made with
 
     def describes(self, edition: Edition) -> bool:
-        mine = (edition.page, edition.articles, edition.entities, edition.figures)
+        mine = (edition.pages, edition.articles, edition.entities, edition.figures)
         return len(mine) == len(self.made_for) and all(a is b for a, b in zip(mine, self.made_for, strict=True))
 
 
 @dataclass(frozen=True)
 class Edition:
     config: SiteConfig
-    source: SourceText
-    page: Article
-    articles: tuple[Article, ...]
+    pages: tuple[NewsPage, ...]  # by date, then page number
+    articles: tuple[Article, ...]  # every page's articles, in the order of the pages
     entities: tuple[Entity, ...] = ()
     figures: tuple[Figure, ...] = ()
     checks: tuple[Check, ...] = ()
@@ -192,7 +212,23 @@ class Edition:
 
     @property
     def all_articles(self) -> tuple[Article, ...]:
-        return (self.page, *self.articles)
+        """The pages' own blocks (their fronts) first, then every article."""
+        return (*(p.front for p in self.pages), *self.articles)
+
+    @cached_property
+    def pages_by_key(self) -> dict[str, NewsPage]:
+        return {p.key: p for p in self.pages}
+
+    def page_of(self, article: Article) -> NewsPage:
+        return self.pages_by_key[article.page]
+
+    @property
+    def dates(self) -> list[tuple[str, list[NewsPage]]]:
+        """The archive's dates, each with its pages."""
+        out: dict[str, list[NewsPage]] = {}
+        for page in self.pages:
+            out.setdefault(page.info.date, []).append(page)
+        return list(out.items())
 
     @property
     def notes(self) -> tuple[Note, ...]:

@@ -511,7 +511,20 @@ _EN = re.compile(
     r"(?:\s?%|(?:st|nd|rd|th)\b)?"
     r"(?:\s+(?P<mult>(?i:thousand|million|billion|trillion))\b|(?P<bn>bn)\b)?"
     rf"|\b(?P<month>{'|'.join(_MONTHS)})\b"
+    # House style writes a simple fraction in words ("a quarter of the total" for 1/4).
+    r"|\b(?P<frac>(?i:a|one|two|three)[ -](?i:half|thirds?|quarters?))\b"
 )
+_FRACTION_WORDS = {
+    "a": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "half": 2,
+    "third": 3,
+    "thirds": 3,
+    "quarter": 4,
+    "quarters": 4,
+}
 
 
 def _en_numbers(text: str, m: re.Match[str]) -> list[EnNumber]:
@@ -519,6 +532,10 @@ def _en_numbers(text: str, m: re.Match[str]) -> list[EnNumber]:
         return [EnNumber(m.start(g), m.end(g), text[m.start(g) : m.end(g)], float(m[g]), "number") for g in "ymd"]
     if m["month"]:
         return [EnNumber(m.start(), m.end(), text[m.start() : m.end()], float(_MONTHS.index(m["month"]) + 1), "month")]
+    if m["frac"]:
+        top, bottom = re.split(r"[ -]", m["frac"].lower())
+        value = _FRACTION_WORDS[top] / _FRACTION_WORDS[bottom]
+        return [EnNumber(m.start(), m.end(), text[m.start() : m.end()], value, "number")]
     word = m["mult"] or m["bn"]
     scaled = _figure_value(m, _EN_MULTIPLIER[word.lower()] if word else 1)
     if scaled is None:
@@ -527,8 +544,9 @@ def _en_numbers(text: str, m: re.Match[str]) -> list[EnNumber]:
 
 
 def extract_en(text: str) -> list[EnNumber]:
-    """Digit numbers (164,000; 1.384 billion; 47th; 1/4; 30%) and month names of English text, in order.
-    Number words (nine, hundred) are not read: the check is about figures."""
+    """Digit numbers (164,000; 1.384 billion; 47th; 1/4; 30%), simple fractions in words (a quarter,
+    two thirds) and month names of English text, in order. Other number words (nine, hundred) are
+    not read: the check is about figures."""
     work = _prepare(text)
     return [n for m in _EN.finditer(work) for n in _en_numbers(text, m)]
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-import hashlib
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -13,16 +12,17 @@ from edition.annotate import annotate
 from edition.assemble import assemble
 from edition.cache import BuildCache, digest
 from edition.causes import one_cause
-from edition.config import SiteConfig, load_config
-from edition.content import Glossary, load_content
+from edition.config import load_config
+from edition.content import Glossary, load_content, load_pages, stem_of
 from edition.derive import SiteIndex
 from edition.droppings import is_dropping
 from edition.errors import BuildError, Diagnostic, Diagnostics, Loc
 from edition.export import edition_json_pieces, figures_csv_pieces, figures_json_pieces, robots_txt, sitemap_xml
 from edition.fidelitystage import check_fidelity
 from edition.figures import annotate_figures
+from edition.linecheck import check_line_claims
 from edition.memo import Memo
-from edition.model import Edition, SourceText
+from edition.model import Edition
 from edition.numbercheck import check_numbers
 from edition.precompile import Precompiling
 from edition.precompile import use as use_compiled
@@ -30,6 +30,7 @@ from edition.quick import Snapshot
 from edition.render import Renderer, load_templates, render_site
 from edition.search import kept_search_index, search_index
 from edition.tei import tei_pieces
+from edition.terms import TERMBASE, check_terms, load_termbase
 from edition.textlint import lint_text
 from edition.write import Files, Folder, WriteStats, write_into, write_output
 
@@ -63,22 +64,6 @@ class Stages:
         self.last = now
 
 
-def load_source(config: SiteConfig, root: Path) -> tuple[SourceText, list[str]]:
-    path = root / config.source.path
-    if not path.is_file():
-        raise BuildError(
-            [
-                Diagnostic(
-                    Loc("site.toml"), f"source text {config.source.path} not found", "set [source] path in site.toml"
-                )
-            ]
-        )
-    data = path.read_bytes()
-    lines = data.decode("utf-8").split("\n")
-    count = len(lines) - 1 if data.endswith(b"\n") else len(lines)
-    return SourceText(config.source.path, hashlib.sha256(data).hexdigest(), count), lines
-
-
 def load_static(static_dir: Path) -> dict[str, bytes]:
     if not static_dir.is_dir():
         return {}
@@ -108,19 +93,19 @@ def _make_edition(
     stages = Stages(log)
     # 1. config: site.toml as a schema
     config = load_config(root / "site.toml", root)
-    # 2. load: the raw source and every content file, parsed
-    source, lines = load_source(config, root)
+    # 2. load: each newspaper page's settings and witness, and every content file, parsed
+    pages = load_pages(root / "content", root)
     docs, glossaries, problems = load_content(root / "content", root, cache)
     stages.done("load", f"{len(docs)} files")
     # 3. assemble: pair translations, resolve front matter, cross-check, one model; the
     #    files that did not load are left out, and their problems reported with the rest
     diags = Diagnostics()
     diags.items.extend(problems)
-    unreadable = frozenset(d.loc.path.rsplit("/", 1)[-1].split(".")[0] for d in problems if d.severity == "error")
+    unreadable = frozenset(stem_of(d.loc.path) for d in problems if d.severity == "error")
     # Per-article work is kept in the cache's memo (the dev server's): an edit redoes one article.
     memo = _memo(cache)
     memo.new_build()
-    edition = assemble(config, docs, source, diags, unreadable, memo)
+    edition = assemble(config, docs, pages, diags, unreadable, memo)
     assembled = len(diags.items)
     if edition is not None:
         # 4. annotate: entities from the glossaries, found in the text (standoff)
@@ -129,8 +114,15 @@ def _make_edition(
         #    each translation checked against its Chinese
         edition = annotate_figures(edition, docs, mentions, diags, memo)
         check_numbers(edition, docs, diags, memo)
-        check_fidelity(config, root, lines, edition, diags)  # every change to the Chinese declared
-        lint_text(edition, diags)  # Chinese left in the English, fullwidth digits (warnings)
+        # 5b. terminology: each block pair against the termbase (content/termbase/), its twin
+        check_terms(edition, load_termbase(root, diags, cache), TERMBASE.as_posix(), diags)
+        # 5c. what the editors' notes say about source lines, against each page's witness
+        for page in edition.pages:
+            lines = (root / page.source.path).read_text(encoding="utf-8").split("\n")
+            check_line_claims((page.front, *page.articles), lines, diags)
+        # 5d. the fidelity account of each page: every change to the Chinese declared
+        check_fidelity(root, edition, diags)
+        lint_text(edition, diags)  # Chinese left in the English, fullwidth digits, control characters
     one_cause(diags, len(problems), assembled, docs, glossaries, memo)  # follow-on errors held back
     if strict:
         diags.items = [Diagnostic(d.loc, d.message, d.hint, "error") for d in diags.items]
@@ -283,8 +275,9 @@ def _render_and_write(
     elif in_place and kept is not None:
         files.update(kept_search_index(kept))  # the dev server keeps the index it has
     files.update(load_static(root / "static"))
-    # The witness itself, so that every "source lines" reference can be checked by a reader.
-    files[edition.source.path] = (root / edition.source.path).read_bytes()
+    # The witnesses themselves, so that every "source lines" reference can be checked by a reader.
+    for page in edition.pages:
+        files[page.source.path] = (root / page.source.path).read_bytes()
     files[".nojekyll"] = b""
     # 9. write: the rest, and output/ replaced only now that everything above succeeded
     stats = None

@@ -22,10 +22,11 @@ from markupsafe import Markup
 from edition.annotate import ENTITY_TYPES
 from edition.cache import BuildCache, digest
 from edition.cite import json_ld
+from edition.config import load_config, site_strings
 from edition.derive import SiteIndex, appendix_context, sentence
 from edition.errors import BuildError, Diagnostic, Loc, rel
 from edition.markup import render_inline
-from edition.model import Article, Block, Edition, Entity
+from edition.model import Article, Block, Edition, Entity, NewsPage
 from edition.parts import appendix_parts, navigation, part_path
 from edition.views import VIEWS, View, page_file, relative, to_hant
 from edition.write import Folder
@@ -315,7 +316,6 @@ def page_context(edition: Edition, view: View, path: str, renderer: Renderer, in
         "json_ld": renderer.json_ld,
         "article_of": lambda block: index.owners[block.id],
         "block_page": index.block_page,
-        "whole_page": index.whole_page,
         "mentioned_in": index.mentioned_in,
         "search_terms": lambda article: index.search_terms[article.id],
         "all_blocks": index.all_blocks,
@@ -574,8 +574,19 @@ def plan_pages(edition: Edition, index: SiteIndex, renderer: Renderer, keyed: bo
         e.id: index.entity_page_keys(e) if keyed else [None] * len(entity_parts[e.id]) for e in edition.entities
     }
     article_pages = [article_page(edition, index, n) for n in range(len(edition.articles))]  # the same in every view
+    fronts = [front_page(edition, index, news) for news in edition.pages]  # the same in every view
     for view in VIEWS:
-        emit(view, "", "home.html", searchable=True, key=keys["home"])
+        # A site of one page has that page's front as its home; an archive lists its dates.
+        if len(edition.pages) == 1:
+            # the same page as the front's: search engines are sent there, and search indexes it once
+            canonical = edition.config.base_url + view.prefix + edition.pages[0].url
+            emit(view, "", "home.html", key=keys["home"], **{**fronts[0], "searchable": False, "canonical": canonical})
+        else:
+            emit(view, "", "archive.html", key=keys["home"])
+        for news, front in zip(edition.pages, fronts, strict=True):
+            emit(view, news.url, "home.html", key=keys["front:" + news.key], **front)
+        for old, new in edition.config.redirects:
+            emit(view, old, "redirect.html", key=f"redirect {new}", target=new)
         emit(view, "search/", "search.html", key="search")
         emit(view, "about/", "about.html", key=keys["about"])
         for n, article in enumerate(edition.articles):
@@ -613,6 +624,19 @@ def _appendix_part(edition: Edition, ids: list[str], n: int, nav: list[tuple[int
 
 def _entity_rows(index: SiteIndex, entity: Entity, start: int, end: int) -> dict[str, Any]:
     return {"mention_rows": index.mention_rows(entity)[start:end]}
+
+
+def front_page(edition: Edition, index: SiteIndex, news: NewsPage) -> dict[str, Any]:
+    """What the front of a newspaper page shows beyond page_context (the same in every view)."""
+    whole = index.whole[news.key]
+    shown = [news.front, *news.articles] if whole else [news.front]
+    return {
+        "page": news,
+        "whole_page": whole,
+        # an archive's page shows captions with their photographs, on the articles' pages
+        "note_blocks": [b for a in shown for b in a.blocks if whole or b.kind != "caption"],
+        "searchable": True,
+    }
 
 
 def article_page(edition: Edition, index: SiteIndex, n: int) -> dict[str, Any]:
@@ -663,4 +687,5 @@ def load_templates(templates_dir: Path, root: Path) -> tuple[dict[str, str], dic
             except BuildError as exc:
                 diags.items.extend(exc.diagnostics)
     diags.raise_if_errors()
-    return templates, strings
+    # The site's own titles come from site.toml: nothing in templates/ is about one page.
+    return templates, site_strings(load_config(root / "site.toml", root), strings)

@@ -40,7 +40,7 @@ from markdown_it.token import Token
 
 from edition.markup import block_parser, inline_renderer
 from edition.memo import Memo, Same
-from edition.model import Article, Block, Edition, Entity, Figure, Mention
+from edition.model import Article, Block, Edition, Entity, Figure, Mention, NewsPage
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 TEI_ALL_RNG = "http://www.tei-c.org/release/xml/tei/custom/schema/relaxng/tei_all.rng"
@@ -64,13 +64,13 @@ NAME_TAGS = {  # entity type -> (element, @type or "")
 ALIAS_TYPE = {"document": "alt"}  # the @type of an alias name; "alias" otherwise
 
 REPAIR_RULES = (
-    "display type extracted twice (VisionVision) is collapsed to one copy (declared units, or the whole line "
+    "display type extracted twice (one word as two copies side by side) is collapsed to one copy (declared units, or the whole line "
     "for pure display type); the dropped copy is recorded;",
     "vertical type, extracted one character a line, is joined into columns; identical consecutive columns are "
     "doubled extraction and dropped;",
     "column wrapping is undone: a paragraph's lines are joined, with no space between Chinese characters; a "
     "paragraph ends on a sentence-final line visibly shorter than its column;",
-    "spaces the extractor put around numbers (金 2.86 亿元) are removed in body text (kept in the masthead and "
+    "spaces the extractor put around numbers are removed in body text (kept in the masthead and "
     "footer, where they separate fields);",
     "the private-use glyph U+1001B0 is read as a decimal point.",
 )
@@ -362,8 +362,8 @@ def _language_div(parent: ET.Element, article: Article, lang: str, marks: Marks)
 
 
 def _article(body: ET.Element, article: Article, marks: Marks) -> None:
-    if article.kind == "page":
-        div = _el(body, "div", type="page", xml_id="page", n=str(article.order))
+    if article.kind == "page":  # a newspaper page's own blocks: its front's id is unique in the archive
+        div = _el(body, "div", type="page", xml_id=article.id, n=str(article.order))
     else:
         div = _el(body, "div", type="article", xml_id=f"article-{article.id}", n=str(article.order))
     _language_div(div, article, ZH, marks)
@@ -371,28 +371,51 @@ def _article(body: ET.Element, article: Article, marks: Marks) -> None:
 
 
 def _div_id(edition: Edition, article_id: str) -> str:
-    return "page" if article_id == edition.page.id else f"article-{article_id}"
+    fronts = {p.front.id for p in edition.pages}
+    return article_id if article_id in fronts else f"article-{article_id}"
 
 
 # ---------------------------------------------------------------- header
 
 
+def _source(source_desc: ET.Element, news: NewsPage) -> None:
+    """A newspaper page and its witness, as the source of the edition."""
+    info = news.info
+    paper = _el(source_desc, "bibl", type="newspaper")
+    _el(paper, "title", info.newspaper_zh, level="j", xml_lang=ZH)
+    _el(paper, "title", info.newspaper_en, level="j", xml_lang=EN)
+    issued = _date(info.date)
+    _el(paper, "date", info.date, **({"when": issued} if issued else {}))
+    _el(paper, "biblScope", str(info.page), unit="page", n=str(info.page))
+    _el(paper, "biblScope", info.section_zh, unit="section", xml_lang=ZH)
+    _el(paper, "biblScope", info.section_en, unit="section", xml_lang=EN)
+    digital = _el(source_desc, "bibl", type="digital-source")
+    _el(digital, "title", "The text of the page as extracted from its PDF (plain text, UTF-8)")
+    _el(digital, "idno", news.source.path, type="path")
+    _el(digital, "idno", news.source.sha256, type="sha256")
+    extent = _el(digital, "extent")
+    _el(extent, "measure", f"{news.source.lines} lines", unit="line", quantity=str(news.source.lines))
+    _el(digital, "note", "The path is relative to the edition's repository; the file is kept there unchanged.")
+
+
 def _header(root: ET.Element, edition: Edition) -> None:
-    info = edition.config.edition
-    team = info.editors or "The edition team"
+    site = edition.config.site
+    team = site.editors or "The edition team"
     header = _el(root, "teiHeader")
     file_desc = _el(header, "fileDesc")
 
     title_stmt = _el(file_desc, "titleStmt")
-    _el(title_stmt, "title", info.title_zh, type="main", xml_lang=ZH)
-    _el(title_stmt, "title", info.title_en, type="main", xml_lang=EN)
-    _el(
-        title_stmt,
-        "title",
-        f"An annotated bilingual edition of {info.newspaper_en} ({info.newspaper_zh}), {info.date}, page {info.page}",
-        type="sub",
-        xml_lang=EN,
-    )
+    _el(title_stmt, "title", site.title_zh, type="main", xml_lang=ZH)
+    _el(title_stmt, "title", site.title_en, type="main", xml_lang=EN)
+    for news in edition.pages:
+        info = news.info
+        _el(
+            title_stmt,
+            "title",
+            f"An annotated bilingual edition of {info.newspaper_en} ({info.newspaper_zh}), {info.date}, page {info.page}",
+            type="sub",
+            xml_lang=EN,
+        )
     for key, resp in (
         ("transcription", "Transcription of the Chinese text from the extracted source text, with its repairs"),
         ("translation", "Translation into English (AI-drafted; awaiting review by a human translator)"),
@@ -417,24 +440,11 @@ def _header(root: ET.Element, edition: Edition) -> None:
     if edition.config.base_url:
         _el(publication, "idno", edition.config.base_url, type="URL")
     availability = _el(publication, "availability")
-    _el(availability, "licence", info.license or "No licence is stated.")
+    _el(availability, "licence", site.license or "No licence is stated.")
 
     source_desc = _el(file_desc, "sourceDesc")
-    paper = _el(source_desc, "bibl", type="newspaper")
-    _el(paper, "title", info.newspaper_zh, level="j", xml_lang=ZH)
-    _el(paper, "title", info.newspaper_en, level="j", xml_lang=EN)
-    issued = _date(info.date)
-    _el(paper, "date", info.date, **({"when": issued} if issued else {}))
-    _el(paper, "biblScope", str(info.page), unit="page", n=str(info.page))
-    _el(paper, "biblScope", info.section_zh, unit="section", xml_lang=ZH)
-    _el(paper, "biblScope", info.section_en, unit="section", xml_lang=EN)
-    digital = _el(source_desc, "bibl", type="digital-source")
-    _el(digital, "title", "The text of the page as extracted from its PDF (plain text, UTF-8)")
-    _el(digital, "idno", edition.source.path, type="path")
-    _el(digital, "idno", edition.source.sha256, type="sha256")
-    extent = _el(digital, "extent")
-    _el(extent, "measure", f"{edition.source.lines} lines", unit="line", quantity=str(edition.source.lines))
-    _el(digital, "note", "The path is relative to the edition's repository; the file is kept there unchanged.")
+    for news in edition.pages:
+        _source(source_desc, news)
 
     encoding = _el(header, "encodingDesc")
     decl = _el(encoding, "editorialDecl")

@@ -15,6 +15,14 @@ ROOT = Path(__file__).resolve().parent.parent
 SITE_PARTS = ("site.toml", "content", "templates", "static", "source")
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="rewrite the golden output of the fixture sites (tests/golden/) from this build; review the diff",
+    )
+
+
 @pytest.fixture(scope="session")
 def root() -> Path:
     return ROOT

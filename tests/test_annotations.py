@@ -41,19 +41,23 @@ def test_longest_form_wins(built: Built) -> None:
 def test_ambiguous_string_is_matched_only_where_pinned(built: Built, site: Path, edit: Edit) -> None:
     result, _ = built
     assert [(m.block, m.zh) for m in entity(result, "wen-xian").mentions if m.zh] == [("moyu-p3", "文献")]
-    edit(site / "content/04-moyu.zh.md", "- {entity: wen-xian, block: p3}\n", "")
+    edit(site / "content/2020-05-25/p12/04-moyu.zh.md", "- {entity: wen-xian, block: p3}\n", "")
     edition, _, _ = make_edition(site)
     wen = next(e for e in edition.entities if e.id == "wen-xian")
     assert not [m for m in wen.mentions if m.zh]  # unpinned: 文献 is not taken for the name
 
 
 def test_a_pin_whose_string_is_gone_is_an_error_at_its_line(site: Path, edit: Edit) -> None:
-    edit(site / "content/04-moyu.zh.md", "- {entity: wen-xian, block: p3}", "- {entity: wen-xian, block: p4}")
+    edit(
+        site / "content/2020-05-25/p12/04-moyu.zh.md",
+        "- {entity: wen-xian, block: p3}",
+        "- {entity: wen-xian, block: p4}",
+    )
     with pytest.raises(BuildError) as info:
         make_edition(site)
     [diag] = info.value.diagnostics
-    text = (site / "content/04-moyu.zh.md").read_text(encoding="utf-8").split("\n")
-    assert diag.loc.path == "content/04-moyu.zh.md"
+    text = (site / "content/2020-05-25/p12/04-moyu.zh.md").read_text(encoding="utf-8").split("\n")
+    assert diag.loc.path == "content/2020-05-25/p12/04-moyu.zh.md"
     assert text[diag.loc.line - 1].startswith("- {entity: wen-xian, block: p4}")
     assert "pinned mention of wen-xian (文献) not found in block moyu-p4" in diag.message
 
@@ -81,7 +85,7 @@ def test_no_quoted_phrase_or_name_is_left_unannotated(built: Built, site: Path, 
 
 def test_notes_of_each_kind_are_shown_distinctly(built: Built) -> None:
     _, out = built
-    html = (out / "articles/paired-assistance/index.html").read_text(encoding="utf-8")
+    html = (out / "2020-05-25/p12/paired-assistance/index.html").read_text(encoding="utf-8")
     for kind in ("note-gloss", "note-context", "note-editorial"):
         assert f'class="note {kind}' in html
     assert 'aria-describedby="nt-listed-supervision"' in html  # a screen reader reads the note on focus
@@ -99,14 +103,14 @@ def test_index_pages_and_entity_pages(built: Built) -> None:
         page.count('<li>\n    <a href="') >= len(entity(result, "moyu-county").mentions) - 5
     )  # one row a mention (English-only ones too)
     assert "Mòyù Xiàn" in page and "墨玉县" in page
-    assert 'href="../../articles/moyu/#moyu-p1"' in page
+    assert 'href="../../2020-05-25/p12/moyu/#moyu-p1"' in page
 
 
 def test_see_also_and_links_between_blocks(built: Built) -> None:
     _, out = built
-    html = (out / "articles/moyu/index.html").read_text(encoding="utf-8")
-    assert 'class="see-also"' in html and 'href="../../articles/paired-assistance/"' in html
-    assert "Named in:" in html and 'href="../../articles/paired-assistance/#paired-assistance-p2"' in html
+    html = (out / "2020-05-25/p12/moyu/index.html").read_text(encoding="utf-8")
+    assert 'class="see-also"' in html and 'href="../../../2020-05-25/p12/paired-assistance/"' in html
+    assert "Named in:" in html and 'href="../../../2020-05-25/p12/paired-assistance/#paired-assistance-p2"' in html
 
 
 def test_edition_json_entities(built: Built) -> None:

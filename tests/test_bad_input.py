@@ -130,52 +130,52 @@ def assert_failed_cleanly(result: subprocess.CompletedProcess[str], *lines: str)
 
 
 def test_malformed_yaml_front_matter_bad_indent(site: Path, edit: Edit) -> None:
-    path = site / "content/04-moyu.zh.md"
+    path = site / "content/2020-05-25/p12/04-moyu.zh.md"
     edit(path, "  kind: editorial\n  block: h1\n", "  kind: editorial\n   block: h1\n")
     line = line_of(path, "   block: h1")
     [diag] = diagnostics(site)
-    expect([diag], "content/04-moyu.zh.md", line, "invalid YAML", "indentation")
+    expect([diag], "content/2020-05-25/p12/04-moyu.zh.md", line, "invalid YAML", "indentation")
 
 
 def test_missing_front_matter(site: Path) -> None:
-    path = site / "content/04-moyu.zh.md"
+    path = site / "content/2020-05-25/p12/04-moyu.zh.md"
     path.write_text(path.read_text(encoding="utf-8").split("\n---\n", 1)[1], encoding="utf-8")
     [diag] = diagnostics(site)
-    expect([diag], "content/04-moyu.zh.md", 1, "missing front matter", "'---'")
+    expect([diag], "content/2020-05-25/p12/04-moyu.zh.md", 1, "missing front matter", "'---'")
 
 
 def test_unclosed_front_matter(site: Path) -> None:
-    path = site / "content/04-moyu.zh.md"
+    path = site / "content/2020-05-25/p12/04-moyu.zh.md"
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("\n---\n", "\n", 1), encoding="utf-8")  # drop the closing fence
     [diag] = diagnostics(site)
-    expect([diag], "content/04-moyu.zh.md", 1, "unclosed front matter", "'---'")
+    expect([diag], "content/2020-05-25/p12/04-moyu.zh.md", 1, "unclosed front matter", "'---'")
 
 
 def test_unknown_front_matter_key_suggests_the_right_one(site: Path, edit: Edit) -> None:
-    path = site / "content/04-moyu.zh.md"
+    path = site / "content/2020-05-25/p12/04-moyu.zh.md"
     edit(path, "title:", "titel:")
     [diag] = diagnostics(site)
-    expect([diag], "content/04-moyu.zh.md", line_of(path, "titel:"), "unknown", "'titel'")
+    expect([diag], "content/2020-05-25/p12/04-moyu.zh.md", line_of(path, "titel:"), "unknown", "'titel'")
     assert "'title'" in diag.hint
 
 
 def test_control_character_in_front_matter_is_reported_at_its_line(site: Path, edit: Edit) -> None:
     # A control character pasted from a PDF: one line, at the line where it stands.
-    path = site / "content/04-moyu.zh.md"
+    path = site / "content/2020-05-25/p12/04-moyu.zh.md"
     edit(path, "title: 携手新疆墨玉", "title: 携手新疆\x07墨玉")
     diags = diagnostics(site)
-    expect(diags, "content/04-moyu.zh.md", line_of(path, "title:"), "control character")
+    expect(diags, "content/2020-05-25/p12/04-moyu.zh.md", line_of(path, "title:"), "control character")
 
 
 def test_impossible_date_in_front_matter_is_a_diagnostic(site: Path, edit: Edit) -> None:
     # YAML reads 2020-02-30 as a date; an impossible one must not end in a traceback.
-    path = site / "content/04-moyu.zh.md"
+    path = site / "content/2020-05-25/p12/04-moyu.zh.md"
     insert_before(
         path, "blocks:  #", "emendations:\n- block: p1\n  source: 五月\n  reading: 2020-02-30\n  reason: test\n"
     )
     diags = diagnostics(site)
-    expect(diags, "content/04-moyu.zh.md", line_of(path, "reading: 2020-02-30"), "2020-02-30")
+    expect(diags, "content/2020-05-25/p12/04-moyu.zh.md", line_of(path, "reading: 2020-02-30"), "2020-02-30")
 
 
 # --- site.toml ----------------------------------------------------------------------------
@@ -188,39 +188,75 @@ def test_unknown_top_level_key_in_site_toml(site: Path, edit: Edit) -> None:
     assert "build_date" in diag.hint
 
 
-def test_unknown_key_in_edition_table(site: Path, edit: Edit) -> None:
-    path = site / "site.toml"
+PAGE_TOML = "content/2020-05-25/p12/page.toml"
+
+
+def test_unknown_key_in_page_toml(site: Path, edit: Edit) -> None:
+    path = site / PAGE_TOML
     edit(path, "page = 12", "pgae = 12")
-    diag = expect(diagnostics(site), "site.toml", line_of(path, "pgae"), "unknown key", "'pgae'", "[edition]")
+    diag = expect(diagnostics(site), PAGE_TOML, line_of(path, "pgae"), "unknown key", "'pgae'")
     assert "page" in diag.hint
 
 
-def test_unknown_key_in_source_table_is_reported_at_its_own_line(site: Path, edit: Edit) -> None:
-    # 'page' is a key of [edition] too: the error must point at the line in [source].
+def test_a_pages_key_in_site_toml_is_reported_at_its_own_line(site: Path, edit: Edit) -> None:
+    # 'page' belongs to page.toml: in site.toml's [site] it is an unknown key, at its line
     path = site / "site.toml"
-    edit(path, 'layout = "source/layout.yaml"', 'layout = "source/layout.yaml"\npage = 3')
+    edit(path, 'editors = "The edition team"', 'editors = "The edition team"\npage = 3')
     line = line_of(path, "page = 3")
-    expect(diagnostics(site), "site.toml", line, "unknown key", "'page'", "[source]")
+    expect(diagnostics(site), "site.toml", line, "unknown key", "'page'", "[site]")
 
 
-def test_missing_key_in_edition_points_at_the_table(site: Path, edit: Edit) -> None:
+def test_the_old_edition_table_in_site_toml_says_where_it_went(site: Path) -> None:
     path = site / "site.toml"
+    path.write_text(path.read_text(encoding="utf-8") + "\n[edition]\npage = 12\n", encoding="utf-8")
+    diag = expect(diagnostics(site), "site.toml", line_of(path, "[edition]"), "unknown table [edition]")
+    assert "page.toml" in diag.hint
+
+
+def test_missing_key_in_page_toml(site: Path, edit: Edit) -> None:
+    path = site / PAGE_TOML
     edit(path, "page = 12\n", "")
-    expect(diagnostics(site), "site.toml", line_of(path, "[edition]"), "missing key", "'page'")
+    expect(diagnostics(site), PAGE_TOML, 1, "missing key", "'page'")
+
+
+def test_a_string_where_page_toml_wants_a_number(site: Path, edit: Edit) -> None:
+    path = site / PAGE_TOML
+    edit(path, "page = 12", 'page = "12"')
+    expect(diagnostics(site), PAGE_TOML, line_of(path, 'page = "12"'), "'page' must be a whole number")
+
+
+def test_a_page_folder_that_disagrees_with_its_page_toml(site: Path, edit: Edit) -> None:
+    path = site / PAGE_TOML
+    edit(path, 'date = "2020-05-25"', 'date = "2020-05-26"')
+    expect(diagnostics(site), PAGE_TOML, line_of(path, "date ="), "2020-05-26/p12", "content/2020-05-25/p12/")
+
+
+def test_a_changed_witness_is_an_error_that_says_what_to_do(site: Path) -> None:
+    source = site / "source/china-reform-daily-2020-05-25-p12.txt"
+    source.write_bytes(source.read_bytes().replace("视野".encode(), "视界".encode(), 1))
+    path = site / PAGE_TOML
+    diag = expect(diagnostics(site), PAGE_TOML, line_of(path, "source_sha256"), "has changed")
+    assert "git checkout" in diag.hint and "SHA-256" in diag.hint
+
+
+def test_a_markdown_file_outside_a_page_folder(site: Path) -> None:
+    (site / "content/05-stray.zh.md").write_text("---\nid: stray\n---\n\n正文。\n", encoding="utf-8")
+    diag = expect(diagnostics(site), "content/05-stray.zh.md", 1, "outside a page folder")
+    assert "page.toml" in diag.hint
 
 
 def test_toml_syntax_error(site: Path, edit: Edit) -> None:
-    path = site / "site.toml"
+    path = site / PAGE_TOML
     edit(path, "page = 12", "page = = 12")
     [diag] = diagnostics(site)
-    expect([diag], "site.toml", line_of(path, "page = = 12"), "invalid TOML")
+    expect([diag], PAGE_TOML, line_of(path, "page = = 12"), "invalid TOML")
     assert diag.loc.col == len("page = ") + 1
 
 
 def test_invalid_utf8_in_site_toml(site: Path) -> None:
     path = site / "site.toml"
     data = path.read_bytes()
-    at = data.index("视野".encode())
+    at = data.index("双语".encode())
     path.write_bytes(data[:at] + b"\xff" + data[at:])
     line = data[:at].count(b"\n") + 1
     expect(diagnostics(site), "site.toml", line, "UTF-8")
@@ -230,19 +266,26 @@ def test_invalid_utf8_in_site_toml(site: Path) -> None:
 
 
 def test_duplicate_article_id(site: Path, edit: Edit) -> None:
-    edit(site / "content/04-moyu.zh.md", "id: moyu\n", "id: urban-renewal\n")
-    edit(site / "content/04-moyu.en.md", "id: moyu\n", "id: urban-renewal\n")
+    edit(site / "content/2020-05-25/p12/04-moyu.zh.md", "id: moyu\n", "id: urban-renewal\n")
+    edit(site / "content/2020-05-25/p12/04-moyu.en.md", "id: moyu\n", "id: urban-renewal\n")
     [diag] = diagnostics(site)
-    expect([diag], "content/04-moyu.zh.md", 2, "duplicate id", "'urban-renewal'", "content/02-urban-renewal.zh.md")
+    expect(
+        [diag],
+        "content/2020-05-25/p12/04-moyu.zh.md",
+        2,
+        "duplicate id",
+        "'urban-renewal'",
+        "content/2020-05-25/p12/02-urban-renewal.zh.md",
+    )
 
 
 def test_duplicate_article_id_not_on_line_two(site: Path, edit: Edit) -> None:
     # Front-matter keys may come in any order: the error names the line of 'id:'.
-    path = site / "content/04-moyu.zh.md"
+    path = site / "content/2020-05-25/p12/04-moyu.zh.md"
     edit(path, "id: moyu\nkind: article\n", "kind: article\nid: urban-renewal\n")
-    edit(site / "content/04-moyu.en.md", "id: moyu\n", "id: urban-renewal\n")
+    edit(site / "content/2020-05-25/p12/04-moyu.en.md", "id: moyu\n", "id: urban-renewal\n")
     [diag] = diagnostics(site)
-    expect([diag], "content/04-moyu.zh.md", line_of(path, "id: urban-renewal"), "duplicate id")
+    expect([diag], "content/2020-05-25/p12/04-moyu.zh.md", line_of(path, "id: urban-renewal"), "duplicate id")
 
 
 def test_entity_whose_chinese_is_not_on_the_page(site: Path, edit: Edit) -> None:
@@ -264,17 +307,26 @@ def test_empty_chinese_alias_of_an_entity(site: Path, edit: Edit) -> None:
 
 
 def test_figure_label_whose_text_is_not_found(site: Path, edit: Edit) -> None:
-    path = site / "content/04-moyu.zh.md"
+    path = site / "content/2020-05-25/p12/04-moyu.zh.md"
     edit(path, 'text: "7687万元"', 'text: "7688万元"')
     [diag] = diagnostics(site)
-    expect([diag], "content/04-moyu.zh.md", line_of(path, 'text: "7688万元"'), "'7688万元'", "not found", "moyu-p1")
+    expect(
+        [diag],
+        "content/2020-05-25/p12/04-moyu.zh.md",
+        line_of(path, 'text: "7688万元"'),
+        "'7688万元'",
+        "not found",
+        "moyu-p1",
+    )
 
 
 def test_mention_of_an_undefined_entity(site: Path, edit: Edit) -> None:
-    path = site / "content/04-moyu.zh.md"
+    path = site / "content/2020-05-25/p12/04-moyu.zh.md"
     edit(path, "{entity: wen-xian, block: p3}", "{entity: wen-xain, block: p3}")
     [diag] = diagnostics(site)
-    expect([diag], "content/04-moyu.zh.md", line_of(path, "wen-xain"), "'wen-xain'", "no glossary defines")
+    expect(
+        [diag], "content/2020-05-25/p12/04-moyu.zh.md", line_of(path, "wen-xain"), "'wen-xain'", "no glossary defines"
+    )
 
 
 @pytest.mark.parametrize(
@@ -292,44 +344,49 @@ def test_mention_of_an_undefined_entity(site: Path, edit: Edit) -> None:
     ids=["note", "pin", "emendation"],
 )
 def test_cross_reference_to_a_missing_block(site: Path, edit: Edit, old: str, new: str, needle: str, what: str) -> None:
-    path = site / "content/04-moyu.zh.md"
+    path = site / "content/2020-05-25/p12/04-moyu.zh.md"
     edit(path, old, new)
     [diag] = diagnostics(site)
     missing = needle.rsplit(" ", 1)[1]
-    expect([diag], "content/04-moyu.zh.md", line_of(path, needle), what, f"'{missing}'", "does not have")
+    expect([diag], "content/2020-05-25/p12/04-moyu.zh.md", line_of(path, needle), what, f"'{missing}'", "does not have")
     assert "p1" in diag.hint and "h1" in diag.hint  # the blocks that do exist
 
 
 def test_emendation_without_a_reason(site: Path) -> None:
-    path = site / "content/04-moyu.zh.md"
+    path = site / "content/2020-05-25/p12/04-moyu.zh.md"
     insert_before(path, "blocks:  #", "emendations:\n- block: p1\n  source: 百余\n  reading: 百余\n")
     [diag] = diagnostics(site)
-    expect([diag], "content/04-moyu.zh.md", line_of(path, "- block: p1", after=line_of(path, "emendations:")), "reason")
+    expect(
+        [diag],
+        "content/2020-05-25/p12/04-moyu.zh.md",
+        line_of(path, "- block: p1", after=line_of(path, "emendations:")),
+        "reason",
+    )
 
 
 # --- the translation ----------------------------------------------------------------------
 
 
 def test_translation_missing_its_last_block(site: Path) -> None:
-    path = site / "content/04-moyu.en.md"
+    path = site / "content/2020-05-25/p12/04-moyu.en.md"
     text = path.read_text(encoding="utf-8")
     path.write_text(text.rstrip("\n").rsplit("\n\n", 1)[0] + "\n", encoding="utf-8")
     last_block = len(path.read_text(encoding="utf-8").rstrip("\n").split("\n"))
-    zh = site / "content/04-moyu.zh.md"
+    zh = site / "content/2020-05-25/p12/04-moyu.zh.md"
     zh_line = line_of(zh, "下一步，朝阳区")  # the untranslated Chinese paragraph
     [diag] = diagnostics(site)
     # At the end of the English, where the missing block belongs; naming the Chinese block.
-    expect([diag], "content/04-moyu.en.md", last_block, "the English lacks moyu-p7", "after the last block")
-    assert f"content/04-moyu.zh.md:{zh_line}:" in diag.message
+    expect([diag], "content/2020-05-25/p12/04-moyu.en.md", last_block, "the English lacks moyu-p7", "after the last block")
+    assert f"content/2020-05-25/p12/04-moyu.zh.md:{zh_line}:" in diag.message
 
 
 def test_translation_with_an_extra_block(site: Path) -> None:
-    path = site / "content/04-moyu.en.md"
+    path = site / "content/2020-05-25/p12/04-moyu.en.md"
     path.write_text(path.read_text(encoding="utf-8") + "\nAn extra paragraph.\n", encoding="utf-8")
     [diag] = diagnostics(site)
     expect(
         [diag],
-        "content/04-moyu.en.md",
+        "content/2020-05-25/p12/04-moyu.en.md",
         line_of(path, "An extra paragraph."),
         "after the English of moyu-p7",
         "no Chinese",
@@ -337,13 +394,15 @@ def test_translation_with_an_extra_block(site: Path) -> None:
 
 
 def test_number_that_differs_between_chinese_and_english(site: Path, edit: Edit) -> None:
-    path = site / "content/01-paired-assistance.en.md"
+    path = site / "content/2020-05-25/p12/01-paired-assistance.en.md"
     edit(path, "164,000", "146,000")
     line = line_of(path, "146,000")
     diags = diagnostics(site)
-    assert {(d.loc.path, d.loc.line) for d in diags} == {("content/01-paired-assistance.en.md", line)}, listing(diags)
-    expect(diags, "content/01-paired-assistance.en.md", line, "paired-assistance-p2", "16.4万人")
-    expect(diags, "content/01-paired-assistance.en.md", line, "paired-assistance-p2", "146,000")
+    assert {(d.loc.path, d.loc.line) for d in diags} == {("content/2020-05-25/p12/01-paired-assistance.en.md", line)}, (
+        listing(diags)
+    )
+    expect(diags, "content/2020-05-25/p12/01-paired-assistance.en.md", line, "paired-assistance-p2", "16.4万人")
+    expect(diags, "content/2020-05-25/p12/01-paired-assistance.en.md", line, "paired-assistance-p2", "146,000")
     together = " ".join(str(d) for d in diags)
     assert "朝阳区对口帮扶" in together and "Chaoyang District provides" in together  # both texts named
 
@@ -392,62 +451,63 @@ def test_missing_ui_strings(site: Path, tmp_path: Path) -> None:
     ids=["ascii-line", "cjk-line"],
 )
 def test_invalid_utf8_in_a_content_file(site: Path, name: str, before: str) -> None:
-    path = site / "content" / name
+    path = site / "content/2020-05-25/p12" / name
     data = path.read_bytes()
     at = data.index(before.encode())
     path.write_bytes(data[:at] + b"\xff" + data[at:])
     line = data[:at].count(b"\n") + 1
     col = len(data[data.rfind(b"\n", 0, at) + 1 : at].decode("utf-8")) + 1  # in characters, as editors count
     [diag] = diagnostics(site)
-    expect([diag], f"content/{name}", line, "UTF-8", "0xff")
+    expect([diag], f"content/2020-05-25/p12/{name}", line, "UTF-8", "0xff")
     assert diag.loc.col == col, f"column {diag.loc.col}, expected {col} (characters, not bytes): {diag}"
 
 
 def test_bom_is_accepted_with_a_warning(site: Path) -> None:
     plain = quick(site).files
-    path = site / "content/04-moyu.zh.md"
+    path = site / "content/2020-05-25/p12/04-moyu.zh.md"
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
     result = quick(site)
     [warning] = result.warnings
-    assert str(warning).startswith("content/04-moyu.zh.md:1:1: warning: "), str(warning)
+    assert str(warning).startswith("content/2020-05-25/p12/04-moyu.zh.md:1:1: warning: "), str(warning)
     assert "byte-order mark" in warning.message and warning.hint
     assert result.files == plain
 
 
 def test_crlf_line_endings_give_the_same_site(site: Path) -> None:
     lf = quick(site).files
-    for path in (site / "content").iterdir():
-        path.write_bytes(path.read_bytes().replace(b"\r\n", b"\n").replace(b"\n", b"\r\n"))
+    for path in (site / "content").rglob("*"):
+        if path.is_file():  # the termbase and review logs live in subfolders
+            path.write_bytes(path.read_bytes().replace(b"\r\n", b"\n").replace(b"\n", b"\r\n"))
     result = quick(site)
     assert not result.warnings
     assert result.files == lf
 
 
 def test_crlf_keeps_line_numbers(site: Path, edit: Edit) -> None:
-    path = site / "content/04-moyu.zh.md"
+    path = site / "content/2020-05-25/p12/04-moyu.zh.md"
     edit(path, "title:", "titel:")
     line = line_of(path, "titel:")
     path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
-    expect(diagnostics(site), "content/04-moyu.zh.md", line, "'titel'")
+    expect(diagnostics(site), "content/2020-05-25/p12/04-moyu.zh.md", line, "'titel'")
 
 
 @pytest.mark.parametrize("name", ["04-moyu.zh.md", "04-moyu.en.md"])
 @pytest.mark.parametrize("content", [b"", b"\n\n  \n"], ids=["empty", "blank"])
 def test_empty_content_file(site: Path, name: str, content: bytes) -> None:
-    (site / "content" / name).write_bytes(content)
+    (site / "content/2020-05-25/p12" / name).write_bytes(content)
     [diag] = diagnostics(site)
-    expect([diag], f"content/{name}", 1, "empty")
+    expect([diag], f"content/2020-05-25/p12/{name}", 1, "empty")
 
 
 def test_ten_megabyte_content_file_is_refused_quickly(site: Path) -> None:
-    path = site / "content/04-moyu.en.md"
+    path = site / "content/2020-05-25/p12/04-moyu.en.md"
     filler = (b"Lorem ipsum dolor sit amet, consectetur adipiscing elit. " * 20 + b"\n\n") * 9000
     path.write_bytes(path.read_bytes() + filler)
     assert path.stat().st_size > 10_000_000
     start = time.perf_counter()
     [diag] = diagnostics(site)
     assert time.perf_counter() - start < 5
-    expect([diag], "content/04-moyu.en.md", 1, "bytes", "limit")
+    expect([diag], "content/2020-05-25/p12/04-moyu.en.md", 1, "bytes", "limit")
 
 
 def test_ten_megabyte_content_file_through_the_cli(site: Path) -> None:
@@ -468,10 +528,10 @@ def test_ten_megabyte_content_file_through_the_cli(site: Path) -> None:
     ids=["dotdot", "absolute", "parent", "slash", "nested", "trailing-newline", "uppercase"],
 )
 def test_article_id_that_would_write_outside_output(site: Path, tmp_path: Path, edit: Edit, bad: str) -> None:
-    edit(site / "content/01-paired-assistance.zh.md", "id: paired-assistance\n", f"id: {bad}\n")
-    edit(site / "content/01-paired-assistance.en.md", "id: paired-assistance\n", f"id: {bad}\n")
+    edit(site / "content/2020-05-25/p12/01-paired-assistance.zh.md", "id: paired-assistance\n", f"id: {bad}\n")
+    edit(site / "content/2020-05-25/p12/01-paired-assistance.en.md", "id: paired-assistance\n", f"id: {bad}\n")
     diags = build_diagnostics(site, tmp_path / "out")
-    expect(diags, "content/01-paired-assistance.zh.md", 2, "id")
+    expect(diags, "content/2020-05-25/p12/01-paired-assistance.zh.md", 2, "id")
     assert not any("evil" in p.name or p.name == "x" for p in tmp_path.rglob("*"))
 
 
@@ -560,19 +620,24 @@ def assert_inert(name: str, html: str, own_scripts: list[dict[str, str | None]])
 
 def test_raw_html_and_scripts_are_rendered_inert(site: Path, edit: Edit) -> None:
     clean = quick(site).files
-    # An image in a content file is an error of its own (issue 14): the body has the rest.
+    # An image in a content file, a note or a glossary note is an error of its own (issue 14,
+    # tests/test_bad_input_markdown.py): the payloads here are the rest.
     body = PAYLOAD.replace(" ![i](javascript:alert(document.domain))", "")
-    edit(site / "content/04-moyu.en.md", "The first batch of aid", f"EN-PARA {body} The first batch of aid")
     edit(
-        site / "content/04-moyu.zh.md",
+        site / "content/2020-05-25/p12/04-moyu.en.md",
+        "The first batch of aid",
+        f"EN-PARA {body} The first batch of aid",
+    )
+    edit(
+        site / "content/2020-05-25/p12/04-moyu.zh.md",
         "it names Moyu, this article's subject, so it heads it.",
-        f"it names Moyu, this article's subject, so it heads it. FM-NOTE {PAYLOAD}",
+        f"it names Moyu, this article's subject, so it heads it. FM-NOTE {body}",
     )
     edit(
-        site / "content/entities.yaml", "      General Secretary of", f"      GLOSS-NOTE {PAYLOAD} General Secretary of"
+        site / "content/entities.yaml", "      General Secretary of", f"      GLOSS-NOTE {body} General Secretary of"
     )
     edit(
-        site / "content/04-moyu.en.md",
+        site / "content/2020-05-25/p12/04-moyu.en.md",
         "# Joining Hands with Moyu",
         "# </script><script>alert(document.domain)</script><script> Joining Hands with Moyu",  # (an HTML comment is an error: issue 14)
     )
@@ -581,7 +646,7 @@ def test_raw_html_and_scripts_are_rendered_inert(site: Path, edit: Edit) -> None
     for name, data in files.items():
         if name.endswith(".html"):
             assert_inert(name, data.decode("utf-8"), site_scripts(clean[name].decode("utf-8")))
-    article = files["articles/moyu/index.html"].decode("utf-8")
+    article = files["2020-05-25/p12/moyu/index.html"].decode("utf-8")
     entity = files["entity/xi-jinping/index.html"].decode("utf-8")
     for marker, html in (("EN-PARA", article), ("FM-NOTE", article), ("GLOSS-NOTE", entity)):
         shown = html[html.index(marker) : html.index(marker) + 200]
@@ -596,43 +661,43 @@ def test_raw_html_and_scripts_are_rendered_inert(site: Path, edit: Edit) -> None
 def test_all_errors_at_once(site: Path, edit: Edit) -> None:
     """Three files broken in three ways (front matter, glossary, translation): one report."""
     moyu, entities, paired = (
-        site / "content/04-moyu.zh.md",
+        site / "content/2020-05-25/p12/04-moyu.zh.md",
         site / "content/entities.yaml",
-        site / "content/01-paired-assistance.en.md",
+        site / "content/2020-05-25/p12/01-paired-assistance.en.md",
     )
     edit(moyu, "title:", "titel:")
     edit(entities, "type: person", "type: persn")
     edit(paired, "164,000", "146,000")
     diags = diagnostics(site)
-    expect(diags, "content/04-moyu.zh.md", line_of(moyu, "titel:"), "'titel'")
+    expect(diags, "content/2020-05-25/p12/04-moyu.zh.md", line_of(moyu, "titel:"), "'titel'")
     expect(diags, "content/entities.yaml", line_of(entities, "type: persn"), "'persn'")
-    expect(diags, "content/01-paired-assistance.en.md", line_of(paired, "146,000"), "146,000")
+    expect(diags, "content/2020-05-25/p12/01-paired-assistance.en.md", line_of(paired, "146,000"), "146,000")
 
 
 def test_all_errors_at_once_when_a_file_does_not_parse(site: Path, edit: Edit) -> None:
     renewal, moyu, paired = (
-        site / "content/02-urban-renewal.zh.md",
-        site / "content/04-moyu.zh.md",
-        site / "content/01-paired-assistance.en.md",
+        site / "content/2020-05-25/p12/02-urban-renewal.zh.md",
+        site / "content/2020-05-25/p12/04-moyu.zh.md",
+        site / "content/2020-05-25/p12/01-paired-assistance.en.md",
     )
     edit(renewal, "  kind: editorial\n  block: h1\n", "  kind: editorial\n   block: h1\n")
     edit(moyu, "title:", "titel:")
     edit(paired, "164,000", "146,000")
     diags = diagnostics(site)
-    expect(diags, "content/02-urban-renewal.zh.md", line_of(renewal, "   block: h1"), "invalid YAML")
-    expect(diags, "content/04-moyu.zh.md", line_of(moyu, "titel:"), "'titel'")
-    expect(diags, "content/01-paired-assistance.en.md", line_of(paired, "146,000"), "146,000")
+    expect(diags, "content/2020-05-25/p12/02-urban-renewal.zh.md", line_of(renewal, "   block: h1"), "invalid YAML")
+    expect(diags, "content/2020-05-25/p12/04-moyu.zh.md", line_of(moyu, "titel:"), "'titel'")
+    expect(diags, "content/2020-05-25/p12/01-paired-assistance.en.md", line_of(paired, "146,000"), "146,000")
 
 
 def test_cli_reports_every_error_and_exits_1(site: Path, edit: Edit) -> None:
-    moyu = site / "content/04-moyu.zh.md"
+    moyu = site / "content/2020-05-25/p12/04-moyu.zh.md"
     edit(moyu, "title:", "titel:")
-    edit(site / "content/04-moyu.en.md", "id: moyu\n", "id: moyo\n")
+    edit(site / "content/2020-05-25/p12/04-moyu.en.md", "id: moyu\n", "id: moyo\n")
     result = cli(site)
     assert_failed_cleanly(
         result,
-        f"content/04-moyu.zh.md:{line_of(moyu, 'titel:')}:1: error: unknown front-matter key 'titel' — ",
-        "content/04-moyu.en.md:2:1: error: translation id 'moyo' differs from 'moyu' — ",
+        f"content/2020-05-25/p12/04-moyu.zh.md:{line_of(moyu, 'titel:')}:1: error: unknown front-matter key 'titel' — ",
+        "content/2020-05-25/p12/04-moyu.en.md:2:1: error: translation id 'moyo' differs from 'moyu' — ",
         "build failed: 2 error(s)",
     )
     assert not (site / "output").exists()
@@ -644,14 +709,14 @@ def test_cli_template_error_and_bad_bytes(site: Path) -> None:
     lines.insert(4, "{{ article.title_zh | }}")
     path.write_text("\n".join(lines), encoding="utf-8")
     assert_failed_cleanly(cli(site), "templates/article.html:5:1: error: template error")
-    moyu = site / "content/04-moyu.en.md"
+    moyu = site / "content/2020-05-25/p12/04-moyu.en.md"
     moyu.write_bytes(moyu.read_bytes().replace(b"Wang Hao", b"Wang \xc3 Hao", 1))
-    assert_failed_cleanly(cli(site), "content/04-moyu.en.md:")
+    assert_failed_cleanly(cli(site), "content/2020-05-25/p12/04-moyu.en.md:")
 
 
 def test_cli_never_shows_a_traceback_for_a_bad_site_toml(site: Path) -> None:
     path = site / "site.toml"
-    path.write_bytes(path.read_bytes().replace("视野".encode(), b"\xe8\xa7", 1))
+    path.write_bytes(path.read_bytes().replace("双语".encode(), b"\xe8\xa7", 1))
     assert_failed_cleanly(cli(site), "site.toml:")
 
 
@@ -661,8 +726,8 @@ def test_failed_build_leaves_previous_output_byte_identical(site: Path, edit: Ed
     out = site / "output"
     before = tree(out)
     stamps = {p: p.stat().st_mtime_ns for p in out.rglob("*")}
-    edit(site / "content/04-moyu.zh.md", "title:", "titel:")
-    (site / "content/03-business-support.en.md").write_bytes(b"\xff\xfe")
+    edit(site / "content/2020-05-25/p12/04-moyu.zh.md", "title:", "titel:")
+    (site / "content/2020-05-25/p12/03-business-support.en.md").write_bytes(b"\xff\xfe")
     edit(site / "templates/article.html", "{% block main %}", "{% block main %}{% if %}")
     result = cli(site)
     assert_failed_cleanly(result, "content/")
@@ -815,30 +880,36 @@ def test_leftovers_of_a_killed_build_do_not_break_the_next(site: Path) -> None:
 
 
 def test_strict_turns_the_bom_warning_into_an_error(site: Path) -> None:
-    path = site / "content/04-moyu.zh.md"
+    path = site / "content/2020-05-25/p12/04-moyu.zh.md"
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
     relaxed = cli(site, "--quiet", *CLI_BUILD)
     assert relaxed.returncode == 0, relaxed.stderr
-    assert "content/04-moyu.zh.md:1:1: warning: file starts with a UTF-8 byte-order mark" in relaxed.stderr
+    assert (
+        "content/2020-05-25/p12/04-moyu.zh.md:1:1: warning: file starts with a UTF-8 byte-order mark" in relaxed.stderr
+    )
     shutil.rmtree(site / "output")
     strict = cli(site, "--strict", *CLI_BUILD)
-    assert_failed_cleanly(strict, "content/04-moyu.zh.md:1:1: error: file starts with a UTF-8 byte-order mark")
+    assert_failed_cleanly(
+        strict, "content/2020-05-25/p12/04-moyu.zh.md:1:1: error: file starts with a UTF-8 byte-order mark"
+    )
     assert not (site / "output").exists()
 
 
 def test_strict_turns_an_outdated_translation_into_an_error(site: Path, edit: Edit) -> None:
-    moyu = site / "content/04-moyu.zh.md"
+    moyu = site / "content/2020-05-25/p12/04-moyu.zh.md"
     edit(moyu, "帮扶工作取得显著成效。", "帮扶工作取得了显著成效。")
     insert_before(
         moyu, "blocks:  #", "emendations:\n- {block: p1, source: 取得显著, reading: 取得了显著, reason: test}\n"
     )
-    line = line_of(site / "content/04-moyu.en.md", "translates:")
+    line = line_of(site / "content/2020-05-25/p12/04-moyu.en.md", "translates:")
     _, warnings, _ = make_edition(site)
-    assert [str(w).split(": warning: ")[0] for w in warnings] == [f"content/04-moyu.en.md:{line}:1"]
+    assert [str(w).split(": warning: ")[0] for w in warnings] == [f"content/2020-05-25/p12/04-moyu.en.md:{line}:1"]
     with pytest.raises(BuildError) as info:
         make_edition(site, strict=True)
     [diag] = info.value.diagnostics
-    assert str(diag).startswith(f"content/04-moyu.en.md:{line}:1: error: translation is outdated"), str(diag)
+    assert str(diag).startswith(f"content/2020-05-25/p12/04-moyu.en.md:{line}:1: error: translation is outdated"), str(
+        diag
+    )
 
 
 def test_two_clean_builds_are_byte_identical_also_with_source_date_epoch(
@@ -850,7 +921,7 @@ def test_two_clean_builds_are_byte_identical_also_with_source_date_epoch(
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1590364800")  # 2020-05-25
     dated = quick(site).files
     assert dated != {k: v for k, v in first.items() if k in dated}  # the epoch is honoured ...
-    assert any(b"2020-05-25" in data for name, data in dated.items() if name.startswith("articles/"))
+    assert any(b"2020-05-25" in data for name, data in dated.items() if name.startswith("2020-05-25/"))
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1590364800"}
     result = cli(site, "--quiet", *CLI_BUILD, "--out", str(tmp_path / "out"), env=env)
     assert result.returncode == 0, result.stderr
@@ -858,7 +929,7 @@ def test_two_clean_builds_are_byte_identical_also_with_source_date_epoch(
 
 
 def test_cut_never_overwrites_content(site: Path) -> None:
-    content = site / "content"
+    content = site / "content/2020-05-25/p12"
     (content / "02-urban-renewal.zh.md").write_text("an editor's work in progress\n", encoding="utf-8")
     (content / "03-business-support.zh.md").unlink()
     before = tree(content)
@@ -874,19 +945,20 @@ def test_cut_never_overwrites_content(site: Path) -> None:
     after = tree(content)
     assert {k: v for k, v in after.items() if k in before} == before
     assert set(after) - set(before) == {"03-business-support.zh.md"}
-    assert "wrote content/03-business-support.zh.md" in result.stdout
-    assert "kept  content/02-urban-renewal.zh.md" in result.stdout
+    assert "wrote content/2020-05-25/p12/03-business-support.zh.md" in result.stdout
+    assert "kept  content/2020-05-25/p12/02-urban-renewal.zh.md" in result.stdout
 
 
 @pytest.mark.parametrize("key", ["checks", "notes", "figures"])
 def test_a_front_matter_list_item_that_is_not_a_mapping_is_an_error(site: Path, key: str) -> None:
     # Once skipped in silence for some keys: every list an editor writes is checked alike.
-    path = site / "content/04-moyu.zh.md"
+    path = site / "content/2020-05-25/p12/04-moyu.zh.md"
     text = path.read_text(encoding="utf-8")
     head, _, rest = text.partition(f"\n{key}:\n")
     indent = rest[: len(rest) - len(rest.lstrip(" "))]  # the list's own indentation
     path.write_text(f"{head}\n{key}:\n{indent}- just a string\n{rest}", encoding="utf-8")
     diags = diagnostics(site)
     assert any(
-        d.loc.path == "content/04-moyu.zh.md" and f"under '{key}:' must be a mapping" in d.message for d in diags
+        d.loc.path == "content/2020-05-25/p12/04-moyu.zh.md" and f"under '{key}:' must be a mapping" in d.message
+        for d in diags
     ), listing(diags)

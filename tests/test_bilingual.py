@@ -30,45 +30,49 @@ def test_every_block_is_translated(built: Built) -> None:
 
 
 def test_missing_block_is_refused(site: Path, edit: Edit) -> None:
-    path = site / "content/04-moyu.en.md"
+    path = site / "content/2020-05-25/p12/04-moyu.en.md"
     text = path.read_text(encoding="utf-8")
     last = text.rstrip("\n").rsplit("\n\n", 1)[0] + "\n"
     path.write_text(last, encoding="utf-8")
     [message] = errors_of(site)
-    assert message.startswith("content/04-moyu.en.md:")
-    assert "the English lacks moyu-p7 (the Chinese at content/04-moyu.zh.md:" in message
+    assert message.startswith("content/2020-05-25/p12/04-moyu.en.md:")
+    assert "the English lacks moyu-p7 (the Chinese at content/2020-05-25/p12/04-moyu.zh.md:" in message
 
 
 def test_extra_block_is_refused(site: Path) -> None:
-    path = site / "content/04-moyu.en.md"
+    path = site / "content/2020-05-25/p12/04-moyu.en.md"
     path.write_text(path.read_text(encoding="utf-8") + "\nAn extra paragraph.\n", encoding="utf-8")
     [message] = errors_of(site)
     assert re.match(
-        r"content/04-moyu\.en\.md:\d+:1: error: this paragraph \(“An extra paragraph\.”\), after the English of moyu-p7, has no Chinese counterpart",
+        r"content/2020-05-25/p12/04-moyu\.en\.md:\d+:1: error: this paragraph \(“An extra paragraph\.”\), after the English of moyu-p7, has no Chinese counterpart",
         message,
     )
 
 
 def test_heading_paired_with_paragraph_is_refused(site: Path, edit: Edit) -> None:
-    edit(site / "content/04-moyu.en.md", "## High-Level", "High-Level")
+    edit(site / "content/2020-05-25/p12/04-moyu.en.md", "## High-Level", "High-Level")
     [message] = errors_of(site)
-    assert "block 4 is a paragraph but the Chinese block it pairs with (content/04-moyu.zh.md:" in message
+    assert (
+        "block 4 is a paragraph but the Chinese block it pairs with (content/2020-05-25/p12/04-moyu.zh.md:" in message
+    )
     assert ") is a subhead" in message
 
 
 def test_outdated_translation_warns_and_shows_a_notice(site: Path, tmp_path: Path, edit: Edit) -> None:
-    edit(site / "content/04-moyu.zh.md", "帮扶工作取得显著成效。", "帮扶工作取得了显著成效。")
+    edit(site / "content/2020-05-25/p12/04-moyu.zh.md", "帮扶工作取得显著成效。", "帮扶工作取得了显著成效。")
     edit(
-        site / "content/04-moyu.zh.md",
+        site / "content/2020-05-25/p12/04-moyu.zh.md",
         "blocks:  #",
         "emendations:\n- {block: p1, source: 取得显著, reading: 取得了显著, reason: test}\nblocks:  #",
     )
     result = build(site, tmp_path / "out", search=False)
     [warning] = [str(w) for w in result.warnings]
-    assert warning.startswith("content/04-moyu.en.md:4:1: warning: translation is outdated")
-    html = (tmp_path / "out/articles/moyu/index.html").read_text(encoding="utf-8")
+    assert warning.startswith("content/2020-05-25/p12/04-moyu.en.md:4:1: warning: translation is outdated")
+    html = (tmp_path / "out/2020-05-25/p12/moyu/index.html").read_text(encoding="utf-8")
     assert 'class="notice"' in html and "may not yet reflect the correction" in html
-    assert 'class="notice"' not in (tmp_path / "out/articles/urban-renewal/index.html").read_text(encoding="utf-8")
+    assert 'class="notice"' not in (tmp_path / "out/2020-05-25/p12/urban-renewal/index.html").read_text(
+        encoding="utf-8"
+    )
     with pytest.raises(BuildError):
         build(site, tmp_path / "strict", strict=True, search=False)
 
@@ -84,7 +88,7 @@ def test_outdated_translation_warns_and_shows_a_notice(site: Path, tmp_path: Pat
 )
 def test_views_and_lang(built: Built, view: str, html_lang: str, zh_lang: str | None, has_en: bool) -> None:
     _, out = built
-    html = (out / view / "articles/moyu/index.html").read_text(encoding="utf-8")
+    html = (out / view / "2020-05-25/p12/moyu/index.html").read_text(encoding="utf-8")
     assert f'<html lang="{html_lang}">' in html
     if zh_lang:
         assert f'class="zh" lang="{zh_lang}"' in html
@@ -100,7 +104,7 @@ def test_views_and_lang(built: Built, view: str, html_lang: str, zh_lang: str | 
 
 def test_traditional_view_is_converted(built: Built) -> None:
     _, out = built
-    html = (out / "zh-hant/articles/urban-renewal/index.html").read_text(encoding="utf-8")
+    html = (out / "zh-hant/2020-05-25/p12/urban-renewal/index.html").read_text(encoding="utf-8")
     assert "提升城市品質 優化區域功能" in html
     # The text, not what cites or quotes the original as printed (citations, notes)
     text = html.split("<main", 1)[1].split('<details class="cite"', 1)[0]
@@ -110,18 +114,18 @@ def test_traditional_view_is_converted(built: Built) -> None:
 
 def test_interface_strings_follow_the_view(built: Built) -> None:
     _, out = built
-    assert "About this edition" in (out / "articles/moyu/index.html").read_text(encoding="utf-8")
-    assert "关于本版" in (out / "zh/articles/moyu/index.html").read_text(encoding="utf-8")
-    assert "關於本版" in (out / "zh-hant/articles/moyu/index.html").read_text(encoding="utf-8")
+    assert "About this edition" in (out / "2020-05-25/p12/moyu/index.html").read_text(encoding="utf-8")
+    assert "关于本版" in (out / "zh/2020-05-25/p12/moyu/index.html").read_text(encoding="utf-8")
+    assert "關於本版" in (out / "zh-hant/2020-05-25/p12/moyu/index.html").read_text(encoding="utf-8")
 
 
 def test_view_switch_links_to_the_same_page(built: Built) -> None:
     _, out = built
-    html = (out / "zh/articles/moyu/index.html").read_text(encoding="utf-8")
+    html = (out / "zh/2020-05-25/p12/moyu/index.html").read_text(encoding="utf-8")
     for href in (
-        'href="../../../articles/moyu/"',
-        'href="../../../en/articles/moyu/"',
-        'href="../../../zh-hant/articles/moyu/"',
+        'href="../../../../2020-05-25/p12/moyu/"',
+        'href="../../../../en/2020-05-25/p12/moyu/"',
+        'href="../../../../zh-hant/2020-05-25/p12/moyu/"',
         'href="./"',
     ):
         assert href in html
@@ -129,6 +133,6 @@ def test_view_switch_links_to_the_same_page(built: Built) -> None:
 
 def test_vertical_headlines_are_marked(built: Built) -> None:
     _, out = built
-    html = (out / "zh/articles/business-support/index.html").read_text(encoding="utf-8")
+    html = (out / "zh/2020-05-25/p12/business-support/index.html").read_text(encoding="utf-8")
     assert 'class="pair k-headline vertical heading" id="business-support-h1"' in html
     assert 'class="pair k-deck vertical" id="business-support-d1"' in html

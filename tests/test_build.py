@@ -64,12 +64,12 @@ def test_four_articles_in_reading_order(built: Built) -> None:
 def test_every_block_has_its_anchor_on_its_page(built: Built) -> None:
     result, out = built
     for article in result.edition.articles:
-        ids = page(out, f"articles/{article.id}/index.html").ids
+        ids = page(out, f"{article.url}index.html").ids
         for block in article.blocks:
             assert block.id in ids
         assert len(set(ids)) == len(ids), "duplicate id on a page"
     home_ids = page(out, "index.html").ids
-    assert all(b.id in home_ids for b in result.edition.page.blocks)
+    assert all(b.id in home_ids for p in result.edition.pages for b in p.front.blocks)
 
 
 def test_block_ids_are_stable(built: Built) -> None:
@@ -103,7 +103,7 @@ def test_no_extraction_artifact_reaches_the_reader(built: Built) -> None:
 
 def test_zh_text_reads_as_clean_chinese(built: Built) -> None:
     _, out = built
-    text = "".join(page(out, "zh/articles/paired-assistance/index.html").text)
+    text = "".join(page(out, "zh/2020-05-25/p12/paired-assistance/index.html").text)
     assert "投入区级财政资金2.86亿元，年均增长7327万元" in text
     assert "脱贫攻坚 责无旁贷" in text
 
@@ -145,7 +145,7 @@ def test_a_failed_build_leaves_output_untouched(site: Path, tmp_path: Path) -> N
     out = tmp_path / "output"
     build(site, out, search=False)
     before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
-    (site / "content/04-moyu.zh.md").write_text("---\nid: [broken\n---\n", encoding="utf-8")
+    (site / "content/2020-05-25/p12/04-moyu.zh.md").write_text("---\nid: [broken\n---\n", encoding="utf-8")
     with pytest.raises(BuildError):
         build(site, out, search=False)
     assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before

@@ -14,7 +14,7 @@ from edition.pipeline import make_edition
 
 
 def _cut(root: Path) -> tuple[list[str], object]:
-    layout = read_layout(root / "source/layout.yaml", root)
+    layout = read_layout(root / "content/2020-05-25/p12/layout.yaml", root)
     lines = (root / "source" / layout.source).read_text(encoding="utf-8").split("\n")[:-1]
     return lines, cut_page(lines, layout)
 
@@ -38,7 +38,7 @@ def test_cut_text_has_no_artifacts(root: Path) -> None:
 
 
 def test_cut_writes_markdown_that_the_loader_reads(tmp_path: Path, root: Path) -> None:
-    layout = read_layout(root / "source/layout.yaml", root)
+    layout = read_layout(root / "content/2020-05-25/p12/layout.yaml", root)
     _, files = _cut(root)
     written, kept = write_cut(tmp_path, files, layout.source)  # type: ignore[arg-type]
     assert len(written) == 5 and not kept
@@ -48,7 +48,7 @@ def test_cut_writes_markdown_that_the_loader_reads(tmp_path: Path, root: Path) -
 
 
 def test_cut_never_overwrites(tmp_path: Path, root: Path) -> None:
-    layout = read_layout(root / "source/layout.yaml", root)
+    layout = read_layout(root / "content/2020-05-25/p12/layout.yaml", root)
     _, files = _cut(root)
     (tmp_path / "04-moyu.zh.md").write_text("an editor's work", encoding="utf-8")
     written, kept = write_cut(tmp_path, files, layout.source)  # type: ignore[arg-type]
@@ -58,7 +58,7 @@ def test_cut_never_overwrites(tmp_path: Path, root: Path) -> None:
 
 
 def test_cut_command_keeps_existing_content(site: Path) -> None:
-    before = {p.name: p.read_bytes() for p in (site / "content").iterdir()}
+    before = {p: p.read_bytes() for p in (site / "content").rglob("*") if p.is_file()}
     result = subprocess.run(
         [sys.executable, str(Path(__file__).resolve().parent.parent / "build.py"), "--root", str(site), "cut"],
         capture_output=True,
@@ -66,12 +66,12 @@ def test_cut_command_keeps_existing_content(site: Path) -> None:
         check=True,
     )
     assert "never overwrites" in result.stdout
-    assert {p.name: p.read_bytes() for p in (site / "content").iterdir()} == before
+    assert {p: p.read_bytes() for p in (site / "content").rglob("*") if p.is_file()} == before
 
 
 def test_rendered_cut_round_trips_through_the_fidelity_account(root: Path) -> None:
     lines, files = _cut(root)
-    layout = read_layout(root / "source/layout.yaml", root)
+    layout = read_layout(root / "content/2020-05-25/p12/layout.yaml", root)
     assert all(render_cut_file(f, layout.source) for f in files)  # type: ignore[attr-defined]
     edition, _, _ = make_edition(root)
     diags = Diagnostics()
@@ -88,25 +88,29 @@ def test_check_reports_every_line_accounted(root: Path) -> None:
 
 def test_check_reports_a_dropped_line(site: Path, edit: Callable[[Path, str, str], None]) -> None:
     # Drop the text of source lines 107-109 from its paragraph, as a careless edit would.
-    edit(site / "content/01-paired-assistance.zh.md", "项目140个，对受援地区22.19万人脱贫发挥了积极促进作用。", "")
+    edit(
+        site / "content/2020-05-25/p12/01-paired-assistance.zh.md",
+        "项目140个，对受援地区22.19万人脱贫发挥了积极促进作用。",
+        "",
+    )
     build_py = str(Path(__file__).resolve().parent.parent / "build.py")
     result = subprocess.run([sys.executable, build_py, "--root", str(site), "check"], capture_output=True, text=True)
     assert result.returncode == 1
     assert "source lines accounted: 433/435" in result.stdout
     assert "not accounted for: 107, 109" in result.stdout
-    assert "content/01-paired-assistance.zh.md:" in result.stdout
+    assert "content/2020-05-25/p12/01-paired-assistance.zh.md:" in result.stdout
     assert "departs from the source" in result.stdout
 
 
 def test_check_reports_an_undeclared_change_and_accepts_a_declared_one(
     site: Path, edit: Callable[[Path, str, str], None]
 ) -> None:
-    path = site / "content/04-moyu.zh.md"
+    path = site / "content/2020-05-25/p12/04-moyu.zh.md"
     edit(path, "为全校424名学生", "为全校的424名学生")
     build_py = str(Path(__file__).resolve().parent.parent / "build.py")
     result = subprocess.run([sys.executable, build_py, "--root", str(site), "check"], capture_output=True, text=True)
     assert result.returncode == 1
-    assert "content/04-moyu.zh.md:" in result.stdout and "departs from the source" in result.stdout
+    assert "content/2020-05-25/p12/04-moyu.zh.md:" in result.stdout and "departs from the source" in result.stdout
     assert "source line(s) 806 not found" in result.stdout
     assert "为全校424名" in result.stdout and "为全校的424名" in result.stdout
     edit(

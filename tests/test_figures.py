@@ -42,9 +42,9 @@ def test_rows_link_to_their_passage_and_figures_back_to_their_row(built: Built) 
     table = (out / "figures/index.html").read_text(encoding="utf-8")
     assert '<tr id="moyu-p4-n7">' in table
     row = table.split('<tr id="moyu-p4-n7">', 1)[1].split("</tr>", 1)[0]
-    assert 'href="../articles/moyu/#moyu-p4"' in row
-    article = (out / "articles/moyu/index.html").read_text(encoding="utf-8")
-    assert 'class="fig" href="../../figures/#moyu-p4-n7"' in article
+    assert 'href="../2020-05-25/p12/moyu/#moyu-p4"' in row
+    article = (out / "2020-05-25/p12/moyu/index.html").read_text(encoding="utf-8")
+    assert 'class="fig" href="../../../figures/#moyu-p4-n7"' in article
 
 
 def test_checks_run_and_a_failing_one_is_shown_as_an_editorial_note(
@@ -54,7 +54,7 @@ def test_checks_run_and_a_failing_one_is_shown_as_an_editorial_note(
     assert len(result.edition.checks) == 9 and all(c.ok for c in result.edition.checks)
     assert (out / "figures/index.html").read_text(encoding="utf-8").count('class="ok"') == 9
     edit(
-        site / "content/04-moyu.zh.md",
+        site / "content/2020-05-25/p12/04-moyu.zh.md",
         'expr: "{p4:83个} * {p4:6万元} == {p4:498万元}"',
         'expr: "{p4:83个} * {p4:6万元} == {p4:2100万元}"',
     )
@@ -92,7 +92,7 @@ def test_downloads(built: Built) -> None:
     assert (
         row["value"] == "164000.0"
         and row["unit"] == "人"
-        and row["url"].endswith("articles/paired-assistance/#paired-assistance-p2")
+        and row["url"].endswith("2020-05-25/p12/paired-assistance/#paired-assistance-p2")
     )
     assert json.loads((out / "figures.json").read_text(encoding="utf-8"))[0].keys() == rows[0].keys()
 
@@ -111,7 +111,7 @@ def test_edition_json_figures_and_photos(built: Built) -> None:
 
 def test_photographs_show_a_placeholder_never_a_broken_image(built: Built) -> None:
     _, out = built
-    html = (out / "articles/urban-renewal/index.html").read_text(encoding="utf-8")
+    html = (out / "2020-05-25/p12/urban-renewal/index.html").read_text(encoding="utf-8")
     assert html.count('<figure class="photo"') == 2 and "<img" not in html
     assert "not reproduced in this edition" in html
     appendix = (out / "figures/index.html").read_text(encoding="utf-8")

@@ -27,15 +27,17 @@ EDITS: dict[str, Callable[[Path], None]] = {
     # an article's Chinese, corrected and declared (the translation is then outdated)
     "article": lambda s: (
         append(
-            s / "content/04-moyu.zh.md",
+            s / "content/2020-05-25/p12/04-moyu.zh.md",
             "blocks:  #",
             "emendations:\n- {block: p2, source: 举全区, reading: 举全区全部, reason: test}\nblocks:  #",
         )
-        or append(s / "content/04-moyu.zh.md", "继续举全区之力", "继续举全区全部之力")
+        or append(s / "content/2020-05-25/p12/04-moyu.zh.md", "继续举全区之力", "继续举全区全部之力")
     ),
-    "translation": lambda s: append(s / "content/02-urban-renewal.en.md", "Wenyu River Park", "the Wenyu River Park"),
+    "translation": lambda s: append(
+        s / "content/2020-05-25/p12/02-urban-renewal.en.md", "Wenyu River Park", "the Wenyu River Park"
+    ),
     "glossary": lambda s: append(
-        s / "content/entities.yaml", "Head (区长, district mayor)", "The head (区长, district mayor)"
+        s / "content/entities.yaml", "Head (区长) of Chaoyang District", "The head (区长) of Chaoyang District"
     ),
     "template": lambda s: append(
         s / "templates/article.html", '<article class="article"', '<article class="article edited"'
@@ -43,7 +45,9 @@ EDITS: dict[str, Callable[[Path], None]] = {
     "static": lambda s: append(
         s / "static/edition.css", "/* The edition's only stylesheet", "/* Edited. The edition's only stylesheet"
     ),
-    "site.toml": lambda s: append(s / "site.toml", 'section_en = "Vision"', 'section_en = "Vision (视野)"'),
+    "site.toml": lambda s: append(
+        s / "site.toml", 'editors = "The edition team"', 'editors = "The edition team (Chaoyang)"'
+    ),
 }
 
 
@@ -85,8 +89,8 @@ def test_an_edit_renders_only_the_pages_it_touches(site: Path) -> None:
     changed = {p for p in after if after[p] != before.get(p)}
     # the urban-renewal pages (4 views) and the pages that show that passage: home, entity
     # pages quoting it, the figures appendix does not change; search and exports do.
-    assert "articles/urban-renewal/index.html" in changed
-    assert "articles/moyu/index.html" not in changed
+    assert "2020-05-25/p12/urban-renewal/index.html" in changed
+    assert "2020-05-25/p12/moyu/index.html" not in changed
     assert "entity/wang-hao/index.html" not in changed
     assert preview.cache.hits >= 9  # every other content file came from the cache
 
@@ -95,12 +99,12 @@ def test_a_failed_rebuild_keeps_the_server_and_its_cache(site: Path) -> None:
     preview = Preview(site, site / "output")
     preview.rebuild()
     good = tree(site / "output")
-    (site / "content/04-moyu.zh.md").write_text("---\nid: [\n---\n", encoding="utf-8")
+    (site / "content/2020-05-25/p12/04-moyu.zh.md").write_text("---\nid: [\n---\n", encoding="utf-8")
     preview.rebuild()
-    assert preview.errors and "content/04-moyu.zh.md:3" in preview.errors[0]
+    assert preview.errors and "content/2020-05-25/p12/04-moyu.zh.md:3" in preview.errors[0]
     assert tree(site / "output") == good
-    page = b"".join(preview.app({"PATH_INFO": "/articles/moyu/"}, lambda *_: None))
-    assert b"Build failed" in page and b"content/04-moyu.zh.md:3" in page
+    page = b"".join(preview.app({"PATH_INFO": "/2020-05-25/p12/moyu/"}, lambda *_: None))
+    assert b"Build failed" in page and b"content/2020-05-25/p12/04-moyu.zh.md:3" in page
     with pytest.raises(BuildError):
         build(site, None, search=False)
 
@@ -110,7 +114,7 @@ def test_the_server_serves_nothing_outside_output(site: Path) -> None:
     preview.rebuild()
     assert preview.resolve("/../site.toml") is None
     assert preview.resolve("/%2e%2e/site.toml") is None
-    assert preview.resolve("/articles/moyu/") is not None
+    assert preview.resolve("/2020-05-25/p12/moyu/") is not None
     status: list[str] = []
     body = b"".join(preview.app({"PATH_INFO": "/../../etc/passwd"}, lambda s, h: status.append(s)))
     assert status == ["404 Not Found"] and b"root:" not in body

@@ -60,7 +60,7 @@ def test_each_figure_links_to_the_part_that_lists_it(archive: tuple[Path, Path])
             assert row not in rows, f"{row} listed twice"
             rows[row] = path
     marks = 0
-    for page in (out / "articles").glob("*/index.html"):
+    for page in (out / "2020-05-25/p12").glob("*/index.html"):
         for link in parse(page).links:
             if "figures/" in link and "#" in link:
                 target, _, row = link.rpartition("#")
@@ -99,10 +99,10 @@ def test_paginated_archive_edited_in_the_dev_server_equals_a_clean_build(tmp_pat
     preview.rebuild()
     assert not preview.errors, preview.errors
     # an edit that adds a figure to an article in the third part of the appendix
-    path = next((corpus / "content").glob("*a00012.zh.md"))
+    path = next((corpus / "content/2020-05-25/p12").glob("*a00012.zh.md"))
     text = path.read_text(encoding="utf-8").rstrip("\n")
     path.write_text(text + "另有3个。\n", encoding="utf-8")
-    en = next((corpus / "content").glob("*a00012.en.md"))
+    en = next((corpus / "content/2020-05-25/p12").glob("*a00012.en.md"))
     en.write_text(en.read_text(encoding="utf-8").rstrip("\n") + " There were 3 more.\n", encoding="utf-8")
     preview.rebuild()
     assert not preview.errors, preview.errors

@@ -58,7 +58,7 @@ def test_the_build_runs_the_helpers_code_and_compiles_nothing_itself(
 ) -> None:
     result = build(root, tmp_path / "out", search=False)
     assert compiled == []  # every template came compiled from the helper (whose counts stay there)
-    assert (tmp_path / "out/articles/moyu/index.html").is_file() and result.stats is not None
+    assert (tmp_path / "out/2020-05-25/p12/moyu/index.html").is_file() and result.stats is not None
     assert len(helpers) == 1 and _reaped(helpers[0])
 
 
@@ -88,7 +88,7 @@ def test_a_stale_entry_is_compiled_here_from_the_new_text(root: Path, compiled: 
 
 
 def test_a_failed_build_leaves_no_helper_behind(site: Path, tmp_path: Path, helpers: list[int]) -> None:
-    moyu = site / "content/04-moyu.zh.md"
+    moyu = site / "content/2020-05-25/p12/04-moyu.zh.md"
     moyu.write_text(moyu.read_text(encoding="utf-8").replace("title:", "titel:", 1), encoding="utf-8")
     with pytest.raises(BuildError):
         build(site, tmp_path / "out", search=False)
@@ -97,11 +97,11 @@ def test_a_failed_build_leaves_no_helper_behind(site: Path, tmp_path: Path, help
 
 def test_a_template_error_is_still_reported_after_the_contents(site: Path, tmp_path: Path, helpers: list[int]) -> None:
     (site / "templates/entity.html").write_text("{% if %}", encoding="utf-8")
-    moyu = site / "content/04-moyu.zh.md"
+    moyu = site / "content/2020-05-25/p12/04-moyu.zh.md"
     moyu.write_text(moyu.read_text(encoding="utf-8").replace("title:", "titel:", 1), encoding="utf-8")
     with pytest.raises(BuildError) as failed:
         build(site, tmp_path / "out", search=False)
-    assert [d.loc.path for d in failed.value.diagnostics] == ["content/04-moyu.zh.md"]
+    assert [d.loc.path for d in failed.value.diagnostics] == ["content/2020-05-25/p12/04-moyu.zh.md"]
     moyu.write_text(moyu.read_text(encoding="utf-8").replace("titel:", "title:", 1), encoding="utf-8")
     with pytest.raises(BuildError) as failed:
         build(site, tmp_path / "out", search=False)

@@ -18,7 +18,7 @@ def test_files_github_pages_wants(built: Built) -> None:
     robots = (out / "robots.txt").read_text(encoding="utf-8")
     assert f"Sitemap: {BASE}sitemap.xml" in robots
     sitemap = (out / "sitemap.xml").read_text(encoding="utf-8")
-    assert f"<loc>{BASE}articles/moyu/</loc>" in sitemap and f"<loc>{BASE}zh-hant/figures/</loc>" in sitemap
+    assert f"<loc>{BASE}2020-05-25/p12/moyu/</loc>" in sitemap and f"<loc>{BASE}zh-hant/figures/</loc>" in sitemap
     assert "404.html" not in sitemap
     workflow = (Path(__file__).parent.parent / ".github/workflows/pages.yml").read_text(encoding="utf-8")
     for action in ("actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages", "./run build"):
@@ -27,9 +27,9 @@ def test_files_github_pages_wants(built: Built) -> None:
 
 def test_canonical_and_alternates(built: Built) -> None:
     _, out = built
-    html = (out / "zh/articles/moyu/index.html").read_text(encoding="utf-8")
-    assert f'<link rel="canonical" href="{BASE}zh/articles/moyu/">' in html
-    assert f'<link rel="alternate" hreflang="en" href="{BASE}en/articles/moyu/">' in html
+    html = (out / "zh/2020-05-25/p12/moyu/index.html").read_text(encoding="utf-8")
+    assert f'<link rel="canonical" href="{BASE}zh/2020-05-25/p12/moyu/">' in html
+    assert f'<link rel="alternate" hreflang="en" href="{BASE}en/2020-05-25/p12/moyu/">' in html
 
 
 def test_base_url_from_the_publishing_workflow(site: Path, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -37,14 +37,14 @@ def test_base_url_from_the_publishing_workflow(site: Path, tmp_path: Path, monke
 
     monkeypatch.setenv("EDITION_BASE_URL", "https://someone.github.io/fork")
     build(site, tmp_path / "out", search=False)
-    html = (tmp_path / "out/articles/moyu/index.html").read_text(encoding="utf-8")
-    assert '<link rel="canonical" href="https://someone.github.io/fork/articles/moyu/">' in html
-    assert 'href="../../about/"' in html  # internal links do not depend on it
+    html = (tmp_path / "out/2020-05-25/p12/moyu/index.html").read_text(encoding="utf-8")
+    assert '<link rel="canonical" href="https://someone.github.io/fork/2020-05-25/p12/moyu/">' in html
+    assert 'href="../../../about/"' in html  # internal links do not depend on it
 
 
 def test_citations(built: Built) -> None:
     _, out = built
-    html = (out / "articles/moyu/index.html").read_text(encoding="utf-8")
+    html = (out / "2020-05-25/p12/moyu/index.html").read_text(encoding="utf-8")
     assert '<meta name="citation_title" content="携手新疆墨玉 坚决打赢脱贫攻坚战">' in html
     assert '<meta name="citation_publication_date" content="2020/05/25">' in html
     assert '<meta name="citation_firstpage" content="12">' in html
@@ -62,7 +62,7 @@ def test_citations(built: Built) -> None:
     # every passage can be cited on its own, with its permalink
     assert html.count('<details class="cite-block">') == 11
     assert "携手新疆墨玉 坚决打赢脱贫攻坚战[N]. 中国改革报, 2020-05-25(12)，moyu-p3." in html
-    assert f"{BASE}articles/moyu/#moyu-p3." in html
+    assert f"{BASE}2020-05-25/p12/moyu/#moyu-p3." in html
 
 
 def test_about_page_links_the_exports(built: Built) -> None:
@@ -102,5 +102,5 @@ def test_search_index_is_built(built: Built) -> None:
     assert "zh" in entry["languages"] and entry["languages"]["zh"]["page_count"] > 100
     search = (out / "search/index.html").read_text(encoding="utf-8")
     assert '<label for="q">' in search and "<noscript>" in search
-    article = (out / "articles/moyu/index.html").read_text(encoding="utf-8")
+    article = (out / "2020-05-25/p12/moyu/index.html").read_text(encoding="utf-8")
     assert "data-pagefind-body" in article and "墨玉 " in article.split('data-terms="', 1)[1].split('"', 1)[0] + " "

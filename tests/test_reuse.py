@@ -159,12 +159,12 @@ def test_memo_keys_by_identity_and_replays_diagnostics() -> None:
 
 def test_a_warning_of_an_unchanged_article_survives_an_edit_elsewhere(site: Path, edit: Any) -> None:
     # Make article 04 outdated (a warning), then edit article 02 only.
-    edit(site / "content/04-moyu.en.md", "translates: ", "translates: 0000")
+    edit(site / "content/2020-05-25/p12/04-moyu.en.md", "translates: ", "translates: 0000")
     cache = BuildCache()
     first = build(site, None, search=False, cache=cache)
     outdated = [w for w in first.warnings if "outdated" in w.message]
-    assert [w.loc.path for w in outdated] == ["content/04-moyu.en.md"]
-    edit(site / "content/02-urban-renewal.en.md", "Wenyu River Park", "the Wenyu River Park")
+    assert [w.loc.path for w in outdated] == ["content/2020-05-25/p12/04-moyu.en.md"]
+    edit(site / "content/2020-05-25/p12/02-urban-renewal.en.md", "Wenyu River Park", "the Wenyu River Park")
     second = build(site, None, search=False, cache=cache)
     assert cache.memo.hits > 0 and cache.memo.misses > 0
     assert [str(w) for w in second.warnings if "outdated" in w.message] == [str(w) for w in outdated]
@@ -173,7 +173,7 @@ def test_a_warning_of_an_unchanged_article_survives_an_edit_elsewhere(site: Path
 def test_an_edit_redoes_the_edited_article_only(site: Path, edit: Any) -> None:
     cache = BuildCache()
     build(site, None, search=False, cache=cache)
-    edit(site / "content/02-urban-renewal.en.md", "Wenyu River Park", "the Wenyu River Park")
+    edit(site / "content/2020-05-25/p12/02-urban-renewal.en.md", "Wenyu River Park", "the Wenyu River Park")
     memo = cache.memo
     edition, _, _ = make_edition(site, cache=cache)
     # Five documents' articles; one translation changed: its article and what hangs on it
@@ -192,7 +192,7 @@ def test_an_archive_edit_in_the_dev_server_equals_a_clean_build(tmp_path: Path) 
     preview.rebuild()
     assert not preview.errors, preview.errors
     for k in (3, 17):
-        path = next((corpus / "content").glob(f"*a{k:05d}.en.md"))
+        path = next((corpus / "content/2020-05-25/p12").glob(f"*a{k:05d}.en.md"))
         text = path.read_text(encoding="utf-8").rstrip("\n")
         path.write_text(text + " It was so.\n", encoding="utf-8")
         preview.rebuild()

@@ -102,7 +102,8 @@ def test_the_schema_check_is_not_vacuous(tei_all: etree.RelaxNG, data: bytes) ->
 
 def test_header(doc: etree._Element, edition: Edition) -> None:
     header = doc.find("t:teiHeader", NS)
-    info = edition.config.edition
+    info = edition.config.site
+    [page] = edition.pages
     titles = {
         t.get(XML_LANG): t.text for t in header.xpath("t:fileDesc/t:titleStmt/t:title[@type='main']", namespaces=NS)
     }
@@ -122,10 +123,10 @@ def test_header(doc: etree._Element, edition: Edition) -> None:
     assert paper.find("t:biblScope[@unit='page']", NS).text == "12"
     assert {s.text for s in paper.findall("t:biblScope[@unit='section']", NS)} == {"视野", "Vision"}
     digital = header.find("t:fileDesc/t:sourceDesc/t:bibl[@type='digital-source']", NS)
-    assert digital.findtext("t:idno[@type='sha256']", namespaces=NS) == edition.source.sha256
-    assert edition.source.sha256.startswith("77cd7a96") and edition.source.sha256.endswith("4151")
-    assert digital.findtext("t:idno[@type='path']", namespaces=NS) == edition.source.path
-    assert digital.find("t:extent/t:measure", NS).get("quantity") == str(edition.source.lines)
+    assert digital.findtext("t:idno[@type='sha256']", namespaces=NS) == page.source.sha256
+    assert page.source.sha256.startswith("77cd7a96") and page.source.sha256.endswith("4151")
+    assert digital.findtext("t:idno[@type='path']", namespaces=NS) == page.source.path
+    assert digital.find("t:extent/t:measure", NS).get("quantity") == str(page.source.lines)
     decl = "".join(header.find("t:encodingDesc/t:editorialDecl", NS).itertext())
     for rule in ("twice", "vertical", "wrapping", "numbers", "U+1001B0", "decimal point", '"first-last"'):
         assert rule in decl
@@ -270,10 +271,12 @@ def test_deterministic(edition: Edition, data: bytes) -> None:
 
 
 def test_markup_in_the_text_is_escaped_and_markdown_read_as_text(edition: Edition) -> None:
-    page = edition.page
+    [news] = edition.pages
+    page = news.front
     first = page.blocks[0]
     odd = dataclasses.replace(first, en=r'R&D <script>alert("x")</script> *stress* \*star\* [site](https://x.org/)')
-    changed = dataclasses.replace(edition, page=dataclasses.replace(page, blocks=(odd, *page.blocks[1:])))
+    front = dataclasses.replace(page, blocks=(odd, *page.blocks[1:]))
+    changed = dataclasses.replace(edition, pages=(dataclasses.replace(news, front=front),))
     doc = etree.fromstring(tei_xml(changed))
     text = "".join(_by_id(doc, f"{first.id}-en").itertext())
     assert text == 'R&D <script>alert("x")</script> stress *star* site (https://x.org/)'

@@ -1,0 +1,91 @@
+"""Fixture sites built and compared with their committed output (Pelican's way).
+
+tests/fixtures/archive is an archive of two invented newspaper pages of two dates; it is built
+with the project's own templates and static files, and every page and export is compared with
+tests/golden/archive/. After a deliberate change, `./run test tests/test_golden.py --update-golden`
+rewrites the golden files: review their diff before committing it.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from edition.pipeline import build
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = ROOT / "tests/fixtures/archive"
+GOLDEN = ROOT / "tests/golden/archive"
+
+
+def _fixture_site(target: Path) -> Path:
+    shutil.copytree(FIXTURE, target)
+    for part in ("templates", "static"):
+        shutil.copytree(ROOT / part, target / part)
+    return target
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site = _fixture_site(tmp_path_factory.mktemp("golden") / "site")
+    out = site / "output"
+    build(site, out, search=False)
+    return out
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    # static/ is the project's own, copied: not the fixture's output
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and not p.relative_to(folder).as_posix().startswith("static/")
+    }
+
+
+def test_the_archive_builds_its_golden_output(archive: Path, request: pytest.FixtureRequest) -> None:
+    made = _files(archive)
+    if request.config.getoption("--update-golden"):
+        shutil.rmtree(GOLDEN, ignore_errors=True)
+        for name, data in made.items():
+            (GOLDEN / name).parent.mkdir(parents=True, exist_ok=True)
+            (GOLDEN / name).write_bytes(data)
+    golden = _files(GOLDEN)
+    assert sorted(made) == sorted(golden), "files added or missing: run with --update-golden after a deliberate change"
+    changed = [name for name in made if made[name] != golden[name]]
+    assert not changed, f"{len(changed)} files differ from tests/golden/archive/, e.g. {changed[:5]}"
+
+
+def test_two_pages_of_two_dates_each_keep_their_own_masthead_date_and_title(archive: Path) -> None:
+    first = (archive / "2021-01-04/p01/index.html").read_text(encoding="utf-8")
+    second = (archive / "2021-01-05/p02/index.html").read_text(encoding="utf-8")
+    assert "2021年1月4日 星期一 第1版 要闻" in first and "2021年1月5日" not in first
+    assert "2021年1月5日 星期二 第2版 经济" in second and "2021年1月4日" not in second
+    assert "<title>Chaoyang District Adds 120 Hectares" in first
+    assert "<title>Chaoyang District Helps Businesses" in second
+    # an article's address carries its date and page
+    assert (archive / "2021-01-04/p01/parks/index.html").is_file()
+    assert (archive / "zh/2021-01-05/p02/relief/index.html").is_file()
+
+
+def test_the_home_page_of_an_archive_lists_its_dates_and_pages(archive: Path) -> None:
+    home = (archive / "index.html").read_text(encoding="utf-8")
+    assert home.index('datetime="2021-01-04"') < home.index('datetime="2021-01-05"')
+    assert 'href="2021-01-04/p01/"' in home and 'href="2021-01-05/p02/parks/"' not in home
+    assert 'href="2021-01-05/p02/relief/"' in home
+
+
+def test_an_entity_page_spans_the_archive(archive: Path) -> None:
+    entity = (archive / "en/entity/chaoyang-district/index.html").read_text(encoding="utf-8")
+    assert "2021-01-04/p01/parks/" in entity and "2021-01-05/p02/relief/" in entity
+
+
+def test_each_page_has_its_own_witness_and_edition_json_lists_the_pages(archive: Path) -> None:
+    import json
+
+    data = json.loads((archive / "edition.json").read_text(encoding="utf-8"))
+    assert [p["key"] for p in data["pages"]] == ["2021-01-04/p01", "2021-01-05/p02"]
+    assert [p["articles"] for p in data["pages"]] == [["parks"], ["relief"]]
+    for page in data["pages"]:
+        assert (archive / page["source"]["path"]).is_file()
