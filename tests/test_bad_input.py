@@ -376,7 +376,9 @@ def test_translation_missing_its_last_block(site: Path) -> None:
     zh_line = line_of(zh, "下一步，朝阳区")  # the untranslated Chinese paragraph
     [diag] = diagnostics(site)
     # At the end of the English, where the missing block belongs; naming the Chinese block.
-    expect([diag], "content/2020-05-25/p12/04-moyu.en.md", last_block, "the English lacks moyu-p7", "after the last block")
+    expect(
+        [diag], "content/2020-05-25/p12/04-moyu.en.md", last_block, "the English lacks moyu-p7", "after the last block"
+    )
     assert f"content/2020-05-25/p12/04-moyu.zh.md:{zh_line}:" in diag.message
 
 
@@ -633,9 +635,7 @@ def test_raw_html_and_scripts_are_rendered_inert(site: Path, edit: Edit) -> None
         "it names Moyu, this article's subject, so it heads it.",
         f"it names Moyu, this article's subject, so it heads it. FM-NOTE {body}",
     )
-    edit(
-        site / "content/entities.yaml", "      General Secretary of", f"      GLOSS-NOTE {body} General Secretary of"
-    )
+    edit(site / "content/entities.yaml", "      General Secretary of", f"      GLOSS-NOTE {body} General Secretary of")
     edit(
         site / "content/2020-05-25/p12/04-moyu.en.md",
         "# Joining Hands with Moyu",

@@ -52,10 +52,9 @@ def test_vertical_naming_a_block_that_does_not_exist(project: Project) -> None:
 
 
 def test_a_translator_written_as_a_list(project: Project) -> None:
-    line = project.edit(EN, "translator: Edition team", "translator:\n- Edition team")
-    project.fails(
-        f"{EN}:{line}:1: error: 'translator' must be text, not a list (['Edition team (AI-drafted; awaiting re…) — {TEXT_HINT}"
-    )
+    line = project.edit(EN, "translator: ", "translator:\n- Edition team\nold_translator: ")
+    project.edit(EN, "old_translator: ", "# ")
+    project.fails(f"{EN}:{line}:1: error: 'translator' must be text, not a list (['Edition team']) — {TEXT_HINT}")
 
 
 def test_a_note_title_that_is_a_mapping(project: Project) -> None:
