@@ -16,27 +16,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from edition.content import Document, Glossary, front_entries
-from edition.errors import Diagnostics, Loc
-from edition.model import Article, Block, Edition, Entity, Mention
-from edition.yamlload import LineDict, check_keys
+from edition.errors import Diagnostics, Loc, show_invisible
+from edition.glossary import ENTITY_TYPES, Definition, read_definitions, same_forms
+from edition.model import Article, Block, Edition, Mention
 
-ENTITY_KEYS = {
-    "id", "type", "zh", "aliases_zh", "en", "aliases_en", "pinyin", "wikidata", "note", "note_kind",
-    "sources", "ambiguous",
-}  # fmt: skip
-ENTITY_TYPES = ("person", "place", "organisation", "document", "term", "event")
 PIN_KEYS = {"entity", "block", "occurrence", "exclude"}
-_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # fullmatch: no trailing newline
-_QID = re.compile(r"^Q[1-9][0-9]*$")
-
-
-@dataclass(frozen=True)
-class Definition:
-    entity: Entity
-    forms_zh: tuple[str, ...]
-    forms_en: tuple[str, ...]
-    ambiguous: bool
-    note_kind: str
 
 
 @dataclass(frozen=True)
@@ -48,115 +32,6 @@ class Pin:
     loc: Loc
 
 
-def read_definitions(glossaries: Sequence[Glossary], diags: Diagnostics) -> dict[str, Definition]:
-    definitions: dict[str, Definition] = {}
-    for glossary in glossaries:
-        for entry in glossary.data["entities"]:
-            if not isinstance(entry, LineDict):
-                diags.error(
-                    Loc(glossary.path, glossary.data.line, 1),
-                    "each entity must be a mapping",
-                    "start it with '- id: …'",
-                )
-                continue
-            made = _definition(entry, glossary.path, diags)
-            if made is None:
-                continue
-            if made.entity.id in definitions:
-                other = definitions[made.entity.id].entity.loc
-                diags.error(
-                    made.entity.loc,
-                    f"duplicate entity id {made.entity.id!r}, already defined at {other}",
-                    "give each entity its own id",
-                )
-                continue
-            definitions[made.entity.id] = made
-    return definitions
-
-
-def _definition(entry: LineDict, path: str, diags: Diagnostics) -> Definition | None:
-    loc = Loc(path, entry.line, 1)
-    check_keys(entry, ENTITY_KEYS, path, "entity", diags)
-    entity_id = entry.get("id")
-    if not isinstance(entity_id, str) or not _ID.fullmatch(entity_id):
-        diags.error(
-            loc, f"invalid entity id {entity_id!r}", "use lowercase letters, digits and '-' (it becomes a page name)"
-        )
-        return None
-    kind = entry.get("type")
-    if kind not in ENTITY_TYPES:
-        diags.error(
-            Loc(path, entry.lines.get("type", entry.line), 1),
-            f"entity {entity_id}: unknown type {kind!r}",
-            f"use one of {', '.join(ENTITY_TYPES)}",
-        )
-        return None
-    zh, en = entry.get("zh"), entry.get("en")
-    if not isinstance(zh, str) or not zh or not isinstance(en, str) or not en:
-        diags.error(
-            loc,
-            f"entity {entity_id}: 'zh' and 'en' are required",
-            "give the Chinese form as printed and its English form",
-        )
-        return None
-    wikidata = entry.get("wikidata")
-    if wikidata is not None and not (isinstance(wikidata, str) and _QID.fullmatch(wikidata)):
-        diags.error(
-            Loc(path, entry.lines["wikidata"], 1),
-            f"entity {entity_id}: {wikidata!r} is not a Wikidata id",
-            "write it as Q followed by digits, or leave it out",
-        )
-        wikidata = None
-    sources = tuple(str(s) for s in entry.get("sources") or ())
-    for source in sources:
-        if not source.startswith(("https://", "http://")):
-            diags.error(
-                Loc(path, entry.lines.get("sources", entry.line), 1),
-                f"entity {entity_id}: source {source!r} is not a URL",
-                "write each source as a quoted URL on its own line ('- \"https://…\"'): in [a, b] a comma inside a URL splits it",
-            )
-    aliases_zh = tuple(str(a) for a in entry.get("aliases_zh") or ())
-    aliases_en = tuple(str(a) for a in entry.get("aliases_en") or ())
-    for key, forms in (("aliases_zh", aliases_zh), ("aliases_en", aliases_en)):
-        if any(not form.strip() for form in forms):
-            diags.error(
-                Loc(path, entry.lines.get(key, entry.line), 1),
-                f"entity {entity_id}: an empty form in '{key}'",
-                "remove the empty string from the list",
-            )
-            return None
-    note_kind = str(entry.get("note_kind", "gloss"))
-    if note_kind not in ("gloss", "context"):
-        diags.error(
-            Loc(path, entry.lines.get("note_kind", entry.line), 1),
-            f"entity {entity_id}: note_kind {note_kind!r}",
-            "use gloss or context",
-        )
-    entity = Entity(
-        id=entity_id,
-        type=str(kind),
-        zh=zh,
-        en=en,
-        pinyin=str(entry.get("pinyin") or pinyin_of(zh)),
-        note=str(entry.get("note") or "").strip(),
-        wikidata=wikidata,
-        aliases_zh=aliases_zh,
-        aliases_en=aliases_en,
-        sources=sources,
-        mentions=(),
-        loc=loc,
-        note_kind=note_kind,
-    )
-    return Definition(entity, (zh, *aliases_zh), (en, *aliases_en), bool(entry.get("ambiguous", False)), note_kind)
-
-
-def pinyin_of(text: str) -> str:
-    """Pinyin with tone marks, syllables of a name run together as names are written."""
-    from pypinyin import Style, pinyin
-
-    return " ".join(s[0] for s in pinyin(text, style=Style.TONE))
-
-
 def read_pins(
     doc: Document, blocks: dict[str, Block], definitions: dict[str, Definition], diags: Diagnostics
 ) -> list[Pin]:
@@ -164,19 +39,20 @@ def read_pins(
     for entry in front_entries(doc, "mentions", PIN_KEYS, "mention", diags):
         loc = Loc(doc.path, entry.line, 1)
         entity, block = entry.get("entity"), entry.get("block")
-        if entity not in definitions:
+        if not isinstance(entity, str) or entity not in definitions:
             diags.error(
                 loc,
                 f"mention refers to entity {entity!r}, which no glossary defines",
                 "define it in content/entities.yaml or content/terms.yaml, or correct the id",
             )
             continue
-        if block not in blocks:
+        if not isinstance(block, str) or block not in blocks:
             diags.no_such_block(loc, "mention", block, blocks)
             continue
-        pins.append(
-            Pin(str(entity), str(block), int(entry.get("occurrence", 0)), bool(entry.get("exclude", False)), loc)
-        )
+        occurrence, exclude = entry.get("occurrence", 0), entry.get("exclude", False)
+        if not isinstance(occurrence, int) or not isinstance(exclude, bool):
+            continue  # reported by the front matter's schema (edition/frontschema.py)
+        pins.append(Pin(str(entity), str(block), occurrence, exclude, loc))
     return pins
 
 
@@ -232,10 +108,13 @@ def annotate(
         by_article[article.id] = find(article, docs_by_path[article.path], lexicon, diags)
         for m in by_article[article.id]:
             mentions[m.entity].append(m)
+    twinned = same_forms(definitions, diags)
     for key, definition in definitions.items():
+        if key in twinned:
+            continue
         # With a file that did not load, an entity may be named only there: no verdict.
         if complete and not any(m.start >= 0 for m in mentions[key]) and not definition.ambiguous:
-            forms = " / ".join(definition.forms_zh)
+            forms = " / ".join(show_invisible(f, "") for f in definition.forms_zh)
             diags.error(
                 definition.entity.loc,
                 f"entity {key}: its Chinese form ({forms}) is found nowhere in the text",
@@ -322,7 +201,7 @@ def _article_mentions(
                 )
         for pin in block_pins:
             if not pin.exclude and pin.entity not in counts:
-                forms = " / ".join(definitions[pin.entity].forms_zh)
+                forms = " / ".join(show_invisible(f, "") for f in definitions[pin.entity].forms_zh)
                 diags.error(
                     pin.loc,
                     f"pinned mention of {pin.entity} ({forms}) not found in block {block.id}",

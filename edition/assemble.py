@@ -7,7 +7,8 @@ from typing import Any
 
 from edition.config import PageInfo, SiteConfig
 from edition.content import Document, front_entries, front_loc, text_hash
-from edition.errors import Diagnostic, Diagnostics, Loc, choices
+from edition.errors import Diagnostic, Diagnostics, Loc, choices, show_invisible
+from edition.frontschema import check_front, duplicate_orders
 from edition.ids import block_id, local_block_ids
 from edition.model import Article, Block, Edition, Emendation, NewsPage, Note, Photo, SourceText
 from edition.yamlload import LineDict, check_keys
@@ -45,6 +46,7 @@ def assemble(
                 f"create content/{stem}.zh.md or rename this file",
             )
     articles = [make(doc, en_docs.get(doc.stem), diags) for doc in zh_docs]
+    duplicate_orders(zh_docs, diags)
     made = _check_unique_ids([a for a in articles if a is not None], zh_docs, diags)
     complete = not unreadable and len(made) == len(zh_docs)
     news_pages = []
@@ -79,6 +81,9 @@ def assemble(
 def article_of(doc: Document, en: Document | None, diags: Diagnostics) -> Article | None:
     front = doc.front
     check_keys(front, ZH_KEYS, doc.path, "front-matter", diags)
+    check_front(doc, diags)  # each value's type, at its line (edition/frontschema.py)
+    if en is not None:
+        check_front(en, diags)
     article_id = front.get("id")
     if not isinstance(article_id, str) or not _valid_id(article_id):
         diags.error(
@@ -90,6 +95,7 @@ def article_of(doc: Document, en: Document | None, diags: Diagnostics) -> Articl
     kind = front.get("kind", "article")
     if kind not in ("article", "page"):
         diags.error(front_loc(doc, "kind"), f"unknown kind {kind!r}", "use 'article' or 'page'")
+        kind = "article"  # placed as one, so that nothing else is reported as missing
     order = front.get("order", 0)
     kinds = [b.kind for b in doc.blocks]
     locals_ = local_block_ids(kinds)
@@ -220,7 +226,7 @@ def _notes(doc: Document, article_id: str, blocks: dict[str, Block], diags: Diag
         if kind not in NOTE_KINDS:
             diags.error(loc, f"note kind {kind!r} unknown", f"use one of {', '.join(sorted(NOTE_KINDS))}")
         local = entry.get("block")
-        if local is not None and local not in blocks:
+        if local is not None and (not isinstance(local, str) or local not in blocks):
             diags.no_such_block(Loc(doc.path, entry.lines.get("block", entry.line), 1), "note", local, blocks)
             local = None
         if not entry.get("id") or not entry.get("text"):
@@ -251,14 +257,14 @@ def _emendations(
                 loc, "emendation without a reason", "say in 'reason:' why the edition departs from the source here"
             )
         local = entry.get("block")
-        if local not in blocks:
+        if not isinstance(local, str) or local not in blocks:
             diags.no_such_block(loc, "emendation", local, blocks)
             continue
         reading = str(entry.get("reading", ""))
         if not reading or reading not in blocks[local].zh:
             diags.error(
                 Loc(doc.path, entry.lines.get("reading", entry.line), 1),
-                f"the emendation's reading {reading!r} is not in the text of {blocks[local].id}",
+                f"the emendation's reading {show_invisible(reading)} is not in the text of {blocks[local].id}",
                 "give in 'reading:' the text as the edition now prints it (and in 'source:' as the source had it)",
             )
         out.append(
@@ -301,7 +307,9 @@ def _photos(
             continue
         photos.append(
             Photo(
-                id=f"photo-{number}",
+                # unique in the archive: a page's photographs carry its front's id (the first
+                # page, whose own id is "page", keeps the ids it was published with)
+                id=f"photo-{number}" if page.id == "page" else f"{page.id}-photo-{number}",
                 article=str(entry["article"]),
                 block=block.id,
                 caption_zh=block.zh,

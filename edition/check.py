@@ -15,6 +15,7 @@ from edition.coverage import mention_counts, unannotated
 from edition.cut import cut_page, doubtful_breaks, read_layout
 from edition.errors import BuildError, Diagnostics
 from edition.fidelity import account
+from edition.model import Edition
 from edition.pipeline import make_edition
 
 
@@ -24,6 +25,7 @@ def run_check(root: Path, strict: bool = False) -> int:
     docs, _glossaries, _problems = load_content(root / "content", root)
     assembled = assemble(config, docs, pages, Diagnostics())
     failed = False
+    shown: set[str] = set()  # the account's problems, which the build reports too: printed once
     if assembled is not None:
         for page in assembled.pages:
             diags = Diagnostics()
@@ -35,6 +37,7 @@ def run_check(root: Path, strict: bool = False) -> int:
             result = account(lines, cut_page(lines, layout), mine, page.source.path, diags)
             for problem in diags.items:
                 print(problem)
+                shown.add(str(problem))
             print(f"{page.key}: source lines accounted: {result.accounted}/{result.total}")
             if result.missing:
                 print("not accounted for: " + ", ".join(map(str, result.missing)))
@@ -50,10 +53,12 @@ def run_check(root: Path, strict: bool = False) -> int:
         edition, warnings, _ = make_edition(root, strict=strict)
     except BuildError as exc:
         for problem in exc.diagnostics:
-            print(problem)
+            if str(problem) not in shown:
+                print(problem)
         return 1
     for warning in warnings:
         print(warning)
+    print_translation_state(edition)
     counts = mention_counts(edition)
     print("annotated mentions: " + ", ".join(f"{article} {n}" for article, n in counts.items()))
     gaps = unannotated(edition)
@@ -73,3 +78,16 @@ def run_check(root: Path, strict: bool = False) -> int:
             f"  {check.loc}: {check.id}: {check.expression} ({check.actual:g} ≠ {check.expected:g}) — {check.description}"
         )
     return 1 if failed else 0
+
+
+def print_translation_state(edition: Edition) -> None:
+    """What a translator has to do: blocks with no English, and translations made from a
+    Chinese text that has changed since (their blocks need a review)."""
+    untranslated = [b for a in edition.all_articles for b in a.blocks if not b.en.strip()]
+    print(f"untranslated blocks: {len(untranslated)}")
+    for block in untranslated:
+        print(f"  {block.loc}: {block.id}: {block.zh[:30]}")
+    outdated = [a for a in edition.all_articles if a.outdated]
+    print(f"outdated translations: {len(outdated)}")
+    for article in outdated:
+        print(f"  {article.en_path}: {article.id}: review its {len(article.blocks)} blocks against the Chinese")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -11,19 +12,48 @@ from edition.errors import BuildError
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def _common(suppress: bool) -> argparse.ArgumentParser:
+    """The options every command takes, before or after the command's name (``./run build
+    --strict`` passes them after it). On a subcommand their default is 'not given', so that
+    one given before the command is not reset by the subcommand's own default."""
+    common = argparse.ArgumentParser(add_help=False)
+
+    def default(value: object) -> object:
+        return argparse.SUPPRESS if suppress else value
+
+    common.add_argument("--root", type=Path, default=default(ROOT), help="project folder (default: this one)")
+    common.add_argument("--quiet", "-q", action="store_true", default=default(False), help="print only problems")
+    common.add_argument("--strict", action="store_true", default=default(False), help="treat warnings as errors")
+    return common
+
+
+def _build_options(parser: argparse.ArgumentParser, suppress: bool) -> None:
+    """The build's own options: also accepted with no command (`build.py --out DIR`)."""
+
+    def default(value: object) -> object:
+        return argparse.SUPPRESS if suppress else value
+
+    parser.add_argument("--out", type=Path, default=default(None), help="output folder (default: ROOT/output)")
+    parser.add_argument(
+        "--no-search", action="store_true", default=default(False), help="skip the search index (faster)"
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="build.py", description="Build the annotated bilingual edition.")
-    parser.add_argument("--root", type=Path, default=ROOT, help="project folder (default: this one)")
-    parser.add_argument("--quiet", "-q", action="store_true", help="print only problems")
-    parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    parser = argparse.ArgumentParser(
+        prog="build.py", description="Build the annotated bilingual edition.", parents=[_common(False)]
+    )
+    _build_options(parser, False)
+    common = [_common(True)]
     sub = parser.add_subparsers(dest="command")
-    b = sub.add_parser("build", help="build output/ (the default)")
-    b.add_argument("--out", type=Path, default=None, help="output folder (default: ROOT/output)")
-    b.add_argument("--no-search", action="store_true", help="skip the search index (faster)")
-    sub.add_parser("check", help="prove every source line is accounted for; list what needs an editor")
-    c = sub.add_parser("cut", help="cut a page's raw source into its content files (never overwrites a file)")
+    b = sub.add_parser("build", help="build output/ (the default)", parents=common)
+    _build_options(b, True)
+    sub.add_parser("check", help="prove every source line is accounted for; list what needs an editor", parents=common)
+    c = sub.add_parser(
+        "cut", help="cut a page's raw source into its content files (never overwrites a file)", parents=common
+    )
     c.add_argument("page", nargs="?", type=Path, default=None, help="a page folder (default: every page folder)")
-    s = sub.add_parser("serve", help="live preview: rebuild on save, reload the browser")
+    s = sub.add_parser("serve", help="live preview: rebuild on save, reload the browser", parents=common)
     s.add_argument("--host", default="127.0.0.1")
     s.add_argument("--port", type=int, default=8000)
     s.add_argument("--search", action="store_true", help="also rebuild the search index on every save (slower)")
@@ -31,16 +61,31 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str]) -> int:
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:  # Ctrl-C: the staging folder is gone, output/ as it was
+        print("interrupted; output/ was not changed", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # `./run check | head`: the reader has all it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+
+
+def _main(argv: list[str]) -> int:
     args = _parser().parse_args(argv)
     root: Path = args.root.resolve()
     log = (lambda _m: None) if args.quiet else (lambda m: print(m, file=sys.stderr))
     command = args.command or "build"
     try:
         if command == "build":
+            from edition.buildlock import project_lock
+            from edition.outguard import check_out_dir
             from edition.pipeline import build
 
-            out = (getattr(args, "out", None) or root / "output").resolve()
-            result = build(root, out, log, args.strict, search=not getattr(args, "no_search", False))
+            out = (args.out or root / "output").resolve()
+            check_out_dir(root, out)
+            with project_lock(root, "build"):
+                result = build(root, out, log, args.strict, search=not args.no_search)
             for warning in result.warnings:
                 print(warning, file=sys.stderr)
             return 0

@@ -9,6 +9,7 @@ from dataclasses import MISSING, dataclass, fields
 from pathlib import Path
 from typing import Any
 
+from edition.configvalues import check_date, check_url
 from edition.errors import BuildError, Diagnostic, Diagnostics, Loc, rel
 
 
@@ -212,6 +213,11 @@ def load_config(path: Path, root: Path) -> SiteConfig:
                 'write "old/address/" = "new/address/": paths inside the site, ending with "/"',
             )
     site = _section(SiteInfo, data.get("site", {}), "site", text, name, diags)
+    if top is not None:  # the types are right: now the values
+        check_url(data["base_url"], "base_url", Loc(name, _find_line(text, "base_url"), 1), diags)
+        check_date(data["build_date"], "build_date", Loc(name, _find_line(text, "build_date"), 1), diags)
+    if os.environ.get("EDITION_BASE_URL"):  # the publishing workflow's address
+        check_url(os.environ["EDITION_BASE_URL"], "EDITION_BASE_URL", Loc("EDITION_BASE_URL (environment)"), diags)
     diags.raise_if_errors()
     assert top is not None and site is not None
     build_date = str(data["build_date"])
@@ -271,13 +277,8 @@ def load_page_config(path: Path, root: Path) -> PageInfo:
     folder = path.parent
     key = f"{folder.parent.name}/{folder.name}"
     expected = f"{values['date']}/p{values['page']:02d}"
-    try:
-        dt.date.fromisoformat(values["date"])
-    except ValueError:
-        diags.error(
-            Loc(name, _find_line(text, "date"), 1), f"date {values['date']!r} is not a date", "write it as YYYY-MM-DD"
-        )
-    if key != expected:
+    dated = check_date(values["date"], "date", Loc(name, _find_line(text, "date"), 1), diags)
+    if dated and key != expected:  # (a date that is none says so once)
         diags.error(
             Loc(name, _find_line(text, "date"), 1),
             f"this page.toml says {expected!r} but its folder is content/{key}/",

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from edition.config import PageInfo, load_page_config
+from edition.droppings import is_dropping
 from edition.errors import BuildError, Diagnostic, Diagnostics, Loc, rel
 from edition.frontmatter import split_front_matter
 from edition.markup import parse_blocks
@@ -49,7 +50,11 @@ class Document:
 
 def read_text(path: Path, name: str, diags: Diagnostics) -> str | None:
     """Read an editor's file as UTF-8; problems become diagnostics, never tracebacks."""
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as exc:  # unreadable (permissions), a folder named like a file, gone meanwhile
+        diags.error(Loc(name), f"cannot read the file: {exc.strerror or exc}", "check that it is a file you can read")
+        return None
     if len(data) > MAX_BYTES:
         diags.error(
             Loc(name, 1, 1),
@@ -114,10 +119,12 @@ def load_document(path: Path, root: Path, diags: Diagnostics, name: str | None =
             diags.error(
                 Loc(name, line, 1),
                 f"{raw.problem} is not allowed in a content file",
-                "use '# ' for the headline, '## ' for subheads, plain paragraphs, and "
+                raw.hint
+                or "use '# ' for the headline, '## ' for subheads, plain paragraphs, and "
                 "'{.deck}', '{.caption}' ... above a paragraph to give its kind",
             )
-            continue
+            if not raw.kind:  # a construct that is no block of the page (a list, a comment)
+                continue
         joined = raw.text.replace("\n", "" if lang == "zh" else " ")
         blocks.append(Block(raw.kind, joined, Loc(name, line, 1)))
     return Document(name, stem_of(name), lang, front, tuple(blocks), split.body_line)
@@ -214,16 +221,21 @@ def page_folders(content_dir: Path) -> list[Path]:
     return sorted(p.parent for p in content_dir.glob("*/*/page.toml"))
 
 
+def _readable(path: Path) -> bool:
+    return not is_dropping(path) and path.is_file()
+
+
 def _content_files(content_dir: Path, root: Path, diags: Diagnostics) -> list[Path]:
     """The glossaries (content/*.yaml) and every page folder's Markdown, in a fixed order.
     A Markdown file anywhere else would be silently left out of the site: it is an error."""
-    files = [p for p in sorted(content_dir.iterdir()) if p.suffix in (".yaml", ".yml") and p.is_file()]
+    # An editor's tools' droppings (.#name, ._name, name~ ...) are never read (edition/droppings.py).
+    files = [p for p in sorted(content_dir.iterdir()) if p.suffix in (".yaml", ".yml") and _readable(p)]
     folders = page_folders(content_dir)
     for folder in folders:
-        files += [p for p in sorted(folder.iterdir()) if p.suffix == ".md" and p.is_file()]
+        files += [p for p in sorted(folder.iterdir()) if p.suffix == ".md" and _readable(p)]
     inside = set(folders)
     for stray in sorted(content_dir.rglob("*.md")):
-        if stray.parent not in inside and not stray.name.startswith("."):
+        if stray.parent not in inside and not is_dropping(stray):
             diags.error(
                 Loc(rel(stray, root), 1, 1),
                 "content file outside a page folder",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -59,6 +60,8 @@ class Diagnostics:
 
     def no_such_block(self, loc: Loc, what: str, block: object, blocks: Iterable[str]) -> None:
         """A front-matter entry (a note, a figure label...) naming a block the article lacks."""
+        if block is not None and not isinstance(block, str):
+            return  # not a name at all: the front matter's schema says so (edition/frontschema.py)
         self.error(
             loc,
             f"{what} refers to block {block!r}, which this article does not have",
@@ -91,3 +94,23 @@ def choices(names: Iterable[str], limit: int = 8) -> str:
     names = list(names)
     shown = ", ".join(names[:limit])
     return shown + (f", … ({len(names)} in all)" if len(names) > limit else "")
+
+
+def _hidden(char: str) -> bool:
+    """A character an editor cannot see, or cannot tell from another, in a message."""
+    category = unicodedata.category(char)
+    if category in ("Cf", "Cc", "Co", "Cs", "Cn", "Zl", "Zp", "Mn"):
+        return True
+    if char == "\ufffd":  # a replacement character: something was lost on the way
+        return True
+    if category == "Zs":
+        return char != " "
+    return 0xFF10 <= ord(char) <= 0xFF5A and char.isalnum()  # fullwidth digits and Latin letters
+
+
+def show_invisible(text: str, quote: str = "'") -> str:
+    """The text quoted, each invisible or fullwidth character shown by its code point:
+    '墨[U+200B ZERO WIDTH SPACE]玉县', so that two strings that look the same in a message
+    are seen to differ."""
+    shown = "".join(f"[U+{ord(c):04X} {unicodedata.name(c, 'unnamed character')}]" if _hidden(c) else c for c in text)
+    return f"{quote}{shown}{quote}" if quote else shown

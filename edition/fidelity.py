@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from edition.cut import CutBlock, CutFile
-from edition.errors import Diagnostics, Loc
+from edition.errors import Diagnostics, Loc, show_invisible
 from edition.model import Article, Block
 
 
@@ -103,4 +103,4 @@ def _diff(expected: str, actual: str) -> str:
         end += 1
     a = expected[max(0, start - 6) : len(expected) - end + 6]
     b = actual[max(0, start - 6) : len(actual) - end + 6]
-    return f"“{a}”, found “{b}”"
+    return f"“{show_invisible(a, '')}”, found “{show_invisible(b, '')}”"

@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 from itertools import chain
 
 from edition.content import Document, front_entries
-from edition.errors import Diagnostics, Loc
+from edition.errors import Diagnostics, Loc, show_invisible
 from edition.model import Article, ArticleParts, Block, Chart, Check, Edition, Figure, Mention
 from edition.numbers import extract_zh
 from edition.yamlload import LineDict
@@ -98,7 +98,7 @@ def label_figures(article: Article, doc: Document, figures: list[Figure], diags:
         if figure is None:
             diags.error(
                 loc,
-                f"figure label target {text!r} not found among the figures of {block.id}",
+                f"figure label target {show_invisible(str(text))} not found among the figures of {block.id}",
                 "copy the figure as printed in that block (e.g. 16.4万人), or correct 'block:'",
             )
             continue

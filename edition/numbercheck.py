@@ -3,21 +3,24 @@ English block, and every number of the English comes from the Chinese."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 
 from edition.content import Document, front_entries
 from edition.errors import Diagnostics, Loc
 from edition.model import Article, Edition
-from edition.numbers import compare
+from edition.numbers import compare, extract_en, extract_zh, zh_numeral_values
 
 NUMBER_KEYS = {"block", "value", "reason"}
 
 
-def _declared(doc: Document | None, diags: Diagnostics) -> dict[tuple[str, float], str]:
-    """Deliberate differences, declared in the translation's front matter with a reason."""
+def _declared(doc: Document | None, diags: Diagnostics, article: Article) -> dict[tuple[str, float], str]:
+    """Deliberate differences, declared in the translation's front matter with a reason;
+    each must name a block of the article and a number that block prints."""
     declared: dict[tuple[str, float], str] = {}
     if doc is None:
         return declared
+    blocks = {b.local: b for b in article.blocks}
     for entry in front_entries(doc, "numbers", NUMBER_KEYS, "numbers", diags):
         loc = Loc(doc.path, entry.line, 1)
         reason = str(entry.get("reason") or "").strip()
@@ -32,7 +35,19 @@ def _declared(doc: Document | None, diags: Diagnostics) -> dict[tuple[str, float
                 "give the number as the check reads it, e.g. 164000",
             )
             continue
-        declared[(str(entry.get("block")), value)] = reason
+        block = blocks.get(str(entry.get("block")))
+        if block is None:
+            where = Loc(doc.path, entry.lines.get("block", entry.line), 1)
+            diags.no_such_block(where, "a 'numbers:' entry", entry.get("block"), blocks)
+            continue
+        if not _prints(block.zh, block.en, value):
+            diags.error(
+                Loc(doc.path, entry.lines.get("value", entry.line), 1),
+                f"{block.id} prints no number {value:g}, in the Chinese or in the English",
+                "give in 'value:' a number as the block prints it (164000 for 16.4万 or 164,000), or remove the entry",
+            )
+            continue
+        declared[(block.local, value)] = reason
     return declared
 
 
@@ -51,7 +66,7 @@ def check_numbers(
 
 
 def check_article(article: Article, en: Document | None, diags: Diagnostics) -> None:
-    declared = _declared(en, diags)
+    declared = _declared(en, diags, article)
     for block in article.blocks:
         if not block.en or block.en_loc is None:
             continue
@@ -70,3 +85,8 @@ def check_article(article: Article, en: Document | None, diags: Diagnostics) -> 
                 f"{block.id}: the English has {', '.join(unexpected)}, which is not in the Chinese (Chinese: “{block.zh[:40]}…”)",
                 "correct the number, or declare the difference under 'numbers:' with block, value and reason",
             )
+
+
+def _prints(zh: str, en: str, value: float) -> bool:
+    values = [q.value for q in extract_zh(zh)] + [n.value for n in extract_en(en)] + list(zh_numeral_values(zh))
+    return any(math.isclose(value, v, rel_tol=1e-9) for v in values)

@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from edition.annotate import ENTITY_TYPES
 from edition.derive import SiteIndex, appendix_context
+from edition.glossary import ENTITY_TYPES
 from edition.model import Edition, NewsPage
 from edition.parts import appendix_parts, navigation, part_path
 from edition.reading_out import vocabulary_page

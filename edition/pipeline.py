@@ -14,11 +14,14 @@ from typing import Any
 from edition.annotate import Lexicon, annotate
 from edition.article import Replay, build_article, pairs
 from edition.assemble import assemble
+from edition.causes import one_cause
 from edition.config import load_config
 from edition.content import load_content, load_pages, stem_of
 from edition.derive import SiteIndex
+from edition.droppings import is_dropping
 from edition.errors import BuildError, Diagnostic, Diagnostics, Loc
 from edition.export import edition_json, figures_csv, figures_json, robots_txt, sitemap_xml
+from edition.fidelitystage import check_fidelity
 from edition.figures import annotate_figures
 from edition.incremental import PageCache, render_changed
 from edition.linecheck import check_line_claims
@@ -29,9 +32,10 @@ from edition.parallel import render_pages
 from edition.reading import with_reading
 from edition.reading_out import reading_files
 from edition.render import Renderer, load_templates
-from edition.search import search_index
+from edition.search import kept_search_index, search_index
 from edition.tei import tei_xml
 from edition.terms import TERMBASE, check_terms, load_termbase
+from edition.textlint import lint_text
 from edition.write import Files, Folder, WriteStats, write_into
 
 Log = Callable[[str], None]
@@ -80,6 +84,8 @@ def build(
             html = {p: d for p, d in files.items() if p.endswith(".html")}
             files |= search_index(Files(html, folder.path if folder is not None else None))
             stages.done("search", f"{sum(p.startswith('pagefind/') for p in files)} index files")
+        elif in_place and folder is not None:
+            files |= kept_search_index(folder.path)  # the dev server keeps the index it has
         # 8. write: the rest, then output/ replaced in one move
         stats = _write(folder, files, stages)
     except BaseException:
@@ -188,6 +194,7 @@ def make_edition(
     # Site-wide: the articles into pages and one model, the glossaries' checks; each
     # article's problems reported as its step comes
     edition = assemble(config, docs, pages, diags, unreadable, make=replay.article)
+    assembled = len(diags.items)
     if edition is not None:
         diags.items.extend(lexicon_problems.items)
         edition, mentions = annotate(edition, docs, lexicon, diags, find=replay.mentions)
@@ -202,6 +209,10 @@ def make_edition(
         # reading help: each block's words and their pinyin, kept beside the text and checked
         # against the page's list of polyphones (edition/reading.py)
         edition = with_reading(edition, root, diags)
+        # the fidelity account of each page: every change to the Chinese declared
+        check_fidelity(root, edition, diags)
+        lint_text(edition, diags)  # Chinese left in the English, fullwidth digits, control characters
+    one_cause(diags, len(problems), assembled, docs, glossaries)  # follow-on errors held back
     if strict:
         diags.items = [Diagnostic(d.loc, d.message, d.hint, "error") for d in diags.items]
     diags.raise_if_errors()
@@ -212,10 +223,24 @@ def make_edition(
 
 
 def load_static(static_dir: Path) -> dict[str, bytes]:
+    """static/ as published: stylesheets and scripts minified (every page loads them: about
+    a third of their bytes are comments and indentation), the rest as it is."""
     if not static_dir.is_dir():
         return {}
     return {
-        "static/" + p.relative_to(static_dir).as_posix(): p.read_bytes()
+        "static/" + p.relative_to(static_dir).as_posix(): _minified(p)
         for p in sorted(static_dir.rglob("*"))
-        if p.is_file()
+        if p.is_file() and not is_dropping(p)  # an editor's tools' leftovers are never published
     }
+
+
+def _minified(path: Path) -> bytes:
+    import rcssmin
+    import rjsmin
+
+    data = path.read_bytes()
+    if path.suffix == ".css":
+        return bytes(rcssmin.cssmin(data))
+    if path.suffix == ".js":
+        return bytes(rjsmin.jsmin(data))
+    return data

@@ -77,3 +77,12 @@ def traditional_pairs(edition: Edition) -> str:
         if len(hant) == 1 and hant != ch and hant not in simplified:
             pairs.setdefault(hant, ch)
     return "".join(h + s for h, s in sorted(pairs.items()))
+
+
+def kept_search_index(out_dir: Path) -> dict[str, bytes | None]:
+    """The index already in ``out_dir``, kept as it is (None: keep the file there): the dev
+    server without ``--search`` leaves the index its first build made instead of deleting it."""
+    folder = out_dir / BUNDLE
+    if not folder.is_dir():
+        return {}
+    return {f"{BUNDLE}/{p.relative_to(folder).as_posix()}": None for p in sorted(folder.rglob("*")) if p.is_file()}

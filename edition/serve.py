@@ -9,14 +9,18 @@ from __future__ import annotations
 
 import html
 import mimetypes
+import os
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterable, Sequence
+import traceback
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any
 
-from edition.errors import BuildError
+from edition.buildlock import project_lock
+from edition.errors import BuildError, Diagnostic, Loc
 from edition.incremental import PageCache
 from edition.pipeline import build
 
@@ -29,7 +33,7 @@ class Preview:
     whose files changed and rendering only the pages whose fingerprint changed
     (edition/incremental.py), writing output/ in place. One build at a time."""
 
-    def __init__(self, root: Path, out_dir: Path, search: bool = False) -> None:
+    def __init__(self, root: Path, out_dir: Path, search: bool = False, index_at_start: bool = False) -> None:
         self.root = root
         self.out_dir = out_dir.resolve()
         self.errors: list[str] = []
@@ -37,12 +41,30 @@ class Preview:
         self.search = search
         self.lock = threading.Lock()
         self.full_seconds = 0.0  # how long the last build took
+        # Whether output/ has a search index: with ``index_at_start`` (the server) the first
+        # build makes one even without --search, which later builds keep (stale for the text
+        # edited since, never missing); the index is then kept, never deleted.
+        self.indexed = not index_at_start
 
     def rebuild(self, changed: Sequence[str] = ()) -> bool:
         """Bring output/ up to date after a change (``changed``: the paths the watcher saw;
         unused, as every build looks at every file). True if output/ (or its errors) changed."""
-        with self.lock:
-            return self._full()
+        with self.lock, self._project_locked() as locked:
+            return self._full() if locked else False
+
+    @contextmanager
+    def _project_locked(self) -> Iterator[bool]:
+        """The project's build lock (edition/buildlock.py), held while this server writes
+        output/: a command-line build then waits for it, and never swaps the folder mid-write.
+        False (the failure shown like a build's) when another build holds it too long."""
+        with ExitStack() as stack:
+            try:
+                stack.enter_context(project_lock(self.root, "serve"))
+            except BuildError as exc:
+                self._failed(exc)
+                yield False
+                return
+            yield True
 
     def _full(self) -> bool:
         """One build; True if output/ changed (or its errors did)."""
@@ -53,15 +75,32 @@ class Preview:
                 self.root,
                 self.out_dir,
                 log=lambda m: print(m, file=sys.stderr),
-                search=self.search,
+                search=self.search or not self.indexed,
                 cache=self.cache,
                 in_place=True,
             )
         except BuildError as exc:
             self._failed(exc)
             return self.errors != before
+        except Exception as exc:  # a bug of the build: the preview says so instead of going stale
+            traceback.print_exc()
+            self.cache = PageCache()  # what it kept may be half made
+            self._failed(
+                BuildError(
+                    [
+                        Diagnostic(
+                            Loc("(the build)"),
+                            f"the build stopped on an internal error ({type(exc).__name__}: {exc})",
+                            "this is a bug of the generator, not of your files (the traceback is in the terminal); "
+                            "save again to retry, and please report it",
+                        )
+                    ]
+                )
+            )
+            return True
         finally:
             self.full_seconds = time.perf_counter() - start
+        self.indexed = True
         self.errors = []
         for warning in result.warnings:
             print(warning, file=sys.stderr)
@@ -69,10 +108,15 @@ class Preview:
         return bool(before) or stats is None or bool(stats.written or stats.removed)
 
     def _failed(self, exc: BuildError) -> None:
-        self.errors = [str(d) for d in exc.diagnostics] or ["the build failed"]
-        for line in self.errors:
+        # A mistake that lasts over several saves is printed once, while it lasts (a good
+        # build forgets it).
+        errors = [str(d) for d in exc.diagnostics] or ["the build failed"]
+        new = [line for line in errors if line not in self.errors]
+        self.errors = errors
+        for line in new:
             print(line, file=sys.stderr)
-        print("build failed; the browser shows the errors until the next good build", file=sys.stderr)
+        if new:
+            print("build failed; the browser shows the errors until the next good build", file=sys.stderr)
 
     def resolve(self, url_path: str) -> Path | None:
         """The file for a URL path, or None; never a file outside output/."""
@@ -115,8 +159,21 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, search: bool = 
     from livereload import Server
     from tornado.ioloop import IOLoop
 
-    preview = Preview(root, root / "output", search)
+    taken = _port_taken(host, port)
+    if taken:
+        print(
+            f"serve: cannot listen on {host}:{port} ({taken}) — another server (perhaps another 'serve') is using it: "
+            f"stop it, or choose another port with --port {port + 1}",
+            file=sys.stderr,
+        )
+        return 1
+    preview = Preview(root, root / "output", search, index_at_start=True)
     preview.rebuild()
+    if not search:
+        print(
+            "search: the index made at start is kept; it does not follow your edits (serve --search remakes it on every save)",
+            file=sys.stderr,
+        )
     watched = [root / name for name in WATCHED if (root / name).exists()]
     server = Server(app=preview.app, watcher=told_watcher(watched, IOLoop.current))
 
@@ -131,6 +188,18 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, search: bool = 
     print(f"serving http://{host}:{port}/ (Ctrl-C to stop)", file=sys.stderr)
     server.serve(host=host, port=port, debug=False, open_url_delay=None)
     return 0
+
+
+def _port_taken(host: str, port: int) -> str:
+    """Why the server could not listen there ('' if it can): said before the first build,
+    instead of a traceback after it."""
+    import socket
+
+    try:
+        with socket.create_server((host, port)):
+            return ""
+    except OSError as exc:
+        return os.strerror(exc.errno) if exc.errno else str(exc)
 
 
 def told_watcher(paths: Sequence[Path], current_loop: Callable[[], Any]) -> Any:

@@ -14,6 +14,8 @@ from functools import lru_cache
 
 from markdown_it import MarkdownIt
 
+from edition.markup import inline_renderer
+
 _OPEN = {'"': "“", "'": "‘"}
 _CLOSE = {'"': "”", "'": "’"}
 
@@ -73,10 +75,7 @@ def curly_quotes(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _english() -> MarkdownIt:
-    # smartquotes only: markdown-it's other replacements ((c), --) change what editors wrote
-    md = MarkdownIt("commonmark", {"html": False, "typographer": True})
-    md.enable("smartquotes")
-    return md
+    return inline_renderer(typographer=True)  # the same rules as every inline text, quotes curled
 
 
 @lru_cache(maxsize=16384)

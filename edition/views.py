@@ -67,18 +67,23 @@ def relative(from_path: str, to_path: str) -> str:
     anchor = "#" + anchor if anchor else ""
     if not target and to_path:
         return anchor
-    from_dir, up = _folder(from_path)
+    from_dir = _folder(from_path)
     if target == from_dir + "/" or (not target and not from_dir):
         return "./" + anchor
-    # Up to the site root, then down: simple, and the same for every page at one depth.
-    return (up + target or "./") + anchor
+    # Up to the folder both share, then down: the shortest link (an archive's pages link
+    # mostly to their neighbours, and every byte of a link is repeated on thousands of pages).
+    here = from_dir.split("/") if from_dir else []
+    there = target.split("/")
+    shared = 0
+    while shared < len(here) and shared < len(there) - 1 and here[shared] == there[shared]:
+        shared += 1
+    return ("../" * (len(here) - shared) + "/".join(there[shared:]) or "./") + anchor
 
 
 @lru_cache(maxsize=4096)
-def _folder(from_path: str) -> tuple[str, str]:
-    """A page's folder and the way up from it to the site root (a page links many times)."""
-    from_dir = posixpath.dirname(from_path)
-    return from_dir, "../" * (from_dir.count("/") + 1 if from_dir else 0)
+def _folder(from_path: str) -> str:
+    """A page's folder (a page links many times)."""
+    return posixpath.dirname(from_path)
 
 
 def page_file(path: str) -> str:

@@ -100,3 +100,12 @@ def browser() -> Iterator[Any]:
     yield chromium
     chromium.close()
     playwright.stop()
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Any:
+    """A copy of the project with an old output/, run through the command line (issue 14's
+    bad-input cases: tests/bad_input_support.py)."""
+    from bad_input_support import make_project
+
+    return make_project(tmp_path)

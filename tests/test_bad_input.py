@@ -376,7 +376,9 @@ def test_translation_missing_its_last_block(site: Path) -> None:
     zh_line = line_of(zh, "下一步，朝阳区")  # the untranslated Chinese paragraph
     [diag] = diagnostics(site)
     # At the end of the English, where the missing block belongs; naming the Chinese block.
-    expect([diag], "content/2020-05-25/p12/04-moyu.en.md", last_block, "missing translation of block 11")
+    expect(
+        [diag], "content/2020-05-25/p12/04-moyu.en.md", last_block, "the English lacks moyu-p7", "after the last block"
+    )
     assert f"content/2020-05-25/p12/04-moyu.zh.md:{zh_line}:" in diag.message
 
 
@@ -388,7 +390,7 @@ def test_translation_with_an_extra_block(site: Path) -> None:
         [diag],
         "content/2020-05-25/p12/04-moyu.en.md",
         line_of(path, "An extra paragraph."),
-        "extra block 12",
+        "after the English of moyu-p7",
         "no Chinese",
     )
 
@@ -620,23 +622,24 @@ def assert_inert(name: str, html: str, own_scripts: list[dict[str, str | None]])
 
 def test_raw_html_and_scripts_are_rendered_inert(site: Path, edit: Edit) -> None:
     clean = quick(site).files
+    # An image in a content file, a note or a glossary note is an error of its own (issue 14,
+    # tests/test_bad_input_markdown.py): the payloads here are the rest.
+    body = PAYLOAD.replace(" ![i](javascript:alert(document.domain))", "")
     edit(
         site / "content/2020-05-25/p12/04-moyu.en.md",
         "The first batch of aid",
-        f"EN-PARA {PAYLOAD} The first batch of aid",
+        f"EN-PARA {body} The first batch of aid",
     )
     edit(
         site / "content/2020-05-25/p12/04-moyu.zh.md",
         "it names Moyu, this article's subject, so it heads it.",
-        f"it names Moyu, this article's subject, so it heads it. FM-NOTE {PAYLOAD}",
+        f"it names Moyu, this article's subject, so it heads it. FM-NOTE {body}",
     )
-    edit(
-        site / "content/entities.yaml", "      General Secretary of", f"      GLOSS-NOTE {PAYLOAD} General Secretary of"
-    )
+    edit(site / "content/entities.yaml", "      General Secretary of", f"      GLOSS-NOTE {body} General Secretary of")
     edit(
         site / "content/2020-05-25/p12/04-moyu.en.md",
         "# Joining Hands with Moyu",
-        "# </script><script>alert(document.domain)</script><!--<script> Joining Hands with Moyu",
+        "# </script><script>alert(document.domain)</script><script> Joining Hands with Moyu",  # (an HTML comment is an error: issue 14)
     )
     files = quick(site).files
     assert {n for n in files if n.endswith(".html")} == {n for n in clean if n.endswith(".html")}

@@ -82,7 +82,9 @@ def test_memory_is_summed_over_the_build_and_the_processes_it_starts(tmp_path: P
     )
     child = run_child([sys.executable, "-c", script], tmp_path)
     assert child.returncode == 0
-    assert child.rss_mb < 100
+    # (The child's own peak RSS, from wait4, also counts the pages it shared with the process
+    # that forked it before exec: in a large test process it is that process's size, so only
+    # the sum is asserted.)
     assert child.pss_mb > 115
 
 

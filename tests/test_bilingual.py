@@ -36,7 +36,7 @@ def test_missing_block_is_refused(site: Path, edit: Edit) -> None:
     path.write_text(last, encoding="utf-8")
     [message] = errors_of(site)
     assert message.startswith("content/2020-05-25/p12/04-moyu.en.md:")
-    assert "missing translation of block 11 (paragraph) at content/2020-05-25/p12/04-moyu.zh.md:" in message
+    assert "the English lacks moyu-p7 (the Chinese at content/2020-05-25/p12/04-moyu.zh.md:" in message
 
 
 def test_extra_block_is_refused(site: Path) -> None:
@@ -44,7 +44,7 @@ def test_extra_block_is_refused(site: Path) -> None:
     path.write_text(path.read_text(encoding="utf-8") + "\nAn extra paragraph.\n", encoding="utf-8")
     [message] = errors_of(site)
     assert re.match(
-        r"content/2020-05-25/p12/04-moyu\.en\.md:\d+:1: error: extra block 12 \(paragraph\) has no Chinese counterpart",
+        r"content/2020-05-25/p12/04-moyu\.en\.md:\d+:1: error: this paragraph \(“An extra paragraph\.”\), after the English of moyu-p7, has no Chinese counterpart",
         message,
     )
 

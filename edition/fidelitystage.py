@@ -1,0 +1,66 @@
+"""The fidelity account in every build (issue 14): an undeclared change to the Chinese is an
+error of the build, not only of `check`, so that nothing unfaithful is ever published.
+
+Also checks what the account takes on trust: an emendation's ``source:`` must stand in its
+block's repaired source text (else the edition would declare a reading the source never had).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from edition.cut import CutFile, cut_page, read_layout
+from edition.errors import Diagnostics, show_invisible
+from edition.fidelity import account
+from edition.model import Article, Edition
+
+
+def check_fidelity(root: Path, edition: Edition, diags: Diagnostics) -> None:
+    """Report, page by page, every departure of the Chinese from the repaired witness that no
+    emendation declares, and every emendation whose source text the witness does not have."""
+    # A file with an error already (one that did not load, a broken 'blocks:') would make the
+    # account report each of its source lines as lost: one cause, said once already.
+    troubled = {d.loc.path for d in diags.errors}
+    unsure = not edition.complete or any(path.endswith(".md") for path in troubled)
+    for page in edition.pages:
+        layout_path = root / page.info.layout
+        if not layout_path.is_file():  # a page without a layout: nothing to account against
+            continue
+        lines = (root / page.source.path).read_text(encoding="utf-8").split("\n")
+        if lines and lines[-1] == "":
+            lines = lines[:-1]
+        cut = cut_page(lines, read_layout(layout_path, root))
+        articles = (page.front, *page.articles)
+        false_sources = check_emendation_sources(articles, cut, diags)
+        found = Diagnostics()
+        account(lines, cut, articles, page.source.path, found)
+        for problem in found.items:
+            if problem.loc.path in troubled or (unsure and problem.loc.path == page.source.path):
+                continue
+            # A departure from a block whose emendation names a false source is that one mistake.
+            if not any(f"the Chinese of {block} departs" in problem.message for block in false_sources):
+                diags.items.append(problem)
+
+
+def check_emendation_sources(articles: Sequence[Article], cut: Sequence[CutFile], diags: Diagnostics) -> set[str]:
+    """Each emendation's ``source:`` in its block's repaired source; the blocks where not."""
+    by_lines = {(b.first, b.last): b for f in cut for b in f.blocks}
+    false: set[str] = set()
+    for article in articles:
+        blocks = {b.id: b for b in article.blocks}
+        for em in article.emendations:
+            block = blocks.get(em.block)
+            cut_block = by_lines.get(block.source_lines) if block is not None else None
+            if block is None or cut_block is None or em.source in cut_block.text:
+                continue
+            false.add(block.id)
+            shown = show_invisible(em.source) if em.source else "(empty)"
+            has = show_invisible(cut_block.text[:30], "")
+            diags.error(
+                em.loc,
+                f"the emendation's source {shown} is not in the source text of {block.id} "
+                f"(source lines {block.source_lines[0]}-{block.source_lines[1]}: “{has}…”)",
+                "give in 'source:' the text exactly as the source has it, and in 'reading:' as the edition prints it",
+            )
+    return false

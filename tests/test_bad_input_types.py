@@ -1,0 +1,158 @@
+"""Issue 14: every value in front matter and the glossaries is checked against a schema,
+at its own line: a value of the wrong type is one error, never a quiet 0 or a traceback."""
+
+from __future__ import annotations
+
+from bad_input_support import EN, PAGE, ZH, Project
+
+ENTITIES = "content/entities.yaml"
+TEXT_HINT = "write the text after the colon, in quotes if it holds ':' or '#'"
+LIST_HINT = "write it as [a, b] or as '- a' lines below the key"
+
+
+def test_an_order_in_quotes_is_an_error_not_zero(project: Project) -> None:
+    # Before issue 14 it became 0 and put the article first.
+    line = project.edit(ZH, "order: 4", 'order: "4"')
+    project.fails(
+        f"{ZH}:{line}:1: error: 'order' must be a whole number, not a string ('4') — write the number without quotes, e.g. 'order: 4'"
+    )
+
+
+def test_an_order_that_is_a_fraction(project: Project) -> None:
+    line = project.edit(ZH, "order: 4", "order: 4.5")
+    project.fails(
+        f"{ZH}:{line}:1: error: 'order' must be a whole number, not a number (4.5) — write the number without quotes, e.g. 'order: 4'"
+    )
+
+
+def test_an_empty_order(project: Project) -> None:
+    line = project.edit(ZH, "order: 4", "order:")
+    project.fails(
+        f"{ZH}:{line}:1: error: 'order' must be a whole number, not nothing — write the number without quotes, e.g. 'order: 4'"
+    )
+
+
+def test_a_title_written_as_a_list(project: Project) -> None:
+    line = project.edit(ZH, "title: 携手新疆墨玉 坚决打赢脱贫攻坚战", "title:\n- 携手新疆墨玉 坚决打赢脱贫攻坚战")
+    project.fails(
+        f"{ZH}:{line}:1: error: 'title' must be text, not a list (['携手新疆墨玉 坚决打赢脱贫攻坚战']) — {TEXT_HINT}"
+    )
+
+
+def test_vertical_as_a_string(project: Project) -> None:
+    line = project.edit(ZH, "title:", "vertical: h1\ntitle:")
+    project.fails(f"{ZH}:{line}:1: error: 'vertical' must be a list of strings, not a string ('h1') — {LIST_HINT}")
+
+
+def test_vertical_naming_a_block_that_does_not_exist(project: Project) -> None:
+    line = project.edit(ZH, "title:", "vertical: [h9]\ntitle:")
+    project.fails(
+        f"{ZH}:{line}:1: error: 'vertical:' refers to block 'h9', which this article does not have — blocks here: h1, p1, p2, s1, p3, s2, p4, p5, … (11 in all)"
+    )
+
+
+def test_a_translator_written_as_a_list(project: Project) -> None:
+    line = project.edit(EN, "translator: ", "translator:\n- Edition team\nold_translator: ")
+    project.edit(EN, "old_translator: ", "# ")
+    project.fails(f"{EN}:{line}:1: error: 'translator' must be text, not a list (['Edition team']) — {TEXT_HINT}")
+
+
+def test_a_note_title_that_is_a_mapping(project: Project) -> None:
+    line = project.edit(ZH, "  block: h1\n", "  block: h1\n  title: {a: b}\n") + 1
+    project.fails(f"{ZH}:{line}:1: error: 'notes: title' must be text, not a mapping ({{'a': 'b'}}) — {TEXT_HINT}")
+
+
+def test_a_note_block_given_as_a_list_is_one_error(project: Project) -> None:
+    line = project.edit(ZH, "  block: h1\n", "  block: [h1]\n")
+    project.fails(
+        f"{ZH}:{line}:1: error: 'notes: block' must be a string, not a list (['h1']) — write it as a word or in quotes"
+    )
+
+
+def test_a_pin_occurrence_in_words_is_an_error_not_a_traceback(project: Project) -> None:
+    line = project.edit(ZH, "- {entity: wen-xian, block: p3}", "- {entity: wen-xian, block: p3, occurrence: first}")
+    project.fails(
+        f"{ZH}:{line}:1: error: 'mentions: occurrence' must be a whole number, not a string ('first') — write the number without quotes, e.g. 'occurrence: 4'"
+    )
+
+
+def test_a_pin_exclude_in_quotes(project: Project) -> None:
+    line = project.edit(ZH, "- {entity: wen-xian, block: p3}", '- {entity: wen-xian, block: p3, exclude: "yes"}')
+    project.fails(
+        f"{ZH}:{line}:1: error: 'mentions: exclude' must be true or false, not a string ('yes') — write true or false, without quotes"
+    )
+
+
+def test_a_numbers_value_with_a_comma(project: Project) -> None:
+    project.edit(EN, "translates:", 'numbers:\n- {block: p3, value: "1,000", reason: rounded}\ntranslates:')
+    line = project.line(EN, "- {block: p3")
+    project.fails(
+        f"{EN}:{line}:1: error: 'value' must be a number, not '1,000' — give the number as the check reads it, e.g. 164000"
+    )
+
+
+def test_aliases_written_as_a_string_would_be_one_alias_a_character(project: Project) -> None:
+    line = project.edit(ENTITIES, "aliases_zh: [墨玉]", "aliases_zh: 墨玉")
+    project.fails(
+        f"{ENTITIES}:{line}:1: error: 'aliases_zh' must be a list of strings, not a string ('墨玉') — {LIST_HINT}"
+    )
+
+
+def test_an_entity_marked_ambiguous_in_quotes(project: Project) -> None:
+    line = project.edit(ENTITIES, "aliases_zh: [墨玉]", 'aliases_zh: [墨玉]\n    ambiguous: "no"')
+    project.fails(
+        f"{ENTITIES}:{line + 1}:1: error: 'ambiguous' must be true or false, not a string ('no') — write true or false, without quotes"
+    )
+
+
+def test_entity_sources_as_one_string(project: Project) -> None:
+    text = project.read(ENTITIES)
+    start = text.index("    sources:", text.index("- id: moyu-county"))
+    end = text.index("\n  - id:", start)
+    project.write(ENTITIES, text[:start] + '    sources: "https://en.wikipedia.org/wiki/Karakax_County"' + text[end:])
+    line = project.line(ENTITIES, 'sources: "https://en.wikipedia.org/wiki/Karakax_County"')
+    project.fails(
+        f"{ENTITIES}:{line}:1: error: 'sources' must be a list of strings, not a string ('https://en.wikipedia.org/wiki/Karakax_…) — {LIST_HINT}"
+    )
+
+
+def test_a_duplicate_order_is_a_warning(project: Project) -> None:
+    line = project.edit(ZH, "order: 4", "order: 3")
+    project.warns(
+        f"{ZH}:{line}:1: warning: order 3 is also the order of {PAGE}/03-business-support.zh.md: which comes first on the page is then left to chance — give each article of a page its own 'order:'"
+    )
+
+
+def test_aliases_written_as_a_number_is_an_error_not_a_traceback(project: Project) -> None:
+    # Found by the hypothesis property (tests/test_bad_input_property.py): a traceback before.
+    line = project.edit(ENTITIES, "aliases_zh: [墨玉]", "aliases_zh: 4")
+    project.fails(f"{ENTITIES}:{line}:1: error: 'aliases_zh' must be a list of strings, not a number (4) — {LIST_HINT}")
+
+
+def test_a_kind_written_as_a_list_is_one_error(project: Project) -> None:
+    # The article is still placed, so nothing else (its photo, its names) is reported missing.
+    line = project.edit(ZH, "kind: article", "kind: [article]")
+    project.fails(f"{ZH}:{line}:1: error: unknown kind ['article'] — use 'article' or 'page'")
+
+
+def test_a_glossary_that_does_not_load_is_one_error(project: Project) -> None:
+    project.write(ENTITIES, "entities:\n  a: b\n")
+    project.fails(
+        f"{ENTITIES}:1:1: error: a glossary file must have a list 'entities:' — see the README's content format"
+    )
+
+
+def test_malformed_blocks_ranges_do_not_flood_the_fidelity_account(project: Project) -> None:
+    line = project.line(ZH, "blocks:  #")
+    project.edit(ZH, "  - [45, 45]", '  - "45, 45"')
+    project.fails(
+        f"{ZH}:{line}:1: error: 'blocks:' must be a list of [first, last] line pairs — write each as '- [63, 71]'"
+    )
+
+
+def test_front_matter_that_does_not_parse_does_not_flood_the_fidelity_account(project: Project) -> None:
+    project.edit(ZH, "steps: [", 'steps: "')
+    line = project.line(ZH, 'steps: "')
+    project.fails(
+        f"{ZH}:{line}:14: error: invalid YAML: did not find expected key — check the indentation and that text containing ':' or '#' is in quotes"
+    )
