@@ -15,7 +15,7 @@ from pathlib import Path
 
 from edition.errors import Diagnostics, Loc
 from edition.lexicon import Lexicon, load_lexicon
-from edition.model import Article, Block, Edition, Entity
+from edition.model import Article, Block, Edition, Entity, Mention
 from edition.pinyin_words import word_pinyin
 from edition.segment import Fixed, Token, han_number_spans, number_spans, segment
 from edition.yamlload import LineDict, load_yaml
@@ -125,25 +125,48 @@ def load_readings(root: Path, diags: Diagnostics) -> Readings:
     return Readings(lists["overrides"], lists["checks"])
 
 
-def fixed_spans(edition: Edition, block: Block, entities: Mapping[str, Entity]) -> list[Fixed]:
-    """What jieba may not cut in ``block``: its mentions (names first), then its numbers."""
+def fixed_spans(
+    edition: Edition, block: Block, entities: Mapping[str, Entity], index: SpanIndex | None = None
+) -> list[Fixed]:
+    """What jieba may not cut in ``block``: its mentions (names first), then its numbers.
+    ``index``: the edition's mentions and figures by block (made once for every block:
+    looking through the whole archive's for each block was quadratic)."""
+    index = index or SpanIndex.of(edition)
     spans: list[Fixed] = []
-    for entity in entities.values():
-        for m in entity.mentions:
-            if m.block == block.id and m.start >= 0:
-                # The glossary's pinyin is that of its main form; an alias is read by pypinyin.
-                pinyin = entity.pinyin if m.zh == entity.zh else ""
-                spans.append(Fixed(m.start, m.start + len(m.zh), "name", entity.id, pinyin))
+    for entity, m in index.mentions.get(block.id, ()):
+        if m.start >= 0:
+            # The glossary's pinyin is that of its main form; an alias is read by pypinyin.
+            pinyin = entity.pinyin if m.zh == entity.zh else ""
+            spans.append(Fixed(m.start, m.start + len(m.zh), "name", entity.id, pinyin))
     spans.extend(number_spans(block.zh))
-    starts = [f.start for f in edition.figures if f.block == block.id]
-    spans.extend(han_number_spans(block.zh, starts))
+    spans.extend(han_number_spans(block.zh, index.figure_starts.get(block.id, [])))
     return spans
+
+
+@dataclass(frozen=True)
+class SpanIndex:
+    """The mentions (with their entity, in glossary order) and figure offsets of each block."""
+
+    mentions: Mapping[str, list[tuple[Entity, Mention]]]
+    figure_starts: Mapping[str, list[int]]
+
+    @classmethod
+    def of(cls, edition: Edition) -> SpanIndex:
+        mentions: dict[str, list[tuple[Entity, Mention]]] = {}
+        for entity in edition.entities:
+            for m in entity.mentions:
+                mentions.setdefault(m.block, []).append((entity, m))
+        starts: dict[str, list[int]] = {}
+        for f in edition.figures:
+            starts.setdefault(f.block, []).append(f.start)
+        return cls(mentions, starts)
 
 
 def read_edition(edition: Edition, readings: Readings = Readings()) -> Reading:
     """Every block's tokens with their pinyin, and the dictionary of their words."""
     entities = {e.id: e for e in edition.entities}
-    plan = [(b, fixed_spans(edition, b, entities)) for a in edition.all_articles for b in a.blocks]
+    index = SpanIndex.of(edition)
+    plan = [(b, fixed_spans(edition, b, entities, index)) for a in edition.all_articles for b in a.blocks]
     tokens = {b.id: tuple(_with_pinyin(t, b, readings, entities) for t in segment(b.zh, spans)) for b, spans in plan}
     words = {t.text for ts in tokens.values() for t in ts if t.kind == "word"}
     return Reading(tokens, entities, load_lexicon(words))
