@@ -139,6 +139,13 @@ def stem_of(name: str) -> str:
 
 def load_glossary(path: Path, root: Path, diags: Diagnostics, name: str | None = None) -> Glossary | None:
     name = rel(path, root) if name is None else name
+    data = load_listing(path, name, "entities", "a glossary file", diags)
+    return Glossary(name, data) if data is not None else None
+
+
+def load_listing(path: Path, name: str, key: str, what: str, diags: Diagnostics) -> LineDict | None:
+    """A YAML file (a glossary, the termbase) whose ``key`` is a list, with its line numbers;
+    None, its problems in ``diags``, where it cannot be read so."""
     text = read_text(path, name, diags)
     if text is None:
         return None
@@ -147,10 +154,10 @@ def load_glossary(path: Path, root: Path, diags: Diagnostics, name: str | None =
     except BuildError as exc:
         diags.items.extend(exc.diagnostics)
         return None
-    if not isinstance(data, LineDict) or not isinstance(data.get("entities"), list):
-        diags.error(Loc(name, 1, 1), "a glossary file must have a list 'entities:'", "see the README's content format")
+    if not isinstance(data, LineDict) or not isinstance(data.get(key), list):
+        diags.error(Loc(name, 1, 1), f"{what} must have a list '{key}:'", "see the README's content format")
         return None
-    return Glossary(name, data)
+    return data
 
 
 def load_content(content_dir: Path, root: Path) -> tuple[list[Document], list[Glossary], list[Diagnostic]]:

@@ -164,7 +164,10 @@ def _header(root: ET.Element, edition: Edition) -> None:
         )
     for key, resp in (
         ("transcription", "Transcription of the Chinese text from the extracted source text, with its repairs"),
-        ("translation", "Translation into English (AI-drafted; awaiting review by a human translator)"),
+        (
+            "translation",
+            "Translation into English (AI-drafted and AI-revised, then reviewed by a second AI model; not yet reviewed by a human translator)",
+        ),
         ("annotation", "Annotation: entities, figures, editorial notes and emendations"),
     ):
         stmt = add_element(title_stmt, "respStmt", xml_id=f"resp-{key}")

@@ -23,10 +23,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from edition.content import read_text
-from edition.errors import BuildError, Diagnostics, Loc, rel
+from edition.content import load_listing
+from edition.errors import Diagnostics, Loc, rel
 from edition.model import Block, Edition, Entity
-from edition.yamlload import LineDict, check_keys, load_yaml
+from edition.yamlload import LineDict, check_keys
 
 TERMBASE = Path("content/termbase/termbase.yaml")
 TERM_KEYS = {"entity", "zh", "en", "aliases", "provenance", "source", "why", "banned", "note"}
@@ -55,18 +55,7 @@ def load_termbase(root: Path, diags: Diagnostics) -> LineDict | None:
 
 
 def _parse_termbase(path: Path, name: str, diags: Diagnostics) -> LineDict | None:
-    text = read_text(path, name, diags)
-    if text is None:
-        return None
-    try:
-        data = load_yaml(text, name)
-    except BuildError as exc:
-        diags.items.extend(exc.diagnostics)
-        return None
-    if not isinstance(data, LineDict) or not isinstance(data.get("terms"), list):
-        diags.error(Loc(name, 1, 1), "the termbase must have a list 'terms:'", "see the README's content format")
-        return None
-    return data
+    return load_listing(path, name, "terms", "the termbase", diags)
 
 
 def _strings(value: object) -> tuple[str, ...]:
