@@ -86,7 +86,7 @@ class SiteConfig:
         return path if path.endswith("/") else path + "/"
 
 
-def _find_line(text: str, key: str, table: str = "") -> int:
+def find_line(text: str, key: str, table: str = "") -> int:
     """The line of ``key`` inside ``[table]`` (top level for ""), or of the table header."""
     current = ""
     header = 1
@@ -113,9 +113,7 @@ _TYPES: dict[str, tuple[type, str]] = {
 
 def _section(cls: type, data: Any, where: str, text: str, name: str, diags: Diagnostics) -> Any:
     if not isinstance(data, dict):
-        diags.error(
-            Loc(name, _find_line(text, where), 1), f"[{where}] must be a table", f"write [{where}] and its keys"
-        )
+        diags.error(Loc(name, find_line(text, where), 1), f"[{where}] must be a table", f"write [{where}] and its keys")
         return None
     before = len(diags.errors)
     known = {f.name: f for f in fields(cls) if f.init and f.name not in _DERIVED}
@@ -123,7 +121,7 @@ def _section(cls: type, data: Any, where: str, text: str, name: str, diags: Diag
         field = known.get(key)
         if field is None:
             diags.error(
-                Loc(name, _find_line(text, key, where), 1),
+                Loc(name, find_line(text, key, where), 1),
                 f"unknown key {key!r} in [{where}]" if where else f"unknown key {key!r}",
                 f"known keys are: {', '.join(sorted(known))}",
             )
@@ -134,13 +132,13 @@ def _section(cls: type, data: Any, where: str, text: str, name: str, diags: Diag
             wrong = not all(isinstance(v, str) for v in value)
         if wrong:
             diags.error(
-                Loc(name, _find_line(text, key, where), 1),
+                Loc(name, find_line(text, key, where), 1),
                 f"{key!r} must be {words}, not {type(value).__name__} {value!r}",
                 f"write it as {words}",
             )
     required = {f for f, d in known.items() if d.default is MISSING and d.default_factory is MISSING}
     for key in sorted(required - set(data)):
-        header = _find_line(text, "\0", where) if where else 1
+        header = find_line(text, "\0", where) if where else 1
         diags.error(
             Loc(name, header, 1),
             f"missing key {key!r}" + (f" in [{where}]" if where else ""),
@@ -200,7 +198,7 @@ def load_config(path: Path, root: Path) -> SiteConfig:
     for key, value in data.items():
         if isinstance(value, dict) and key not in ("site", "redirects"):
             diags.error(
-                Loc(name, _find_line(text, "\0", key), 1),
+                Loc(name, find_line(text, "\0", key), 1),
                 f"unknown table [{key}]",
                 "the tables are [site] and [redirects]; a newspaper page's settings are in its folder's page.toml",
             )
@@ -208,14 +206,14 @@ def load_config(path: Path, root: Path) -> SiteConfig:
     for old, new in redirects.items() if isinstance(redirects, dict) else ():
         if not (_site_path(old) and _site_path(new)):
             diags.error(
-                Loc(name, _find_line(text, f'"{old}"', "redirects"), 1),
+                Loc(name, find_line(text, f'"{old}"', "redirects"), 1),
                 f"redirect {old!r} = {new!r} is not an address of the site",
                 'write "old/address/" = "new/address/": paths inside the site, ending with "/"',
             )
     site = _section(SiteInfo, data.get("site", {}), "site", text, name, diags)
     if top is not None:  # the types are right: now the values
-        check_url(data["base_url"], "base_url", Loc(name, _find_line(text, "base_url"), 1), diags)
-        check_date(data["build_date"], "build_date", Loc(name, _find_line(text, "build_date"), 1), diags)
+        check_url(data["base_url"], "base_url", Loc(name, find_line(text, "base_url"), 1), diags)
+        check_date(data["build_date"], "build_date", Loc(name, find_line(text, "build_date"), 1), diags)
     if os.environ.get("EDITION_BASE_URL"):  # the publishing workflow's address
         check_url(os.environ["EDITION_BASE_URL"], "EDITION_BASE_URL", Loc("EDITION_BASE_URL (environment)"), diags)
     diags.raise_if_errors()
@@ -230,7 +228,7 @@ def load_config(path: Path, root: Path) -> SiteConfig:
         raise BuildError(
             [
                 Diagnostic(
-                    Loc(name, _find_line(text, "traditional"), 1),
+                    Loc(name, find_line(text, "traditional"), 1),
                     f"unknown OpenCC configuration {traditional!r} for 'traditional'",
                     f"use one of: {', '.join(TRADITIONAL)}",
                 )
@@ -277,10 +275,10 @@ def load_page_config(path: Path, root: Path) -> PageInfo:
     folder = path.parent
     key = f"{folder.parent.name}/{folder.name}"
     expected = f"{values['date']}/p{values['page']:02d}"
-    dated = check_date(values["date"], "date", Loc(name, _find_line(text, "date"), 1), diags)
+    dated = check_date(values["date"], "date", Loc(name, find_line(text, "date"), 1), diags)
     if dated and key != expected:  # (a date that is none says so once)
         diags.error(
-            Loc(name, _find_line(text, "date"), 1),
+            Loc(name, find_line(text, "date"), 1),
             f"this page.toml says {expected!r} but its folder is content/{key}/",
             f"move the folder to content/{expected}/, or correct 'date' and 'page'",
         )

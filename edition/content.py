@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from edition.config import PageInfo, load_page_config
+from edition.config import PageInfo, find_line, load_page_config
 from edition.droppings import is_dropping
 from edition.errors import BuildError, Diagnostic, Diagnostics, Loc, rel
 from edition.frontmatter import split_front_matter
@@ -192,7 +192,8 @@ def load_pages(content_dir: Path, root: Path) -> list[tuple[PageInfo, SourceText
             diags.items.extend(exc.diagnostics)
             continue
         path = root / info.source
-        where = Loc(info.config_path, _toml_line(root / info.config_path, "source"), 1)
+        settings = (root / info.config_path).read_text(encoding="utf-8")  # for the lines of its keys
+        where = Loc(info.config_path, find_line(settings, "source"), 1)
         if not path.is_file():
             diags.error(
                 where, f"source text {info.source} not found", "set 'source' to the raw text's path under source/"
@@ -202,7 +203,7 @@ def load_pages(content_dir: Path, root: Path) -> list[tuple[PageInfo, SourceText
         sha = hashlib.sha256(data).hexdigest()
         if sha != info.source_sha256:
             diags.error(
-                Loc(info.config_path, _toml_line(root / info.config_path, "source_sha256"), 1),
+                Loc(info.config_path, find_line(settings, "source_sha256"), 1),
                 f"the source text {info.source} has changed (its SHA-256 is now {sha[:12]}…, "
                 f"page.toml records {info.source_sha256[:12]}…)",
                 "the witness is kept exactly as extracted: restore it with 'git checkout -- "
@@ -214,13 +215,6 @@ def load_pages(content_dir: Path, root: Path) -> list[tuple[PageInfo, SourceText
         pages.append((info, SourceText(info.source, sha, count)))
     diags.raise_if_errors()
     return pages
-
-
-def _toml_line(path: Path, key: str) -> int:
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if line.split("=", 1)[0].strip() == key:
-            return number
-    return 1
 
 
 def page_folders(content_dir: Path) -> list[Path]:

@@ -39,7 +39,6 @@ class SiteIndex:
         # articles than that lists them, and a photograph's caption (a block of the page) is
         # read with the photograph on its article's page: a link to a caption's passage leads there.
         self.whole = {p.key: len(p.articles) <= WHOLE_PAGE_ARTICLES for p in edition.pages}
-        self.whole_page = all(self.whole.values())
         self.caption_urls = {
             p.block: self.articles_by_id[p.article].url
             for p in edition.photos
