@@ -136,8 +136,9 @@ def figures_json(edition: Edition) -> bytes:
 
 
 def _json(value: Any) -> bytes:
-    """JSON as orjson writes it (UTF-8, two-space indentation), one value a file."""
-    return orjson.dumps(value, option=orjson.OPT_INDENT_2) + b"\n"
+    """JSON as orjson writes it: UTF-8, no indentation (indentation was half the bytes of
+    edition.json, and an archive must fit GitHub Pages; a browser or `jq .` lays it out)."""
+    return orjson.dumps(value) + b"\n"
 
 
 def edition_json(edition: Edition) -> bytes:
