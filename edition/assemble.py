@@ -108,7 +108,7 @@ def article_of(doc: Document, en: Document | None, diags: Diagnostics) -> Articl
         diags.warning(
             front_loc(en, "translates"),
             "translation is outdated: the Chinese text changed since it was translated",
-            f"review the English against {doc.path}, then set 'translates: {zh_hash}'",
+            f"review the English against {doc.path}, then set 'translates: \"{zh_hash}\"'",
         )
     blocks = tuple(
         Block(

@@ -60,7 +60,7 @@ def render_skeleton(zh: Document) -> str:
     head = (
         f"id: {zh.front.get('id')}\n"
         f'translator: "{TRANSLATOR_PLACEHOLDER}"\n'
-        f"translates: {text_hash(zh.blocks)}  # the Chinese text this file translates\n"
+        f'translates: "{text_hash(zh.blocks)}"  # the Chinese text this file translates\n'
     )
     body = "\n\n".join(
         block_markdown(kind, f"{UNTRANSLATED} {local}")

@@ -156,3 +156,12 @@ def test_front_matter_that_does_not_parse_does_not_flood_the_fidelity_account(pr
     project.fails(
         f"{ZH}:{line}:14: error: invalid YAML: did not find expected key — check the indentation and that text containing ':' or '#' is in quotes"
     )
+
+
+def test_a_translates_hash_of_digits_only_is_a_number_to_yaml(project: Project) -> None:
+    # One hash in about two thousand is all digits: unquoted, YAML reads it as a number.
+    # `cut` and the "outdated" hint write it in quotes; written by hand, this is what an editor reads.
+    line = project.edit(EN, "translates: ee327e979f364bdb", "translates: 1234567890123456")
+    project.fails(
+        f"{EN}:{line}:1: error: 'translates' must be a string, not a number (1234567890123456) — write it as a word or in quotes"
+    )
