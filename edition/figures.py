@@ -7,7 +7,7 @@ import ast
 import dataclasses
 import operator
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from itertools import chain
 
 from edition.content import Document, front_entries
@@ -16,10 +16,6 @@ from edition.model import Article, ArticleParts, Block, Chart, Check, Edition, F
 from edition.numbers import extract_zh
 from edition.yamlload import LineDict
 
-THEMES = (
-    "funding", "people", "enterprises", "jobs", "training", "projects", "area", "villages",
-    "organisations", "time", "other",
-)  # fmt: skip
 LABEL_KEYS = {"text", "block", "label", "label_zh", "theme"}
 CHECK_KEYS = {"id", "label", "expr", "count", "equals"}
 TOLERANCE = 0.005  # the page rounds; a relation holds within half a percent
@@ -82,8 +78,12 @@ def _locate(block: Block, text: str, figures: dict[str, list[Figure]]) -> Figure
     return next((f for f in figures.get(block.id, ()) if f.start < end and at < f.start + len(f.text)), None)
 
 
-def label_figures(article: Article, doc: Document, figures: list[Figure], diags: Diagnostics) -> list[Figure]:
-    """An article's figures with the labels of its front matter; unlabelled furniture figures left out."""
+def label_figures(
+    article: Article, doc: Document, figures: list[Figure], themes: Collection[str], diags: Diagnostics
+) -> list[Figure]:
+    """An article's figures with the labels of its front matter; unlabelled furniture figures
+    left out. ``themes``: the ids site.toml declares ([[figures.themes]]); a label without
+    ``theme:`` has none ("") and is listed after the themed figures."""
     by_id = {f.id: f for f in figures}
     index = by_block(figures)
     blocks = {b.local: b for b in article.blocks}
@@ -102,12 +102,14 @@ def label_figures(article: Article, doc: Document, figures: list[Figure], diags:
                 "copy the figure as printed in that block (e.g. 16.4万人), or correct 'block:'",
             )
             continue
-        theme = str(entry.get("theme", "other"))
-        if theme not in THEMES:
+        theme = str(entry.get("theme", ""))
+        if "theme" in entry and theme not in themes:
             diags.error(
                 Loc(doc.path, entry.lines.get("theme", entry.line), 1),
                 f"unknown theme {theme!r}",
-                f"use one of {', '.join(THEMES)}",
+                f"use one of the themes site.toml declares: {', '.join(themes)}; or declare it there ([[figures.themes]])"
+                if themes
+                else "site.toml declares no figure themes: declare it there ([[figures.themes]] with id, name_en, name_zh)",
             )
         if by_id[figure.id].label_en:
             diags.error(
@@ -247,7 +249,8 @@ def annotate_figures(
     docs_by_path = {d.path: d for d in docs}
     types = {e.id: e.type for e in edition.entities}
     articles = [(a, docs_by_path[a.path], mentions.get(a.id, ())) for a in edition.all_articles]
-    labelled = [article_figures_(article, doc, named, types, diags) for article, doc, named in articles]
+    themes = edition.config.theme_ids
+    labelled = [article_figures_(article, doc, named, types, themes, diags) for article, doc, named in articles]
     checks = [run_checks_(a, d, f, diags) for (a, d, _), f in zip(articles, labelled, strict=True)]
     charts = [read_charts_(a, d, f, diags) for (a, d, _), f in zip(articles, labelled, strict=True)]
     edition = dataclasses.replace(
@@ -262,10 +265,16 @@ def annotate_figures(
 
 
 def article_figures(
-    article: Article, doc: Document, mentions: Sequence[Mention], types: Mapping[str, str], diags: Diagnostics
+    article: Article,
+    doc: Document,
+    mentions: Sequence[Mention],
+    types: Mapping[str, str],
+    themes: Collection[str],
+    diags: Diagnostics,
 ) -> list[Figure]:
-    """An article's figures, labelled (``types``: entity id -> type, for numbers inside names)."""
-    return label_figures(article, doc, extract_figures(article, mentions, types), diags)
+    """An article's figures, labelled (``types``: entity id -> type, for numbers inside names;
+    ``themes``: the theme ids site.toml declares)."""
+    return label_figures(article, doc, extract_figures(article, mentions, types), themes, diags)
 
 
 UNIT_EN = {
