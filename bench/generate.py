@@ -155,8 +155,7 @@ def site_toml() -> str:
         'description_zh = "合成的双语注释档案，用于基准测试。"\n'
         'description_en = "A synthetic annotated bilingual archive, for benchmarks."\n'
         'editors = "The bench"\nlicense = "Synthetic text for benchmarks."\n'
-        'search_examples = ["资金", "培训"]\n'
-        + themes_toml()
+        'search_examples = ["资金", "培训"]\n' + themes_toml()
     )
 
 

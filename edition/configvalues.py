@@ -107,7 +107,7 @@ def read_themes(figures: dict[str, object], text: str, name: str, diags: Diagnos
             )
     declared = figures.get("themes", [])
     at = lines.keys.get("themes") or (lines.entries[0][0] if lines.entries else lines.table)
-    if not isinstance(declared, list):
+    if not isinstance(declared, list) or not all(isinstance(entry, dict) for entry in declared):
         diags.error(
             Loc(name, at, 1),
             f"'themes' in [figures] must be a list of tables, not {type(declared).__name__} {declared!r}",
@@ -118,13 +118,6 @@ def read_themes(figures: dict[str, object], text: str, name: str, diags: Diagnos
     first: dict[str, int] = {}
     for n, entry in enumerate(declared):
         line, keys = lines.entries[n] if n < len(lines.entries) else (at, {})
-        if not isinstance(entry, dict):
-            diags.error(
-                Loc(name, line, 1),
-                f"theme {n + 1} in [figures] is {type(entry).__name__} {entry!r}, not a table",
-                "declare each theme as a [[figures.themes]] table with id, name_en and name_zh",
-            )
-            continue
         theme = _theme(entry, n, line, keys, name, diags)
         if theme is None:
             continue
@@ -165,9 +158,14 @@ def _theme(
         where = Loc(name, keys.get(key, line), 1)
         if key in missing:
             continue
-        if not isinstance(value, str) or not value.strip():
-            shown = f"{type(value).__name__} {value!r}" if not isinstance(value, str) else "an empty string"
-            diags.error(where, f"{key!r} of {what} must be a string in quotes, not {shown}", f"write {words}")
+        if not isinstance(value, str):
+            diags.error(
+                where,
+                f"{key!r} of {what} must be a string in quotes, not {type(value).__name__} {value!r}",
+                f"write {words}",
+            )
+        elif not value.strip():
+            diags.error(where, f"{key!r} of {what} is empty", f"write {words}")
         elif key == "id" and not _THEME_ID.fullmatch(value):
             diags.error(
                 where,

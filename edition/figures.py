@@ -87,6 +87,7 @@ def label_figures(
     by_id = {f.id: f for f in figures}
     index = by_block(figures)
     blocks = {b.local: b for b in article.blocks}
+    unknown: dict[str, list[int]] = {}  # theme -> the lines naming it
     for entry in front_entries(doc, "figures", LABEL_KEYS, "figure", diags):
         loc = Loc(doc.path, entry.line, 1)
         block = blocks.get(str(entry.get("block")))
@@ -104,13 +105,7 @@ def label_figures(
             continue
         theme = str(entry.get("theme", ""))
         if "theme" in entry and theme not in themes:
-            diags.error(
-                Loc(doc.path, entry.lines.get("theme", entry.line), 1),
-                f"unknown theme {theme!r}",
-                f"use one of the themes site.toml declares: {', '.join(themes)}; or declare it there ([[figures.themes]])"
-                if themes
-                else "site.toml declares no figure themes: declare it there ([[figures.themes]] with id, name_en, name_zh)",
-            )
+            unknown.setdefault(theme, []).append(entry.lines.get("theme", entry.line))
         if by_id[figure.id].label_en:
             diags.error(
                 loc,
@@ -123,8 +118,30 @@ def label_figures(
             label_zh=str(entry.get("label_zh", "")),
             theme=theme,
         )
+    _unknown_themes(doc, unknown, themes, diags)
     kinds = {b.id: b.kind for b in article.blocks}
     return [by_id[f.id] for f in figures if kinds[f.block] not in FURNITURE or by_id[f.id].label_en]
+
+
+def _unknown_themes(doc: Document, unknown: dict[str, list[int]], themes: Collection[str], diags: Diagnostics) -> None:
+    """Each theme the file names and site.toml does not declare, once, at its first line (a
+    theme misspelt, or a site.toml without its themes, is one mistake, not one per label)."""
+    if unknown and not themes:
+        first, lines = next(iter(unknown.items()))
+        named = f" (this file's labels name {len(unknown)}: {', '.join(unknown)})" if len(unknown) > 1 else ""
+        diags.error(
+            Loc(doc.path, lines[0], 1),
+            f"unknown theme {first!r}: site.toml declares no figure themes{named}",
+            "declare them in site.toml, a [[figures.themes]] table each with id, name_en and name_zh",
+        )
+        return
+    for theme, lines in unknown.items():
+        also = f" (also at lines {', '.join(map(str, lines[1:]))})" if len(lines) > 1 else ""
+        diags.error(
+            Loc(doc.path, lines[0], 1),
+            f"unknown theme {theme!r}{also}",
+            f"use one of the themes site.toml declares: {', '.join(themes)}; or declare it there ([[figures.themes]])",
+        )
 
 
 _OPS: dict[type, Callable[[float, float], float]] = {
