@@ -43,7 +43,7 @@ def test_a_theme_without_its_id(project: Project) -> None:
     line = project.edit("site.toml", 'id = "people"\n', "")
     project.fails(
         f"site.toml:{line - 1}:1: error: theme 2 in [[figures.themes]] has no 'id'"
-        " — add id, the word a figure label's theme: names, e.g. id = \"funding\""
+        ' — add id, the word a figure label\'s theme: names, e.g. id = "funding"'
     )
 
 
@@ -61,7 +61,7 @@ def test_a_theme_without_its_chinese_name(project: Project) -> None:
     project.edit("site.toml", 'name_zh = "就业"\n', "")
     project.fails(
         f"site.toml:{header}:1: error: theme 'jobs' in [[figures.themes]] has no 'name_zh'"
-        " — add name_zh, the name the Chinese views show (the Traditional view converts it), e.g. name_zh = \"资金\""
+        ' — add name_zh, the name the Chinese views show (the Traditional view converts it), e.g. name_zh = "资金"'
     )
 
 
@@ -70,7 +70,7 @@ def test_a_theme_without_either_name(project: Project) -> None:
     project.edit("site.toml", 'name_en = "time"\nname_zh = "时间"\n', "")
     project.fails(
         f"site.toml:{header}:1: error: theme 'time' in [[figures.themes]] has no 'name_en' and no 'name_zh'"
-        " — add name_en, the name the English views show, e.g. name_en = \"Funding\"; name_zh, the name the"
+        ' — add name_en, the name the English views show, e.g. name_en = "Funding"; name_zh, the name the'
         ' Chinese views show (the Traditional view converts it), e.g. name_zh = "资金"'
     )
 
