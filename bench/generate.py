@@ -23,6 +23,7 @@ import hashlib
 import random
 import shutil
 import sys
+import tomllib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -154,7 +155,17 @@ def site_toml() -> str:
         'description_zh = "合成的双语注释档案，用于基准测试。"\n'
         'description_en = "A synthetic annotated bilingual archive, for benchmarks."\n'
         'editors = "The bench"\nlicense = "Synthetic text for benchmarks."\n'
-        'search_examples = ["资金", "培训"]\n'
+        'search_examples = ["资金", "培训"]\n' + themes_toml()
+    )
+
+
+def themes_toml() -> str:
+    """The real edition's figure themes (its site.toml's [[figures.themes]]): the corpus labels
+    its figures with the same ids (textgen.COUNTED and the figure makers)."""
+    themes = tomllib.loads((ROOT / "site.toml").read_text(encoding="utf-8"))["figures"]["themes"]
+    return "".join(
+        f'\n[[figures.themes]]\nid = "{t["id"]}"\nname_en = "{t["name_en"]}"\nname_zh = "{t["name_zh"]}"\n'
+        for t in themes
     )
 
 

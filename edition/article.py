@@ -1,4 +1,4 @@
-"""One article's work, given the site's glossaries: build_article() -> ArticleResult.
+"""One article's work, given the site's glossaries and figure themes: build_article() -> ArticleResult.
 
 The model of the article, its mentions, its figures labelled, the checks of its
 arithmetic, its charts, and its translation's numbers checked against its Chinese: the very
@@ -37,15 +37,15 @@ class ArticleResult:
     diagnostics: tuple[tuple[Diagnostic, ...], ...] = ((),) * len(STEPS)
 
 
-def build_article(zh: Document, en: Document | None, lexicon: Lexicon) -> ArticleResult:
-    """One article, from its two files; pure."""
+def build_article(zh: Document, en: Document | None, lexicon: Lexicon, themes: tuple[str, ...]) -> ArticleResult:
+    """One article, from its two files; pure (``themes``: the figure themes site.toml declares)."""
     steps = [Diagnostics() for _ in STEPS]
     article = article_of(zh, en, steps[0])
     if article is None:
         return ArticleResult(None, diagnostics=tuple(tuple(d.items) for d in steps))
     mentions = article_mentions(article, zh, lexicon, steps[1])
     types = {key: definition.entity.type for key, definition in lexicon.definitions.items()}
-    figures = article_figures(article, zh, mentions, types, steps[2])
+    figures = article_figures(article, zh, mentions, types, themes, steps[2])
     checks = run_checks(article, zh, figures, steps[3])
     charts = read_charts(article, zh, figures, steps[4])
     check_article(article, en, steps[5])

@@ -9,7 +9,7 @@ from dataclasses import MISSING, dataclass, fields
 from pathlib import Path
 from typing import Any
 
-from edition.configvalues import check_date, check_url
+from edition.configvalues import Theme, check_date, check_url, read_themes
 from edition.errors import BuildError, Diagnostic, Diagnostics, Loc, rel
 
 
@@ -68,6 +68,13 @@ class SiteConfig:
     # that sends a reader on, in every view, so that a link once shared still works.
     redirects: tuple[tuple[str, str], ...] = ()
     traditional: str = "s2t"
+    # The figure themes ([[figures.themes]]), in the appendix's order; none declared, none
+    # allowed: a theme list belongs to the site's data, never to the code.
+    themes: tuple[Theme, ...] = ()
+
+    @property
+    def theme_ids(self) -> tuple[str, ...]:
+        return tuple(t.id for t in self.themes)
 
     @property
     def published(self) -> bool:
@@ -196,11 +203,11 @@ def load_config(path: Path, root: Path) -> SiteConfig:
     diags = Diagnostics()
     top = _section(_Top, {k: v for k, v in data.items() if not isinstance(v, dict)}, "", text, name, diags)
     for key, value in data.items():
-        if isinstance(value, dict) and key not in ("site", "redirects"):
+        if isinstance(value, dict) and key not in ("site", "figures", "redirects"):
             diags.error(
                 Loc(name, find_line(text, "\0", key), 1),
                 f"unknown table [{key}]",
-                "the tables are [site] and [redirects]; a newspaper page's settings are in its folder's page.toml",
+                "the tables are [site], [figures] and [redirects]; a newspaper page's settings are in its folder's page.toml",
             )
     redirects = data.get("redirects", {})
     for old, new in redirects.items() if isinstance(redirects, dict) else ():
@@ -211,6 +218,8 @@ def load_config(path: Path, root: Path) -> SiteConfig:
                 'write "old/address/" = "new/address/": paths inside the site, ending with "/"',
             )
     site = _section(SiteInfo, data.get("site", {}), "site", text, name, diags)
+    figures = data.get("figures", {})
+    themes = read_themes(figures, text, name, diags) if isinstance(figures, dict) else ()
     if top is not None:  # the types are right: now the values
         check_url(data["base_url"], "base_url", Loc(name, find_line(text, "base_url"), 1), diags)
         check_date(data["build_date"], "build_date", Loc(name, find_line(text, "build_date"), 1), diags)
@@ -243,6 +252,7 @@ def load_config(path: Path, root: Path) -> SiteConfig:
         site=SiteInfo(**site),
         redirects=tuple(sorted(redirects.items())) if isinstance(redirects, dict) else (),
         traditional=traditional,
+        themes=themes,
     )
 
 

@@ -1,11 +1,13 @@
 """Values of site.toml and page.toml beyond their TOML types (issue 14): a date is an ISO date,
 an address has its scheme. Said at the value's own line, never later by a template that
-could not format it (a build date of '26 Nov 2026' was blamed on templates/article.html)."""
+could not format it (a build date of '26 Nov 2026' was blamed on templates/article.html).
+And site.toml's figure themes ([[figures.themes]]): each read, typed and placed at its line."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass, field
 
 from edition.errors import Diagnostics, Loc
 
@@ -39,3 +41,137 @@ def check_url(value: object, key: str, loc: Loc, diags: Diagnostics) -> bool:
         )
         return False
     return True
+
+
+@dataclass(frozen=True)
+class Theme:
+    """A figure theme (site.toml's [[figures.themes]]): the id a figure label's ``theme:``
+    names and the exports keep, and its name in each language of the figures appendix."""
+
+    id: str
+    name_en: str
+    name_zh: str
+
+
+# A theme's id is written in front matter and kept in the CSV and JSON exports: a short
+# word that needs no quoting anywhere.
+_THEME_ID = re.compile(r"[a-z][a-z0-9-]*")
+_THEME_KEYS = {
+    "id": 'the word a figure label\'s theme: names, e.g. id = "funding"',
+    "name_en": 'the name the English views show, e.g. name_en = "Funding"',
+    "name_zh": 'the name the Chinese views show (the Traditional view converts it), e.g. name_zh = "资金"',
+}
+_HEADER = re.compile(r"^\[(\[?)\s*([^\]#]+?)\s*\]\]?\s*(#.*)?$")
+_KEY = re.compile(r"^\s*([A-Za-z0-9_-]+)\s*=")
+
+
+@dataclass
+class _Lines:
+    """Where [figures] and its themes are written in site.toml (tomllib keeps no lines)."""
+
+    table: int = 1  # [figures]'s header (1 if it has none)
+    keys: dict[str, int] = field(default_factory=dict)  # its keys
+    entries: list[tuple[int, dict[str, int]]] = field(default_factory=list)  # each [[figures.themes]]
+
+
+def _lines(text: str) -> _Lines:
+    found = _Lines()
+    current: dict[str, int] | None = None
+    for number, line in enumerate(text.splitlines(), start=1):
+        header = _HEADER.match(line.strip())
+        if header:
+            name = re.sub(r"\s+", "", header.group(2))
+            current = None
+            if name == "figures" and not header.group(1):
+                found.table, current = number, found.keys
+            elif name == "figures.themes":
+                found.entries.append((number, {}))
+                current = found.entries[-1][1]
+            continue
+        key = _KEY.match(line)
+        if key and current is not None:
+            current.setdefault(key.group(1), number)
+    return found
+
+
+def read_themes(figures: dict[str, object], text: str, name: str, diags: Diagnostics) -> tuple[Theme, ...]:
+    """site.toml's [figures] table: its themes, in the order declared (the appendix's order).
+    Each mistake is said once, at its line."""
+    lines = _lines(text)
+    for key in figures:
+        if key != "themes":
+            diags.error(
+                Loc(name, lines.keys.get(key, lines.table), 1),
+                f"unknown key {key!r} in [figures]",
+                "[figures] has one key, themes: one [[figures.themes]] table per theme",
+            )
+    declared = figures.get("themes", [])
+    at = lines.keys.get("themes") or (lines.entries[0][0] if lines.entries else lines.table)
+    if not isinstance(declared, list) or not all(isinstance(entry, dict) for entry in declared):
+        diags.error(
+            Loc(name, at, 1),
+            f"'themes' in [figures] must be a list of tables, not {type(declared).__name__} {declared!r}",
+            "declare each theme as a [[figures.themes]] table with id, name_en and name_zh",
+        )
+        return ()
+    themes: list[Theme] = []
+    first: dict[str, int] = {}
+    for n, entry in enumerate(declared):
+        line, keys = lines.entries[n] if n < len(lines.entries) else (at, {})
+        theme = _theme(entry, n, line, keys, name, diags)
+        if theme is None:
+            continue
+        if theme.id in first:
+            diags.error(
+                Loc(name, keys.get("id", line), 1),
+                f"theme {theme.id!r} is declared twice (first at line {first[theme.id]})",
+                "keep one [[figures.themes]] per id: a figure label names its theme by the id",
+            )
+            continue
+        first[theme.id] = keys.get("id", line)
+        themes.append(theme)
+    return tuple(themes)
+
+
+def _theme(
+    entry: dict[str, object], n: int, line: int, keys: dict[str, int], name: str, diags: Diagnostics
+) -> Theme | None:
+    before = len(diags.errors)
+    for key in entry:
+        if key not in _THEME_KEYS:
+            diags.error(
+                Loc(name, keys.get(key, line), 1),
+                f"unknown key {key!r} in [[figures.themes]]",
+                f"a theme's keys are: {', '.join(_THEME_KEYS)}",
+            )
+    ident = entry.get("id")
+    what = f"theme {ident!r}" if isinstance(ident, str) and ident else f"theme {n + 1}"
+    missing = [key for key in _THEME_KEYS if key not in entry]
+    if missing:
+        diags.error(
+            Loc(name, line, 1),
+            f"{what} in [[figures.themes]] has no {' and no '.join(repr(k) for k in missing)}",
+            "add " + "; ".join(f"{k}, {_THEME_KEYS[k]}" for k in missing),
+        )
+    for key, words in _THEME_KEYS.items():
+        value = entry.get(key)
+        where = Loc(name, keys.get(key, line), 1)
+        if key in missing:
+            continue
+        if not isinstance(value, str):
+            diags.error(
+                where,
+                f"{key!r} of {what} must be a string in quotes, not {type(value).__name__} {value!r}",
+                f"write {words}",
+            )
+        elif not value.strip():
+            diags.error(where, f"{key!r} of {what} is empty", f"write {words}")
+        elif key == "id" and not _THEME_ID.fullmatch(value):
+            diags.error(
+                where,
+                f"theme id {value!r} is not a short lowercase word",
+                'use lowercase ASCII letters, digits and hyphens, starting with a letter, e.g. "funding"',
+            )
+    if len(diags.errors) > before:
+        return None
+    return Theme(str(entry["id"]), str(entry["name_en"]).strip(), str(entry["name_zh"]).strip())

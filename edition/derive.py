@@ -10,7 +10,8 @@ from typing import Any
 from edition.charts import Bar, log_bars, waterfall
 from edition.charts import money as money_fmt
 from edition.cite import Citation, cite, json_ld
-from edition.figures import THEMES
+from edition.configvalues import Theme
+from edition.figures import FURNITURE
 from edition.marks import Marker
 from edition.model import Article, Block, Edition, Entity, Figure, Mention, Photo
 from edition.parts import article_runs, row_parts
@@ -184,21 +185,20 @@ def _naming_of(
 
 def appendix_context(edition: Edition, articles: Collection[str] | None = None) -> dict[str, Any]:
     """The figures appendix (of these articles only, for a part of it): rows grouped by
-    article and theme, the charts, the checks, the dates and the photographs."""
+    article and theme (in the order site.toml declares the themes), the charts, the checks,
+    the dates and the photographs."""
     mine = set(articles) if articles is not None else {a.id for a in edition.all_articles}
     quantities = [f for f in edition.figures if f.kind != "date" and f.article in mine]
     by_article: dict[str, list[Figure]] = {}
     for f in quantities:
         by_article.setdefault(f.article, []).append(f)
-    groups = []
+    groups: list[tuple[Article, list[tuple[Theme | None, list[Figure]]]]] = []
     for article in edition.all_articles:
-        listed = by_article.get(article.id, [])
-        # unlabelled figures ("" theme) last: every figure the text marks has its row
-        themes = [(theme, [f for f in listed if f.theme == theme]) for theme in (*THEMES, "")]
-        if listed:
-            groups.append((article, [(theme, figures) for theme, figures in themes if figures]))
-    # Amounts the page reports (the price of the paper is furniture, not reporting).
-    money = sorted((f for f in quantities if f.unit == "元" and f.theme != "other"), key=lambda f: -f.value)
+        if article.id in by_article:
+            groups.append((article, _by_theme(by_article[article.id], edition.config.themes)))
+    # Amounts the page reports: the price of the paper is furniture, not reporting.
+    furniture = {b.id for a in edition.all_articles if a.id in by_article for b in a.blocks if b.kind in FURNITURE}
+    money = sorted((f for f in quantities if f.unit == "元" and f.block not in furniture), key=lambda f: -f.value)
     bars = [Bar(f.label_en or f.text, f.value, f"#{f.id}", "nearly " if f.qualifier == "nearly" else "") for f in money]
     by_id = {f.id: f for f in edition.figures}
     waterfalls = [
@@ -231,6 +231,17 @@ def appendix_context(edition: Edition, articles: Collection[str] | None = None) 
         else "",
         "waterfalls": waterfalls,
     }
+
+
+def _by_theme(figures: Sequence[Figure], themes: Sequence[Theme]) -> list[tuple[Theme | None, list[Figure]]]:
+    """An article's figures by theme, in the themes' order; those of no theme (unlabelled, or
+    labelled without one) last: every figure the text marks has its row."""
+    by_id: dict[str, list[Figure]] = {}
+    for f in figures:
+        by_id.setdefault(f.theme, []).append(f)
+    rows: list[tuple[Theme | None, list[Figure]]] = [(t, by_id.pop(t.id)) for t in themes if t.id in by_id]
+    rest = [f for f in figures if f.theme in by_id]
+    return [*rows, (None, rest)] if rest else rows
 
 
 _SENTENCE_END = {"zh": "。！？；", "en": ".!?;"}

@@ -7,7 +7,7 @@ import ast
 import dataclasses
 import operator
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from itertools import chain
 
 from edition.content import Document, front_entries
@@ -16,10 +16,6 @@ from edition.model import Article, ArticleParts, Block, Chart, Check, Edition, F
 from edition.numbers import extract_zh
 from edition.yamlload import LineDict
 
-THEMES = (
-    "funding", "people", "enterprises", "jobs", "training", "projects", "area", "villages",
-    "organisations", "time", "other",
-)  # fmt: skip
 LABEL_KEYS = {"text", "block", "label", "label_zh", "theme"}
 CHECK_KEYS = {"id", "label", "expr", "count", "equals"}
 TOLERANCE = 0.005  # the page rounds; a relation holds within half a percent
@@ -82,11 +78,16 @@ def _locate(block: Block, text: str, figures: dict[str, list[Figure]]) -> Figure
     return next((f for f in figures.get(block.id, ()) if f.start < end and at < f.start + len(f.text)), None)
 
 
-def label_figures(article: Article, doc: Document, figures: list[Figure], diags: Diagnostics) -> list[Figure]:
-    """An article's figures with the labels of its front matter; unlabelled furniture figures left out."""
+def label_figures(
+    article: Article, doc: Document, figures: list[Figure], themes: Collection[str], diags: Diagnostics
+) -> list[Figure]:
+    """An article's figures with the labels of its front matter; unlabelled furniture figures
+    left out. ``themes``: the ids site.toml declares ([[figures.themes]]); a label without
+    ``theme:`` has none ("") and is listed after the themed figures."""
     by_id = {f.id: f for f in figures}
     index = by_block(figures)
     blocks = {b.local: b for b in article.blocks}
+    unknown: dict[str, list[int]] = {}  # theme -> the lines naming it
     for entry in front_entries(doc, "figures", LABEL_KEYS, "figure", diags):
         loc = Loc(doc.path, entry.line, 1)
         block = blocks.get(str(entry.get("block")))
@@ -102,13 +103,9 @@ def label_figures(article: Article, doc: Document, figures: list[Figure], diags:
                 "copy the figure as printed in that block (e.g. 16.4万人), or correct 'block:'",
             )
             continue
-        theme = str(entry.get("theme", "other"))
-        if theme not in THEMES:
-            diags.error(
-                Loc(doc.path, entry.lines.get("theme", entry.line), 1),
-                f"unknown theme {theme!r}",
-                f"use one of {', '.join(THEMES)}",
-            )
+        theme = str(entry.get("theme", ""))
+        if "theme" in entry and theme not in themes:
+            unknown.setdefault(theme, []).append(entry.lines.get("theme", entry.line))
         if by_id[figure.id].label_en:
             diags.error(
                 loc,
@@ -121,8 +118,30 @@ def label_figures(article: Article, doc: Document, figures: list[Figure], diags:
             label_zh=str(entry.get("label_zh", "")),
             theme=theme,
         )
+    _unknown_themes(doc, unknown, themes, diags)
     kinds = {b.id: b.kind for b in article.blocks}
     return [by_id[f.id] for f in figures if kinds[f.block] not in FURNITURE or by_id[f.id].label_en]
+
+
+def _unknown_themes(doc: Document, unknown: dict[str, list[int]], themes: Collection[str], diags: Diagnostics) -> None:
+    """Each theme the file names and site.toml does not declare, once, at its first line (a
+    theme misspelt, or a site.toml without its themes, is one mistake, not one per label)."""
+    if unknown and not themes:
+        first, lines = next(iter(unknown.items()))
+        named = f" (this file's labels name {len(unknown)}: {', '.join(unknown)})" if len(unknown) > 1 else ""
+        diags.error(
+            Loc(doc.path, lines[0], 1),
+            f"unknown theme {first!r}: site.toml declares no figure themes{named}",
+            "declare them in site.toml, a [[figures.themes]] table each with id, name_en and name_zh",
+        )
+        return
+    for theme, lines in unknown.items():
+        also = f" (also at lines {', '.join(map(str, lines[1:]))})" if len(lines) > 1 else ""
+        diags.error(
+            Loc(doc.path, lines[0], 1),
+            f"unknown theme {theme!r}{also}",
+            f"use one of the themes site.toml declares: {', '.join(themes)}; or declare it there ([[figures.themes]])",
+        )
 
 
 _OPS: dict[type, Callable[[float, float], float]] = {
@@ -247,7 +266,8 @@ def annotate_figures(
     docs_by_path = {d.path: d for d in docs}
     types = {e.id: e.type for e in edition.entities}
     articles = [(a, docs_by_path[a.path], mentions.get(a.id, ())) for a in edition.all_articles]
-    labelled = [article_figures_(article, doc, named, types, diags) for article, doc, named in articles]
+    themes = edition.config.theme_ids
+    labelled = [article_figures_(article, doc, named, types, themes, diags) for article, doc, named in articles]
     checks = [run_checks_(a, d, f, diags) for (a, d, _), f in zip(articles, labelled, strict=True)]
     charts = [read_charts_(a, d, f, diags) for (a, d, _), f in zip(articles, labelled, strict=True)]
     edition = dataclasses.replace(
@@ -262,10 +282,16 @@ def annotate_figures(
 
 
 def article_figures(
-    article: Article, doc: Document, mentions: Sequence[Mention], types: Mapping[str, str], diags: Diagnostics
+    article: Article,
+    doc: Document,
+    mentions: Sequence[Mention],
+    types: Mapping[str, str],
+    themes: Collection[str],
+    diags: Diagnostics,
 ) -> list[Figure]:
-    """An article's figures, labelled (``types``: entity id -> type, for numbers inside names)."""
-    return label_figures(article, doc, extract_figures(article, mentions, types), diags)
+    """An article's figures, labelled (``types``: entity id -> type, for numbers inside names;
+    ``themes``: the theme ids site.toml declares)."""
+    return label_figures(article, doc, extract_figures(article, mentions, types), themes, diags)
 
 
 UNIT_EN = {

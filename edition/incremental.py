@@ -3,7 +3,7 @@ page is rendered again only if what it showed could have changed.
 
 Articles: build_article() (edition/article.py) is pure, so its result is kept under a digest
 of what it reads: its two files as parsed (text, front matter with the line of every key,
-the lines of every block) and the glossaries' definitions.
+the lines of every block), the glossaries' definitions and the figure themes' ids.
 
 Pages: a page's output is a function of three things, and its fingerprint is a digest of all three,
 never a recipe written by hand:
@@ -59,16 +59,18 @@ class PageCache:
     articles: dict[str, ArticleResult] = field(default_factory=dict)  # by digest of their inputs
     made: int = 0  # articles the last build made (the rest were kept)
 
-    def article_builder(self, lexicon: Lexicon) -> Callable[[Document, Document | None, Lexicon], ArticleResult]:
+    def article_builder(
+        self, lexicon: Lexicon
+    ) -> Callable[[Document, Document | None, Lexicon, tuple[str, ...]], ArticleResult]:
         """build_article(), answered from the last build's results where the inputs are the same."""
         glossaries = digest(lexicon.definitions)
         kept, self.articles, self.made = self.articles, {}, 0
 
-        def build(zh: Document, en: Document | None, lexicon: Lexicon) -> ArticleResult:
-            key = digest(glossaries, _document(zh), _document(en) if en is not None else None)
+        def build(zh: Document, en: Document | None, lexicon: Lexicon, themes: tuple[str, ...]) -> ArticleResult:
+            key = digest(glossaries, themes, _document(zh), _document(en) if en is not None else None)
             result = kept.get(key) or self.articles.get(key)
             if result is None:
-                result = build_article(zh, en, lexicon)
+                result = build_article(zh, en, lexicon, themes)
                 self.made += 1
             self.articles[key] = result
             return result

@@ -186,11 +186,12 @@ def make_edition(
     diags = Diagnostics()
     diags.items.extend(problems)
     unreadable = frozenset(stem_of(d.loc.path) for d in problems if d.severity == "error")
-    # Per-article work: each article on its own, given the glossaries (edition/article.py).
+    # Per-article work: each article on its own, given the glossaries and the figure themes
+    # (edition/article.py).
     lexicon_problems = Diagnostics()
     lexicon = Lexicon.of(glossaries, lexicon_problems)
     made = cache.article_builder(lexicon) if cache is not None else build_article
-    replay = Replay({zh.path: made(zh, en, lexicon) for zh, en in pairs(docs)})
+    replay = Replay({zh.path: made(zh, en, lexicon, config.theme_ids) for zh, en in pairs(docs)})
     # Site-wide: the articles into pages and one model, the glossaries' checks; each
     # article's problems reported as its step comes
     edition = assemble(config, docs, pages, diags, unreadable, make=replay.article)

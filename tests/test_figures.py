@@ -82,7 +82,14 @@ def test_charts_are_html_with_their_scale_stated_and_whole_labels(built: Built) 
     assert "Logarithmic scale: each gridline is ten times the one before it" in main
     assert "Linear scale: each bar" in main
     assert "39.83 million" in main  # the Moyu sequence: 21 + 13.85 + 4.98 million
-    money = [f for f in result.edition.figures if f.unit == "元" and f.theme not in ("", "other") and f.kind != "date"]
+    # every amount in yuan the articles report is a bar; the price, printed in the footer
+    # (furniture), is not, whatever its theme (site.toml's themes have no special one)
+    kinds = {b.id: b.kind for a in result.edition.all_articles for b in a.blocks}
+    money = [f for f in result.edition.figures if f.unit == "元" and f.kind != "date" and kinds[f.block] != "footer"]
+    chart = main.split('id="chart-money"', 1)[1].split("</ol>", 1)[0]
+    price = next(f for f in result.edition.figures if f.text == "2.00元")
+    assert kinds[price.block] == "footer" and price.theme == "other" and f'href="#{price.id}"' not in chart
+    assert len(money) == chart.count("<li>") and all(f'href="#{f.id}"' in chart for f in money)
     for f in money:  # every label whole (once cut at 46 characters with "…")
         assert (
             f.label_en.removesuffix(" (yuan)").replace("'", "&#x27;").replace('"', "&#34;") in main or "…" not in main

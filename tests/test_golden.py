@@ -8,6 +8,7 @@ rewrites the golden files: review their diff before committing it.
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -89,3 +90,38 @@ def test_each_page_has_its_own_witness_and_edition_json_lists_the_pages(archive:
     assert [p["articles"] for p in data["pages"]] == [["parks"], ["relief"]]
     for page in data["pages"]:
         assert (archive / page["source"]["path"]).is_file()
+
+
+def _theme_cells(archive: Path, view: str) -> list[list[tuple[str, str]]]:
+    """The figures table of a view: each article's rows as (figure id, its theme cell)."""
+    html = (archive / view / "figures/index.html").read_text(encoding="utf-8")
+    table = html.split("<table", 1)[1].split("</table>", 1)[0]
+    row = re.compile(r'<tr id="([^"]+)">.*?<td data-label="(?:Theme|主题|主題)"[^>]*>(.*?)</td>', re.S)
+    return [row.findall(group) for group in table.split("<tbody>")[1:]]
+
+
+def test_the_figures_appendix_follows_the_themes_the_site_toml_declares(archive: Path) -> None:
+    """The fixture declares green-space, enterprises, funding (in that order, not the order its
+    figures are printed in): each article's rows follow it, unthemed rows last, each theme
+    named in the view's language; the exports keep the ids."""
+    import json
+
+    order = [
+        ["parks-p1-n1", "parks-p1-n2", "parks-p1-n3", "parks-h1-n1", "parks-p2-n1"],
+        ["relief-p1-n2", "relief-p1-n1"],  # 600家 (enterprises) before 3000万元 (funding)
+    ]
+    names = {
+        "en/": ["parks and green space"] * 3 + ["", ""] + ["enterprises", "funding"],
+        "zh/": ["公园绿地"] * 3 + ["", ""] + ["企业", "资金"],
+        "zh-hant/": ["公園綠地"] * 3 + ["", ""] + ["企業", "資金"],
+        "": ['parks and green space <span lang="zh-Hans">公园绿地</span>'] * 3
+        + ["", ""]
+        + ['enterprises <span lang="zh-Hans">企业</span>', 'funding <span lang="zh-Hans">资金</span>'],
+    }
+    for view, expected in names.items():
+        groups = _theme_cells(archive, view)
+        assert [[i for i, _ in g] for g in groups] == order, view
+        assert [cell for g in groups for _, cell in g] == expected, view
+    figures = json.loads((archive / "figures.json").read_text(encoding="utf-8"))
+    assert {f["id"]: f["theme"] for f in figures}["relief-p1-n2"] == "enterprises"
+    assert "green-space" in (archive / "figures.csv").read_text(encoding="utf-8")

@@ -49,6 +49,8 @@ EDITS: dict[str, Callable[[Path], None]] = {
     "site.toml": lambda s: append(
         s / "site.toml", 'editors = "The edition team"', 'editors = "The edition team (Chaoyang)"'
     ),
+    # a figure theme's Chinese name ([[figures.themes]]): the appendix's Chinese views change
+    "theme name": lambda s: append(s / "site.toml", 'name_zh = "资金"', 'name_zh = "资金投入"'),
 }
 
 
@@ -63,6 +65,20 @@ def test_dev_server_rebuild_equals_a_clean_build(site: Path, tmp_path: Path, kin
     clean = tmp_path / "clean"
     build(site, clean, search=False)
     assert tree(site / "output") == tree(clean)
+
+
+def test_an_article_kept_by_the_cache_is_checked_against_the_themes_declared_now(site: Path) -> None:
+    """An article's result depends on site.toml's theme ids: a theme withdrawn from site.toml
+    is an error in the article that still names it, though its files did not change."""
+    preview = Preview(site, site / "output")
+    preview.rebuild()
+    append(
+        site / "site.toml",
+        'id = "time"\nname_en = "time"\nname_zh = "时间"',
+        'id = "duration"\nname_en = "duration"\nname_zh = "时长"',
+    )
+    preview.rebuild()
+    assert any("unknown theme 'time'" in str(e) for e in preview.errors), preview.errors
 
 
 def test_an_edit_renders_only_the_pages_it_touches(site: Path) -> None:
