@@ -129,6 +129,9 @@ def _key(arg: Any) -> Any:
     return arg
 
 
+_PLAIN = frozenset({str, int, float, bool})
+
+
 class _Digests:
     """The digests of one build: of values (each model object, list or tuple once, by
     identity: the views share their data) and of the answers of the site's lookups."""
@@ -140,15 +143,31 @@ class _Digests:
         self._answers: dict[tuple[str, Any], str] = {}
 
     def value(self, value: Any) -> str:
+        """A value's digest. A container or model object is digested from its parts, each
+        part that is itself one by its own digest, made once a build: a name's Entity, with
+        every mention in the archive, is digested once, not again inside every vocabulary row
+        and note that holds it (digesting whole reprs took most of an edit's time)."""
         if isinstance(value, dict):
-            return digest([(k, self.value(v)) for k, v in value.items()])
+            return digest([(k, self._part(v)) for k, v in value.items()])
         if not isinstance(value, list | tuple) and not hasattr(value, "__dataclass_fields__"):
             return digest(value)
         kept = self._values.get(id(value))
         if kept is None:
-            made = digest(value) if not isinstance(value, list | tuple) else digest([self.value(v) for v in value])
+            if isinstance(value, list | tuple):
+                made = digest(type(value).__name__, [self._part(v) for v in value])
+            else:  # a dataclass: its type and its fields, as its repr shows them (the fields left
+                # out of it, such as the edition's reading and parts, are derived from the rest)
+                fields = [f for f, spec in value.__dataclass_fields__.items() if spec.repr]
+                made = digest(type(value).__qualname__, [self._part(getattr(value, f)) for f in fields])
             kept = self._values[id(value)] = (value, made)  # the value kept: its id stays its own
         return kept[1]
+
+    def _part(self, value: Any) -> Any:
+        """A part of a value as its digest takes it: plain text and numbers as they are (exact
+        types only: Markup is not str), anything else by its own digest."""
+        if value is None or type(value) in _PLAIN:
+            return value
+        return ("#", self.value(value))
 
     def answer(self, name: str, args: tuple[Any, ...]) -> str:
         """What a lookup answers the new site (``args`` as recorded), digested. A block's marks
