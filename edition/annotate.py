@@ -40,7 +40,7 @@ def read_pins(
         if entity is None or entity not in definitions:
             diags.error(
                 loc,
-                f"mention refers to entity {entity!r}, which no glossary defines",
+                f"mention refers to entity {entry.as_written('entity', entity)}, which no glossary defines",
                 "define it in content/entities.yaml or content/terms.yaml, or correct the id",
             )
             continue

@@ -76,7 +76,7 @@ def article_of(doc: Document, en: Document | None, diags: Diagnostics) -> Articl
     article_id = front.id
     if article_id is None:
         return None
-    diags.items.extend((*front.kind_problems, *front.blocks_problems))
+    diags.items.extend(front.problems)  # its kind, its 'blocks:'
     kinds = [b.kind for b in doc.blocks]
     locals_ = local_block_ids(kinds)
     lines = front.source_lines
@@ -169,7 +169,11 @@ def _notes(doc: Document, article_id: str, blocks: dict[str, Block], diags: Diag
     for entry in doc.article_front.notes.report(diags):
         loc = Loc(doc.path, entry.line, 1)
         if entry.kind not in NOTE_KINDS:
-            diags.error(loc, f"note kind {entry.kind!r} unknown", f"use one of {', '.join(sorted(NOTE_KINDS))}")
+            diags.error(
+                loc,
+                f"note kind {entry.as_written('kind', entry.kind)} unknown",
+                f"use one of {', '.join(sorted(NOTE_KINDS))}",
+            )
         local = entry.block
         if local is not None and local not in blocks:
             diags.no_such_block(Loc(doc.path, entry.at("block"), 1), "note", local, blocks)
@@ -230,7 +234,7 @@ def _photos(
         if block is None or block.kind != "caption":
             diags.error(
                 loc,
-                f"photo refers to {entry.block!r}, which is not a caption block of the page",
+                f"photo refers to {entry.as_written('block', entry.block)}, which is not a caption block of the page",
                 "give the caption's block id, e.g. 'c1'",
             )
             continue
@@ -239,7 +243,7 @@ def _photos(
                 continue
             diags.error(
                 loc,
-                f"photo is placed with article {entry.article!r}, which does not exist",
+                f"photo is placed with article {entry.as_written('article', entry.article)}, which does not exist",
                 f"articles: {choices(sorted(article_ids))}",
             )
             continue

@@ -30,16 +30,27 @@ Problems = tuple[Diagnostic, ...]
 
 
 @dataclass(frozen=True, slots=True)
-class Entry:
-    """One mapping of a front-matter list: its line, its keys' lines, the keys whose value
-    the schema rejected (reported there; the stages say nothing more about them)."""
+class Lines:
+    """Where a mapping stands: its line, and each of its keys' lines (where messages point)."""
 
     line: int
     lines: Mapping[str, int] = field(hash=False)
-    wrong: frozenset[str]
 
     def at(self, key: str) -> int:
         return self.lines.get(key, self.line)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry(Lines):
+    """One mapping of a front-matter list, with the keys whose value the schema rejected
+    (reported there: the stages say nothing more about them) and those values as written."""
+
+    wrong: frozenset[str]
+    written: Mapping[str, str] = field(hash=False)
+
+    def as_written(self, key: str, value: object) -> str:
+        """A field's value for a message: as written, if it was not of its type."""
+        return self.written.get(key, repr(value))
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,17 +137,12 @@ class Listed(Generic[E]):
 
 
 @dataclass(frozen=True, slots=True)
-class Head:
-    """What both languages' front matter have: the lines of the keys, and the problems of the
-    mapping itself (unknown keys; values of the wrong type, in its lists too)."""
+class Head(Lines):
+    """What both languages' front matter have: the problems of the mapping itself (unknown
+    keys; values of the wrong type, in its lists too)."""
 
-    line: int
-    lines: Mapping[str, int] = field(hash=False)
     unknown: Problems
     schema: Problems
-
-    def at(self, key: str) -> int:
-        return self.lines.get(key, self.line)
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,13 +150,12 @@ class ArticleFront(Head):
     id: str | None  # None: missing or not a valid id (``id_problems`` says so)
     id_problems: Problems
     kind: str  # article | page
-    kind_problems: Problems
     order: int
     numbered: bool  # 'order:' given as a whole number
     title: str
     vertical: frozenset[str]
     source_lines: tuple[tuple[int, int], ...]  # one per block; (0, 0) each if 'blocks:' is wrong
-    blocks_problems: Problems
+    problems: Problems  # of its kind and its 'blocks:'
     notes: Listed[NoteEntry] = field(default_factory=Listed)
     emendations: Listed[EmendationEntry] = field(default_factory=Listed)
     photos: Listed[PhotoEntry] = field(default_factory=Listed)
@@ -171,22 +176,12 @@ class TranslationFront(Head):
 
 def parse_front(data: LineDict, path: str, lang: str, kinds: Sequence[str]) -> ArticleFront | TranslationFront:
     """A file's front matter, typed; ``kinds``: its blocks' kinds, in order."""
-    unknown, schema = Diagnostics(), Diagnostics()
-    check_keys(
-        data,
-        ZH_KEYS if lang == "zh" else EN_KEYS,
-        path,
-        "front-matter" if lang == "zh" else "translation front-matter",
-        unknown,
-    )
+    unknown, schema, zh = Diagnostics(), Diagnostics(), lang == "zh"
+    check_keys(data, ZH_KEYS if zh else EN_KEYS, path, "front-matter" if zh else "translation front-matter", unknown)
     check_front(data, lang, path, kinds, schema)
-    head: dict[str, Any] = {
-        "line": data.line,
-        "lines": dict(data.lines),
-        "unknown": tuple(unknown.items),
-        "schema": tuple(schema.items),
-    }
-    if lang != "zh":
+    head: dict[str, Any] = {"line": data.line, "lines": dict(data.lines)}
+    head.update(unknown=tuple(unknown.items), schema=tuple(schema.items))
+    if not zh:
         raw_id = data.get("id")
         return TranslationFront(
             **head,
@@ -210,23 +205,22 @@ def parse_front(data: LineDict, path: str, lang: str, kinds: Sequence[str]) -> A
             f"invalid or missing id {raw_id!r}",
             "give 'id:' in lowercase letters, digits and '-' (it becomes a folder name of the site)",
         )
-    kind_problems = Diagnostics()
+    problems = Diagnostics()
     if raw_kind not in ("article", "page"):
-        kind_problems.error(loc("kind"), f"unknown kind {raw_kind!r}", "use 'article' or 'page'")
+        problems.error(loc("kind"), f"unknown kind {raw_kind!r}", "use 'article' or 'page'")
         raw_kind = "article"  # placed as one, so that nothing else is reported as missing
-    lines, blocks_problems = _source_lines(data, len(kinds), loc)
+    lines = _source_lines(data, len(kinds), loc, problems)
     return ArticleFront(
         **head,
         id=raw_id if valid else None,
         id_problems=tuple(id_problems.items),
         kind=str(raw_kind),
-        kind_problems=tuple(kind_problems.items),
         order=int(order) if isinstance(order, int) else 0,
         numbered=isinstance(order, int) and not isinstance(order, bool),
         title=str(data.get("title") or ""),
         vertical=frozenset(str(v) for v in vertical) if isinstance(vertical, list | str) else frozenset(),
         source_lines=lines,
-        blocks_problems=blocks_problems,
+        problems=tuple(problems.items),
         notes=_listed(data, "notes", "note", path, _note),
         emendations=_listed(data, "emendations", "emendation", path, _emendation),
         photos=_listed(data, "photos", "photo", path, _photo),
@@ -238,10 +232,10 @@ def parse_front(data: LineDict, path: str, lang: str, kinds: Sequence[str]) -> A
 
 
 def _source_lines(
-    data: LineDict, count: int, loc: Callable[[str], Loc]
-) -> tuple[tuple[tuple[int, int], ...], Problems]:
+    data: LineDict, count: int, loc: Callable[[str], Loc], problems: Diagnostics
+) -> tuple[tuple[int, int], ...]:
     """'blocks:': the source lines of each block, one [first, last] per block."""
-    raw, problems = data.get("blocks"), Diagnostics()
+    raw = data.get("blocks")
     if raw is None:
         problems.error(
             loc("id"), "no 'blocks:' list of source lines", "add 'blocks:' with one [first, last] per block of the text"
@@ -259,8 +253,8 @@ def _source_lines(
             "give one [first, last] per block, in order; a block you split or joined needs its range split or joined too",
         )
     else:
-        return tuple((r[0], r[1]) for r in raw), ()
-    return ((0, 0),) * count, tuple(problems.items)
+        return tuple((r[0], r[1]) for r in raw)
+    return ((0, 0),) * count
 
 
 # Each list's keys, and how an entry of it is made (KEYS[key] is its schema's keys).
@@ -287,7 +281,9 @@ def _listed(data: LineDict, key: str, what: str, path: str, make: Callable[[Line
             )
             continue
         check_keys(entry, KEYS[key], path, what, problems)
-        common = {"line": entry.line, "lines": dict(entry.lines), "wrong": rejected(entry, ENTRIES[key])}
+        wrong = rejected(entry, ENTRIES[key])
+        common = {"line": entry.line, "lines": dict(entry.lines), "wrong": wrong}
+        common["written"] = {k: repr(entry[k]) for k in sorted(wrong)}
         entries.append(make(entry, common))
     return Listed(tuple(entries), tuple(problems.items))
 

@@ -51,11 +51,17 @@ def test_a_chinese_front_matter_is_typed_with_its_lines() -> None:
     # The file's front matter starts on line 2, after the opening '---'.
     front = parse_front(load_yaml(ZH, "a.zh.md", 1), "a.zh.md", "zh", ["headline", "paragraph"])
     assert isinstance(front, ArticleFront)
-    assert (front.id, front.kind, front.order, front.numbered, front.title) == ("moyu", "article", 4, True, "携手新疆墨玉")
+    assert (front.id, front.kind, front.order, front.numbered, front.title) == (
+        "moyu",
+        "article",
+        4,
+        True,
+        "携手新疆墨玉",
+    )
     assert front.vertical == frozenset({"h1"})
     assert front.source_lines == ((10, 11), (12, 20))
     assert front.at("blocks") == 6 and front.at("notes") == 9
-    assert front.unknown == front.schema == front.id_problems == front.blocks_problems == ()
+    assert front.unknown == front.schema == front.id_problems == front.problems == ()
     (note,) = front.notes.entries
     assert (note.id, note.kind, note.block, note.text, note.title, note.line) == (
         "moyu",
@@ -97,8 +103,7 @@ def test_problems_are_found_once_and_kept_not_reported() -> None:
             *front.unknown,
             *front.schema,
             *front.id_problems,
-            *front.kind_problems,
-            *front.blocks_problems,
+            *front.problems,
             *front.notes.problems,
         )
     ]
