@@ -1,4 +1,4 @@
-"""Front matter, typed: the one place where line-tracked YAML (edition/yamlload.py) is read.
+"""Front matter, typed: the one reader of a content file's line-tracked front matter (yamlload).
 
 A content file's front matter is parsed once, when the file is loaded, into the frozen
 dataclasses below; the stages read only their fields. Parsing reports nothing itself: the
