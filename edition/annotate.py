@@ -15,12 +15,10 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from edition.content import Document, Glossary, front_entries
+from edition.content import Document, Glossary
 from edition.errors import Diagnostics, Loc, show_invisible
 from edition.glossary import ENTITY_TYPES, Definition, read_definitions, same_forms
 from edition.model import Article, Block, Edition, Mention
-
-PIN_KEYS = {"entity", "block", "occurrence", "exclude"}
 
 
 @dataclass(frozen=True)
@@ -36,23 +34,23 @@ def read_pins(
     doc: Document, blocks: dict[str, Block], definitions: dict[str, Definition], diags: Diagnostics
 ) -> list[Pin]:
     pins = []
-    for entry in front_entries(doc, "mentions", PIN_KEYS, "mention", diags):
+    for entry in doc.article_front.mentions.report(diags):
         loc = Loc(doc.path, entry.line, 1)
-        entity, block = entry.get("entity"), entry.get("block")
-        if not isinstance(entity, str) or entity not in definitions:
+        entity, block = entry.entity, entry.block
+        if entity is None or entity not in definitions:
             diags.error(
                 loc,
-                f"mention refers to entity {entity!r}, which no glossary defines",
+                f"mention refers to entity {entry.as_written('entity', entity)}, which no glossary defines",
                 "define it in content/entities.yaml or content/terms.yaml, or correct the id",
             )
             continue
-        if not isinstance(block, str) or block not in blocks:
-            diags.no_such_block(loc, "mention", block, blocks)
+        if block is None or block not in blocks:
+            if "block" not in entry.wrong:  # else the schema said so
+                diags.no_such_block(loc, "mention", block, blocks)
             continue
-        occurrence, exclude = entry.get("occurrence", 0), entry.get("exclude", False)
-        if not isinstance(occurrence, int) or not isinstance(exclude, bool):
+        if not entry.usable:
             continue  # reported by the front matter's schema (edition/frontschema.py)
-        pins.append(Pin(str(entity), str(block), occurrence, exclude, loc))
+        pins.append(Pin(entity, block, entry.occurrence, entry.exclude, loc))
     return pins
 
 

@@ -6,22 +6,12 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from edition.config import PageInfo, SiteConfig
-from edition.content import Document, front_entries, front_loc, text_hash
+from edition.content import Document, text_hash
 from edition.errors import Diagnostic, Diagnostics, Loc, choices, show_invisible
-from edition.frontschema import check_front, duplicate_orders
+from edition.front import NOTE_KINDS
+from edition.frontschema import duplicate_orders
 from edition.ids import block_id, local_block_ids
 from edition.model import Article, Block, Edition, Emendation, NewsPage, Note, Photo, SourceText
-from edition.yamlload import LineDict, check_keys
-
-ZH_KEYS = {
-    "id", "kind", "order", "title", "source", "blocks", "notes", "emendations", "photos",
-    "mentions", "figures", "checks", "charts", "vertical",
-}  # fmt: skip
-EN_KEYS = {"id", "translator", "translates", "numbers"}
-NOTE_KEYS = {"id", "kind", "block", "text", "title"}
-NOTE_KINDS = {"gloss", "context", "editorial"}
-EMENDATION_KEYS = {"block", "source", "reading", "reason"}
-PHOTO_KEYS = {"block", "article", "image"}
 
 
 def assemble(
@@ -79,34 +69,24 @@ def assemble(
 
 
 def article_of(doc: Document, en: Document | None, diags: Diagnostics) -> Article | None:
-    front = doc.front
-    check_keys(front, ZH_KEYS, doc.path, "front-matter", diags)
-    check_front(doc, diags)  # each value's type, at its line (edition/frontschema.py)
-    if en is not None:
-        check_front(en, diags)
-    article_id = front.get("id")
-    if not isinstance(article_id, str) or not _valid_id(article_id):
-        diags.error(
-            front_loc(doc, "id"),
-            f"invalid or missing id {article_id!r}",
-            "give 'id:' in lowercase letters, digits and '-' (it becomes a folder name of the site)",
-        )
+    # the front matter's own problems, found when it was parsed (edition/front.py)
+    front = doc.article_front
+    diags.items.extend((*front.unknown, *front.schema, *(en.meta.schema if en is not None else ())))
+    diags.items.extend(front.id_problems)
+    article_id = front.id
+    if article_id is None:
         return None
-    kind = front.get("kind", "article")
-    if kind not in ("article", "page"):
-        diags.error(front_loc(doc, "kind"), f"unknown kind {kind!r}", "use 'article' or 'page'")
-        kind = "article"  # placed as one, so that nothing else is reported as missing
-    order = front.get("order", 0)
+    diags.items.extend(front.problems)  # its kind, its 'blocks:'
     kinds = [b.kind for b in doc.blocks]
     locals_ = local_block_ids(kinds)
-    lines = _source_lines(doc, len(doc.blocks), diags)
-    en_blocks, en_meta = _pair(doc, en, diags)
+    lines = front.source_lines
+    en_blocks = _pair(doc, en, diags)
     zh_hash = text_hash(doc.blocks)
     outdated = False
-    if en is not None and en_meta.get("translates") not in (None, "", zh_hash):
+    if en is not None and en.translation_front.translates not in (None, "", zh_hash):
         outdated = True
         diags.warning(
-            front_loc(en, "translates"),
+            Loc(en.path, en.meta.at("translates"), 1),
             "translation is outdated: the Chinese text changed since it was translated",
             f"review the English against {doc.path}, then set 'translates: \"{zh_hash}\"'",
         )
@@ -127,67 +107,33 @@ def article_of(doc: Document, en: Document | None, diags: Diagnostics) -> Articl
     headline = next((b for b in blocks if b.kind == "headline"), None)
     return Article(
         id=article_id,
-        order=int(order) if isinstance(order, int) else 0,
-        kind=str(kind),
-        title_zh=str(front.get("title") or (headline.zh if headline else article_id)),
+        order=front.order,
+        kind=front.kind,
+        title_zh=front.title or (headline.zh if headline else article_id),
         title_en=headline.en if headline else "",
         blocks=blocks,
         notes=_notes(doc, article_id, by_local, diags),
         emendations=_emendations(doc, article_id, by_local, diags),
         path=doc.path,
         en_path=en.path if en else None,
-        translator=str(en_meta.get("translator", "")),
+        translator=en.translation_front.translator if en else "",
         outdated=outdated,
         zh_hash=zh_hash,
-        vertical=frozenset(str(v) for v in front.get("vertical") or ()),
+        vertical=front.vertical,
         page=doc.stem.rsplit("/", 1)[0],
     )
 
 
-def _valid_id(value: str) -> bool:
-    from edition.content import ID
-
-    return bool(ID.fullmatch(value))
-
-
-def _source_lines(doc: Document, count: int, diags: Diagnostics) -> list[tuple[int, int]]:
-    raw = doc.front.get("blocks")
-    fallback = [(0, 0)] * count
-    if raw is None:
-        diags.error(
-            front_loc(doc, "id"),
-            "no 'blocks:' list of source lines",
-            "add 'blocks:' with one [first, last] per block of the text",
-        )
-        return fallback
-    if not isinstance(raw, list) or not all(
-        isinstance(r, list) and len(r) == 2 and all(isinstance(n, int) for n in r) for r in raw
-    ):
-        diags.error(
-            front_loc(doc, "blocks"),
-            "'blocks:' must be a list of [first, last] line pairs",
-            "write each as '- [63, 71]'",
-        )
-        return fallback
-    if len(raw) != count:
-        diags.error(
-            front_loc(doc, "blocks"),
-            f"'blocks:' lists {len(raw)} source ranges but the text has {count} blocks",
-            "give one [first, last] per block, in order; a block you split or joined needs its range split or joined too",
-        )
-        return fallback
-    return [(r[0], r[1]) for r in raw]
-
-
-def _pair(doc: Document, en: Document | None, diags: Diagnostics) -> tuple[tuple[Any, ...], LineDict]:
+def _pair(doc: Document, en: Document | None, diags: Diagnostics) -> tuple[Any, ...]:
     """Pair the English blocks with the Chinese ones, kind by kind, position by position."""
     if en is None:
-        return (), LineDict()
-    check_keys(en.front, EN_KEYS, en.path, "translation front-matter", diags)
-    if en.front.get("id") != doc.front.get("id"):
+        return ()
+    meta = en.translation_front
+    diags.items.extend(meta.unknown)
+    if meta.id != doc.article_front.id:
         diags.error(
-            front_loc(en, "id"),
-            f"translation id {en.front.get('id')!r} differs from {doc.front.get('id')!r}",
+            Loc(en.path, meta.at("id"), 1),
+            f"translation id {meta.id_shown} differs from {doc.article_front.id!r}",
             f"use the id of {doc.path}",
         )
     for i in range(max(len(doc.blocks), len(en.blocks))):
@@ -215,32 +161,35 @@ def _pair(doc: Document, en: Document | None, diags: Diagnostics) -> tuple[tuple
                 "keep the same blocks in the same order as the Chinese; a missing or extra block shifts every pair after it",
             )
             break
-    return en.blocks, en.front
+    return en.blocks
 
 
 def _notes(doc: Document, article_id: str, blocks: dict[str, Block], diags: Diagnostics) -> tuple[Note, ...]:
     notes = []
-    for entry in front_entries(doc, "notes", NOTE_KEYS, "note", diags):
+    for entry in doc.article_front.notes.report(diags):
         loc = Loc(doc.path, entry.line, 1)
-        kind = entry.get("kind")
-        if kind not in NOTE_KINDS:
-            diags.error(loc, f"note kind {kind!r} unknown", f"use one of {', '.join(sorted(NOTE_KINDS))}")
-        local = entry.get("block")
-        if local is not None and (not isinstance(local, str) or local not in blocks):
-            diags.no_such_block(Loc(doc.path, entry.lines.get("block", entry.line), 1), "note", local, blocks)
+        if entry.kind not in NOTE_KINDS:
+            diags.error(
+                loc,
+                f"note kind {entry.as_written('kind', entry.kind)} unknown",
+                f"use one of {', '.join(sorted(NOTE_KINDS))}",
+            )
+        local = entry.block
+        if local is not None and local not in blocks:
+            diags.no_such_block(Loc(doc.path, entry.at("block"), 1), "note", local, blocks)
             local = None
-        if not entry.get("id") or not entry.get("text"):
+        if not entry.id or not entry.text:
             diags.error(loc, "a note needs an 'id' and a 'text'", "add both")
             continue
         notes.append(
             Note(
-                id=f"{article_id}-{entry['id']}",
-                kind=str(kind),
-                text=str(entry["text"]),
+                id=f"{article_id}-{entry.id}",
+                kind=str(entry.kind),
+                text=entry.text,
                 article=article_id,
                 block=blocks[local].id if local else None,
                 loc=loc,
-                title=str(entry.get("title", "")),
+                title=entry.title,
             )
         )
     return tuple(notes)
@@ -250,32 +199,25 @@ def _emendations(
     doc: Document, article_id: str, blocks: dict[str, Block], diags: Diagnostics
 ) -> tuple[Emendation, ...]:
     out = []
-    for entry in front_entries(doc, "emendations", EMENDATION_KEYS, "emendation", diags):
+    for entry in doc.article_front.emendations.report(diags):
         loc = Loc(doc.path, entry.line, 1)
-        if not str(entry.get("reason") or "").strip():
+        if not entry.reason.strip():
             diags.error(
                 loc, "emendation without a reason", "say in 'reason:' why the edition departs from the source here"
             )
-        local = entry.get("block")
-        if not isinstance(local, str) or local not in blocks:
-            diags.no_such_block(loc, "emendation", local, blocks)
+        local = entry.block
+        if local is None or local not in blocks:
+            if "block" not in entry.wrong:  # else the schema said so
+                diags.no_such_block(loc, "emendation", local, blocks)
             continue
-        reading = str(entry.get("reading", ""))
+        reading = entry.reading
         if not reading or reading not in blocks[local].zh:
             diags.error(
-                Loc(doc.path, entry.lines.get("reading", entry.line), 1),
+                Loc(doc.path, entry.at("reading"), 1),
                 f"the emendation's reading {show_invisible(reading)} is not in the text of {blocks[local].id}",
                 "give in 'reading:' the text as the edition now prints it (and in 'source:' as the source had it)",
             )
-        out.append(
-            Emendation(
-                blocks[local].id,
-                str(entry.get("source", "")),
-                str(entry.get("reading", "")),
-                str(entry.get("reason", "")),
-                loc,
-            )
-        )
+        out.append(Emendation(blocks[local].id, entry.source, entry.reading, entry.reason, loc))
     return tuple(out)
 
 
@@ -286,22 +228,22 @@ def _photos(
     by_local = {b.local: b for b in page.blocks}
     credit = next((b for b in page.blocks if b.kind == "credit"), None)
     photos = []
-    for number, entry in enumerate(front_entries(doc, "photos", PHOTO_KEYS, "photo", diags), start=1):
+    for number, entry in enumerate(doc.article_front.photos.report(diags), start=1):
         loc = Loc(doc.path, entry.line, 1)
-        block = by_local.get(str(entry.get("block")))
+        block = by_local.get(str(entry.block))
         if block is None or block.kind != "caption":
             diags.error(
                 loc,
-                f"photo refers to {entry.get('block')!r}, which is not a caption block of the page",
+                f"photo refers to {entry.as_written('block', entry.block)}, which is not a caption block of the page",
                 "give the caption's block id, e.g. 'c1'",
             )
             continue
-        if entry.get("article") not in article_ids:
+        if entry.article not in article_ids:
             if not complete:  # its article may be in a file that did not load
                 continue
             diags.error(
                 loc,
-                f"photo is placed with article {entry.get('article')!r}, which does not exist",
+                f"photo is placed with article {entry.as_written('article', entry.article)}, which does not exist",
                 f"articles: {choices(sorted(article_ids))}",
             )
             continue
@@ -310,13 +252,13 @@ def _photos(
                 # unique in the archive: a page's photographs carry its front's id (the first
                 # page, whose own id is "page", keeps the ids it was published with)
                 id=f"photo-{number}" if page.id == "page" else f"{page.id}-photo-{number}",
-                article=str(entry["article"]),
+                article=str(entry.article),
                 block=block.id,
                 caption_zh=block.zh,
                 caption_en=block.en,
                 credit_zh=credit.zh if credit else "",
                 credit_en=credit.en if credit else "",
-                image=entry.get("image"),
+                image=entry.image,
             )
         )
     return tuple(photos)
@@ -326,7 +268,7 @@ def _check_unique_ids(articles: Sequence[Article], docs: Sequence[Document], dia
     """The articles with the first of each id; a repeated id is reported and its file left out."""
     kept: list[Article] = []
     seen: dict[str, str] = {}
-    id_lines = {d.path: d.front.lines.get("id", 2) for d in docs}
+    id_lines = {d.path: d.meta.at("id") for d in docs}
     for article in articles:
         if article.id in seen:
             diags.error(

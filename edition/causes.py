@@ -72,7 +72,7 @@ def one_cause(
         en = en_docs.get(article)
         if en is None or article in primary:
             continue
-        article_id = str(zh.front.get("id") or "")
+        article_id = zh.article_front.id or ""
         if article in misaligned or numbered.get(article, 0) >= 2:
             found = block_diff(article_id, zh, en, words)
         else:

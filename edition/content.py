@@ -11,16 +11,16 @@ from typing import Any
 from edition.config import PageInfo, find_line, load_page_config
 from edition.droppings import is_dropping
 from edition.errors import BuildError, Diagnostic, Diagnostics, Loc, rel
+from edition.front import ArticleFront, TranslationFront, parse_front
 from edition.frontmatter import split_front_matter
 from edition.markup import parse_blocks
 from edition.model import SourceText
-from edition.yamlload import LineDict, check_keys, key_line, load_yaml
+from edition.yamlload import LineDict, load_yaml
 
 # A content file larger than this is a mistake (a pasted log, a binary): a whole
 # newspaper page is about 20 KB.
 MAX_BYTES = 1_000_000
 NAME = re.compile(r"^(?P<stem>(?P<order>\d{2,})-(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*))\.(?P<lang>zh|en)\.md$")
-ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # used with fullmatch: no trailing newline
 
 
 @dataclass(frozen=True)
@@ -43,9 +43,19 @@ class Document:
     path: str  # relative to the project, as editors see it
     stem: str  # "2020-05-25/p12/01-paired-assistance": the page's key and the file's stem
     lang: str  # zh | en
-    front: LineDict
+    meta: ArticleFront | TranslationFront  # the front matter, typed (edition/front.py)
     blocks: tuple[Block, ...]
     front_end: int  # file line of the closing '---'
+
+    @property
+    def article_front(self) -> ArticleFront:
+        assert isinstance(self.meta, ArticleFront), self.path
+        return self.meta
+
+    @property
+    def translation_front(self) -> TranslationFront:
+        assert isinstance(self.meta, TranslationFront), self.path
+        return self.meta
 
 
 def read_text(path: Path, name: str, diags: Diagnostics) -> str | None:
@@ -127,7 +137,8 @@ def load_document(path: Path, root: Path, diags: Diagnostics, name: str | None =
                 continue
         joined = raw.text.replace("\n", "" if lang == "zh" else " ")
         blocks.append(Block(raw.kind, joined, Loc(name, line, 1)))
-    return Document(name, stem_of(name), lang, front, tuple(blocks), split.body_line)
+    meta = parse_front(front, name, lang, [b.kind for b in blocks])
+    return Document(name, stem_of(name), lang, meta, tuple(blocks), split.body_line)
 
 
 def stem_of(name: str) -> str:
@@ -249,33 +260,3 @@ def text_hash(blocks: tuple[Block, ...] | list[Any]) -> str:
     """Hash of a document's text (not its front matter): what a translation translates."""
     digest = hashlib.sha256("\n".join(f"{b.kind}\t{b.text}" for b in blocks).encode("utf-8"))
     return digest.hexdigest()[:16]
-
-
-def front_loc(doc: Document, key: str, data: LineDict | None = None) -> Loc:
-    return Loc(doc.path, key_line(data if data is not None else doc.front, key, 2), 1)
-
-
-def front_entries(doc: Document, key: str, known: set[str], what: str, diags: Diagnostics) -> list[LineDict]:
-    """The mappings listed under a front-matter key, each checked for unknown keys.
-
-    Anything else there (a bare string, a list item that is not a mapping) is an error at
-    the key's line: never silently skipped.
-    """
-    value = doc.front.get(key)
-    if value is None:
-        return []
-    if not isinstance(value, list):
-        diags.error(
-            front_loc(doc, key), f"'{key}:' must be a list", f"write each {what} as '- key: value' under '{key}:'"
-        )
-        return []
-    entries = []
-    for entry in value:
-        if not isinstance(entry, LineDict):
-            diags.error(
-                front_loc(doc, key), f"each {what} under '{key}:' must be a mapping", f"write '- {sorted(known)[0]}: …'"
-            )
-            continue
-        check_keys(entry, known, doc.path, what, diags)
-        entries.append(entry)
-    return entries

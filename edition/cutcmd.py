@@ -58,7 +58,7 @@ def render_skeleton(zh: Document) -> str:
     and ``translates:`` set to the hash of the Chinese text it is to translate."""
     kinds = [b.kind for b in zh.blocks]
     head = (
-        f"id: {zh.front.get('id')}\n"
+        f"id: {zh.article_front.id}\n"
         f'translator: "{TRANSLATOR_PLACEHOLDER}"\n'
         f'translates: "{text_hash(zh.blocks)}"  # the Chinese text this file translates\n'
     )

@@ -10,14 +10,12 @@ import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 from itertools import chain
 
-from edition.content import Document, front_entries
+from edition.content import Document
 from edition.errors import Diagnostics, Loc, show_invisible
+from edition.front import CheckEntry
 from edition.model import Article, ArticleParts, Block, Chart, Check, Edition, Figure, Mention
 from edition.numbers import extract_zh
-from edition.yamlload import LineDict
 
-LABEL_KEYS = {"text", "block", "label", "label_zh", "theme"}
-CHECK_KEYS = {"id", "label", "expr", "count", "equals"}
 TOLERANCE = 0.005  # the page rounds; a relation holds within half a percent
 _REF = re.compile(r"\{([a-z]+[0-9]+):([^{}]+)\}")
 
@@ -88,13 +86,14 @@ def label_figures(
     index = by_block(figures)
     blocks = {b.local: b for b in article.blocks}
     unknown: dict[str, list[int]] = {}  # theme -> the lines naming it
-    for entry in front_entries(doc, "figures", LABEL_KEYS, "figure", diags):
+    for entry in doc.article_front.figures.report(diags):
         loc = Loc(doc.path, entry.line, 1)
-        block = blocks.get(str(entry.get("block")))
+        block = blocks.get(str(entry.block))
         if block is None:
-            diags.no_such_block(loc, "figure label", entry.get("block"), blocks)
+            if "block" not in entry.wrong:  # else the schema said so
+                diags.no_such_block(loc, "figure label", entry.block, blocks)
             continue
-        text = str(entry.get("text", ""))
+        text = entry.text
         figure = _locate(block, text, index) if text else None
         if figure is None:
             diags.error(
@@ -103,9 +102,9 @@ def label_figures(
                 "copy the figure as printed in that block (e.g. 16.4万人), or correct 'block:'",
             )
             continue
-        theme = str(entry.get("theme", ""))
-        if "theme" in entry and theme not in themes:
-            unknown.setdefault(theme, []).append(entry.lines.get("theme", entry.line))
+        theme = entry.theme
+        if "theme" in entry.lines and theme not in themes:
+            unknown.setdefault(theme, []).append(entry.at("theme"))
         if by_id[figure.id].label_en:
             diags.error(
                 loc,
@@ -114,8 +113,8 @@ def label_figures(
             )
         by_id[figure.id] = dataclasses.replace(
             by_id[figure.id],
-            label_en=str(entry.get("label", "")),
-            label_zh=str(entry.get("label_zh", "")),
+            label_en=entry.label,
+            label_zh=entry.label_zh,
             theme=theme,
         )
     _unknown_themes(doc, unknown, themes, diags)
@@ -170,7 +169,7 @@ def run_checks(article: Article, doc: Document, figures: Sequence[Figure], diags
     checks = []
     index = by_block(figures)
     blocks = {b.local: b for b in article.blocks}
-    for entry in front_entries(doc, "checks", CHECK_KEYS, "check", diags):
+    for entry in doc.article_front.checks.report(diags):
         loc = Loc(doc.path, entry.line, 1)
         made = _check(article, blocks, index, entry, loc, diags)
         if made is not None:
@@ -218,25 +217,25 @@ def _check(
     article: Article,
     blocks: dict[str, Block],
     figures: dict[str, list[Figure]],
-    entry: LineDict,
+    entry: CheckEntry,
     loc: Loc,
     diags: Diagnostics,
 ) -> Check | None:
-    check_id = str(entry.get("id", ""))
-    if "count" in entry:
-        items = [str(i) for i in entry.get("count") or []]
+    check_id = entry.id
+    if entry.count is not None:
+        items = list(entry.count)
         missing = [i for i in items if not any(i in b.zh for b in article.blocks)]
         for item in missing:
             diags.error(
                 loc, f"check {check_id}: {item!r} is not in the text of {article.id}", "list strings exactly as printed"
             )
-        right = _side(str(entry.get("equals", "")), blocks, figures, loc, diags)
+        right = _side(entry.equals, blocks, figures, loc, diags)
         if missing or right is None:
             return None
         left = (float(len(items)), "、".join(items))
         expression = f"count({left[1]}) == {right[1]}"
     else:
-        expr = str(entry.get("expr", ""))
+        expr = entry.expr
         if expr.count("==") != 1:
             diags.error(loc, f"check {check_id}: the expression needs exactly one '=='", "write it as 'left == right'")
             return None
@@ -248,7 +247,7 @@ def _check(
         left = left_side
         expression = f"{left[1]} == {right[1]}"
     ok = abs(left[0] - right[0]) <= TOLERANCE * max(abs(left[0]), abs(right[0]), 1.0)
-    return Check(f"check-{check_id}", article.id, str(entry.get("label", "")), expression, right[0], left[0], ok, loc)
+    return Check(f"check-{check_id}", article.id, entry.label, expression, right[0], left[0], ok, loc)
 
 
 def annotate_figures(
@@ -299,7 +298,6 @@ UNIT_EN = {
     "笔": "loans", "套": "sets", "桶": "barrels", "种": "kinds", "公顷": "hectares", "平方米": "square metres",
     "%": "per cent", "项": "(items)", "期": "phases", "年": "years", "团": "regiment",
 }  # fmt: skip
-CHART_KEYS = {"id", "title", "steps", "total", "description"}
 
 
 def unit_en(unit: str) -> str:
@@ -319,11 +317,11 @@ def read_charts(article: Article, doc: Document, figures: Sequence[Figure], diag
     charts = []
     index = by_block(figures)
     blocks = {b.local: b for b in article.blocks}
-    for entry in front_entries(doc, "charts", CHART_KEYS, "chart", diags):
+    for entry in doc.article_front.charts.report(diags):
         loc = Loc(doc.path, entry.line, 1)
         steps = []
-        for ref in entry.get("steps") or []:
-            match = _REF.fullmatch(str(ref))
+        for ref in entry.steps:
+            match = _REF.fullmatch(ref)
             block = blocks.get(match.group(1)) if match else None
             figure = _locate(block, match.group(2), index) if match and block else None
             if figure is None:
@@ -336,12 +334,12 @@ def read_charts(article: Article, doc: Document, figures: Sequence[Figure], diag
             steps.append(figure)
         charts.append(
             Chart(
-                id=str(entry.get("id")),
+                id=entry.id,
                 article=article.id,
-                title=str(entry.get("title", "")),
-                description=str(entry.get("description", "")).strip(),
+                title=entry.title,
+                description=entry.description,
                 steps=tuple(f.id for f in steps),
-                total=str(entry.get("total", "total")),
+                total=entry.total,
             )
         )
     return charts

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from edition.constructs import COMMENT, inline_construct
-from edition.content import Document
 from edition.errors import Diagnostics, Loc
 from edition.yamlload import LineDict
+
+if TYPE_CHECKING:  # edition/content.py parses the front matter with this module
+    from edition.content import Document
 
 Check = Callable[[Any], bool]
 
@@ -106,20 +108,25 @@ def _describe(value: Any) -> str:
     return f"{kind} ({shown if len(shown) <= 40 else shown[:39] + '…'})"
 
 
-def check_front(doc: Document, diags: Diagnostics) -> set[str]:
-    """Report each value of the wrong type; return the keys whose value is wrong (the caller
-    does not use them: one message, not a second one about what they became)."""
-    schema = ARTICLE if doc.lang == "zh" else TRANSLATION
-    wrong = _check_mapping(doc.front, schema, doc.path, diags)
+def check_front(data: LineDict, lang: str, path: str, kinds: Sequence[str], diags: Diagnostics) -> None:
+    """Report each value of the wrong type (edition/front.py keeps them, for the stage that
+    reads the front matter to report); ``kinds``: the file's blocks' kinds, in order."""
+    schema = ARTICLE if lang == "zh" else TRANSLATION
+    wrong = _check_mapping(data, schema, path, diags)
     for key, fields in ENTRIES.items():
-        entries = doc.front.get(key)
+        entries = data.get(key)
         if key in schema and isinstance(entries, list):
             for entry in entries:
                 if isinstance(entry, LineDict):
-                    _check_mapping(entry, fields, doc.path, diags, f"{key}: ")
-    if doc.lang == "zh" and "vertical" not in wrong and "vertical" in doc.front:
-        _check_vertical(doc, diags)
-    return wrong
+                    _check_mapping(entry, fields, path, diags, f"{key}: ")
+    if lang == "zh" and "vertical" not in wrong and "vertical" in data:
+        _check_vertical(data, path, kinds, diags)
+
+
+def rejected(data: LineDict, schema: dict[str, Check]) -> frozenset[str]:
+    """The keys whose value the schema rejects (one message, by check_front: the stages
+    then say nothing about what they became)."""
+    return frozenset(k for k, check in schema.items() if data.get(k) is not None and not check(data[k]))
 
 
 def _check_mapping(
@@ -151,13 +158,13 @@ def _check_markup(value: str, key: str, loc: Loc, diags: Diagnostics) -> None:
         diags.error(loc, f"'{key}' holds {found.what}, which is not allowed there", found.hint)
 
 
-def _check_vertical(doc: Document, diags: Diagnostics) -> None:
+def _check_vertical(data: LineDict, path: str, kinds: Sequence[str], diags: Diagnostics) -> None:
     from edition.ids import local_block_ids
 
-    known = local_block_ids([b.kind for b in doc.blocks])
-    for value in doc.front["vertical"]:
+    known = local_block_ids(list(kinds))
+    for value in data["vertical"]:
         if value not in known:
-            diags.no_such_block(Loc(doc.path, doc.front.lines.get("vertical", 2), 1), "'vertical:'", value, known)
+            diags.no_such_block(Loc(path, data.lines.get("vertical", 2), 1), "'vertical:'", value, known)
 
 
 def duplicate_orders(docs: Sequence[Document], diags: Diagnostics) -> None:
@@ -165,13 +172,13 @@ def duplicate_orders(docs: Sequence[Document], diags: Diagnostics) -> None:
     then the files' order, which nobody chose. A warning at the second one's line."""
     seen: dict[tuple[str, int], Document] = {}
     for doc in sorted(docs, key=lambda d: d.path):
-        order = doc.front.get("order")
-        if doc.lang != "zh" or doc.front.get("kind", "article") != "article" or not isinstance(order, int):
+        front = doc.article_front
+        if front.kind != "article" or not front.numbered:
             continue
-        first = seen.setdefault((doc.path.rpartition("/")[0], order), doc)
-        if first is not doc and not isinstance(order, bool):
+        first = seen.setdefault((doc.path.rpartition("/")[0], front.order), doc)
+        if first is not doc:
             diags.warning(
-                Loc(doc.path, doc.front.lines.get("order", doc.front.line), 1),
-                f"order {order} is also the order of {first.path}: which comes first on the page is then left to chance",
+                Loc(doc.path, front.at("order"), 1),
+                f"order {front.order} is also the order of {first.path}: which comes first on the page is then left to chance",
                 "give each article of a page its own 'order:'",
             )

@@ -36,7 +36,6 @@ from edition.derive import SiteIndex
 from edition.model import Article, Block, Entity
 from edition.pages import Page
 from edition.render import Renderer, page_lookups, site_lookups
-from edition.yamlload import LineDict
 
 Call = tuple[str, Any]  # a lookup's name and its arguments, each model object as a Ref
 
@@ -95,16 +94,9 @@ def digest(*parts: object) -> str:
 
 
 def _document(doc: Document) -> str:
-    """A parsed file as build_article reads it, with the line of every front-matter key."""
-    return digest(doc.path, doc.stem, doc.lang, _lines(doc.front), doc.blocks, doc.front_end)
-
-
-def _lines(value: Any) -> Any:
-    if isinstance(value, LineDict):
-        return (value.line, sorted(value.lines.items()), [(k, _lines(v)) for k, v in value.items()])
-    if isinstance(value, list):
-        return [_lines(v) for v in value]
-    return value
+    """A parsed file as build_article reads it: its typed front matter carries the line of
+    every key and the problems found in it (edition/front.py)."""
+    return digest(doc.path, doc.stem, doc.lang, doc.meta, doc.blocks, doc.front_end)
 
 
 class _Missing(Exception):

@@ -6,12 +6,10 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 
-from edition.content import Document, front_entries
+from edition.content import Document
 from edition.errors import Diagnostics, Loc
 from edition.model import Article, Edition
 from edition.numbers import compare, extract_en, extract_zh, zh_numeral_values
-
-NUMBER_KEYS = {"block", "value", "reason"}
 
 
 def _declared(doc: Document | None, diags: Diagnostics, article: Article) -> dict[tuple[str, float], str]:
@@ -21,28 +19,27 @@ def _declared(doc: Document | None, diags: Diagnostics, article: Article) -> dic
     if doc is None:
         return declared
     blocks = {b.local: b for b in article.blocks}
-    for entry in front_entries(doc, "numbers", NUMBER_KEYS, "numbers", diags):
+    for entry in doc.translation_front.numbers.report(diags):
         loc = Loc(doc.path, entry.line, 1)
-        reason = str(entry.get("reason") or "").strip()
+        reason = entry.reason
         if not reason:
             diags.error(loc, "a declared number difference needs a reason", "say in 'reason:' why the English differs")
-        try:
-            value = float(entry.get("value"))  # type: ignore[arg-type]
-        except (TypeError, ValueError):
+        value = entry.value
+        if value is None:
             diags.error(
                 loc,
-                f"'value' must be a number, not {entry.get('value')!r}",
+                f"'value' must be a number, not {entry.shown}",
                 "give the number as the check reads it, e.g. 164000",
             )
             continue
-        block = blocks.get(str(entry.get("block")))
+        block = blocks.get(str(entry.block))
         if block is None:
-            where = Loc(doc.path, entry.lines.get("block", entry.line), 1)
-            diags.no_such_block(where, "a 'numbers:' entry", entry.get("block"), blocks)
+            if "block" not in entry.wrong:  # else the schema said so
+                diags.no_such_block(Loc(doc.path, entry.at("block"), 1), "a 'numbers:' entry", entry.block, blocks)
             continue
         if not _prints(block.zh, block.en, value):
             diags.error(
-                Loc(doc.path, entry.lines.get("value", entry.line), 1),
+                Loc(doc.path, entry.at("value"), 1),
                 f"{block.id} prints no number {value:g}, in the Chinese or in the English",
                 "give in 'value:' a number as the block prints it (164000 for 16.4万 or 164,000), or remove the entry",
             )
