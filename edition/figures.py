@@ -103,7 +103,7 @@ def label_figures(
             )
             continue
         theme = entry.theme
-        if "theme" in entry.lines and theme not in themes:
+        if theme and "theme" not in entry.wrong and theme not in themes:  # a wrong type: the schema said so
             unknown.setdefault(theme, []).append(entry.at("theme"))
         if by_id[figure.id].label_en:
             diags.error(

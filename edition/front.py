@@ -294,7 +294,9 @@ def _string(entry: LineDict, key: str) -> str | None:
 
 
 def _text(entry: LineDict, key: str, default: str = "") -> str:
-    return str(entry[key]) if key in entry else default
+    """A text value; a key written with nothing after it is the default, not "None"."""
+    value = entry.get(key)
+    return default if value is None else str(value)
 
 
 def _strings(entry: LineDict, key: str) -> tuple[str, ...]:
@@ -349,7 +351,7 @@ def _label(e: LineDict, common: dict[str, Any]) -> FigureLabel:
         text=_text(e, "text"),
         label=_text(e, "label"),
         label_zh=_text(e, "label_zh"),
-        theme=_text(e, "theme"),  # none given: listed after the themed figures
+        theme=_text(e, "theme"),  # none given (or left empty): listed after the themed figures
     )
 
 

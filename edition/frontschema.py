@@ -67,7 +67,7 @@ WORDS: dict[Check, tuple[str, str]] = {
 }
 
 ARTICLE: dict[str, Check] = {
-    "order": _integer,  # 'id' and 'kind' have their own messages (edition/assemble.py)
+    "order": _integer,  # 'id' and 'kind' have their own messages (edition/front.py)
     "title": _text, "source": _string,
     "vertical": _strings, "blocks": _list, "notes": _list, "emendations": _list, "photos": _list,
     "mentions": _list, "figures": _list, "checks": _list, "charts": _list,

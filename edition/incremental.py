@@ -147,9 +147,10 @@ class _Digests:
         if kept is None:
             if isinstance(value, list | tuple):
                 made = digest(type(value).__name__, [self._part(v) for v in value])
-            else:  # a dataclass: its type and its fields, as its repr shows them (the fields left
-                # out of it, such as the edition's reading and parts, are derived from the rest)
-                fields = [f for f, spec in value.__dataclass_fields__.items() if spec.repr]
+            else:  # a dataclass: its type and the fields its equality compares (those it does not
+                # are caches beside the model: the edition's parts and reading; a template that
+                # shows the reading gets it in its data, as the vocabulary pages do)
+                fields = [f for f, spec in value.__dataclass_fields__.items() if spec.compare]
                 made = digest(type(value).__qualname__, [self._part(getattr(value, f)) for f in fields])
             kept = self._values[id(value)] = (value, made)  # the value kept: its id stays its own
         return kept[1]

@@ -142,3 +142,23 @@ def test_a_label_may_omit_its_theme(project: Project) -> None:
     assert last.startswith('"moyu-p1-n3"') and "7687万元" in last and '<td data-label="主题"></td>' in last
     figures = json.loads(project.read("output/figures.json"))
     assert next(f for f in figures if f["id"] == "moyu-p1-n3")["theme"] == ""
+
+
+
+def test_an_empty_label_or_theme_is_not_the_text_none(project: Project) -> None:
+    # YAML reads `label:` with nothing after it as null: it once became the label "None", and
+    # an empty `theme:` the unknown theme 'None'. Left empty, a theme is none, as if omitted.
+    project.edit(ZH, """    label: "visits by Chaoyang's leaders""", "    label:\n    old_label: \"")
+    project.edit(ZH, "    old_label: ", "    # ")
+    project.edit(ZH, "    theme: other", "    theme:")
+    outcome = project.run("build", "--no-search", "-q")
+    assert outcome.status == 0, outcome.err
+    rows = [r for r in project.read("output/figures.csv").split("\n") if "百余次" in r]
+    assert len(rows) == 1 and "None" not in rows[0], rows
+
+
+def test_a_theme_written_as_a_number_is_one_error(project: Project) -> None:
+    line = project.edit(ZH, "    theme: other", "    theme: 5")
+    project.fails(
+        f"{ZH}:{line}:1: error: 'figures: theme' must be a string, not a number (5) — write it as a word or in quotes"
+    )
