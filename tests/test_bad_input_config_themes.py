@@ -144,11 +144,10 @@ def test_a_label_may_omit_its_theme(project: Project) -> None:
     assert next(f for f in figures if f["id"] == "moyu-p1-n3")["theme"] == ""
 
 
-
 def test_an_empty_label_or_theme_is_not_the_text_none(project: Project) -> None:
     # YAML reads `label:` with nothing after it as null: it once became the label "None", and
     # an empty `theme:` the unknown theme 'None'. Left empty, a theme is none, as if omitted.
-    project.edit(ZH, """    label: "visits by Chaoyang's leaders""", "    label:\n    old_label: \"")
+    project.edit(ZH, """    label: "visits by Chaoyang's leaders""", '    label:\n    old_label: "')
     project.edit(ZH, "    old_label: ", "    # ")
     project.edit(ZH, "    theme: other", "    theme:")
     outcome = project.run("build", "--no-search", "-q")
