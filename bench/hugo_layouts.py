@@ -204,7 +204,7 @@ FIGURES = """\
   <td>{{ .unit }}</td>
   <td lang="en">{{ .qualifier }}</td>
   <td lang="en">{{ .label }}</td>
-  <td lang="en">{{ .theme }}</td>
+  <td>{{ .theme }}</td>
   <td><a href="{{ $p.RelPermalink }}#{{ .block }}">{{ .block }}</a></td>
 </tr>
 {{ end }}

@@ -155,6 +155,14 @@ def newspaper_pages(edition: Any) -> list[tuple[dict[str, Any], Any, list[Any]]]
     return out
 
 
+def theme_name(theme: Any, show_zh: bool, show_en: bool, conv: Any) -> str:
+    """A figure theme's name in a view: English, Chinese, or both (the parallel view)."""
+    if theme is None:
+        return ""
+    names = ([theme.name_en] if show_en else []) + ([conv(theme.name_zh)] if show_zh else [])
+    return " ".join(names)
+
+
 def term_pager(edition: Any) -> int:
     """Articles per term page so that Hugo makes about as many term pages as we make entity pages."""
     try:
@@ -262,6 +270,7 @@ def convert(corpus: Path, site: Path) -> dict[str, Any]:
     (site / "i18n").mkdir()
     write_ui(site, corpus, to_hant)
     pager = term_pager(edition)
+    themes = {t.id: t for t in edition.config.themes}
     (site / "hugo.toml").write_text(CONFIG + f"\n[params]\n  termpager = {pager}\n", encoding="utf-8")
 
     stats = {"articles": 0, "fronts": 0, "blocks": 0, "marks": 0, "figures": 0, "terms": len(edition.entities)}
@@ -313,7 +322,8 @@ def convert(corpus: Path, site: Path) -> dict[str, Any]:
                         "value": f.value,
                         "unit": conv(f.unit),
                         "qualifier": f.qualifier,
-                        "theme": f.theme,
+                        # the theme's name in the view's language(s), as our appendix shows it
+                        "theme": theme_name(themes.get(f.theme), show_zh, show_en, conv),
                         "label": f.label_en + (" " + conv(f.label_zh) if f.label_zh and show_zh else ""),
                     }
                     for f in figures_by_article.get(article.id, [])

@@ -113,7 +113,7 @@ def vocabulary(edition: Edition, article: Article) -> list[VocabularyRow]:
 
 
 def vocabulary_page(edition: Edition, article: Article) -> dict[str, Any]:
-    """What words.html shows beyond page_context (made only when the page is rendered)."""
+    """What words.html shows beyond the view-wide helpers: every word of the article, in order."""
     return {"rows": vocabulary(edition, article)}
 
 
