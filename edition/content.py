@@ -11,8 +11,9 @@ from typing import Any
 from edition.config import PageInfo, find_line, load_page_config
 from edition.droppings import is_dropping
 from edition.errors import BuildError, Diagnostic, Diagnostics, Loc, rel
-from edition.front import ArticleFront, TranslationFront, parse_front
+from edition.front import parse_front
 from edition.frontmatter import split_front_matter
+from edition.frontmodel import ArticleFront, TranslationFront
 from edition.markup import parse_blocks
 from edition.model import SourceText
 from edition.yamlload import LineDict, load_yaml

@@ -12,7 +12,7 @@ from itertools import chain
 
 from edition.content import Document
 from edition.errors import Diagnostics, Loc, show_invisible
-from edition.front import CheckEntry
+from edition.frontmodel import CheckEntry
 from edition.model import Article, ArticleParts, Block, Chart, Check, Edition, Figure, Mention
 from edition.numbers import extract_zh
 

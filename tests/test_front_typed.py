@@ -4,7 +4,8 @@ lines messages point at, and the problems kept for the stage that reads each par
 from __future__ import annotations
 
 from edition.errors import Diagnostics
-from edition.front import ArticleFront, TranslationFront, parse_front
+from edition.front import parse_front
+from edition.frontmodel import ArticleFront, TranslationFront
 from edition.yamlload import load_yaml
 
 ZH = """\
