@@ -92,7 +92,22 @@ def build(
         if folder is not None:
             folder.abort()
         raise
+    if stats is not None and stats.bytes > PAGES_LIMIT:
+        warnings.append(_too_big(stats))
     return BuildResult(edition, Files(files, out_dir.resolve() if out_dir else None), stats, tuple(warnings))
+
+
+# GitHub Pages publishes a site of at most 1 GB (docs.github.com, "GitHub Pages limits").
+PAGES_LIMIT = 1_000_000_000
+
+
+def _too_big(stats: WriteStats) -> Diagnostic:
+    return Diagnostic(
+        Loc("output/"),
+        f"the site is {stats.bytes / 1e9:.2f} GB in {stats.files} files: GitHub Pages publishes sites of at most 1 GB",
+        "publish the archive as more than one site (by year, say), or on a host without that limit",
+        "warning",
+    )
 
 
 def _templates(root: Path, strict: bool) -> tuple[dict[str, str], dict[str, Any]]:
@@ -128,7 +143,8 @@ def _write(folder: Folder | None, files: dict[str, bytes | None], stages: Stages
         return None
     write_into(folder, {p: d for p, d in files.items() if d is not None})
     stats = folder.finish(files.keys())
-    stages.done("write", f"{stats.written} written, {stats.unchanged} unchanged, {stats.removed} removed")
+    detail = f"{stats.written} written, {stats.unchanged} unchanged, {stats.removed} removed"
+    stages.done("write", f"{detail}; {stats.files} files, {stats.bytes / 1e6:.1f} MB")
     return stats
 
 

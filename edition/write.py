@@ -21,6 +21,8 @@ class WriteStats:
     written: int
     unchanged: int
     removed: int
+    files: int = 0  # in the output folder after the build
+    bytes: int = 0  # their size: what a host publishes (GitHub Pages: at most 1 GB)
 
 
 def safe_relative(path: str) -> bool:
@@ -119,9 +121,10 @@ class Folder:
             if dirpath != self.root and dirpath in maybe_empty and not os.listdir(dirpath):
                 os.rmdir(dirpath)
                 maybe_empty.add(os.path.dirname(dirpath))
+        size = sum(os.path.getsize(os.path.join(self.root, name)) for name in names)
         if not self.in_place:
             _swap(self.staging, self.out_dir, self.retired)
-        return WriteStats(self.written, self.unchanged, removed)
+        return WriteStats(self.written, self.unchanged, removed, len(names), size)
 
     def abort(self) -> None:
         """A build that failed: the staging folder goes, output/ stays as it was."""

@@ -120,3 +120,25 @@ def test_search_index_is_built(built: Built) -> None:
     assert '<label for="q">' in search and "<noscript>" in search
     article = (out / "2020-05-25/p12/moyu/index.html").read_text(encoding="utf-8")
     assert "data-pagefind-body" in article and "墨玉 " in article.split('data-terms="', 1)[1].split('"', 1)[0] + " "
+
+
+def test_a_site_past_github_pages_limit_is_told_so(site: Path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    # GitHub Pages publishes at most 1 GB: an archive that grows past it is built, and the
+    # editor is told, with the size, before a deployment fails. (The limit made small here.)
+    import edition.pipeline
+    from edition.cli import main
+
+    monkeypatch.setattr(edition.pipeline, "PAGES_LIMIT", 1_000_000)
+    assert main(["--root", str(site), "build", "--no-search"]) == 0
+    err = capsys.readouterr().err
+    size = sum(p.stat().st_size for p in (site / "output").rglob("*") if p.is_file())
+    files = sum(1 for p in (site / "output").rglob("*") if p.is_file())
+    assert f"; {files} files, {size / 1e6:.1f} MB" in err  # the write stage's line
+    [line] = [x for x in err.splitlines() if "GitHub Pages" in x]
+    assert line == (
+        f"output/: warning: the site is {size / 1e9:.2f} GB in {files} files: GitHub Pages publishes sites of"
+        " at most 1 GB — publish the archive as more than one site (by year, say), or on a host without that limit"
+    )
+    monkeypatch.setattr(edition.pipeline, "PAGES_LIMIT", 10**9)
+    assert main(["--root", str(site), "build", "--no-search"]) == 0
+    assert "GitHub Pages" not in capsys.readouterr().err
