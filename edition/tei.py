@@ -28,9 +28,11 @@ article id may equal an entity id: ``paired-assistance`` is both); the page's is
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from collections.abc import Iterable, Iterator
+from itertools import chain
 
 from edition.model import Article, Block, Edition, Entity, NewsPage
-from edition.tei_words import words_standoff
+from edition.tei_words import word_groups
 from edition.teitext import (
     ALIAS_TYPE,
     EN,
@@ -57,8 +59,9 @@ from edition.teitext import (
     pointer,
     xml_id,
 )
+from edition.teiwrite import hole, write
 
-__all__ = ["Mark", "date_attributes", "fill", "plain", "tei_document", "tei_xml", "xml_id"]
+__all__ = ["Mark", "date_attributes", "fill", "plain", "tei_xml", "xml_id"]
 
 
 def _block(parent: ET.Element, block: Block, lang: str, article: Article, marks: Marks) -> None:
@@ -357,29 +360,36 @@ def _indent(element: ET.Element, level: int = 0) -> None:
     children[-1].tail = "\n" + "  " * level
 
 
-def tei_document(edition: Edition) -> ET.Element:
-    """The TEI tree."""
+def tei_xml(edition: Edition) -> bytes:
+    """The whole edition as one TEI P5 document, UTF-8; the same model gives the same bytes.
+    Its frame is one tree; the articles and the words layer are written one element at a
+    time into it (edition/teiwrite.py)."""
     root = ET.Element("TEI", {"xmlns": TEI_NS, XML_LANG: EN})
     _header(root, edition)
     text = add_element(root, "text")
-    body = add_element(text, "body")
-    marks = Marks(edition)
-    for article in edition.all_articles:
-        _article(body, article, marks)
+    hole(add_element(text, "body"))
     _back(text, edition)
     _standoff(root, edition)
-    words_standoff(root, edition, xml_id, pointer)  # each block's words and their pinyin (edition/tei_words.py)
-    return root
-
-
-def tei_xml(edition: Edition) -> bytes:
-    """The whole edition as one TEI P5 document, UTF-8; the same model gives the same bytes."""
-    root = tei_document(edition)
-    _indent(root)
-    body = ET.tostring(root, encoding="unicode")
-    return (
+    # each block's words and their pinyin (edition/tei_words.py)
+    words = word_groups(edition, xml_id, pointer)
+    first = next(words, None)
+    layer = ET.SubElement(root, "standOff", {"type": "words"})
+    runs: list[Iterable[ET.Element]] = [_articles(edition)]
+    if first is not None:
+        hole(layer)
+        runs.append(chain([first], words))
+    pieces = write(root, runs, _indent, lambda part: NOT_XML.sub("\ufffd", part))
+    prolog = (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         f'<?xml-model href="{TEI_ALL_RNG}" type="application/xml" schematypens="http://relaxng.org/ns/structure/1.0"?>\n'
-        + NOT_XML.sub("\ufffd", body)
-        + "\n"
-    ).encode("utf-8")
+    )
+    return b"".join([prolog.encode("utf-8"), *(piece.encode("utf-8") for piece in pieces), b"\n"])
+
+
+def _articles(edition: Edition) -> Iterator[ET.Element]:
+    """Each article's division, made as it is written."""
+    marks = Marks(edition)
+    for article in edition.all_articles:
+        holder = ET.Element("body")
+        _article(holder, article, marks)
+        yield from holder

@@ -11,25 +11,25 @@ A name's span points also to its entity (``@corresp``). Valid against tei_all (t
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from edition.model import Edition
 from edition.reading import reading_of
 
 
-def words_standoff(
-    root: ET.Element, edition: Edition, xml_id: Callable[[str], str], pointer: Callable[[str], str]
-) -> None:
-    """Append the words layer to ``root`` (the TEI element); ``xml_id`` and ``pointer`` are
-    tei.py's, so that ids here are spelt as there."""
+def word_groups(
+    edition: Edition, xml_id: Callable[[str], str], pointer: Callable[[str], str]
+) -> Iterator[ET.Element]:
+    """The words layer's ``spanGrp`` elements, block by block, each made as it is written
+    (edition/teiwrite.py); ``xml_id`` and ``pointer`` are tei.py's, so that ids here are spelt
+    as there."""
     tokens = reading_of(edition).tokens
-    layer = ET.SubElement(root, "standOff", {"type": "words"})
     for article in edition.all_articles:
         for block in article.blocks:
             words = [t for t in tokens.get(block.id, ()) if t.is_word]
             if not words:
                 continue
-            group = ET.SubElement(layer, "spanGrp", {"type": "words", "corresp": pointer(block.id)})
+            group = ET.Element("spanGrp", {"type": "words", "corresp": pointer(block.id)})
             target = xml_id(block.id)
             for token in words:
                 attrs = {
@@ -40,3 +40,4 @@ def words_standoff(
                     attrs["corresp"] = pointer(token.entity)
                 span = ET.SubElement(group, "span", attrs)
                 span.text = token.pinyin
+            yield group
