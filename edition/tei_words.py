@@ -17,9 +17,7 @@ from edition.model import Edition
 from edition.reading import reading_of
 
 
-def word_groups(
-    edition: Edition, xml_id: Callable[[str], str], pointer: Callable[[str], str]
-) -> Iterator[ET.Element]:
+def word_groups(edition: Edition, xml_id: Callable[[str], str], pointer: Callable[[str], str]) -> Iterator[ET.Element]:
     """The words layer's ``spanGrp`` elements, block by block, each made as it is written
     (edition/teiwrite.py); ``xml_id`` and ``pointer`` are tei.py's, so that ids here are spelt
     as there."""
