@@ -60,8 +60,10 @@ def log_bars(title: str, description: str, bars: Sequence[Bar], chart_id: str) -
         f'<span style="left:{100 * k / decades:.1f}%">{escape(_words(low * 10**k))}</span>'
         for k in range(0, decades + 1, step)
     ]
+    # The charts are English (the figures' English labels, "yuan") in every view: said so,
+    # the Chinese views set them as English, not justified as Chinese.
     return Markup(  # noqa: S704 - every text above is escaped
-        f'<div class="chart" id="{chart_id}"><ol class="dotplot" style="--decades:{decades}" aria-label="{escape(title)}">'
+        f'<div class="chart" id="{chart_id}" lang="en"><ol class="dotplot" style="--decades:{decades}" aria-label="{escape(title)}">'
         + "".join(rows)
         + '</ol><div class="scale" aria-hidden="true">'
         + "".join(ticks)
@@ -92,7 +94,7 @@ def waterfall(title: str, description: str, steps: Sequence[Bar], total_label: s
         f'<span class="bar-track" aria-hidden="true"><span class="bar total" style="left:0;width:100%"></span></span></li>'
     )
     return Markup(  # noqa: S704 - every text above is escaped
-        f'<div class="chart" id="{chart_id}"><ol class="bars" aria-label="{escape(title)}">'
+        f'<div class="chart" id="{chart_id}" lang="en"><ol class="bars" aria-label="{escape(title)}">'
         + "".join(rows)
         + "</ol></div>"
     )

@@ -124,6 +124,23 @@ def test_traditional_view_follows_taiwan_conventions(built: Built) -> None:
     assert "「" in chinese and "」" in chinese and "“" not in chinese and "”" not in chinese
 
 
+def test_interface_strings_convert_to_the_right_traditional_words(built: Built) -> None:
+    # OpenCC converts by words: 每项链接 read as 每 + 项链 ('necklace') + 接 gave 每項鍊接. The
+    # interface strings are worded so that every conversion is the word meant.
+    _, out = built
+    pages = [p.read_text(encoding="utf-8") for p in (out / "zh-hant").rglob("*.html")]
+    assert not any("項鍊" in page for page in pages)
+    figures = (out / "zh-hant/figures/index.html").read_text(encoding="utf-8")
+    assert "各項均鏈接至下表對應行" in figures
+
+
+def test_the_charts_are_set_as_english_in_the_chinese_views(built: Built) -> None:
+    _, out = built
+    figures = (out / "zh/figures/index.html").read_text(encoding="utf-8")
+    charts = re.findall(r'<div class="chart" id="[^"]+"( lang="en")?>', figures)
+    assert charts and all(charts), "every chart says it is English (set as English, not justified as Chinese)"
+
+
 def test_english_has_curly_quotes_and_the_chinese_is_untouched(built: Built) -> None:
     result, out = built
     html = (out / "2020-05-25/p12/moyu/index.html").read_text(encoding="utf-8")
