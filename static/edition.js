@@ -64,7 +64,16 @@
     popover = null;
     owner = null;
   }
+  // On a phone the note is a sheet along the bottom of the screen (edition.css), never over
+  // the lines after the name, so that the next name can be tapped while it is open; along the
+  // top instead when the name is in the screen's lower part (the sheet is at most 45% of it).
+  var phone = window.matchMedia ? window.matchMedia("(max-width: 40em)") : null;
   function place(box) {
+    if (phone && phone.matches) {
+      popover.classList.add("sheet");
+      popover.classList.toggle("top", box.bottom > window.innerHeight - popover.offsetHeight - 8);
+      return;
+    }
     // Below the link; above it where the screen has more room there (near its bottom).
     var gap = 6;
     var below = window.innerHeight - box.bottom - gap - 8;

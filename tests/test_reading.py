@@ -116,7 +116,7 @@ def test_three_notes_in_a_row_by_tab(site: Site, browser: Any) -> None:
     page.context.close()
 
 
-def test_a_note_near_the_bottom_of_a_phone_opens_upward(site: Site, browser: Any) -> None:
+def test_on_a_phone_a_note_is_a_sheet_clear_of_its_name(site: Site, browser: Any) -> None:
     page = new_page(browser, viewport=PHONE, has_touch=True, is_mobile=True)
     page.goto(site.url + ARTICLE)
     mark = distinct_mentions(page, 6)[-1]
@@ -127,9 +127,39 @@ def test_a_note_near_the_bottom_of_a_phone_opens_upward(site: Site, browser: Any
     mark.tap()
     popover = page.locator(".popover")
     popover.wait_for(state="visible")
+    page.wait_for_timeout(200)
     box, link = popover.bounding_box(), mark.bounding_box()
-    assert box["y"] + box["height"] <= link["y"] + 1, f"the note did not open above the mark: {box} vs {link}"
-    assert box["y"] >= 0, f"the note runs off the top: {box}"
+    # a name on the screen's last line: the sheet along the top, the name below it
+    assert abs(box["y"]) <= 1, f"the note is not along the screen's top: {box}"
+    assert box["x"] <= 0.5 and box["width"] >= PHONE["width"] - 1, f"the note is not the screen's width: {box}"
+    assert box["height"] <= PHONE["height"] * 0.45 + 1, f"the note takes more than 45% of the screen: {box}"
+    assert box["y"] + box["height"] <= link["y"], f"the name is under the note: {link} vs {box}"
+    # a name near the screen's top: the sheet along the bottom
+    page.mouse.click(5, 400)  # elsewhere: the note closes
+    popover.wait_for(state="detached")
+    first = page.locator("main .pair a.m").first
+    page.evaluate("m => { const r = m.getBoundingClientRect(); scrollBy(0, r.top - 80); }", first.element_handle())
+    first.tap()
+    popover.wait_for(state="visible")
+    box, link = popover.bounding_box(), first.bounding_box()
+    assert abs(box["y"] + box["height"] - PHONE["height"]) <= 1, f"the note is not along the screen's bottom: {box}"
+    assert link["y"] + link["height"] <= box["y"], f"the name is under the note: {link} vs {box}"
+    page.context.close()
+
+
+def test_two_neighbouring_names_in_a_row_by_tap_on_a_phone(site: Site, browser: Any) -> None:
+    # The reader's case: "Moyu", then "Xinjiang" on the same line. The note once opened below
+    # the first name and covered the second, which could not be tapped until it was closed.
+    page = new_page(browser, viewport=PHONE, has_touch=True, is_mobile=True)
+    page.goto(site.url + "en/" + ARTICLE)
+    heading = page.locator("main h1 a.m")
+    assert heading.count() >= 2, "the English headline names two places"
+    for n in range(2):
+        mark = heading.nth(n)
+        expected = " ".join(note_of(page, mark).split())
+        mark.tap(timeout=3000)  # fails if anything lies over the name
+        assert_popover_shows(page, expected, f"neighbouring name {n + 1}")
+    assert not page.errors, page.errors
     page.context.close()
 
 
