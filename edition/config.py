@@ -9,7 +9,7 @@ from dataclasses import MISSING, dataclass, fields
 from pathlib import Path
 from typing import Any
 
-from edition.configvalues import Theme, check_date, check_url, read_themes
+from edition.configvalues import Theme, check_date, check_url, read_themes, toml_tables
 from edition.errors import BuildError, Diagnostic, Diagnostics, Loc, rel
 
 
@@ -95,18 +95,8 @@ class SiteConfig:
 
 def find_line(text: str, key: str, table: str = "") -> int:
     """The line of ``key`` inside ``[table]`` (top level for ""), or of the table header."""
-    current = ""
-    header = 1
-    for number, line in enumerate(text.splitlines(), start=1):
-        stripped = line.strip()
-        if stripped.startswith("[") and stripped.endswith("]"):
-            current = stripped.strip("[] ")
-            if current == table:
-                header = number
-            continue
-        if current == table and stripped.split("=", 1)[0].strip() == key:
-            return number
-    return header
+    found = [t for t in toml_tables(text) if t.name == table]
+    return next((t.keys[key] for t in found if key in t.keys), found[-1].line if found else 1)
 
 
 # The TOML types each annotation of the dataclasses above accepts (a string where a number is

@@ -62,51 +62,49 @@ _THEME_KEYS = {
     "name_zh": 'the name the Chinese views show (the Traditional view converts it), e.g. name_zh = "资金"',
 }
 _HEADER = re.compile(r"^\[(\[?)\s*([^\]#]+?)\s*\]\]?\s*(#.*)?$")
-_KEY = re.compile(r"^\s*([A-Za-z0-9_-]+)\s*=")
+_KEY = re.compile(r'^\s*("[^"]*"|[A-Za-z0-9_.-]+)\s*=')  # a quoted key kept with its quotes
 
 
-@dataclass
-class _Lines:
-    """Where [figures] and its themes are written in site.toml (tomllib keeps no lines)."""
+@dataclass(frozen=True)
+class TomlTable:
+    """Where a table of a TOML file is written (tomllib keeps no lines): its header's line
+    and each key's; an array of tables ([[a.b]]) is one TomlTable per entry."""
 
-    table: int = 1  # [figures]'s header (1 if it has none)
-    keys: dict[str, int] = field(default_factory=dict)  # its keys
-    entries: list[tuple[int, dict[str, int]]] = field(default_factory=list)  # each [[figures.themes]]
+    name: str  # "" for the keys before any header
+    line: int  # its header's (1 for the top level)
+    keys: dict[str, int] = field(default_factory=dict)
 
 
-def _lines(text: str) -> _Lines:
-    found = _Lines()
-    current: dict[str, int] | None = None
+def toml_tables(text: str) -> list[TomlTable]:
+    """Every table of a TOML text, in the order written (edition/config.py's find_line and the
+    figure themes below read their lines here)."""
+    tables = [TomlTable("", 1)]
     for number, line in enumerate(text.splitlines(), start=1):
         header = _HEADER.match(line.strip())
         if header:
-            name = re.sub(r"\s+", "", header.group(2))
-            current = None
-            if name == "figures" and not header.group(1):
-                found.table, current = number, found.keys
-            elif name == "figures.themes":
-                found.entries.append((number, {}))
-                current = found.entries[-1][1]
+            tables.append(TomlTable(re.sub(r"\s+", "", header.group(2)), number))
             continue
         key = _KEY.match(line)
-        if key and current is not None:
-            current.setdefault(key.group(1), number)
-    return found
+        if key:
+            tables[-1].keys.setdefault(key.group(1), number)
+    return tables
 
 
 def read_themes(figures: dict[str, object], text: str, name: str, diags: Diagnostics) -> tuple[Theme, ...]:
     """site.toml's [figures] table: its themes, in the order declared (the appendix's order).
     Each mistake is said once, at its line."""
-    lines = _lines(text)
+    tables = toml_tables(text)
+    table = next((t for t in tables if t.name == "figures"), TomlTable("figures", 1))
+    entries = [t for t in tables if t.name == "figures.themes"]
     for key in figures:
         if key != "themes":
             diags.error(
-                Loc(name, lines.keys.get(key, lines.table), 1),
+                Loc(name, table.keys.get(key, table.line), 1),
                 f"unknown key {key!r} in [figures]",
                 "[figures] has one key, themes: one [[figures.themes]] table per theme",
             )
     declared = figures.get("themes", [])
-    at = lines.keys.get("themes") or (lines.entries[0][0] if lines.entries else lines.table)
+    at = table.keys.get("themes") or (entries[0].line if entries else table.line)
     if not isinstance(declared, list) or not all(isinstance(entry, dict) for entry in declared):
         diags.error(
             Loc(name, at, 1),
@@ -117,7 +115,7 @@ def read_themes(figures: dict[str, object], text: str, name: str, diags: Diagnos
     themes: list[Theme] = []
     first: dict[str, int] = {}
     for n, entry in enumerate(declared):
-        line, keys = lines.entries[n] if n < len(lines.entries) else (at, {})
+        line, keys = (entries[n].line, entries[n].keys) if n < len(entries) else (at, {})
         theme = _theme(entry, n, line, keys, name, diags)
         if theme is None:
             continue

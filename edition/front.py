@@ -11,7 +11,7 @@ made does not report on its notes.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar
 
 from edition.errors import Diagnostics, Loc
@@ -29,7 +29,7 @@ from edition.frontmodel import (
     PhotoEntry,
     TranslationFront,
 )
-from edition.frontschema import ENTRIES, check_front, rejected
+from edition.frontschema import ENTRIES, check_front
 from edition.yamlload import LineDict, check_keys
 
 ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # used with fullmatch: no trailing newline
@@ -46,7 +46,7 @@ def parse_front(data: LineDict, path: str, lang: str, kinds: Sequence[str]) -> A
     """A file's front matter, typed; ``kinds``: its blocks' kinds, in order."""
     unknown, schema, zh = Diagnostics(), Diagnostics(), lang == "zh"
     check_keys(data, ZH_KEYS if zh else EN_KEYS, path, "front-matter" if zh else "translation front-matter", unknown)
-    check_front(data, lang, path, kinds, schema)
+    wrong = check_front(data, lang, path, kinds, schema)  # by (list, place in it)
     head: dict[str, Any] = {"line": data.line, "lines": dict(data.lines)}
     head.update(unknown=tuple(unknown.items), schema=tuple(schema.items))
     if not zh:
@@ -57,7 +57,7 @@ def parse_front(data: LineDict, path: str, lang: str, kinds: Sequence[str]) -> A
             id_shown=repr(raw_id),
             translator=str(data.get("translator", "")),
             translates=_string(data, "translates"),
-            numbers=_listed(data, "numbers", "numbers", path, _number),
+            numbers=_listed(data, "numbers", "numbers", path, wrong, _number),
         )
 
     def loc(key: str) -> Loc:
@@ -89,13 +89,13 @@ def parse_front(data: LineDict, path: str, lang: str, kinds: Sequence[str]) -> A
         vertical=frozenset(str(v) for v in vertical) if isinstance(vertical, list | str) else frozenset(),
         source_lines=lines,
         problems=tuple(problems.items),
-        notes=_listed(data, "notes", "note", path, _note),
-        emendations=_listed(data, "emendations", "emendation", path, _emendation),
-        photos=_listed(data, "photos", "photo", path, _photo),
-        mentions=_listed(data, "mentions", "mention", path, _pin),
-        figures=_listed(data, "figures", "figure", path, _label),
-        checks=_listed(data, "checks", "check", path, _check),
-        charts=_listed(data, "charts", "chart", path, _chart),
+        notes=_listed(data, "notes", "note", path, wrong, _note),
+        emendations=_listed(data, "emendations", "emendation", path, wrong, _emendation),
+        photos=_listed(data, "photos", "photo", path, wrong, _photo),
+        mentions=_listed(data, "mentions", "mention", path, wrong, _pin),
+        figures=_listed(data, "figures", "figure", path, wrong, _label),
+        checks=_listed(data, "checks", "check", path, wrong, _check),
+        charts=_listed(data, "charts", "chart", path, wrong, _chart),
     )
 
 
@@ -130,7 +130,14 @@ KEYS = {key: set(fields) for key, fields in ENTRIES.items()}
 KEYS["numbers"] = {"block", "value", "reason"}
 
 
-def _listed(data: LineDict, key: str, what: str, path: str, make: Callable[[LineDict, dict[str, Any]], E]) -> Listed[E]:
+def _listed(
+    data: LineDict,
+    key: str,
+    what: str,
+    path: str,
+    wrong: Mapping[tuple[str, int], frozenset[str]],
+    make: Callable[[LineDict, dict[str, Any]], E],
+) -> Listed[E]:
     """The mappings listed under a key, each checked for unknown keys. Anything else there (a
     bare string, a list item that is not a mapping) is an error at the key's line."""
     value = data.get(key)
@@ -142,16 +149,16 @@ def _listed(data: LineDict, key: str, what: str, path: str, make: Callable[[Line
         problems.error(where, f"'{key}:' must be a list", f"write each {what} as '- key: value' under '{key}:'")
         return Listed((), tuple(problems.items))
     entries = []
-    for entry in value:
+    for n, entry in enumerate(value):
         if not isinstance(entry, LineDict):
             problems.error(
                 where, f"each {what} under '{key}:' must be a mapping", f"write '- {sorted(KEYS[key])[0]}: …'"
             )
             continue
         check_keys(entry, KEYS[key], path, what, problems)
-        wrong = rejected(entry, ENTRIES[key])
-        common = {"line": entry.line, "lines": dict(entry.lines), "wrong": wrong}
-        common["written"] = {k: repr(entry[k]) for k in sorted(wrong)}
+        rejected = wrong.get((key, n), frozenset())  # the schema said so (check_front)
+        common = {"line": entry.line, "lines": dict(entry.lines), "wrong": rejected}
+        common["written"] = {k: repr(entry[k]) for k in sorted(rejected)}
         entries.append(make(entry, common))
     return Listed(tuple(entries), tuple(problems.items))
 

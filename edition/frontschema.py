@@ -108,25 +108,25 @@ def _describe(value: Any) -> str:
     return f"{kind} ({shown if len(shown) <= 40 else shown[:39] + '…'})"
 
 
-def check_front(data: LineDict, lang: str, path: str, kinds: Sequence[str], diags: Diagnostics) -> None:
+def check_front(
+    data: LineDict, lang: str, path: str, kinds: Sequence[str], diags: Diagnostics
+) -> dict[tuple[str, int], frozenset[str]]:
     """Report each value of the wrong type (edition/front.py keeps them, for the stage that
-    reads the front matter to report); ``kinds``: the file's blocks' kinds, in order."""
+    reads the front matter to report); ``kinds``: the file's blocks' kinds, in order. Returns,
+    for each entry of a list (by the list's key and the entry's place in it), the keys whose
+    value was wrong: the stages then say nothing about what those became."""
     schema = ARTICLE if lang == "zh" else TRANSLATION
     wrong = _check_mapping(data, schema, path, diags)
+    entries_wrong: dict[tuple[str, int], frozenset[str]] = {}
     for key, fields in ENTRIES.items():
         entries = data.get(key)
         if key in schema and isinstance(entries, list):
-            for entry in entries:
+            for n, entry in enumerate(entries):
                 if isinstance(entry, LineDict):
-                    _check_mapping(entry, fields, path, diags, f"{key}: ")
+                    entries_wrong[key, n] = frozenset(_check_mapping(entry, fields, path, diags, f"{key}: "))
     if lang == "zh" and "vertical" not in wrong and "vertical" in data:
         _check_vertical(data, path, kinds, diags)
-
-
-def rejected(data: LineDict, schema: dict[str, Check]) -> frozenset[str]:
-    """The keys whose value the schema rejects (one message, by check_front: the stages
-    then say nothing about what they became)."""
-    return frozenset(k for k, check in schema.items() if data.get(k) is not None and not check(data[k]))
+    return entries_wrong
 
 
 def _check_mapping(
