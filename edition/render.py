@@ -16,6 +16,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from edition.blockhtml import Writer
 from edition.config import load_config, site_strings
 from edition.derive import SiteIndex, sentence
 from edition.errors import BuildError, Diagnostic, Diagnostics, Loc, rel
@@ -73,6 +74,7 @@ class Renderer:
     def render(self, page: Page, site: SiteIndex, lookups: Mapping[str, Any] | None = None) -> bytes:
         """The page's bytes. ``lookups``: the site's lookups as this page sees them (default: ``lookups(site, page)``)."""
         context = self.helpers(site, page) | dict(lookups or page_lookups(site, page)) | page.data
+        context |= Writer(context).helpers()  # the text's HTML, from what the page sees
         use_traditional(site.edition.config.traditional)  # the zh-Hant view's OpenCC configuration
         self.env.loaded = set()
         template = self._template(page.template)

@@ -1,0 +1,184 @@
+"""The HTML of the text itself: a block in a view, an article's blocks, a photograph, the notes.
+
+These are the pieces every page of text repeats, dozens to a page and four views to an
+article; made by Jinja macros they were most of the build's time (a macro call costs more
+than the piece it makes). Here each is one function that joins strings, and the templates
+call them as they called the macros (``text(b, 'p', 1)``, ``article_body(article, 1, True)``,
+``photo(p)``, ``note_list(notes, entities)``).
+
+A ``Writer`` is made for each page from what its template sees (edition/render.py): the
+view, its strings and links, and the site's lookups as the page asked them. So the dev
+server still records every lookup a page made (edition/incremental.py). Every value is
+escaped here as Jinja's autoescape would; marked text arrives escaped (edition/marks.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from edition.model import Article, Block, Entity, Note, Photo
+from edition.typography import curly_quotes, render_english
+from edition.views import View
+
+
+class Writer:
+    """The text's HTML on one page."""
+
+    def __init__(self, context: Mapping[str, Any]) -> None:
+        self.view: View = context["view"]
+        self.t: Callable[[str], str] = context["t"]
+        self.zh: Callable[[str], str] = context["zh"]
+        self.url: Callable[[str], str] = context["url"]
+        self.marked: Callable[[Block, str], Markup] = context["marked"]
+        self.block: Callable[[str], Block] = context["block"]
+        self.article_of: Callable[[Block], Article] = context["article_of"]
+        self.cite: Callable[..., Any] = context["cite"]
+        self.passage_ref: Callable[..., str] = context["passage_ref"]
+        self.passage: Callable[[str], str] = context["passage"]
+
+    def helpers(self) -> dict[str, Callable[..., Markup]]:
+        """What the templates call."""
+        return {"text": self.text, "article_body": self.article_body, "photo": self.photo, "note_list": self.note_list}
+
+    def text(
+        self, b: Block, tag: str, level: int | None = None, vertical: bool = False, citable: bool = False
+    ) -> Markup:
+        """One block: its stable id, each language with its lang, its source lines when citable.
+        A heading holds both languages, so the outline a screen reader announces is complete
+        in every view."""
+        view, t = self.view, self.t
+        css = f"pair k-{_e(b.kind)}" + (" vertical" if vertical else "") + (" heading" if level else "")
+        out = [f'<div class="{css}" id="{_e(b.id)}"']
+        if citable:
+            article = self.article_of(b)
+            first, last = b.source_lines
+            lines = f"{first}–{last}" if last != first else f"{first}"
+            cited = curly_quotes(self.cite(article, b).chicago_translation)
+            out.append(f' data-ref="{_e(self.passage_ref(article, b))}" data-cite="{_e(cited)}" data-lines="{lines}"')
+        out.append(">\n")
+        inner = "span" if level else tag
+        if level:
+            out.append(f"<h{level}>")
+        if view.show_zh:
+            out.append(f'  <{inner} class="zh" lang="{view.zh_lang}">{self.marked(b, "zh")}</{inner}>\n')
+        if view.show_en:
+            if b.en:
+                out.append(f'  <{inner} class="en" lang="en">{self.marked(b, "en")}</{inner}>\n')
+            else:
+                empty = "span" if level else "p"
+                out.append(f'  <{empty} class="en untranslated" lang="en">{_e(t("untranslated"))}</{empty}>\n')
+        if level:
+            out.append(f"</h{level}>")
+        out.append(self.editorial_marks(b))
+        # One small control per passage: a permalink without JavaScript; with it, the
+        # passage's actions (copy the link, the short reference, a citation).
+        out.append(f'\n  <a class="pl" href="#{_e(b.id)}" aria-label="{_e(self.passage(b.id))}">¶</a>\n</div>\n')
+        return Markup("".join(out))  # noqa: S704 - every value above is escaped
+
+    def article_body(self, article: Article, top: int, citable: bool = False) -> Markup:
+        """An article's blocks; ``top`` is its headline's level (1 on its own page, 2 on the front)."""
+        out: list[str] = []
+        for b in article.blocks:
+            vertical = b.local in article.vertical
+            if b.kind == "headline":
+                out.append(self.text(b, "p", top, vertical, citable))
+            elif b.kind == "subhead":
+                out.append(self.text(b, "p", top + 1, False, citable))
+            else:
+                out.append(self.text(b, "p", None, vertical, citable))
+            out.append("\n")
+        return Markup("".join(out))  # noqa: S704 - made of the escaped pieces above
+
+    def photo(self, p: Photo) -> Markup:
+        view = self.view
+        b = self.block(p.block)
+        out = [
+            f'<figure class="photo" id="{_e(p.id)}">\n',
+            f'  <div class="placeholder"><p>{_e(self.t("photo_missing"))}</p></div>\n',
+            f'  <figcaption id="{_e(p.block)}">\n',
+        ]
+        if view.show_zh:
+            out.append(f'<span lang="{view.zh_lang}">{self.marked(b, "zh")}</span>')
+        if view.show_en and p.caption_en:
+            out.append(f'<span lang="en">{self.marked(b, "en")}</span>')
+        out.append(f"  {self.editorial_marks(b)}\n  </figcaption>\n</figure>\n")
+        return Markup("".join(out))  # noqa: S704 - every value above is escaped
+
+    def editorial_marks(self, b: Block) -> str:
+        """Where the editors, not the newspaper, decided what a block is or where it goes (a
+        headline assigned to an article, a photograph placed with one), a visible label links
+        to the editorial note that says why: on the article's page, or on the About page for
+        the page's own furniture."""
+        a = self.article_of(b)
+        notes = [n for n in a.notes if n.kind == "editorial" and n.block == b.id]
+        if not notes:
+            return ""
+        href = self.url(a.url if a.kind != "page" else "about/")
+        label, hint = _e(self.t("editors_decision")), _e(self.t("editors_decision_hint"))
+        return "".join(
+            f'  <a class="ed-mark" href="{_e(href)}#{_e(n.id)}"><span class="ed-mark-label">{label}</span>'
+            f'<span class="visually-hidden">: {hint}</span></a>\n'
+            for n in notes
+        )
+
+    def note_about(self, e: Entity) -> str:
+        """An entity's note: what it is. The passages that name it are listed once, on its own
+        page (entity/<id>/), not again on every page that shows the note."""
+        t = self.t
+        return (
+            f'  <span class="note-kind">{_e(t("note_kind_" + e.note_kind))} · {_e(t("type_" + e.type))}</span>\n'
+            f'  <b><span lang="{self.view.zh_lang}">{_e(self.zh(e.zh))}</span>'
+            f' <i lang="zh-Latn-pinyin">{_e(e.pinyin)}</i> <span lang="en">{_e(curly_quotes(e.en))}</span></b>\n'
+            f'  <span id="nt-{_e(e.id)}" class="note-text" lang="en">{render_english(e.note)}</span>'
+        )
+
+    def note_list(
+        self, notes: Sequence[Note], entities: Iterable[tuple[Entity, str]] = (), folded: bool = False
+    ) -> Markup:
+        """The notes of a page: its names' (each with the way back to its first mark), then its own."""
+        entities = list(entities)
+        if not notes and not entities:
+            return Markup("")
+        t = self.t
+        out = []
+        if folded:
+            count = len(entities) + len(notes)
+            out.append(f'<details class="notes-fold"><summary>{_e(t("notes_folded"))} ({count})</summary>')
+        # the legend on the heading's line: no line break between two Chinese texts
+        out.append(f'<section class="notes" aria-labelledby="notes-h">\n  <h2 id="notes-h">{_e(t("notes"))}</h2>')
+        if entities:
+            out.append(f'<p class="legend">{_e(t("marks_legend"))}</p>  <ol class="entity-notes">\n')
+            back, every = _e(t("back_to_text")), _e(t("all_mentions"))
+            for e, first in entities:
+                out.append(
+                    f'<li id="n-{_e(e.id)}" class="note note-{_e(e.note_kind)} t-{_e(e.type)}">\n'
+                    f"{self.note_about(e)}\n"
+                    f'  <span class="note-links">\n    <a href="#{_e(first)}">{back}</a> ·\n'
+                    f'    <a href="{_e(self.url("entity/" + e.id + "/"))}">{every} ({len(e.mentions)})</a>\n'
+                    "  </span></li>\n"
+                )
+            out.append("  </ol>\n")
+        if notes:
+            out.append("  <ol>\n")
+            for n in notes:
+                out.append(
+                    f'    <li id="{_e(n.id)}" class="note note-{_e(n.kind)}">\n'
+                    f'      <span class="note-kind">{_e(t("note_kind_" + n.kind))}</span>\n'
+                    f'      <span lang="en">{render_english(n.text)}</span>\n'
+                )
+                if n.block:
+                    out.append(f' <a href="#{_e(n.block)}">{_e(t("back_to_text"))}</a>')
+                out.append("    </li>\n")
+            out.append("  </ol>\n")
+        out.append("</section>\n")
+        if folded:
+            out.append("</details>")
+        return Markup("".join(out))  # noqa: S704 - every value above is escaped
+
+
+def _e(value: object) -> str:
+    """A value escaped as Jinja's autoescape escapes it."""
+    return str(escape(value))
