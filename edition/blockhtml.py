@@ -20,6 +20,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from edition.model import Article, Block, Entity, Note, Photo
+from edition.pieces import Pieces
 from edition.typography import curly_quotes, render_english
 from edition.views import View
 
@@ -27,7 +28,8 @@ from edition.views import View
 class Writer:
     """The text's HTML on one page."""
 
-    def __init__(self, context: Mapping[str, Any]) -> None:
+    def __init__(self, context: Mapping[str, Any], pieces: Pieces) -> None:
+        self.pieces = pieces  # a name's note is the same in every article (edition/pieces.py)
         self.view: View = context["view"]
         self.t: Callable[[str], str] = context["t"]
         self.zh: Callable[[str], str] = context["zh"]
@@ -126,7 +128,11 @@ class Writer:
 
     def note_about(self, e: Entity) -> str:
         """An entity's note: what it is. The passages that name it are listed once, on its own
-        page (entity/<id>/), not again on every page that shows the note."""
+        page (entity/<id>/), not again on every page that shows the note. Made once a view:
+        the same in every article that names it."""
+        return self.pieces.note((e.id, self.view.code), lambda: self._note_about(e))
+
+    def _note_about(self, e: Entity) -> str:
         t = self.t
         return (
             f'  <span class="note-kind">{_e(t("note_kind_" + e.note_kind))} · {_e(t("type_" + e.type))}</span>\n'

@@ -15,6 +15,7 @@ from edition.figures import FURNITURE
 from edition.marks import Marker
 from edition.model import Article, Block, Edition, Entity, Figure, Mention, Photo
 from edition.parts import article_runs, row_parts
+from edition.pieces import Pieces
 
 # Up to this many articles, the front page shows them all, whole: a newspaper page.
 WHOLE_PAGE_ARTICLES = 12
@@ -26,6 +27,7 @@ class SiteIndex:
     def __init__(self, edition: Edition) -> None:
         self.edition = edition
         self.marker = Marker(edition)
+        self.pieces = Pieces()  # what the four views show alike, made once (edition/pieces.py)
         self.articles_by_id = {a.id: a for a in edition.all_articles}
         self.blocks_by_id = {b.id: b for a in edition.all_articles for b in a.blocks}
         self.owners = {b.id: a for a in edition.all_articles for b in a.blocks}
@@ -52,10 +54,11 @@ class SiteIndex:
         return self.caption_urls.get(block_id, self.owners[block_id].url)
 
     def cite(self, article: Article, block: Block | None = None) -> Citation:
-        """An article's or a passage's citation. Made again on each page that shows it: it
-        costs microseconds (its BibTeX and CSL-JSON only when shown), and kept for every
-        passage of an archive it held tens of megabytes in each rendering worker."""
-        return cite(self.edition, article, block)
+        """An article's or a passage's citation, made once for the four views of its page
+        (kept for every passage of an archive it held tens of megabytes in each rendering
+        worker: only the last few articles' are kept)."""
+        key = ("cite", article.id, block.id if block is not None else None)
+        return self.pieces.recent(key, lambda: cite(self.edition, article, block))
 
     def json_ld(self, article: Article) -> str:
         """An article's schema.org data."""

@@ -65,18 +65,21 @@ def site_pages(edition: Edition, site: SiteIndex) -> list[Page]:
         pages.extend(page(view, old, "redirect.html", target=new) for old, new in edition.config.redirects)
         pages.append(page(view, "search/", "search.html", **search))
         pages.append(page(view, "about/", "about.html", edition=edition))
-        for a, data, vocabulary in zip(edition.articles, articles, words, strict=True):
-            pages.append(page(view, a.url, "article.html", **data))
-            if view.code in ("parallel", "zh-hant"):
-                pages.append(page(view, a.url + "words/", "words.html", article=a, **vocabulary))
-            else:  # the same words in the same characters: the parallel view's page serves
-                pages.append(page(view, a.url + "words/", "redirect.html", target=a.url + "words/", root=True))
         pages.extend(page(view, part_path("figures/", n), "figures.html", **data) for n, data in enumerate(figures))
         pages.append(page(view, "index/", "index.html", groups=groups, kind=None))
         for kind, members in groups:
             pages.append(page(view, f"index/{kind}/", "index.html", groups=[(kind, members)], kind=kind))
         for parts in entities:
             pages.extend(page(view, path, "entity.html", **data) for path, data in parts)
+    # An article's pages in its four views one after another: they show the same pieces,
+    # made once (edition/pieces.py)
+    for a, data, vocabulary in zip(edition.articles, articles, words, strict=True):
+        for view in VIEWS:
+            pages.append(page(view, a.url, "article.html", **data))
+            if view.code in ("parallel", "zh-hant"):
+                pages.append(page(view, a.url + "words/", "words.html", article=a, **vocabulary))
+            else:  # the same words in the same characters: the parallel view's page serves
+                pages.append(page(view, a.url + "words/", "redirect.html", target=a.url + "words/", root=True))
     pages.append(page(VIEWS[0], "404.html", "404.html"))
     return pages
 

@@ -74,7 +74,7 @@ class Renderer:
     def render(self, page: Page, site: SiteIndex, lookups: Mapping[str, Any] | None = None) -> bytes:
         """The page's bytes. ``lookups``: the site's lookups as this page sees them (default: ``lookups(site, page)``)."""
         context = self.helpers(site, page) | dict(lookups or page_lookups(site, page)) | page.data
-        context |= Writer(context).helpers()  # the text's HTML, from what the page sees
+        context |= Writer(context, site.pieces).helpers()  # the text's HTML, from what the page sees
         use_traditional(site.edition.config.traditional)  # the zh-Hant view's OpenCC configuration
         self.env.loaded = set()
         template = self._template(page.template)
@@ -179,10 +179,18 @@ def page_lookups(site: SiteIndex, page: Page) -> dict[str, Callable[..., Any]]:
     # The front of a newspaper page leaves an article's notes to the article's page: its names link there.
     front = page.template == "home.html"
 
+    # Where the page is in its view: its links to its own view's pages are the same in every
+    # view (not on the not-found page, whose links are absolute), so its marked text is too.
+    where = page.data["path"] if page.data["path"] != "404.html" else page.path
+    hant = view.code == "zh-hant"
+
     def marked(block: Block, lang: str) -> Markup:
         owner = site.owners[block.id]
         notes_at = owner.url if front and owner.kind != "page" else ""
-        return marker.render(block, lang, convert if lang == "zh" else str, url, notes_at)
+        key = ("marked", block.id, lang, hant and lang == "zh", notes_at, where)
+        return site.pieces.recent(
+            key, lambda: marker.render(block, lang, convert if lang == "zh" else str, url, notes_at)
+        )
 
     label_lang = "en" if view.show_en else "zh"
 
