@@ -24,14 +24,14 @@ MAX_BYTES = 1_000_000
 NAME = re.compile(r"^(?P<stem>(?P<order>\d{2,})-(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*))\.(?P<lang>zh|en)\.md$")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Block:
     kind: str
     text: str  # inline source; soft breaks joined as the language wants
     loc: Loc
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Glossary:
     """A YAML file of entity definitions shared by all articles (content/*.yaml)."""
 
@@ -39,7 +39,7 @@ class Glossary:
     data: LineDict
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Document:
     path: str  # relative to the project, as editors see it
     stem: str  # "2020-05-25/p12/01-paired-assistance": the page's key and the file's stem

@@ -20,7 +20,7 @@ from edition.parts import appendix_paths
 from edition.typography import curly_quotes
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Span:
     start: int
     end: int

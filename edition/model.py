@@ -11,7 +11,7 @@ from edition.config import PageInfo, SiteConfig
 from edition.errors import Diagnostic, Loc
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Block:
     id: str  # "moyu-p3": article id + kind letter + ordinal (edition/ids.py)
     local: str  # "p3"
@@ -23,7 +23,7 @@ class Block:
     en_loc: Loc | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Note:
     id: str
     kind: str  # gloss | context | editorial
@@ -34,7 +34,7 @@ class Note:
     title: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Emendation:
     block: str  # full block id
     source: str  # the text as the repaired source has it
@@ -43,7 +43,7 @@ class Emendation:
     loc: Loc
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     entity: str
     article: str
@@ -55,7 +55,7 @@ class Mention:
     en_start: int = -1  # character offset in the English block (-1: not found there)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entity:
     id: str
     type: str  # person | place | organisation | document | term | event
@@ -72,7 +72,7 @@ class Entity:
     note_kind: str = "gloss"  # gloss | context
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Figure:
     id: str
     article: str
@@ -89,7 +89,7 @@ class Figure:
     theme: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Check:
     id: str
     article: str
@@ -101,7 +101,7 @@ class Check:
     loc: Loc
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Chart:
     """Figures that add up, drawn as a waterfall (declared in front matter)."""
 
@@ -113,7 +113,7 @@ class Chart:
     total: str  # the label of the computed total
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Photo:
     id: str
     article: str  # the article it accompanies
@@ -125,7 +125,7 @@ class Photo:
     image: str | None  # path under static/, or None: a placeholder is shown
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Article:
     id: str
     order: int  # 0 = the page itself (masthead, headline, standfirst, furniture)
@@ -149,14 +149,14 @@ class Article:
         return f"{self.page}/" if self.kind == "page" else f"{self.page}/{self.id}/"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SourceText:
     path: str
     sha256: str
     lines: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NewsPage:
     """One newspaper page of the archive: its settings, its witness, its own blocks (masthead,
     headline, standfirst, captions, furniture: ``front``) and its articles in reading order."""
@@ -175,7 +175,7 @@ class NewsPage:
         return self.front.url
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ArticleParts:
     by_article: Mapping[str, tuple[Sequence[Mention], Sequence[Figure]]]
     made_for: tuple[object, ...]  # the page, articles, entities and figures they were made with

@@ -37,7 +37,7 @@ _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _PUNCT = re.compile(r"[\s\u3000-\u303f\uff00-\uffef\u2010-\u206f!-/:-@\[-`{-~]")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Fixed:
     """A span jieba may not cut: an annotated name (``entity`` set) or a number with its unit."""
 
@@ -48,7 +48,7 @@ class Fixed:
     pinyin: str = ""  # the glossary's reading of a name, if it gives one
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Token:
     text: str
     start: int
