@@ -24,6 +24,7 @@ from edition.figures import format_value, unit_en
 from edition.model import Block
 from edition.pages import Page
 from edition.refs import passage_label, passage_ref
+from edition.rowhtml import Rows
 from edition.typography import curly_quotes, render_english
 from edition.views import VIEWS, View, relative, to_hant, use_traditional
 
@@ -74,7 +75,7 @@ class Renderer:
     def render(self, page: Page, site: SiteIndex, lookups: Mapping[str, Any] | None = None) -> bytes:
         """The page's bytes. ``lookups``: the site's lookups as this page sees them (default: ``lookups(site, page)``)."""
         context = self.helpers(site, page) | dict(lookups or page_lookups(site, page)) | page.data
-        context |= Writer(context, site.pieces).helpers()  # the text's HTML, from what the page sees
+        context |= Writer(context, site.pieces).helpers() | Rows(context).helpers()  # the text's HTML, the lists' rows
         use_traditional(site.edition.config.traditional)  # the zh-Hant view's OpenCC configuration
         self.env.loaded = set()
         template = self._template(page.template)

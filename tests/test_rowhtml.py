@@ -1,0 +1,57 @@
+"""The rows made in Python (edition/rowhtml.py) in the cases no fixture site has: a failed
+arithmetic check, a mention with no sentence of its own, a word no dictionary has, and values
+that must be escaped as Jinja's autoescape escapes them. (The sites' own rows are compared
+byte for byte with their committed output by tests/test_golden.py.)"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from edition.errors import Loc
+from edition.model import Check
+from edition.reading_out import VocabularyRow
+from edition.rowhtml import Rows
+from edition.views import VIEWS
+
+NASTY = 'a <b> & "c"'
+
+
+def _rows(view: int = 0) -> Rows:
+    context: dict[str, Any] = {
+        "view": VIEWS[view],
+        "t": lambda key: f"<{key}>",  # an interface string needing escaping too
+        "zh": lambda text: text,
+        "url": lambda target: "../" + target,
+        "passage": lambda block_id: f"¶ {block_id}",
+        "block_page": lambda block_id: "articles/x/",
+    }
+    return Rows(context)
+
+
+def test_a_failed_check_is_an_editorial_note_with_its_working() -> None:
+    html = _rows().check_list([Check("c1", "x", NASTY, "1+1", 3.0, 1234567.5, False, Loc("x"))])
+    assert '<li id="c1" class="failed note note-editorial">' in html
+    assert '<span aria-hidden="true">✗</span> &lt;check_failed&gt;</span>' in html
+    assert "(&lt;check_worked_out&gt; 1,234,567.5 ≠ &lt;check_printed&gt; 3)" in html
+    # the English filter's curly quotes, then escaped
+    assert '<span lang="en">a &lt;b&gt; &amp; “c”</span>' in html
+
+
+def test_a_mention_without_sentences_has_its_link_only() -> None:
+    row = {"path": "articles/x/", "block": "x-p1", "title_en": NASTY, "title_zh": "标题", "zh": "", "en": ""}
+    html = _rows().mention_list([row])
+    assert html == '  <li>\n    <a href="../articles/x/#x-p1">a &lt;b&gt; &amp; “c”, ¶ x-p1</a>\n  </li>\n'
+    zh_only = _rows(1).mention_list([{**row, "zh": "句子<", "en": "sentence"}])
+    assert '标题, ¶ x-p1</a>\n<p lang="zh-Hans">句子&lt;</p>  </li>\n' in zh_only
+    assert "sentence" not in zh_only
+
+
+def test_a_word_no_dictionary_has_names_its_parts() -> None:
+    rows = [
+        VocabularyRow("新词", "xīncí", "", "", None, made_of="新 new; 词 word"),
+        VocabularyRow("5万人", "wàn rén", "", "", None, number=True),
+    ]
+    html = _rows().vocabulary_rows(rows)
+    assert '<tr id="w1">\n    <td>1</td>' in html and '<tr id="w2">\n    <td>2</td>' in html
+    assert '<td lang="en">&lt;not_in_dictionary&gt; &lt;made_of&gt;: 新 new; 词 word</td>' in html
+    assert '<td lang="en">&lt;number_word&gt;</td>' in html
