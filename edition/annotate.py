@@ -18,7 +18,7 @@ from functools import lru_cache
 from edition.content import Document, Glossary
 from edition.errors import Diagnostics, Loc, show_invisible
 from edition.glossary import ENTITY_TYPES, Definition, read_definitions, same_forms
-from edition.model import Article, Block, Edition, Mention
+from edition.model import Article, Block, Edition, Entity, Mention
 
 
 @dataclass(frozen=True)
@@ -128,10 +128,7 @@ def annotate(
                     f"{key} is mentioned in the Chinese of {block_id} but none of its English forms is in the translation",
                     f"use one of {' / '.join(definition.forms_en)} in the English, or add the form used to 'aliases_en'",
                 )
-    entities = tuple(
-        dataclasses.replace(d.entity, mentions=tuple(mentions[k]))
-        for k, d in sorted(definitions.items(), key=lambda kv: (ENTITY_TYPES.index(kv[1].entity.type), kv[0]))
-    )
+    entities = tuple(dataclasses.replace(e, mentions=tuple(mentions[k])) for k, e in lexicon.ranked.items())
     return dataclasses.replace(edition, entities=entities), by_article
 
 
@@ -143,16 +140,20 @@ class Lexicon:
     plain: dict[str, list[tuple[str, str]]]  # unambiguous names only
     every: dict[str, list[tuple[str, str]]]
     english_only: tuple[re.Pattern[str], dict[str, str]] | None
+    # the entities in the edition's order: by type, then id (a block's names are read in it)
+    ranked: dict[str, Entity]
 
     @classmethod
     def of(cls, glossaries: Sequence[Glossary], diags: Diagnostics) -> Lexicon:
         definitions = read_definitions(glossaries, diags)
         english_forms = {form: d.entity.id for d in definitions.values() for form in d.forms_en}
+        order = sorted(definitions.items(), key=lambda kv: (ENTITY_TYPES.index(kv[1].entity.type), kv[0]))
         return cls(
             definitions,
             _patterns(d for d in definitions.values() if not d.ambiguous),
             _patterns(definitions.values()),
             (_en_pattern(tuple(english_forms)), english_forms) if english_forms else None,
+            {key: d.entity for key, d in order},
         )
 
 

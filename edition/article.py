@@ -1,7 +1,8 @@
-"""One article's work, given the site's glossaries and figure themes: build_article() -> ArticleResult.
+"""One article's work, given the site's glossaries, figure themes and readings: build_article() -> ArticleResult.
 
 The model of the article, its mentions, its figures labelled, the checks of its
-arithmetic, its charts, and its translation's numbers checked against its Chinese: the very
+arithmetic, its charts, its translation's numbers checked against its Chinese, and its
+words with their pinyin (the reading help): the very
 functions the site's stages call for each article, run on one, each step's diagnostics kept
 apart. The site's stages (assemble, annotate, figures, numbercheck) then take these results
 through ``Replay`` and report each step's diagnostics where they would have made them, in
@@ -22,6 +23,7 @@ from edition.errors import Diagnostic, Diagnostics
 from edition.figures import article_figures, read_charts, run_checks
 from edition.model import Article, Chart, Check, Figure, Mention
 from edition.numbercheck import check_article
+from edition.reading import BlockTokens, Readings, read_article
 
 STEPS = ("made", "found", "labelled", "checked", "charted", "numbers")
 
@@ -33,12 +35,16 @@ class ArticleResult:
     figures: tuple[Figure, ...] = ()
     checks: tuple[Check, ...] = ()
     charts: tuple[Chart, ...] = ()
+    tokens: BlockTokens = ()  # each block's words and their pinyin (edition/reading.py)
     # each step's diagnostics (STEPS), reported by the site's stages in their own order
     diagnostics: tuple[tuple[Diagnostic, ...], ...] = ((),) * len(STEPS)
 
 
-def build_article(zh: Document, en: Document | None, lexicon: Lexicon, themes: tuple[str, ...]) -> ArticleResult:
-    """One article, from its two files; pure (``themes``: the figure themes site.toml declares)."""
+def build_article(
+    zh: Document, en: Document | None, lexicon: Lexicon, themes: tuple[str, ...], readings: Readings
+) -> ArticleResult:
+    """One article, from its two files; pure (``themes``: the figure themes site.toml declares;
+    ``readings``: the readings file's corrections of pypinyin)."""
     steps = [Diagnostics() for _ in STEPS]
     article = article_of(zh, en, steps[0])
     if article is None:
@@ -55,6 +61,7 @@ def build_article(zh: Document, en: Document | None, lexicon: Lexicon, themes: t
         tuple(figures),
         tuple(checks),
         tuple(charts),
+        read_article(article, mentions, figures, lexicon.ranked, readings),
         tuple(tuple(d.items) for d in steps),
     )
 
@@ -96,3 +103,6 @@ class Replay:
 
     def numbers(self, article: Article, _en: Document | None, diags: Diagnostics) -> None:
         self._step(article.path, "numbers", diags)
+
+    def tokens(self, article: Article) -> BlockTokens:
+        return self.results[article.path].tokens

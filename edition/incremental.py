@@ -3,7 +3,8 @@ page is rendered again only if what it showed could have changed.
 
 Articles: build_article() (edition/article.py) is pure, so its result is kept under a digest
 of what it reads: its two files as parsed (text, front matter with the line of every key,
-the lines of every block), the glossaries' definitions and the figure themes' ids.
+the lines of every block), the glossaries' definitions, the figure themes' ids and the
+readings file's rules.
 
 Pages: a page's output is a function of three things, and its fingerprint is a digest of all three,
 never a recipe written by hand:
@@ -35,6 +36,7 @@ from edition.content import Document
 from edition.derive import SiteIndex
 from edition.model import Article, Block, Entity
 from edition.pages import Page
+from edition.reading import Readings
 from edition.render import Renderer, page_lookups, site_lookups
 
 Call = tuple[str, Any]  # a lookup's name and its arguments, each model object as a Ref
@@ -59,17 +61,19 @@ class PageCache:
     made: int = 0  # articles the last build made (the rest were kept)
 
     def article_builder(
-        self, lexicon: Lexicon
-    ) -> Callable[[Document, Document | None, Lexicon, tuple[str, ...]], ArticleResult]:
+        self, lexicon: Lexicon, readings: Readings
+    ) -> Callable[[Document, Document | None, Lexicon, tuple[str, ...], Readings], ArticleResult]:
         """build_article(), answered from the last build's results where the inputs are the same."""
-        glossaries = digest(lexicon.definitions)
+        site = digest(lexicon.definitions, readings)
         kept, self.articles, self.made = self.articles, {}, 0
 
-        def build(zh: Document, en: Document | None, lexicon: Lexicon, themes: tuple[str, ...]) -> ArticleResult:
-            key = digest(glossaries, themes, _document(zh), _document(en) if en is not None else None)
+        def build(
+            zh: Document, en: Document | None, lexicon: Lexicon, themes: tuple[str, ...], readings: Readings
+        ) -> ArticleResult:
+            key = digest(site, themes, _document(zh), _document(en) if en is not None else None)
             result = kept.get(key) or self.articles.get(key)
             if result is None:
-                result = build_article(zh, en, lexicon, themes)
+                result = build_article(zh, en, lexicon, themes, readings)
                 self.made += 1
             self.articles[key] = result
             return result

@@ -29,7 +29,7 @@ from edition.model import Edition
 from edition.numbercheck import check_numbers
 from edition.pages import Page, site_pages
 from edition.parallel import render_pages
-from edition.reading import with_reading
+from edition.reading import load_readings, with_reading
 from edition.reading_out import reading_files
 from edition.render import Renderer, load_templates
 from edition.search import kept_search_index, search_index
@@ -206,8 +206,11 @@ def make_edition(
     # (edition/article.py).
     lexicon_problems = Diagnostics()
     lexicon = Lexicon.of(glossaries, lexicon_problems)
-    made = cache.article_builder(lexicon) if cache is not None else build_article
-    replay = Replay({zh.path: made(zh, en, lexicon, config.theme_ids) for zh, en in pairs(docs)})
+    # the readings file's corrections of pypinyin; its problems are reported with the reading's
+    reading_problems = Diagnostics()
+    readings = load_readings(root, reading_problems)
+    made = cache.article_builder(lexicon, readings) if cache is not None else build_article
+    replay = Replay({zh.path: made(zh, en, lexicon, config.theme_ids, readings) for zh, en in pairs(docs)})
     # Site-wide: the articles into pages and one model, the glossaries' checks; each
     # article's problems reported as its step comes
     edition = assemble(config, docs, pages, diags, unreadable, make=replay.article)
@@ -225,7 +228,8 @@ def make_edition(
             check_line_claims((page.front, *page.articles), lines, diags)
         # reading help: each block's words and their pinyin, kept beside the text and checked
         # against the page's list of polyphones (edition/reading.py)
-        edition = with_reading(edition, root, diags)
+        diags.items.extend(reading_problems.items)
+        edition = with_reading(edition, readings, diags, made=replay.tokens)
         # the fidelity account of each page: every change to the Chinese declared
         check_fidelity(root, edition, diags)
         lint_text(edition, diags)  # Chinese left in the English, fullwidth digits, control characters

@@ -9,13 +9,13 @@ page's checked list of polyphonic words. Pure, but for ``load_readings``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from edition.errors import Diagnostics, Loc
 from edition.lexicon import Lexicon, load_lexicon
-from edition.model import Article, Block, Edition, Entity, Mention
+from edition.model import Article, Block, Edition, Entity, Figure, Mention
 from edition.pinyin_words import word_pinyin
 from edition.segment import Fixed, Token, han_number_spans, number_spans, segment
 from edition.yamlload import LineDict, load_yaml
@@ -126,12 +126,14 @@ def load_readings(root: Path, diags: Diagnostics) -> Readings:
 
 
 def fixed_spans(
-    edition: Edition, block: Block, entities: Mapping[str, Entity], index: SpanIndex | None = None
+    edition: Edition | None, block: Block, entities: Mapping[str, Entity], index: SpanIndex | None = None
 ) -> list[Fixed]:
     """What jieba may not cut in ``block``: its mentions (names first), then its numbers.
     ``index``: the edition's mentions and figures by block (made once for every block:
     looking through the whole archive's for each block was quadratic)."""
-    index = index or SpanIndex.of(edition)
+    if index is None:
+        assert edition is not None, "the spans of a block need its edition or an index"
+        index = SpanIndex.of(edition)
     spans: list[Fixed] = []
     for entity, m in index.mentions.get(block.id, ()):
         if m.start >= 0:
@@ -151,6 +153,21 @@ class SpanIndex:
     figure_starts: Mapping[str, list[int]]
 
     @classmethod
+    def of_article(
+        cls, mentions: Sequence[Mention], figures: Sequence[Figure], entities: Mapping[str, Entity]
+    ) -> SpanIndex:
+        """One article's, as ``of`` finds them in the edition: a block's names in the order of
+        the entities (then as found), its figures in text order."""
+        rank = {key: n for n, key in enumerate(entities)}
+        by_block: dict[str, list[tuple[Entity, Mention]]] = {}
+        for m in sorted(mentions, key=lambda m: rank[m.entity]):
+            by_block.setdefault(m.block, []).append((entities[m.entity], m))
+        starts: dict[str, list[int]] = {}
+        for f in figures:
+            starts.setdefault(f.block, []).append(f.start)
+        return cls(by_block, starts)
+
+    @classmethod
     def of(cls, edition: Edition) -> SpanIndex:
         mentions: dict[str, list[tuple[Entity, Mention]]] = {}
         for entity in edition.entities:
@@ -162,14 +179,44 @@ class SpanIndex:
         return cls(mentions, starts)
 
 
-def read_edition(edition: Edition, readings: Readings = Readings()) -> Reading:
-    """Every block's tokens with their pinyin, and the dictionary of their words."""
+BlockTokens = tuple[tuple[str, tuple[Token, ...]], ...]  # (block id, its tokens) of each block
+
+
+def read_edition(
+    edition: Edition, readings: Readings = Readings(), made: Callable[[Article], BlockTokens] | None = None
+) -> Reading:
+    """Every block's tokens with their pinyin, and the dictionary of their words. ``made``: an
+    article's tokens as its own work made them (edition/article.py), else made here."""
     entities = {e.id: e for e in edition.entities}
-    index = SpanIndex.of(edition)
-    plan = [(b, fixed_spans(edition, b, entities, index)) for a in edition.all_articles for b in a.blocks]
-    tokens = {b.id: tuple(_with_pinyin(t, b, readings, entities) for t in segment(b.zh, spans)) for b, spans in plan}
+    if made is not None:
+        tokens = {block: words for a in edition.all_articles for block, words in made(a)}
+    else:
+        index = SpanIndex.of(edition)
+        tokens = dict(read_blocks([b for a in edition.all_articles for b in a.blocks], index, readings, entities))
     words = {t.text for ts in tokens.values() for t in ts if t.kind == "word"}
     return Reading(tokens, entities, load_lexicon(words))
+
+
+def read_article(
+    article: Article,
+    mentions: Sequence[Mention],
+    figures: Sequence[Figure],
+    entities: Mapping[str, Entity],
+    readings: Readings,
+) -> BlockTokens:
+    """One article's tokens, as read_edition reads them in the whole edition (``entities``:
+    the glossaries' in the edition's order, which is the order of a block's names)."""
+    return read_blocks(article.blocks, SpanIndex.of_article(mentions, figures, entities), readings, entities)
+
+
+def read_blocks(
+    blocks: Sequence[Block], index: SpanIndex, readings: Readings, entities: Mapping[str, Entity]
+) -> BlockTokens:
+    """Each block's words with their pinyin, the block's names and numbers kept whole."""
+    return tuple(
+        (b.id, tuple(_with_pinyin(t, b, readings, entities) for t in segment(b.zh, fixed_spans(None, b, entities, index))))
+        for b in blocks
+    )
 
 
 def _proper(entity: Entity, form: str) -> str:
@@ -248,10 +295,12 @@ def _plain(pinyin: str) -> str:
     return "".join(c for c in pinyin.lower() if c not in " '-")
 
 
-def with_reading(edition: Edition, root: Path, diags: Diagnostics) -> Edition:
-    """The edition with its reading beside it, checked against the page's list of polyphones."""
-    readings = load_readings(root, diags)
-    reading = read_edition(edition, readings)
+def with_reading(
+    edition: Edition, readings: Readings, diags: Diagnostics, made: Callable[[Article], BlockTokens] | None = None
+) -> Edition:
+    """The edition with its reading beside it, checked against the page's list of polyphones
+    (``made``: each article's tokens, as its own work made them)."""
+    reading = read_edition(edition, readings, made)
     check_readings(edition, reading, readings, diags)
     return replace(edition, reading=reading)
 
