@@ -1,4 +1,5 @@
-"""Rendering pages in a plain fork pool: one process per core, each rendering runs of pages.
+"""Work in a plain fork pool, one process per core: the articles' own work (``map_forked``),
+then the pages, each worker rendering runs of them (``render_pages``).
 
 The workers are forked after the pages are planned and the templates compiled, so they
 inherit everything and receive only the bounds of their runs. Each page goes to the sink
@@ -17,9 +18,12 @@ import os
 import signal
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from typing import Any, TypeVar
 
 from edition.pages import Page
 
+T = TypeVar("T")
+R = TypeVar("R")
 Render = Callable[[Page], bytes]
 Sink = Callable[[str, bytes], bool]  # writes a page, True if its file changed
 
@@ -27,6 +31,10 @@ Sink = Callable[[str, bytes], bool]  # writes a page, True if its file changed
 PARALLEL_MIN = 400
 
 _WORK: tuple[Sequence[Page], Render, Sink] | None = None
+_MAP: tuple[Sequence[Any], Callable[[Any], Any]] | None = None
+
+# Below this many items of work a second process costs more than it saves.
+MAP_MIN = 100
 
 
 def _cores() -> int:
@@ -80,3 +88,33 @@ def render_pages(
         _WORK = None
         gc.unfreeze()
     return changed
+
+
+def _map_run(bounds: tuple[int, int]) -> list[Any]:
+    assert _MAP is not None
+    items, fn = _MAP
+    return [fn(item) for item in items[bounds[0] : bounds[1]]]
+
+
+def map_forked(fn: Callable[[T], R], items: Sequence[T], processes: int | None = None) -> list[R]:
+    """``fn`` of each item, in order, computed in forked workers that inherit everything and
+    send back their results (pickled): for pure work whose results are small beside what it
+    reads. One process for little work or where there is no fork."""
+    global _MAP
+    processes = processes or _cores()
+    if processes < 2 or len(items) < MAP_MIN or "fork" not in multiprocessing.get_all_start_methods():
+        return [fn(item) for item in items]
+    step = -(-len(items) // (processes * 4))
+    bounds = [(start, min(start + step, len(items))) for start in range(0, len(items), step)]
+    _MAP = (items, fn)
+    gc.freeze()
+    out: list[R] = []
+    try:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(processes, mp_context=context, initializer=_die_with_parent) as pool:
+            for part in pool.map(_map_run, bounds):
+                out.extend(part)
+    finally:
+        _MAP = None
+        gc.unfreeze()
+    return out

@@ -28,7 +28,7 @@ from edition.linecheck import check_line_claims
 from edition.model import Edition
 from edition.numbercheck import check_numbers
 from edition.pages import Page, site_pages
-from edition.parallel import render_pages
+from edition.parallel import map_forked, render_pages
 from edition.reading import load_readings, with_reading
 from edition.reading_out import reading_files
 from edition.render import Renderer, load_templates
@@ -209,8 +209,13 @@ def make_edition(
     # the readings file's corrections of pypinyin; its problems are reported with the reading's
     reading_problems = Diagnostics()
     readings = load_readings(root, reading_problems)
-    made = cache.article_builder(lexicon, readings) if cache is not None else build_article
-    replay = Replay({zh.path: made(zh, en, lexicon, config.theme_ids, readings) for zh, en in pairs(docs)})
+    themes, files = config.theme_ids, pairs(docs)
+    if cache is not None:  # the dev server: the articles whose files did not change are kept
+        made = cache.article_builder(lexicon, readings)
+        results = [made(zh, en, lexicon, themes, readings) for zh, en in files]
+    else:  # a build: every article's work, on every core
+        results = map_forked(lambda pair: build_article(*pair, lexicon, themes, readings), files)
+    replay = Replay({zh.path: result for (zh, _), result in zip(files, results, strict=True)})
     # Site-wide: the articles into pages and one model, the glossaries' checks; each
     # article's problems reported as its step comes
     edition = assemble(config, docs, pages, diags, unreadable, make=replay.article)

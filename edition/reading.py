@@ -214,7 +214,10 @@ def read_blocks(
 ) -> BlockTokens:
     """Each block's words with their pinyin, the block's names and numbers kept whole."""
     return tuple(
-        (b.id, tuple(_with_pinyin(t, b, readings, entities) for t in segment(b.zh, fixed_spans(None, b, entities, index))))
+        (
+            b.id,
+            tuple(_with_pinyin(t, b, readings, entities) for t in segment(b.zh, fixed_spans(None, b, entities, index))),
+        )
         for b in blocks
     )
 
@@ -240,15 +243,15 @@ def _with_pinyin(token: Token, block: Block, readings: Readings, entities: Mappi
         return token
     rule = _rule_for(readings.by_word("overrides"), token, block)
     if rule is not None:
-        return replace(token, pinyin=rule.pinyin)
+        return token._replace(pinyin=rule.pinyin)
     if token.pinyin:  # the glossary's
         return token
     if token.entity:  # an alias: the glossary gives the reading of the main form only
-        return replace(token, pinyin=_proper(entities[token.entity], token.text))
+        return token._replace(pinyin=_proper(entities[token.entity], token.text))
     if token.kind == "number":  # 117种: the digits as printed, the measure word read
         digits = token.text.rstrip("".join(c for c in token.text if _has_han(c)))
-        return replace(token, pinyin=" ".join(filter(None, (digits, word_pinyin(token.text[len(digits) :])))))
-    return replace(token, pinyin=word_pinyin(token.text))
+        return token._replace(pinyin=" ".join(filter(None, (digits, word_pinyin(token.text[len(digits) :])))))
+    return token._replace(pinyin=word_pinyin(token.text))
 
 
 def _has_han(text: str) -> bool:

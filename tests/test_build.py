@@ -211,3 +211,32 @@ def test_an_export_failing_after_the_pages_were_written_fails_the_build_cleanly(
         build(root, out, search=False)
     assert [p.name for p in out.iterdir()] == ["keep.txt"]
     assert not (tmp_path / ".out.next").exists()
+
+
+def test_the_articles_work_on_every_core_gives_the_same_edition_and_diagnostics(
+    site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A build does each article's work in forked workers (edition/parallel.py map_forked):
+    the edition, its reading and every diagnostic, in order, are those of one process. An
+    English number that disagrees with the Chinese gives an error from inside a worker."""
+    import edition.parallel as parallel
+    from edition.pipeline import make_edition
+
+    english = site / "content/2020-05-25/p12/04-moyu.en.md"
+    english.write_text(english.read_text(encoding="utf-8").replace("the 83 poor villages", "the 84 poor villages"))
+
+    def run(forked: bool) -> tuple[object, list[str]]:
+        monkeypatch.setattr(parallel, "MAP_MIN", 1 if forked else 10**9)
+        monkeypatch.setattr(parallel, "_cores", lambda: 2)
+        try:
+            edition, warnings, _ = make_edition(site)
+        except BuildError as exc:
+            return None, [str(d) for d in exc.diagnostics]
+        return (edition, edition.reading.tokens), [str(d) for d in warnings]
+
+    one, forked = run(False), run(True)
+    assert one[0] is None and any("84" in line for line in one[1])  # the error is found
+    assert forked == one
+    english.write_text(english.read_text(encoding="utf-8").replace("the 84 poor villages", "the 83 poor villages"))
+    one, forked = run(False), run(True)
+    assert one[0] is not None and forked == one
