@@ -52,14 +52,14 @@ class Writer:
         A heading holds both languages, so the outline a screen reader announces is complete
         in every view."""
         view, t = self.view, self.t
-        css = f"pair k-{_e(b.kind)}" + (" vertical" if vertical else "") + (" heading" if level else "")
-        out = [f'<div class="{css}" id="{_e(b.id)}"']
+        css = f"pair k-{esc(b.kind)}" + (" vertical" if vertical else "") + (" heading" if level else "")
+        out = [f'<div class="{css}" id="{esc(b.id)}"']
         if citable:
             article = self.article_of(b)
             first, last = b.source_lines
             lines = f"{first}–{last}" if last != first else f"{first}"
             cited = curly_quotes(self.cite(article, b).chicago_translation)
-            out.append(f' data-ref="{_e(self.passage_ref(article, b))}" data-cite="{_e(cited)}" data-lines="{lines}"')
+            out.append(f' data-ref="{esc(self.passage_ref(article, b))}" data-cite="{esc(cited)}" data-lines="{lines}"')
         out.append(">\n")
         inner = "span" if level else tag
         if level:
@@ -71,13 +71,13 @@ class Writer:
                 out.append(f'  <{inner} class="en" lang="en">{self.marked(b, "en")}</{inner}>\n')
             else:
                 empty = "span" if level else "p"
-                out.append(f'  <{empty} class="en untranslated" lang="en">{_e(t("untranslated"))}</{empty}>\n')
+                out.append(f'  <{empty} class="en untranslated" lang="en">{esc(t("untranslated"))}</{empty}>\n')
         if level:
             out.append(f"</h{level}>")
         out.append(self.editorial_marks(b))
         # One small control per passage: a permalink without JavaScript; with it, the
         # passage's actions (copy the link, the short reference, a citation).
-        out.append(f'\n  <a class="pl" href="#{_e(b.id)}" aria-label="{_e(self.passage(b.id))}">¶</a>\n</div>\n')
+        out.append(f'\n  <a class="pl" href="#{esc(b.id)}" aria-label="{esc(self.passage(b.id))}">¶</a>\n</div>\n')
         return Markup("".join(out))  # noqa: S704 - every value above is escaped
 
     def article_body(self, article: Article, top: int, citable: bool = False) -> Markup:
@@ -98,9 +98,9 @@ class Writer:
         view = self.view
         b = self.block(p.block)
         out = [
-            f'<figure class="photo" id="{_e(p.id)}">\n',
-            f'  <div class="placeholder"><p>{_e(self.t("photo_missing"))}</p></div>\n',
-            f'  <figcaption id="{_e(p.block)}">\n',
+            f'<figure class="photo" id="{esc(p.id)}">\n',
+            f'  <div class="placeholder"><p>{esc(self.t("photo_missing"))}</p></div>\n',
+            f'  <figcaption id="{esc(p.block)}">\n',
         ]
         if view.show_zh:
             out.append(f'<span lang="{view.zh_lang}">{self.marked(b, "zh")}</span>')
@@ -119,9 +119,9 @@ class Writer:
         if not notes:
             return ""
         href = self.url(a.url if a.kind != "page" else "about/")
-        label, hint = _e(self.t("editors_decision")), _e(self.t("editors_decision_hint"))
+        label, hint = esc(self.t("editors_decision")), esc(self.t("editors_decision_hint"))
         return "".join(
-            f'  <a class="ed-mark" href="{_e(href)}#{_e(n.id)}"><span class="ed-mark-label">{label}</span>'
+            f'  <a class="ed-mark" href="{esc(href)}#{esc(n.id)}"><span class="ed-mark-label">{label}</span>'
             f'<span class="visually-hidden">: {hint}</span></a>\n'
             for n in notes
         )
@@ -135,10 +135,10 @@ class Writer:
     def _note_about(self, e: Entity) -> str:
         t = self.t
         return (
-            f'  <span class="note-kind">{_e(t("note_kind_" + e.note_kind))} · {_e(t("type_" + e.type))}</span>\n'
-            f'  <b><span lang="{self.view.zh_lang}">{_e(self.zh(e.zh))}</span>'
-            f' <i lang="zh-Latn-pinyin">{_e(e.pinyin)}</i> <span lang="en">{_e(curly_quotes(e.en))}</span></b>\n'
-            f'  <span id="nt-{_e(e.id)}" class="note-text" lang="en">{render_english(e.note)}</span>'
+            f'  <span class="note-kind">{esc(t("note_kind_" + e.note_kind))} · {esc(t("type_" + e.type))}</span>\n'
+            f'  <b><span lang="{self.view.zh_lang}">{esc(self.zh(e.zh))}</span>'
+            f' <i lang="zh-Latn-pinyin">{esc(e.pinyin)}</i> <span lang="en">{esc(curly_quotes(e.en))}</span></b>\n'
+            f'  <span id="nt-{esc(e.id)}" class="note-text" lang="en">{render_english(e.note)}</span>'
         )
 
     def note_list(
@@ -152,18 +152,18 @@ class Writer:
         out = []
         if folded:
             count = len(entities) + len(notes)
-            out.append(f'<details class="notes-fold"><summary>{_e(t("notes_folded"))} ({count})</summary>')
+            out.append(f'<details class="notes-fold"><summary>{esc(t("notes_folded"))} ({count})</summary>')
         # the legend on the heading's line: no line break between two Chinese texts
-        out.append(f'<section class="notes" aria-labelledby="notes-h">\n  <h2 id="notes-h">{_e(t("notes"))}</h2>')
+        out.append(f'<section class="notes" aria-labelledby="notes-h">\n  <h2 id="notes-h">{esc(t("notes"))}</h2>')
         if entities:
-            out.append(f'<p class="legend">{_e(t("marks_legend"))}</p>  <ol class="entity-notes">\n')
-            back, every = _e(t("back_to_text")), _e(t("all_mentions"))
+            out.append(f'<p class="legend">{esc(t("marks_legend"))}</p>  <ol class="entity-notes">\n')
+            back, every = esc(t("back_to_text")), esc(t("all_mentions"))
             for e, first in entities:
                 out.append(
-                    f'<li id="n-{_e(e.id)}" class="note note-{_e(e.note_kind)} t-{_e(e.type)}">\n'
+                    f'<li id="n-{esc(e.id)}" class="note note-{esc(e.note_kind)} t-{esc(e.type)}">\n'
                     f"{self.note_about(e)}\n"
-                    f'  <span class="note-links">\n    <a href="#{_e(first)}">{back}</a> ·\n'
-                    f'    <a href="{_e(self.url("entity/" + e.id + "/"))}">{every} ({len(e.mentions)})</a>\n'
+                    f'  <span class="note-links">\n    <a href="#{esc(first)}">{back}</a> ·\n'
+                    f'    <a href="{esc(self.url("entity/" + e.id + "/"))}">{every} ({len(e.mentions)})</a>\n'
                     "  </span></li>\n"
                 )
             out.append("  </ol>\n")
@@ -171,12 +171,12 @@ class Writer:
             out.append("  <ol>\n")
             for n in notes:
                 out.append(
-                    f'    <li id="{_e(n.id)}" class="note note-{_e(n.kind)}">\n'
-                    f'      <span class="note-kind">{_e(t("note_kind_" + n.kind))}</span>\n'
+                    f'    <li id="{esc(n.id)}" class="note note-{esc(n.kind)}">\n'
+                    f'      <span class="note-kind">{esc(t("note_kind_" + n.kind))}</span>\n'
                     f'      <span lang="en">{render_english(n.text)}</span>\n'
                 )
                 if n.block:
-                    out.append(f' <a href="#{_e(n.block)}">{_e(t("back_to_text"))}</a>')
+                    out.append(f' <a href="#{esc(n.block)}">{esc(t("back_to_text"))}</a>')
                 out.append("    </li>\n")
             out.append("  </ol>\n")
         out.append("</section>\n")
@@ -185,6 +185,6 @@ class Writer:
         return Markup("".join(out))  # noqa: S704 - every value above is escaped
 
 
-def _e(value: object) -> str:
+def esc(value: object) -> str:
     """A value escaped as Jinja's autoescape escapes it."""
     return str(escape(value))

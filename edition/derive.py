@@ -54,9 +54,9 @@ class SiteIndex:
         return self.caption_urls.get(block_id, self.owners[block_id].url)
 
     def cite(self, article: Article, block: Block | None = None) -> Citation:
-        """An article's or a passage's citation, made once for the four views of its page
-        (kept for every passage of an archive it held tens of megabytes in each rendering
-        worker: only the last few articles' are kept)."""
+        """An article's or a passage's citation, made once for the four views of its page.
+        Only the last few articles' are kept (edition/pieces.py): every passage's citation of
+        an archive, kept, held tens of megabytes in each rendering worker."""
         key = ("cite", article.id, block.id if block is not None else None)
         return self.pieces.recent(key, lambda: cite(self.edition, article, block))
 

@@ -35,7 +35,9 @@ def page(view: View, path: str, template: str, **data: Any) -> Page:
 
 
 def site_pages(edition: Edition, site: SiteIndex) -> list[Page]:
-    """Every page of every view, then the not-found page; long pages in parts (edition/parts.py)."""
+    """Every page of every view, then the not-found page; long pages in parts (edition/parts.py).
+    The site's own pages come view by view, then each article's pages in its four views one
+    after another (they share their pieces: edition/pieces.py)."""
     articles = [article_data(edition, site, n) for n in range(len(edition.articles))]
     fronts = [front_data(edition, site, news) for news in edition.pages]
     appendix = appendix_parts(edition)

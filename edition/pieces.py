@@ -5,8 +5,10 @@ what the four pages hold is the same: the block's marked text in Simplified char
 in two of them, its English in two, its citation in all four, and a name's note in every
 article that names it. Each such piece is made the first time a page asks for it and
 handed to the pages that ask again. The pages of an article's four views come one after
-another (edition/pages.py), so only the last few articles' pieces are kept: the memory
-stays that of a few articles however large the archive.
+another (edition/pages.py), so only the last few articles' pieces of text are kept, however
+large the archive; the names' notes are all kept (a few hundred bytes a name and view: about
+4 MB at 5,000 articles). The fronts of the newspaper pages, rendered view by view, share
+only the notes.
 
 A piece is kept under everything it is made from, so the pages that share it would have
 made the same one. Pieces live as long as their build's SiteIndex: the dev server's next

@@ -1,8 +1,11 @@
 """The Jinja environment, and render(Page) -> bytes.
 
 What a template sees: the page's own data (edition/pages.py), the view-wide helpers
-(t, zh, url, root_url, the view's alternates) and the site's lookups (edition/derive.py:
-a block by id, a citation, the notes of a name). The environment records every template
+(t, zh, url, root_url, the view's alternates), the site's lookups (edition/derive.py:
+a block by id, a citation, the notes of a name), and the functions that make the text's
+HTML and the long lists' rows in Python (edition/blockhtml.py: text, article_body, photo,
+note_list; edition/rowhtml.py: figure_rows, check_list, date_list, photo_list,
+mention_list, vocabulary_rows). The environment records every template
 a render loads (``loaded``): a page's template, the one it extends, the partials it
 imports.
 """
@@ -75,7 +78,9 @@ class Renderer:
     def render(self, page: Page, site: SiteIndex, lookups: Mapping[str, Any] | None = None) -> bytes:
         """The page's bytes. ``lookups``: the site's lookups as this page sees them (default: ``lookups(site, page)``)."""
         context = self.helpers(site, page) | dict(lookups or page_lookups(site, page)) | page.data
-        context |= Writer(context, site.pieces).helpers() | Rows(context).helpers()  # the text's HTML, the lists' rows
+        # the text's HTML and the lists' rows (edition/blockhtml.py, edition/rowhtml.py), made
+        # from what the page sees; the page's own data still has the last word
+        context = context | Writer(context, site.pieces).helpers() | Rows(context).helpers() | page.data
         use_traditional(site.edition.config.traditional)  # the zh-Hant view's OpenCC configuration
         self.env.loaded = set()
         template = self._template(page.template)
@@ -180,9 +185,12 @@ def page_lookups(site: SiteIndex, page: Page) -> dict[str, Callable[..., Any]]:
     # The front of a newspaper page leaves an article's notes to the article's page: its names link there.
     front = page.template == "home.html"
 
-    # Where the page is in its view: its links to its own view's pages are the same in every
-    # view (not on the not-found page, whose links are absolute), so its marked text is too.
-    where = page.data["path"] if page.data["path"] != "404.html" else page.path
+    # A block's marked text depends on the block, the language, the script, where its names'
+    # notes are, and the links ``url`` makes: those it stands for by where the page is in its
+    # view (a link between two pages of one view is the same in every view, as relative()
+    # goes up to the folder they share; not on the not-found page, whose links are absolute)
+    # and by its template (which decides what the marks link to).
+    where = (page.template, page.data["path"] if page.data["path"] != "404.html" else page.path)
     hant = view.code == "zh-hant"
 
     def marked(block: Block, lang: str) -> Markup:

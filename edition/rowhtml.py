@@ -20,8 +20,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
+from edition.blockhtml import esc
 from edition.figures import format_value, unit_en
 from edition.typography import curly_quotes
 from edition.views import View
@@ -58,49 +59,49 @@ class Rows:
     def _where(self, block_id: str) -> str:
         """A link to the passage a figure is in, named for readers ("Moyu ¶3")."""
         href = f"{self.url(self.block_page(block_id))}#{block_id}"
-        return f'<a href="{_e(href)}">{_e(self.passage(block_id))}</a>'
+        return f'<a href="{esc(href)}">{esc(self.passage(block_id))}</a>'
 
     def figure_rows(self, themes: Iterable[tuple[Theme | None, Sequence[Figure]]]) -> Markup:
         """The figures table's rows of one article, theme by theme."""
         view, t, zh = self.view, self.t, self.zh
-        zh_lang = _e(view.zh_lang)
-        printed, value, unit = _e(t("col_printed")), _e(t("col_value")), _e(t("col_unit"))
-        qualifier, label, where = _e(t("col_qualifier")), _e(t("col_label")), _e(t("col_where"))
+        zh_lang = esc(view.zh_lang)
+        printed, value, unit = esc(t("col_printed")), esc(t("col_value")), esc(t("col_unit"))
+        qualifier, label, where = esc(t("col_qualifier")), esc(t("col_label")), esc(t("col_where"))
         out: list[str] = []
         for theme, figures in themes:
             cell = self._theme_cell(theme)  # the same for every figure of the theme
             for f in figures:
                 out.append(
-                    f'<tr id="{_e(f.id)}">\n'
-                    f'  <td data-label="{printed}" lang="{zh_lang}">{_e(zh(f.text))}</td>\n'
-                    f'  <td data-label="{value}" class="num" data-sort="{_e(f.value)}">{_e(format_value(f))}</td>\n'
-                    f'  <td data-label="{unit}">{_e(zh(f.unit))} <span lang="en">{_e(unit_en(f.unit))}</span></td>\n'
-                    f'  <td data-label="{qualifier}" lang="en">{_e(f.qualifier)}</td>\n'
-                    f'  <td data-label="{label}" class="label" lang="en">{_e(curly_quotes(f.label_en))}'
+                    f'<tr id="{esc(f.id)}">\n'
+                    f'  <td data-label="{printed}" lang="{zh_lang}">{esc(zh(f.text))}</td>\n'
+                    f'  <td data-label="{value}" class="num" data-sort="{esc(f.value)}">{esc(format_value(f))}</td>\n'
+                    f'  <td data-label="{unit}">{esc(zh(f.unit))} <span lang="en">{esc(unit_en(f.unit))}</span></td>\n'
+                    f'  <td data-label="{qualifier}" lang="en">{esc(f.qualifier)}</td>\n'
+                    f'  <td data-label="{label}" class="label" lang="en">{esc(curly_quotes(f.label_en))}'
                 )
                 if f.label_zh and view.show_zh:
-                    out.append(f' <span lang="{zh_lang}">{_e(zh(f.label_zh))}</span>')
+                    out.append(f' <span lang="{zh_lang}">{esc(zh(f.label_zh))}</span>')
                 out.append(f'</td>\n  {cell}\n  <td data-label="{where}">{self._where(f.block)}</td>\n</tr>\n')
         return Markup("".join(out))  # noqa: S704 - every value above is escaped
 
     def _theme_cell(self, theme: Theme | None) -> str:
         """A theme's name in the view's language (both in the parallel view, as the labels)."""
         view, zh = self.view, self.zh
-        head = f'<td data-label="{_e(self.t("col_theme"))}"'
+        head = f'<td data-label="{esc(self.t("col_theme"))}"'
         if not theme:
             return head + "></td>"
         if not view.show_en:
-            return f'{head} lang="{_e(view.zh_lang)}">{_e(zh(theme.name_zh))}</td>'
-        name = _e(curly_quotes(theme.name_en))
+            return f'{head} lang="{esc(view.zh_lang)}">{esc(zh(theme.name_zh))}</td>'
+        name = esc(curly_quotes(theme.name_en))
         if view.show_zh:
-            name += f' <span lang="{_e(view.zh_lang)}">{_e(zh(theme.name_zh))}</span>'
+            name += f' <span lang="{esc(view.zh_lang)}">{esc(zh(theme.name_zh))}</span>'
         return f'{head} lang="en">{name}</td>'
 
     def check_list(self, checks: Iterable[Check]) -> Markup:
         """The arithmetic checks, each with its verdict and its working."""
         t = self.t
-        ok, failed = _e(t("check_ok")), _e(t("check_failed"))
-        worked_out, printed = _e(t("check_worked_out")), _e(t("check_printed"))
+        ok, failed = esc(t("check_ok")), esc(t("check_failed"))
+        worked_out, printed = esc(t("check_worked_out")), esc(t("check_printed"))
         out: list[str] = []
         for c in checks:
             if c.ok:
@@ -108,21 +109,21 @@ class Rows:
             else:  # a failed check is shown as an editorial note
                 css, mark, verdict, sign = "failed note note-editorial", "✗", failed, "≠"
             out.append(
-                f'  <li id="{_e(c.id)}" class="{css}">\n'
+                f'  <li id="{esc(c.id)}" class="{css}">\n'
                 f'    <span class="verdict"><span aria-hidden="true">{mark}</span> {verdict}</span>\n'
-                f'    <span lang="en">{_e(curly_quotes(c.description))}</span>\n'
-                f'    <span class="calc">({worked_out} {_e(f"{c.actual:,.10g}")} {sign} {printed}'
-                f" {_e(f'{c.expected:,.10g}')})</span>\n"
+                f'    <span lang="en">{esc(curly_quotes(c.description))}</span>\n'
+                f'    <span class="calc">({worked_out} {esc(f"{c.actual:,.10g}")} {sign} {printed}'
+                f" {esc(f'{c.expected:,.10g}')})</span>\n"
                 "  </li>\n"
             )
         return Markup("".join(out))  # noqa: S704 - every value above is escaped
 
     def date_list(self, dates: Iterable[Figure]) -> Markup:
         """The dates the text prints, each with the passage it is in."""
-        zh_lang = _e(self.view.zh_lang)
+        zh_lang = esc(self.view.zh_lang)
         return Markup(  # noqa: S704 - every value is escaped
             "".join(
-                f'  <li id="{_e(f.id)}"><span lang="{zh_lang}">{_e(self.zh(f.text))}</span> — {self._where(f.block)}</li>\n'
+                f'  <li id="{esc(f.id)}"><span lang="{zh_lang}">{esc(self.zh(f.text))}</span> — {self._where(f.block)}</li>\n'
                 for f in dates
             )
         )
@@ -133,34 +134,34 @@ class Rows:
         # the site's ``article`` lookup, asked here, not when the page begins: on a page that
         # shows an article (words.html) the page's own ``article`` takes the name
         article = self.context["article"]
-        zh_lang = _e(self.view.zh_lang)
-        photo, credit, image = _e(t("photo")), _e(t("credit")), _e(t("image"))
+        zh_lang = esc(self.view.zh_lang)
+        photo, credit, image = esc(t("photo")), esc(t("credit")), esc(t("image"))
         out: list[str] = []
         for n, p in enumerate(photos, 1):
             out.append(
-                f'  <li id="list-{_e(p.id)}"><a href="{_e(self.url(article(p.article).url))}#{_e(p.id)}">'
+                f'  <li id="list-{esc(p.id)}"><a href="{esc(self.url(article(p.article).url))}#{esc(p.id)}">'
                 f"{photo} {n}</a>:\n"
-                f'    <span lang="{zh_lang}">{_e(zh(p.caption_zh))}</span>'
-                f' <span lang="en">{_e(curly_quotes(p.caption_en))}</span>\n'
-                f'    — {credit}: <span lang="{zh_lang}">{_e(zh(p.credit_zh))}</span>;'
-                f" {image}: {_e(p.image or t('image_missing'))}</li>\n"
+                f'    <span lang="{zh_lang}">{esc(zh(p.caption_zh))}</span>'
+                f' <span lang="en">{esc(curly_quotes(p.caption_en))}</span>\n'
+                f'    — {credit}: <span lang="{zh_lang}">{esc(zh(p.credit_zh))}</span>;'
+                f" {image}: {esc(p.image or t('image_missing'))}</li>\n"
             )
         return Markup("".join(out))  # noqa: S704 - every value above is escaped
 
     def mention_list(self, rows: Iterable[Mapping[str, str]]) -> Markup:
         """An entity's mentions (edition/derive.py ``mention_rows``): where, and the sentences."""
         view, zh = self.view, self.zh
-        zh_lang = _e(view.zh_lang)
+        zh_lang = esc(view.zh_lang)
         out: list[str] = []
         for row in rows:
             title = curly_quotes(row["title_en"]) if view.show_en else zh(row["title_zh"])
             href = f"{self.url(row['path'])}#{row['block']}"
-            out.append(f'  <li>\n    <a href="{_e(href)}">{_e(title)}, {_e(self.passage(row["block"]))}</a>\n')
+            out.append(f'  <li>\n    <a href="{esc(href)}">{esc(title)}, {esc(self.passage(row["block"]))}</a>\n')
             # the sentences follow the link without a line break of their own (as the template had them)
             if view.show_zh and row["zh"]:
-                out.append(f'<p lang="{zh_lang}">{_e(zh(row["zh"]))}</p>')
+                out.append(f'<p lang="{zh_lang}">{esc(zh(row["zh"]))}</p>')
             if view.show_en and row["en"]:
-                out.append(f'<p lang="en">{_e(curly_quotes(row["en"]))}</p>')
+                out.append(f'<p lang="en">{esc(curly_quotes(row["en"]))}</p>')
             out.append("  </li>\n")
         return Markup("".join(out))  # noqa: S704 - every value above is escaped
 
@@ -168,31 +169,26 @@ class Rows:
         """An article's words, numbered: the word (linked to its note if it is a name), its
         pinyin, its meaning, its HSK level."""
         t, zh = self.t, self.zh
-        zh_lang = _e(self.view.zh_lang)
-        see_note, number_word = _e(t("see_note")), _e(t("number_word"))
+        zh_lang = esc(self.view.zh_lang)
+        see_note, number_word = esc(t("see_note")), esc(t("number_word"))
         out: list[str] = []
         for n, r in enumerate(rows, 1):
-            word = _e(zh(r.text))
+            word = esc(zh(r.text))
             if r.entity:
-                href = _e(self.url("entity/" + r.entity.id + "/"))
+                href = esc(self.url("entity/" + r.entity.id + "/"))
                 word = f'<a href="{href}">{word}</a>'
-                meaning = f'{_e(r.gloss)} ({_e(t("type_" + r.entity.type))}; <a href="{href}">{see_note}</a>)'
+                meaning = f'{esc(r.gloss)} ({esc(t("type_" + r.entity.type))}; <a href="{href}">{see_note}</a>)'
             elif r.gloss:
-                meaning = _e(r.gloss)
+                meaning = esc(r.gloss)
             elif r.number:
                 meaning = number_word
             else:
-                meaning = _e(t("not_in_dictionary"))
+                meaning = esc(t("not_in_dictionary"))
                 if r.made_of:
-                    meaning += f" {_e(t('made_of'))}: {_e(zh(r.made_of))}"
+                    meaning += f" {esc(t('made_of'))}: {esc(zh(r.made_of))}"
             out.append(
                 f'  <tr id="w{n}">\n    <td>{n}</td>\n    <th scope="row" lang="{zh_lang}">{word}</th>\n'
-                f'    <td lang="zh-Latn-pinyin">{_e(r.pinyin)}</td>\n    <td lang="en">{meaning}</td>\n'
-                f"    <td>{_e(r.level)}</td>\n  </tr>\n"
+                f'    <td lang="zh-Latn-pinyin">{esc(r.pinyin)}</td>\n    <td lang="en">{meaning}</td>\n'
+                f"    <td>{esc(r.level)}</td>\n  </tr>\n"
             )
         return Markup("".join(out))  # noqa: S704 - every value above is escaped
-
-
-def _e(value: object) -> str:
-    """A value escaped as Jinja's autoescape escapes it."""
-    return str(escape(value))
