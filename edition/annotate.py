@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from edition.content import Document, Glossary
 from edition.errors import Diagnostics, Loc, show_invisible
@@ -54,10 +54,63 @@ def read_pins(
     return pins
 
 
-@lru_cache(maxsize=256)
+# Each entity's English forms as one pattern, made once (an archive's glossaries have
+# thousands of entities: a bounded cache compiled them again for every block).
+@cache
 def _en_pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
     alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+
+
+@dataclass(frozen=True)
+class EnglishIndex:
+    """English forms by how they start (their first word, or their first character where that
+    is not a word's), longest first, and where in a text a form may start."""
+
+    forms: dict[str, list[str]]
+    starts: re.Pattern[str]  # a first character of a form, not inside a word
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _head(text: str, i: int = 0) -> str:
+    """How a form starts, or what a text has at ``i``: the word there, or its one character."""
+    word = _WORD.match(text, i)
+    return word.group(0) if word else text[i]
+
+
+def english_index(forms: Iterable[str]) -> EnglishIndex:
+    by_head: dict[str, list[str]] = {}
+    for form in sorted((f for f in forms if f), key=len, reverse=True):
+        by_head.setdefault(_head(form), []).append(form)
+    firsts = "".join(re.escape(ch) for ch in sorted({form[0] for forms in by_head.values() for form in forms}))
+    return EnglishIndex(by_head, re.compile(rf"(?<!\w)[{firsts}]" if firsts else r"(?!)"))
+
+
+def find_english(text: str, index: EnglishIndex) -> Iterator[tuple[int, int, str]]:
+    """The forms in ``text`` as ``_en_pattern(forms).finditer`` finds them: whole words, the
+    longest at each place, left to right, never overlapping; (start, end, form). Only the
+    places where a form may start are tried, each with the forms starting with the word
+    there: one pattern of every English name of an archive's glossaries tried thousands of
+    alternatives at every character of every block. (A form matches only where it starts
+    with the text's whole word: it must end where a word ends.)"""
+    size, end = len(text), 0
+    for place in index.starts.finditer(text):
+        i = place.start()
+        if i < end:
+            continue
+        for form in index.forms.get(_head(text, i), ()):
+            stop = i + len(form)
+            if text.startswith(form, i) and (stop == size or not _is_word(text[stop])):
+                yield i, stop, form
+                end = stop
+                break
+
+
+def _is_word(ch: str) -> bool:
+    """What the regular expression ``\\w`` matches in a str."""
+    return ch.isalnum() or ch == "_"
 
 
 def find_in_block(text: str, patterns: dict[str, list[tuple[str, str]]]) -> list[tuple[int, str, str]]:
@@ -139,9 +192,12 @@ class Lexicon:
     definitions: dict[str, Definition]
     plain: dict[str, list[tuple[str, str]]]  # unambiguous names only
     every: dict[str, list[tuple[str, str]]]
-    english_only: tuple[re.Pattern[str], dict[str, str]] | None
-    # the entities in the edition's order: by type, then id (a block's names are read in it)
+    english_only: tuple[EnglishIndex, dict[str, str]] | None
+    # the entities in the edition's order: by type, then id (a block's names are read in it),
+    # each one's place in it, and each one's type (made once, not again for each article)
     ranked: dict[str, Entity]
+    rank: dict[str, int]
+    types: dict[str, str]
 
     @classmethod
     def of(cls, glossaries: Sequence[Glossary], diags: Diagnostics) -> Lexicon:
@@ -152,8 +208,10 @@ class Lexicon:
             definitions,
             _patterns(d for d in definitions.values() if not d.ambiguous),
             _patterns(definitions.values()),
-            (_en_pattern(tuple(english_forms)), english_forms) if english_forms else None,
+            (english_index(english_forms), english_forms) if english_forms else None,
             {key: d.entity for key, d in order},
+            {key: n for n, (key, _) in enumerate(order)},
+            {key: d.entity.type for key, d in definitions.items()},
         )
 
 
@@ -173,7 +231,7 @@ def _article_mentions(
     pins: list[Pin],
     definitions: dict[str, Definition],
     diags: Diagnostics,
-    english_only: tuple[re.Pattern[str], dict[str, str]] | None = None,
+    english_only: tuple[EnglishIndex, dict[str, str]] | None = None,
 ) -> list[Mention]:
     out: list[Mention] = []
     seen: dict[str, int] = {}
@@ -190,14 +248,12 @@ def _article_mentions(
         # (在京 -> "in Beijing"): marked in the English only.
         excluded = {p.entity for p in block_pins if p.exclude}
         if block.en and english_only is not None:
-            for match in english_only[0].finditer(block.en):
-                entity_id = english_only[1][match.group(0)]
-                if _overlaps(match.span(), taken) or entity_id in excluded:
+            for start, end, form in find_english(block.en, english_only[0]):
+                entity_id = english_only[1][form]
+                if _overlaps((start, end), taken) or entity_id in excluded:
                     continue
                 seen[entity_id] = seen.get(entity_id, 0) + 1
-                out.append(
-                    Mention(entity_id, article.id, block.id, "", match.group(0), -1, seen[entity_id], match.start())
-                )
+                out.append(Mention(entity_id, article.id, block.id, "", form, -1, seen[entity_id], start))
         for pin in block_pins:
             if not pin.exclude and pin.entity not in counts:
                 forms = " / ".join(show_invisible(f, "") for f in definitions[pin.entity].forms_zh)

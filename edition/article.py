@@ -50,8 +50,7 @@ def build_article(
     if article is None:
         return ArticleResult(None, diagnostics=tuple(tuple(d.items) for d in steps))
     mentions = article_mentions(article, zh, lexicon, steps[1])
-    types = {key: definition.entity.type for key, definition in lexicon.definitions.items()}
-    figures = article_figures(article, zh, mentions, types, themes, steps[2])
+    figures = article_figures(article, zh, mentions, lexicon.types, themes, steps[2])
     checks = run_checks(article, zh, figures, steps[3])
     charts = read_charts(article, zh, figures, steps[4])
     check_article(article, en, steps[5])
@@ -61,7 +60,7 @@ def build_article(
         tuple(figures),
         tuple(checks),
         tuple(charts),
-        read_article(article, mentions, figures, lexicon.ranked, readings),
+        read_article(article, mentions, figures, lexicon.ranked, lexicon.rank, readings),
         tuple(tuple(d.items) for d in steps),
     )
 

@@ -154,11 +154,14 @@ class SpanIndex:
 
     @classmethod
     def of_article(
-        cls, mentions: Sequence[Mention], figures: Sequence[Figure], entities: Mapping[str, Entity]
+        cls,
+        mentions: Sequence[Mention],
+        figures: Sequence[Figure],
+        entities: Mapping[str, Entity],
+        rank: Mapping[str, int],
     ) -> SpanIndex:
         """One article's, as ``of`` finds them in the edition: a block's names in the order of
         the entities (then as found), its figures in text order."""
-        rank = {key: n for n, key in enumerate(entities)}
         by_block: dict[str, list[tuple[Entity, Mention]]] = {}
         for m in sorted(mentions, key=lambda m: rank[m.entity]):
             by_block.setdefault(m.block, []).append((entities[m.entity], m))
@@ -202,11 +205,12 @@ def read_article(
     mentions: Sequence[Mention],
     figures: Sequence[Figure],
     entities: Mapping[str, Entity],
+    rank: Mapping[str, int],
     readings: Readings,
 ) -> BlockTokens:
-    """One article's tokens, as read_edition reads them in the whole edition (``entities``:
-    the glossaries' in the edition's order, which is the order of a block's names)."""
-    return read_blocks(article.blocks, SpanIndex.of_article(mentions, figures, entities), readings, entities)
+    """One article's tokens, as read_edition reads them in the whole edition (``rank``: each
+    entity's place in the edition's order, which is the order of a block's names)."""
+    return read_blocks(article.blocks, SpanIndex.of_article(mentions, figures, entities, rank), readings, entities)
 
 
 def read_blocks(

@@ -15,7 +15,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from edition import repair
-from edition.annotate import find_in_block
+from edition.annotate import _en_pattern, english_index, find_english, find_in_block
 from edition.errors import BuildError
 from edition.frontmatter import split_front_matter
 from edition.markup import render_inline
@@ -204,6 +204,22 @@ def test_find_in_block_matches_are_leftmost_longest_and_disjoint(text: str, form
         assert not any(len(f) > len(form) and text.startswith(f, start) for f, _ in patterns[text[start]])
         end = start + len(form)
     assert not any(text.startswith(f, i) for i in range(end, len(text)) for f, _ in patterns.get(text[i], ()))
+
+
+WORDISH = "Ab _-.1é "
+
+
+@given(
+    st.one_of(st.text(max_size=40), st.text(alphabet=WORDISH, max_size=40)),
+    st.lists(st.one_of(st.text(min_size=1, max_size=4), st.text(alphabet=WORDISH, min_size=1, max_size=4)), max_size=8),
+)
+@example("in Beijing's Beijing-Tianjin area_1", ["Beijing", "Beijing-Tianjin", "Tianjin", "area"])
+def test_english_names_are_found_as_the_pattern_of_every_name_finds_them(text: str, forms: list[str]) -> None:
+    """The annotator looks an English name up by the character it starts with (the whole
+    archive's names in one regular expression were tried at every character): the same
+    matches, whole words, longest first, in the same places."""
+    expected = [(m.start(), m.end(), m.group(0)) for m in _en_pattern(tuple(forms)).finditer(text)] if forms else []
+    assert list(find_english(text, english_index(forms))) == expected
 
 
 # --- the inline renderer ------------------------------------------------------------------
