@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from edition.content import Block, Document
 from edition.errors import Diagnostic, Loc
@@ -28,6 +29,19 @@ class Lexicon:
 
     pairs: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
+    @cached_property
+    def by_first(self) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
+        """The pairs by the first character of their Chinese form: a block is compared with
+        the names it can contain, not with every name of an archive's glossaries."""
+        index: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        for z, forms in self.pairs:
+            index.setdefault(z[:1], []).append((z, forms))
+        return index
+
+    def named(self, text: str) -> list[tuple[str, tuple[str, ...]]]:
+        """The pairs whose Chinese form is in ``text``, each as often as it is listed."""
+        return [(z, forms) for ch in {*text, ""} for z, forms in self.by_first.get(ch, ()) if z in text]
+
 
 def _score(zh: Block, en: Block, lexicon: Lexicon) -> float:
     """How much a Chinese and an English block look like each other's pair (higher: more)."""
@@ -36,7 +50,7 @@ def _score(zh: Block, en: Block, lexicon: Lexicon) -> float:
     wrong = len(result.missing) + len(result.unexpected)
     score -= 0.7 * wrong
     english = en.text.lower()
-    score += sum(1.0 for z, forms in lexicon.pairs if z in zh.text and any(f in english for f in forms))
+    score += sum(1.0 for _, forms in lexicon.named(zh.text) if any(f in english for f in forms))
     # English runs about 2-4 characters to a Chinese one.
     ratio = max(len(en.text), 1) / (3.0 * max(len(zh.text), 1))
     score -= 1.2 * abs(math.log(ratio))
