@@ -71,10 +71,15 @@ def test_two_pages_of_two_dates_each_keep_their_own_masthead_date_and_title(arch
 
 
 def test_the_home_page_of_an_archive_lists_its_dates_and_pages(archive: Path) -> None:
+    """The dates and their pages, each with its number of articles; a page's front lists its
+    articles (every article on the home made a 5,000-article archive's home 1.4 MB)."""
     home = (archive / "index.html").read_text(encoding="utf-8")
     assert home.index('datetime="2021-01-04"') < home.index('datetime="2021-01-05"')
-    assert 'href="2021-01-04/p01/"' in home and 'href="2021-01-05/p02/parks/"' not in home
-    assert 'href="2021-01-05/p02/relief/"' in home
+    assert 'href="2021-01-04/p01/"' in home and 'href="2021-01-05/p02/"' in home
+    assert "(articles: 1)</li>" in home and "/relief/" not in home
+    assert "(文章1篇)</li>" in (archive / "zh/index.html").read_text(encoding="utf-8")
+    front = (archive / "2021-01-05/p02/index.html").read_text(encoding="utf-8")
+    assert 'href="relief/"' in front
 
 
 def test_an_entity_page_spans_the_archive(archive: Path) -> None:
