@@ -3,6 +3,7 @@ between articles, search terms and the appendix's groups and charts."""
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Collection, Mapping, Sequence
 from functools import cached_property
 from typing import Any
@@ -19,6 +20,8 @@ from edition.pieces import Pieces
 
 # Up to this many articles, the front page shows them all, whole: a newspaper page.
 WHOLE_PAGE_ARTICLES = 12
+# A name held by more articles than this is no guide to the articles like an article.
+COMMON = 50
 
 
 class SiteIndex:
@@ -133,8 +136,10 @@ class SiteIndex:
         position = {a.id: n for n, a in enumerate(articles)}
         result: dict[str, list[tuple[Article, list[Entity]]]] = {}
         # A name shared by many articles says little about any two of them, and following it
-        # would make this quadratic in an archive: names held by more than `common` are skipped.
-        common = max(3, len(articles) // 20)
+        # would make this quadratic in an archive: names held by more than `common` are
+        # skipped (a twentieth of the articles, and never more than COMMON: at 5,000 articles
+        # a twentieth, 250, made this the build's longest step).
+        common = max(3, min(len(articles) // 20, COMMON))
         for article in articles:
             score: dict[str, float] = {}
             shared: dict[str, list[str]] = {}
@@ -147,7 +152,7 @@ class SiteIndex:
                         score[other.id] = score.get(other.id, 0.0) + 1 / len(others)
                         shared.setdefault(other.id, []).append(entity_id)
             # ties go to the article first in the archive (an article's order is its place on its page)
-            closest = sorted(score, key=lambda k: (-score[k], position[k]))[:5]
+            closest = heapq.nsmallest(5, score, key=lambda k: (-score[k], position[k]))
             result[article.id] = [
                 (
                     self.articles_by_id[other],
@@ -191,7 +196,15 @@ def appendix_context(edition: Edition, articles: Collection[str] | None = None) 
     article and theme (in the order site.toml declares the themes), the charts, the checks,
     the dates and the photographs."""
     mine = set(articles) if articles is not None else {a.id for a in edition.all_articles}
-    quantities = [f for f in edition.figures if f.kind != "date" and f.article in mine]
+    # the figures of these articles, in the edition's order: by article where the stages kept
+    # them so (an archive's appendix has a hundred parts, each of which went through all its figures)
+    parts = edition.article_parts
+    figures = (
+        [f for a in edition.all_articles if a.id in mine and a.id in parts for f in parts[a.id][1]]
+        if parts
+        else [f for f in edition.figures if f.article in mine]
+    )
+    quantities = [f for f in figures if f.kind != "date"]
     by_article: dict[str, list[Figure]] = {}
     for f in quantities:
         by_article.setdefault(f.article, []).append(f)
@@ -203,7 +216,7 @@ def appendix_context(edition: Edition, articles: Collection[str] | None = None) 
     furniture = {b.id for a in edition.all_articles if a.id in by_article for b in a.blocks if b.kind in FURNITURE}
     money = sorted((f for f in quantities if f.unit == "元" and f.block not in furniture), key=lambda f: -f.value)
     bars = [Bar(f.label_en or f.text, f.value, f"#{f.id}", "nearly " if f.qualifier == "nearly" else "") for f in money]
-    by_id = {f.id: f for f in edition.figures}
+    by_id = {f.id: f for f in figures}  # a chart's steps are its article's figures
     waterfalls = [
         (
             chart,
@@ -222,7 +235,7 @@ def appendix_context(edition: Edition, articles: Collection[str] | None = None) 
         "groups": groups,
         "checks": [c for c in edition.checks if c.article in mine],
         "photos": [p for p in edition.photos if p.article in mine],
-        "dates": [f for f in edition.figures if f.kind == "date" and f.article in mine],
+        "dates": [f for f in figures if f.kind == "date"],
         "money_chart": log_bars(
             "Amounts of money on the page",
             "Bars on a logarithmic scale, largest first: "

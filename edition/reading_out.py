@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from edition.lexicon import Entry, Lexicon, parts
@@ -126,5 +127,6 @@ def senses_for(lexicon: Lexicon, token: Token, limit: int = 4) -> str:
     return "; ".join(senses[:limit])
 
 
+@lru_cache(maxsize=65536)  # a few thousand distinct readings, asked a million times in an archive
 def plain(pinyin: str) -> str:
     return "".join(c for c in pinyin.lower() if c.isalpha())
