@@ -17,6 +17,7 @@ from edition.marks import Marker
 from edition.model import Article, Block, Edition, Entity, Figure, Mention, Photo
 from edition.parts import article_runs, row_parts
 from edition.pieces import Pieces
+from edition.reading_out import VocabularyRow, vocabulary
 
 # Up to this many articles, the front page shows them all, whole: a newspaper page.
 WHOLE_PAGE_ARTICLES = 12
@@ -62,6 +63,10 @@ class SiteIndex:
         an archive, kept, held tens of megabytes in each rendering worker."""
         key = ("cite", article.id, block.id if block is not None else None)
         return self.pieces.recent(key, lambda: cite(self.edition, article, block))
+
+    def vocabulary(self, article: Article) -> list[VocabularyRow]:
+        """An article's vocabulary (edition/reading_out.py), made once for its two views' pages."""
+        return self.pieces.recent(("vocabulary", article.id), lambda: vocabulary(self.edition, article))
 
     def json_ld(self, article: Article) -> str:
         """An article's schema.org data."""

@@ -15,7 +15,6 @@ from edition.derive import SiteIndex, appendix_context
 from edition.glossary import ENTITY_TYPES
 from edition.model import Edition, NewsPage
 from edition.parts import appendix_parts, navigation, part_path
-from edition.reading_out import vocabulary_page
 from edition.search import traditional_pairs
 from edition.views import VIEWS, View, page_file, use_traditional
 
@@ -46,8 +45,6 @@ def site_pages(edition: Edition, site: SiteIndex) -> list[Page]:
     groups = [(kind, [e for e in edition.entities if e.type == kind]) for kind in ENTITY_TYPES]
     groups = [(kind, entities) for kind, entities in groups if entities]
     entities = [entity_parts(site, entity) for entity in edition.entities]
-    # each article's vocabulary, for reading without JavaScript (edition/reading_out.py)
-    words = [vocabulary_page(edition, a) for a in edition.articles]
     # the search page's table of Traditional characters follows every Chinese text and name,
     # converted as the site's zh-Hant view is
     use_traditional(edition.config.traditional)
@@ -75,11 +72,14 @@ def site_pages(edition: Edition, site: SiteIndex) -> list[Page]:
             pages.extend(page(view, path, "entity.html", **data) for path, data in parts)
     # An article's pages in its four views one after another: they show the same pieces,
     # made once (edition/pieces.py)
-    for a, data, vocabulary in zip(edition.articles, articles, words, strict=True):
+    # (each article's vocabulary, for reading without JavaScript, is made as its page is
+    # rendered: the lookup ``vocabulary``; held for the whole build, an archive's were the
+    # largest of its pages' data)
+    for a, data in zip(edition.articles, articles, strict=True):
         for view in VIEWS:
             pages.append(page(view, a.url, "article.html", **data))
             if view.code in ("parallel", "zh-hant"):
-                pages.append(page(view, a.url + "words/", "words.html", article=a, **vocabulary))
+                pages.append(page(view, a.url + "words/", "words.html", article=a))
             else:  # the same words in the same characters: the parallel view's page serves
                 pages.append(page(view, a.url + "words/", "redirect.html", target=a.url + "words/", root=True))
     pages.append(page(VIEWS[0], "404.html", "404.html"))

@@ -113,11 +113,6 @@ def vocabulary(edition: Edition, article: Article) -> list[VocabularyRow]:
     return rows
 
 
-def vocabulary_page(edition: Edition, article: Article) -> dict[str, Any]:
-    """What words.html shows beyond the view-wide helpers: every word of the article, in order."""
-    return {"rows": vocabulary(edition, article)}
-
-
 def senses_for(lexicon: Lexicon, token: Token, limit: int = 4) -> str:
     """The senses of the reading the word has here (all readings' if none matches): 行 háng is
     'row; line', not 'to walk'."""

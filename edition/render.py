@@ -159,6 +159,7 @@ def site_lookups(site: SiteIndex) -> dict[str, Callable[..., Any]]:
         "article_of": lambda block: site.owners[block.id],
         "cite": site.cite,
         "json_ld": site.json_ld,
+        "vocabulary": site.vocabulary,
         "block_page": site.block_page,
         "mentioned_in": site.mentioned_in,
         "search_terms": lambda article: site.search_terms[article.id],
