@@ -39,7 +39,8 @@ class Lexicon:
         return index
 
     def named(self, text: str) -> list[tuple[str, tuple[str, ...]]]:
-        """The pairs whose Chinese form is in ``text``, each as often as it is listed."""
+        """The pairs whose Chinese form is in ``text``, each as often as it is listed, in no
+        particular order (they are counted, not listed)."""
         return [(z, forms) for ch in {*text, ""} for z, forms in self.by_first.get(ch, ()) if z in text]
 
 

@@ -21,7 +21,7 @@ from edition.reading_out import VocabularyRow, vocabulary
 
 # Up to this many articles, the front page shows them all, whole: a newspaper page.
 WHOLE_PAGE_ARTICLES = 12
-# A name held by more articles than this is no guide to the articles like an article.
+# A name more articles than this hold says little about which of them are alike.
 COMMON = 50
 
 

@@ -64,7 +64,7 @@ class PageCache:
         self, lexicon: Lexicon, readings: Readings
     ) -> Callable[[Document, Document | None, Lexicon, tuple[str, ...], Readings], ArticleResult]:
         """build_article(), answered from the last build's results where the inputs are the same."""
-        site = digest(lexicon.definitions, readings)
+        site = digest(lexicon.definitions, readings.key)
         kept, self.articles, self.made = self.articles, {}, 0
 
         def build(

@@ -16,10 +16,12 @@ import gc
 import multiprocessing
 import os
 import signal
+import traceback
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
 
+from edition.errors import BuildError
 from edition.pages import Page
 
 T = TypeVar("T")
@@ -93,7 +95,12 @@ def render_pages(
 def _map_run(bounds: tuple[int, int]) -> list[Any]:
     assert _MAP is not None
     items, fn = _MAP
-    return [fn(item) for item in items[bounds[0] : bounds[1]]]
+    try:
+        return [fn(item) for item in items[bounds[0] : bounds[1]]]
+    except BuildError:
+        raise  # the editor's problems: they cross to the parent whole
+    except Exception:  # a bug: its traceback crosses as text (not every exception pickles)
+        raise RuntimeError(f"in a worker of the articles' work:\n{traceback.format_exc()}") from None
 
 
 def map_forked(fn: Callable[[T], R], items: Sequence[T], processes: int | None = None) -> list[R]:
@@ -102,7 +109,8 @@ def map_forked(fn: Callable[[T], R], items: Sequence[T], processes: int | None =
     reads. One process for little work or where there is no fork."""
     global _MAP
     processes = processes or _cores()
-    if processes < 2 or len(items) < MAP_MIN or "fork" not in multiprocessing.get_all_start_methods():
+    one = processes < 2 or len(items) < MAP_MIN or "fork" not in multiprocessing.get_all_start_methods()
+    if one or _MAP is not None:  # (called again from within the work: in this process)
         return [fn(item) for item in items]
     step = -(-len(items) // (processes * 4))
     bounds = [(start, min(start + step, len(items))) for start in range(0, len(items), step)]

@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from edition.errors import Diagnostics, Loc
+from edition.errors import BuildError, Diagnostics, Loc
 from edition.lexicon import Lexicon, load_lexicon
 from edition.model import Article, Block, Edition, Entity, Figure, Mention
 from edition.pinyin_words import word_pinyin
@@ -58,6 +58,13 @@ class Readings:
     checks: tuple[Rule, ...] = ()
     path: str = READINGS_FILE
 
+    @property
+    def key(self) -> tuple[tuple[str, str, str, str], ...]:
+        """What an article's reading depends on: the overrides' words, readings and places
+        (not the checks, the reasons or the lines: the dev server keeps an article's work
+        under it, and a comment in the file must not make every article's work again)."""
+        return tuple((r.word, r.pinyin, r.block, r.context) for r in self.overrides)
+
     def by_word(self, kind: str) -> dict[str, list[Rule]]:
         out: dict[str, list[Rule]] = {}
         for rule in self.overrides if kind == "overrides" else self.checks:
@@ -92,10 +99,19 @@ class Reading:
 def load_readings(root: Path, diags: Diagnostics) -> Readings:
     """The readings file (optional): ``overrides:`` and ``checks:``, each a list of
     ``{word, pinyin, block?, context?, reason?}``."""
+    from edition.content import read_text  # the content files' checks (UTF-8, size), not a cycle at import
+
     path = root / READINGS_FILE
     if not path.is_file():
         return Readings()
-    data = load_yaml(path.read_text(encoding="utf-8"), READINGS_FILE)
+    text = read_text(path, READINGS_FILE, diags)
+    if text is None:
+        return Readings()
+    try:
+        data = load_yaml(text, READINGS_FILE)
+    except BuildError as exc:  # not YAML: said with the build's other problems, not instead of them
+        diags.items.extend(exc.diagnostics)
+        return Readings()
     if not isinstance(data, LineDict):
         diags.error(Loc(READINGS_FILE, 1, 1), "the readings file must be a mapping", "keys: overrides, checks")
         return Readings()

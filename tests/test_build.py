@@ -240,3 +240,27 @@ def test_the_articles_work_on_every_core_gives_the_same_edition_and_diagnostics(
     english.write_text(english.read_text(encoding="utf-8").replace("the 84 poor villages", "the 83 poor villages"))
     one, forked = run(False), run(True)
     assert one[0] is not None and forked == one
+
+
+def test_a_bug_in_a_worker_of_the_articles_work_reaches_the_build_with_its_traceback(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """An exception that cannot cross from a worker as itself crosses as its traceback's text
+    (not as a pool 'terminated abruptly'); work asked for within the work runs in its process."""
+    import edition.parallel as parallel
+
+    monkeypatch.setattr(parallel, "MAP_MIN", 1)
+    monkeypatch.setattr(parallel, "_cores", lambda: 2)
+
+    class Odd(Exception):
+        def __init__(self, what: str, number: int) -> None:  # pickles without `number`
+            super().__init__(what)
+
+    def work(n: int) -> int:
+        if n == 3:
+            raise Odd("three", n)
+        return n
+
+    with pytest.raises(RuntimeError, match="Odd: three"):
+        parallel.map_forked(work, list(range(8)))
+    assert parallel.map_forked(lambda n: parallel.map_forked(str, [n, n]), [1, 2]) == [["1", "1"], ["2", "2"]]

@@ -172,3 +172,20 @@ def test_a_kept_article_reports_its_problems_again(site: Path) -> None:
     preview.rebuild()
     assert preview.cache.made == 1
     assert preview.errors == broken
+
+
+def test_a_comment_in_the_readings_file_makes_no_article_again(site: Path, tmp_path: Path) -> None:
+    """An article's work is kept under the overrides it reads, not under the file's lines,
+    checks or reasons; a new override makes every article again."""
+    preview = Preview(site, site / "output")
+    preview.rebuild()
+    readings = site / "content/reading/readings.yaml"
+    readings.write_text("# a note for the editors\n" + readings.read_text(encoding="utf-8"), encoding="utf-8")
+    preview.rebuild()
+    assert preview.cache.made == 0 and not preview.errors
+    text = readings.read_text(encoding="utf-8")
+    readings.write_text(text.replace("overrides:\n", "overrides:\n  - {word: 朝阳, pinyin: cháoyáng}\n", 1))
+    preview.rebuild()
+    assert preview.cache.made > 1 and not preview.errors
+    build(site, tmp_path / "clean", search=False)
+    assert tree(site / "output") == tree(tmp_path / "clean")

@@ -171,3 +171,25 @@ def test_edition_json_gains_each_blocks_tokens_and_keeps_zh(built: tuple[BuildRe
         assert all(set(t) == {"text", "pinyin"} for t in block["tokens"])
     words = {t["text"]: t["pinyin"] for b in blocks for t in b["tokens"]}
     assert words["墨玉县"] == "Mòyù Xiàn" and words["脱贫攻坚"]
+
+
+def test_a_broken_readings_file_is_one_error_beside_the_others(tmp_path: Path) -> None:
+    """A readings file that is not YAML, or not UTF-8, is an error at its place, reported with
+    the build's other problems (a content file's too), never instead of them or as a traceback."""
+    from conftest import copy_site
+
+    site = copy_site(tmp_path / "site")
+    readings = site / READINGS_FILE
+    english = site / "content/2020-05-25/p12/04-moyu.en.md"
+    english.write_text(english.read_text(encoding="utf-8").replace("the 83 poor villages", "the 84 poor villages"))
+    readings.write_text("overrides: [\n", encoding="utf-8")
+    with pytest.raises(BuildError) as info:
+        make_edition(site)
+    messages = [str(d) for d in info.value.diagnostics]
+    assert any(m.startswith(READINGS_FILE) for m in messages), messages
+    assert any("84" in m and "04-moyu" in m for m in messages), messages
+    readings.write_bytes("overrides: []\n# 行\n".encode("gb18030"))
+    with pytest.raises(BuildError) as info:
+        make_edition(site)
+    [broken] = [d for d in info.value.diagnostics if d.loc.path == READINGS_FILE]
+    assert "UTF-8" in broken.message
