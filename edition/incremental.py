@@ -4,7 +4,7 @@ page is rendered again only if what it showed could have changed.
 Articles: build_article() (edition/article.py) is pure, so its result is kept under a digest
 of what it reads: its two files as parsed (text, front matter with the line of every key,
 the lines of every block), the glossaries' definitions, the figure themes' ids and the
-readings file's rules.
+readings file's overrides.
 
 Pages: a page's output is a function of three things, and its fingerprint is a digest of all three,
 never a recipe written by hand:
