@@ -32,10 +32,9 @@ Sink = Callable[[str, bytes], bool]  # writes a page, True if its file changed
 # Below this many pages a second process costs more than it saves.
 PARALLEL_MIN = 400
 
-_WORK: tuple[Sequence[Page], Render, Sink] | None = None
-_MAP: tuple[Sequence[Any], Callable[[Any], Any]] | None = None
+_WORK: tuple[Sequence[Any], Callable[[Any], Any]] | None = None  # what the forked workers do
 
-# Below this many items of work a second process costs more than it saves.
+# Below this many articles a second process costs more than it saves.
 MAP_MIN = 100
 
 
@@ -53,12 +52,6 @@ def _die_with_parent() -> None:
         ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
 
 
-def _run(bounds: tuple[int, int]) -> list[bool]:
-    assert _WORK is not None
-    pages, render, sink = _WORK
-    return [sink(page.path, render(page)) for page in pages[bounds[0] : bounds[1]]]
-
-
 def render_pages(
     pages: Sequence[Page],
     render: Render,
@@ -67,62 +60,57 @@ def render_pages(
     progress: Callable[[int, int], None] = lambda _done, _total: None,
 ) -> list[bool]:
     """Render every page into ``sink``; for each page, whether its file changed."""
+    return _forked(lambda page: sink(page.path, render(page)), pages, PARALLEL_MIN, processes, progress)
+
+
+def map_forked(fn: Callable[[T], R], items: Sequence[T], processes: int | None = None) -> list[R]:
+    """``fn`` of each item, in order, computed in forked workers that inherit everything and
+    send back their results (pickled): for pure work whose results are small beside what it
+    reads."""
+    return _forked(fn, items, MAP_MIN, processes)
+
+
+def _forked(
+    fn: Callable[[T], R],
+    items: Sequence[T],
+    minimum: int,
+    processes: int | None = None,
+    progress: Callable[[int, int], None] = lambda _done, _total: None,
+) -> list[R]:
+    """``fn`` of each item, in order, in runs of items a forked worker each. One process for
+    fewer than ``minimum`` items, where there is no fork, or when called from within the work."""
     global _WORK
     processes = processes or _cores()
-    if processes < 2 or len(pages) < PARALLEL_MIN or "fork" not in multiprocessing.get_all_start_methods():
-        return [sink(page.path, render(page)) for page in pages]
-    step = -(-len(pages) // (processes * 4))
-    bounds = [(start, min(start + step, len(pages))) for start in range(0, len(pages), step)]
-    _WORK = (pages, render, sink)
+    one = processes < 2 or len(items) < minimum or "fork" not in multiprocessing.get_all_start_methods()
+    if one or _WORK is not None:
+        return [fn(item) for item in items]
+    step = -(-len(items) // (processes * 4))
+    bounds = [(start, min(start + step, len(items))) for start in range(0, len(items), step)]
+    _WORK = (items, fn)
     # What the parent made lives to the end of the build: frozen, the collector of each worker
     # never walks it, and the workers' copies of its memory stay shared.
     gc.freeze()
-    changed: list[bool] = []
+    out: list[R] = []
     try:
         # An executor, not a Pool: a worker that dies (the OOM killer) fails the build
         # (BrokenProcessPool) instead of leaving it waiting for ever.
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(processes, mp_context=context, initializer=_die_with_parent) as pool:
             for part in pool.map(_run, bounds):
-                changed.extend(part)
-                progress(len(changed), len(pages))
+                out.extend(part)
+                progress(len(out), len(items))
     finally:
         _WORK = None
         gc.unfreeze()
-    return changed
+    return out
 
 
-def _map_run(bounds: tuple[int, int]) -> list[Any]:
-    assert _MAP is not None
-    items, fn = _MAP
+def _run(bounds: tuple[int, int]) -> list[Any]:
+    assert _WORK is not None
+    items, fn = _WORK
     try:
         return [fn(item) for item in items[bounds[0] : bounds[1]]]
     except BuildError:
-        raise  # the editor's problems: they cross to the parent whole
+        raise  # the editor's problems (a template's mistake): they cross to the parent whole
     except Exception:  # a bug: its traceback crosses as text (not every exception pickles)
-        raise RuntimeError(f"in a worker of the articles' work:\n{traceback.format_exc()}") from None
-
-
-def map_forked(fn: Callable[[T], R], items: Sequence[T], processes: int | None = None) -> list[R]:
-    """``fn`` of each item, in order, computed in forked workers that inherit everything and
-    send back their results (pickled): for pure work whose results are small beside what it
-    reads. One process for little work or where there is no fork."""
-    global _MAP
-    processes = processes or _cores()
-    one = processes < 2 or len(items) < MAP_MIN or "fork" not in multiprocessing.get_all_start_methods()
-    if one or _MAP is not None:  # (called again from within the work: in this process)
-        return [fn(item) for item in items]
-    step = -(-len(items) // (processes * 4))
-    bounds = [(start, min(start + step, len(items))) for start in range(0, len(items), step)]
-    _MAP = (items, fn)
-    gc.freeze()
-    out: list[R] = []
-    try:
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(processes, mp_context=context, initializer=_die_with_parent) as pool:
-            for part in pool.map(_map_run, bounds):
-                out.extend(part)
-    finally:
-        _MAP = None
-        gc.unfreeze()
-    return out
+        raise RuntimeError(f"in a worker of the build:\n{traceback.format_exc()}") from None
