@@ -49,6 +49,7 @@ def site_pages(edition: Edition, site: SiteIndex) -> list[Page]:
     # converted as the site's zh-Hant view is
     use_traditional(edition.config.traditional)
     search = {"hant_pairs": traditional_pairs(edition)}
+    dates = archive_dates(edition)
     pages: list[Page] = []
     for view in VIEWS:
         # A site of one page has that page's front as its home; an archive lists its dates.
@@ -57,7 +58,7 @@ def site_pages(edition: Edition, site: SiteIndex) -> list[Page]:
             canonical = edition.config.base_url + view.prefix + edition.pages[0].url
             pages.append(page(view, "", "home.html", **{**fronts[0], "searchable": False, "canonical": canonical}))
         else:
-            pages.append(page(view, "", "archive.html", edition=edition))
+            pages.append(page(view, "", "archive.html", dates=dates))
         pages.extend(
             page(view, news.url, "home.html", **front) for news, front in zip(edition.pages, fronts, strict=True)
         )
@@ -90,14 +91,25 @@ def front_data(edition: Edition, site: SiteIndex, news: NewsPage) -> dict[str, A
     """What the front of a newspaper page shows (the same in every view)."""
     whole = site.whole[news.key]
     return {
-        "edition": edition,
         "page": news,
         "whole_page": whole,
+        # the photographs of its own articles only: a front holding the whole archive's
+        # photographs (or the whole edition) was rendered again after every edit anywhere
+        "photos": {a.id: site.photos.get(a.id, []) for a in news.articles} if whole else {},
         # the notes of the page's own text (its articles' are on their pages); a page that
         # lists its articles shows captions with their photographs, on the articles' pages
         "note_blocks": [b for b in news.front.blocks if whole or b.kind != "caption"],
         "searchable": True,
     }
+
+
+def archive_dates(edition: Edition) -> list[tuple[str, list[dict[str, Any]]]]:
+    """What the home of an archive lists: its dates and, under each, its pages, each with its
+    number of articles (not the pages themselves, whose text an edit changes)."""
+    return [
+        (date, [{"url": p.url, "info": p.info, "articles": len(p.articles)} for p in pages])
+        for date, pages in edition.dates
+    ]
 
 
 def article_data(edition: Edition, site: SiteIndex, n: int) -> dict[str, Any]:

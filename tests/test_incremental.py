@@ -189,3 +189,26 @@ def test_a_comment_in_the_readings_file_makes_no_article_again(site: Path, tmp_p
     assert preview.cache.made > 1 and not preview.errors
     build(site, tmp_path / "clean", search=False)
     assert tree(site / "output") == tree(tmp_path / "clean")
+
+
+def test_an_edit_on_one_page_of_an_archive_leaves_the_other_pages_fronts(tmp_path: Path) -> None:
+    """A page's front shows its own articles only, and the archive's home its dates and pages:
+    an edit of an article's text renders again neither another page's front nor the home (a
+    front that held the whole edition was rendered again, in every view, after every edit)."""
+    from tests.test_golden import _fixture_site
+
+    site = _fixture_site(tmp_path / "site")
+    preview = Preview(site, site / "output")
+    preview.rebuild()
+    before = dict(preview.cache.records)
+    append(site / "content/2021-01-04/p01/01-parks.en.md", "5 more parks", "5 more new parks")
+    preview.rebuild()
+    assert not preview.errors, preview.errors
+    after = preview.cache.records
+    redone = {path for path, record in after.items() if record.fingerprint != before[path].fingerprint}
+    assert "2021-01-04/p01/parks/index.html" in redone and "2021-01-04/p01/index.html" in redone
+    for view in ("", "zh/", "en/", "zh-hant/"):
+        assert f"{view}2021-01-05/p02/index.html" not in redone
+        assert f"{view}index.html" not in redone
+    build(site, tmp_path / "clean", search=False)
+    assert tree(site / "output") == tree(tmp_path / "clean")
