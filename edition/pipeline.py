@@ -73,7 +73,10 @@ def build(
     try:
         # 5. render, each page written as it is made
         files: dict[str, bytes | None] = dict.fromkeys(page.path for page in pages)
-        renderer = cache.renderer(*templates) if cache is not None else Renderer(*templates, "templates")
+        if cache is not None:
+            renderer = cache.renderer(*templates)  # the dev server's, compiled once for its life
+        else:
+            renderer = Renderer(*templates, "templates", compiled=root / ".cache" / "templates")
         changed = _render(pages, renderer, site, cache, folder, files)
         stages.done("render", f"{len(pages)} pages, {sum(changed)} changed")
         # 6. exports, and the other files of the site

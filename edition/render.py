@@ -12,6 +12,8 @@ imports.
 
 from __future__ import annotations
 
+import contextlib
+import pickle
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -42,8 +44,41 @@ class _Environment(jinja2.Environment):
         return super().get_template(name, *args, **kwargs)
 
 
+class _Compiled(jinja2.FileSystemBytecodeCache):
+    """Jinja's own cache of compiled templates, in the project's .cache/: compiling them is a
+    sixth of the real edition's build. Jinja checks each entry against the template's source
+    (and the Python version); an entry that cannot be read or written costs only the compiling."""
+
+    def __init__(self, folder: Path) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        super().__init__(str(folder))
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except (
+            OSError,
+            ValueError,
+            EOFError,
+            TypeError,
+            pickle.UnpicklingError,
+        ):  # unreadable, cut short: compiled again
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
+
+
 class Renderer:
-    def __init__(self, templates: Mapping[str, str], strings: Mapping[str, Any], templates_dir: str) -> None:
+    def __init__(
+        self,
+        templates: Mapping[str, str],
+        strings: Mapping[str, Any],
+        templates_dir: str,
+        compiled: Path | None = None,
+    ) -> None:
+        """``compiled``: a folder keeping the compiled templates from build to build (none: compile them)."""
         self.templates_dir = templates_dir
         self.templates = dict(templates)
         self.strings = strings
@@ -54,6 +89,7 @@ class Renderer:
             keep_trailing_newline=True,
             trim_blocks=True,
             lstrip_blocks=True,
+            bytecode_cache=_Compiled(compiled) if compiled is not None else None,
         )
         self.env.loaded = set()
         # render_english escapes everything (html off), so its output is safe to mark as such.

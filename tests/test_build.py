@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -264,3 +265,33 @@ def test_a_bug_in_a_worker_of_the_articles_work_reaches_the_build_with_its_trace
     with pytest.raises(RuntimeError, match="Odd: three"):
         parallel.map_forked(work, list(range(8)))
     assert parallel.map_forked(lambda n: parallel.map_forked(str, [n, n]), [1, 2]) == [["1", "1"], ["2", "2"]]
+
+
+def test_compiled_templates_are_kept_and_never_stale(tmp_path: Path) -> None:
+    """The templates compiled by one build are kept in .cache/templates/ for the next (Jinja's
+    bytecode cache); an edited template is compiled again, and an entry that cannot be read
+    (cut short, garbage) costs only the compiling."""
+    from tests.test_golden import _fixture_site
+
+    site = _fixture_site(tmp_path / "site")
+    build(site, tmp_path / "first", search=False)
+    kept = sorted((site / ".cache/templates").iterdir())
+    assert len(kept) >= 10  # every template the pages used
+    article = site / "templates/article.html"
+    article.write_text(
+        article.read_text(encoding="utf-8").replace('<article class="article"', '<article class="article edited"', 1),
+        encoding="utf-8",
+    )
+    for entry in kept:
+        entry.write_bytes(entry.read_bytes()[:20] if entry.name < kept[len(kept) // 2].name else b"garbage")
+    build(site, tmp_path / "second", search=False)
+    page = (tmp_path / "second/2021-01-04/p01/parks/index.html").read_text(encoding="utf-8")
+    assert '<article class="article edited"' in page
+    clean = _fixture_site(tmp_path / "clean")
+    shutil.copy(article, clean / "templates/article.html")
+    build(clean, tmp_path / "third", search=False)
+    assert _tree(tmp_path / "second") == _tree(tmp_path / "third")
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
