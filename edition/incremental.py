@@ -36,6 +36,7 @@ from edition.content import Document
 from edition.derive import SiteIndex
 from edition.model import Article, Block, Entity
 from edition.pages import Page
+from edition.parallel import each_page
 from edition.reading import Readings
 from edition.render import Renderer, page_lookups, site_lookups
 
@@ -232,29 +233,34 @@ def render_changed(
     sink: Callable[[str, bytes], bool],
 ) -> list[bool]:
     """Render the pages whose fingerprint changed into ``sink``; for each page, whether its
-    file changed. The config and the interface strings count for every page."""
+    file changed. The config and the interface strings count for every page. The pages are
+    fingerprinted and rendered in the fork pool of a build (edition/parallel.py), each worker
+    digesting with its own memo; a worker sends back only the records of the pages it
+    rendered again."""
     common = digest(site.edition.config, sorted(renderer.strings.items()))
-    digests = _Digests(site)
-    records: dict[str, Record] = {}
-    changed: list[bool] = []
-    cache.rendered = 0
-    for page in pages:
-        old = cache.records.get(page.path)
-        if old is not None and exists(page.path):
+    old = cache.records
+    memo: dict[str, _Digests] = {}  # one per process: a forked worker fills its own copy
+
+    def one(page: Page) -> tuple[bool, Record | None]:
+        digests = memo.get("digests") or memo.setdefault("digests", _Digests(site))
+        record = old.get(page.path)
+        if record is not None and exists(page.path):
             try:
-                same = _fingerprint(renderer, page, digests, common, old.templates, old.calls) == old.fingerprint
+                same = _fingerprint(renderer, page, digests, common, record.templates, record.calls)
             except (_Missing, LookupError):
-                same = False
-            if same:
-                records[page.path] = old
-                changed.append(False)
-                continue
+                same = ""
+            if same == record.fingerprint:
+                return False, None
         recorder = _Recorder(page_lookups(site, page))
         data = renderer.render(page, site, recorder.lookups)
-        cache.rendered += 1
         templates = tuple(sorted(renderer.env.loaded))
         calls = tuple(recorder.calls)
-        records[page.path] = Record(_fingerprint(renderer, page, digests, common, templates, calls), templates, calls)
-        changed.append(sink(page.path, data))
-    cache.records = records  # only the pages of this build: a removed page is forgotten
-    return changed
+        fingerprint = _fingerprint(renderer, page, digests, common, templates, calls)
+        return sink(page.path, data), Record(fingerprint, templates, calls)
+
+    renderer.compile_all()  # before the workers fork: they inherit the compiled templates
+    results = each_page(one, pages)
+    # only the pages of this build: a removed page is forgotten
+    cache.records = {page.path: made or old[page.path] for page, (_, made) in zip(pages, results, strict=True)}
+    cache.rendered = sum(made is not None for _, made in results)
+    return [changed for changed, _ in results]

@@ -63,6 +63,12 @@ def render_pages(
     return _forked(lambda page: sink(page.path, render(page)), pages, PARALLEL_MIN, processes, progress)
 
 
+def each_page(fn: Callable[[Page], R], pages: Sequence[Page], processes: int | None = None) -> list[R]:
+    """``fn`` of each page, in order, in forked workers: the dev server's fingerprints, and
+    the renders of the pages whose fingerprint changed (edition/incremental.py)."""
+    return _forked(fn, pages, PARALLEL_MIN, processes)
+
+
 def map_forked(fn: Callable[[T], R], items: Sequence[T], processes: int | None = None) -> list[R]:
     """``fn`` of each item, in order, computed in forked workers that inherit everything and
     send back their results (pickled): for pure work whose results are small beside what it
