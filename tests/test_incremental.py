@@ -212,3 +212,34 @@ def test_an_edit_on_one_page_of_an_archive_leaves_the_other_pages_fronts(tmp_pat
         assert f"{view}index.html" not in redone
     build(site, tmp_path / "clean", search=False)
     assert tree(site / "output") == tree(tmp_path / "clean")
+
+
+@pytest.mark.parametrize("cores", [1, 2])
+def test_the_dev_server_forked_or_not_keeps_the_same_records(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cores: int
+) -> None:
+    """The dev server's pages are fingerprinted and rendered in the fork pool of a build: in
+    one process or two, the same pages are rendered again after an edit, with the same
+    records, and the output is a clean build's."""
+    from edition import parallel
+    from tests.test_golden import _fixture_site
+
+    monkeypatch.setattr(parallel, "_cores", lambda: cores)
+    monkeypatch.setattr(parallel, "PARALLEL_MIN", 1)  # the fixture's few pages forked too
+    pools: list[int] = []
+    real = parallel.ProcessPoolExecutor
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", lambda *a, **k: pools.append(1) or real(*a, **k))
+    site = _fixture_site(tmp_path / "site")
+    preview = Preview(site, site / "output")
+    preview.rebuild()
+    first = dict(preview.cache.records)
+    assert preview.cache.rendered == len(first)
+    append(site / "content/2021-01-05/p02/01-relief.en.md", "Staff report", "Staff report (edited)")
+    preview.rebuild()
+    assert not preview.errors, preview.errors
+    redone = sorted(p for p, r in preview.cache.records.items() if r != first[p])
+    assert preview.cache.rendered == len(redone) and "2021-01-05/p02/relief/index.html" in redone
+    assert all(r == first[p] for p, r in preview.cache.records.items() if p not in redone)
+    assert bool(pools) == (cores == 2)
+    build(site, tmp_path / "clean", search=False)
+    assert tree(site / "output") == tree(tmp_path / "clean")
