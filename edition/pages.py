@@ -107,7 +107,7 @@ def archive_dates(edition: Edition) -> list[tuple[str, list[dict[str, Any]]]]:
     """What the home of an archive lists: its dates and, under each, its pages, each with its
     number of articles (not the pages themselves, whose text an edit changes)."""
     return [
-        (date, [{"url": p.url, "info": p.info, "articles": len(p.articles)} for p in pages])
+        (date, [{"url": p.url, "info": p.info, "article_count": len(p.articles)} for p in pages])
         for date, pages in edition.dates
     ]
 

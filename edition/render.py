@@ -44,9 +44,13 @@ class _Environment(jinja2.Environment):
         return super().get_template(name, *args, **kwargs)
 
 
+# What reading a cache entry cut short or overwritten raises: the template is compiled again.
+_UNREADABLE = (OSError, ValueError, EOFError, TypeError, pickle.UnpicklingError)
+
+
 class _Compiled(jinja2.FileSystemBytecodeCache):
-    """Jinja's own cache of compiled templates, in the project's .cache/: compiling them is a
-    sixth of the real edition's build. Jinja checks each entry against the template's source
+    """Jinja's own cache of compiled templates, in the project's .cache/: compiling them took
+    about a tenth of the real edition's build. Jinja checks each entry against the template's source
     (and the Python version); an entry that cannot be read or written costs only the compiling."""
 
     def __init__(self, folder: Path) -> None:
@@ -56,13 +60,7 @@ class _Compiled(jinja2.FileSystemBytecodeCache):
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         try:
             super().load_bytecode(bucket)
-        except (
-            OSError,
-            ValueError,
-            EOFError,
-            TypeError,
-            pickle.UnpicklingError,
-        ):  # unreadable, cut short: compiled again
+        except _UNREADABLE:
             bucket.reset()
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
