@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -59,13 +60,16 @@ class Document:
         return self.meta
 
 
-def read_text(path: Path, name: str, diags: Diagnostics) -> str | None:
-    """Read an editor's file as UTF-8; problems become diagnostics, never tracebacks."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:  # unreadable (permissions), a folder named like a file, gone meanwhile
-        diags.error(Loc(name), f"cannot read the file: {exc.strerror or exc}", "check that it is a file you can read")
-        return None
+def read_text(path: Path, name: str, diags: Diagnostics, data: bytes | None = None) -> str | None:
+    """Read an editor's file as UTF-8 (``data``: its bytes, read already); problems become
+    diagnostics, never tracebacks."""
+    if data is None:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:  # unreadable (permissions), a folder named like a file, gone meanwhile
+            hint = "check that it is a file you can read"
+            diags.error(Loc(name), f"cannot read the file: {exc.strerror or exc}", hint)
+            return None
     if len(data) > MAX_BYTES:
         diags.error(
             Loc(name, 1, 1),
@@ -96,8 +100,11 @@ def read_text(path: Path, name: str, diags: Diagnostics) -> str | None:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def load_document(path: Path, root: Path, diags: Diagnostics, name: str | None = None) -> Document | None:
-    """``name`` is ``rel(path, root)``, when the caller knows it already."""
+def load_document(
+    path: Path, root: Path, diags: Diagnostics, name: str | None = None, data: bytes | None = None
+) -> Document | None:
+    """A content file parsed: a function of its name and its bytes alone. ``name`` is
+    ``rel(path, root)``, when the caller knows it already; ``data`` its bytes, when read already."""
     name = rel(path, root) if name is None else name
     match = NAME.fullmatch(path.name)
     if not match:
@@ -107,7 +114,7 @@ def load_document(path: Path, root: Path, diags: Diagnostics, name: str | None =
             "name it NN-slug.zh.md or NN-slug.en.md: two or more digits, lowercase words joined by '-', the language",
         )
         return None
-    text = read_text(path, name, diags)
+    text = read_text(path, name, diags, data)
     if text is None:
         return None
     try:
@@ -172,9 +179,16 @@ def load_listing(path: Path, name: str, key: str, what: str, diags: Diagnostics)
     return data
 
 
-def load_content(content_dir: Path, root: Path) -> tuple[list[Document], list[Glossary], list[Diagnostic]]:
-    """Every content file, parsed. Problems are returned, not raised, so that the later
-    stages can report theirs too: an editor sees every mistake of a build at once."""
+# load_document's signature: (path, root, diagnostics, name relative to the root)
+Parse = Callable[[Path, Path, Diagnostics, str], "Document | None"]
+
+
+def load_content(
+    content_dir: Path, root: Path, parse: Parse = load_document
+) -> tuple[list[Document], list[Glossary], list[Diagnostic]]:
+    """Every content file, parsed (``parse``: load_document, or the dev server's, which keeps
+    the files whose bytes did not change). Problems are returned, not raised, so that the
+    later stages can report theirs too: an editor sees every mistake of a build at once."""
     diags = Diagnostics()
     if not content_dir.is_dir():
         raise BuildError(
@@ -183,7 +197,7 @@ def load_content(content_dir: Path, root: Path) -> tuple[list[Document], list[Gl
     docs = []
     glossaries = []
     for path in _content_files(content_dir, root, diags):
-        load = load_document if path.suffix == ".md" else load_glossary
+        load = parse if path.suffix == ".md" else load_glossary
         parsed = load(path, root, diags, rel(path, root))
         if isinstance(parsed, Document):
             docs.append(parsed)

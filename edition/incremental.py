@@ -1,5 +1,9 @@
-"""The dev server's speed: an article's work is done again only if its files changed, and a
-page is rendered again only if what it showed could have changed.
+"""The dev server's speed: a content file is parsed again only if its bytes changed, an
+article's work is done again only if its files changed, and a page is rendered again only if
+what it showed could have changed.
+
+Files: load_document() (edition/content.py) is a function of a file's name and bytes, so
+its result and the problems it found are kept under them.
 
 Articles: build_article() (edition/article.py) is pure, so its result is kept under a digest
 of what it reads: its two files as parsed (text, front matter with the line of every key,
@@ -28,12 +32,14 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from edition.annotate import Lexicon
 from edition.article import ArticleResult, build_article
-from edition.content import Document
+from edition.content import Document, Parse, load_document
 from edition.derive import SiteIndex
+from edition.errors import Diagnostic, Diagnostics
 from edition.model import Article, Block, Entity
 from edition.pages import Page
 from edition.parallel import each_page
@@ -60,6 +66,31 @@ class PageCache:
     kept: Renderer | None = None  # the last build's, with its templates compiled
     articles: dict[str, ArticleResult] = field(default_factory=dict)  # by digest of their inputs
     made: int = 0  # articles the last build made (the rest were kept)
+    # each content file as parsed, with the problems found in it, by its name and its bytes' digest
+    documents: dict[tuple[str, str], tuple[Document | None, tuple[Diagnostic, ...]]] = field(default_factory=dict)
+    parsed: int = 0  # files the last build parsed (the rest were kept)
+
+    def document_parser(self) -> Parse:
+        """load_document(), answered from the last build's parse where a file's bytes are the
+        same; its problems are reported again. The bytes it is kept under are the bytes parsed."""
+        kept, self.documents, self.parsed = self.documents, {}, 0
+
+        def parse(path: Path, root: Path, diags: Diagnostics, name: str) -> Document | None:
+            try:
+                data = path.read_bytes()
+            except OSError:
+                return load_document(path, root, diags, name)  # which says why
+            key = (name, hashlib.blake2b(data, digest_size=16).hexdigest())
+            found = kept.get(key) or self.documents.get(key)
+            if found is None:
+                problems = Diagnostics()
+                found = (load_document(path, root, problems, name, data), tuple(problems.items))
+                self.parsed += 1
+            self.documents[key] = found
+            diags.items.extend(found[1])
+            return found[0]
+
+        return parse
 
     def article_builder(
         self, lexicon: Lexicon, readings: Readings

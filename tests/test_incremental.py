@@ -243,3 +243,23 @@ def test_the_dev_server_forked_or_not_keeps_the_same_records(
     assert bool(pools) == (cores == 2)
     build(site, tmp_path / "clean", search=False)
     assert tree(site / "output") == tree(tmp_path / "clean")
+
+
+def test_an_edit_parses_only_the_edited_file_and_a_kept_one_reports_its_problems(site: Path) -> None:
+    """Content files are kept as parsed by their bytes: one file edited, one parsed again; a
+    kept file's warnings are reported again, as if it were parsed anew."""
+    from edition.incremental import PageCache
+
+    moyu = site / "content/2020-05-25/p12/04-moyu.en.md"
+    moyu.write_bytes(b"\xef\xbb\xbf" + moyu.read_bytes())  # a byte-order mark: a warning
+    cache = PageCache()
+    first = build(site, site / "output", search=False, cache=cache, in_place=True)
+    assert cache.parsed >= 10
+    bom = [w for w in first.warnings if "byte-order mark" in w.message]
+    assert [w.loc.path for w in bom] == ["content/2020-05-25/p12/04-moyu.en.md"]
+    EDITS["translation"](site)
+    again = build(site, site / "output", search=False, cache=cache, in_place=True)
+    assert cache.parsed == 1
+    assert [w for w in again.warnings if "byte-order mark" in w.message] == bom
+    build(site, site / "clean", search=False)
+    assert tree(site / "output") == tree(site / "clean")
