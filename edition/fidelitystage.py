@@ -7,18 +7,22 @@ block's repaired source text (else the edition would declare a reading the sourc
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from edition.cut import CutFile, cut_page, read_layout
+from edition.cut import CutFile, Layout, cut_page, read_layout
 from edition.errors import Diagnostics, show_invisible
 from edition.fidelity import account
 from edition.model import Article, Edition
 
+Cut = Callable[[Sequence[str], Layout], tuple[CutFile, ...]]
 
-def check_fidelity(root: Path, edition: Edition, diags: Diagnostics) -> None:
+
+def check_fidelity(root: Path, edition: Edition, diags: Diagnostics, cut_lines: Cut = cut_page) -> None:
     """Report, page by page, every departure of the Chinese from the repaired witness that no
-    emendation declares, and every emendation whose source text the witness does not have."""
+    emendation declares, and every emendation whose source text the witness does not have.
+    ``cut_lines``: cut_page, or the dev server's, which keeps the cuts of unchanged witnesses
+    and layouts."""
     # A file with an error already (one that did not load, a broken 'blocks:') would make the
     # account report each of its source lines as lost: one cause, said once already.
     troubled = {d.loc.path for d in diags.errors}
@@ -30,7 +34,7 @@ def check_fidelity(root: Path, edition: Edition, diags: Diagnostics) -> None:
         lines = (root / page.source.path).read_text(encoding="utf-8").split("\n")
         if lines and lines[-1] == "":
             lines = lines[:-1]
-        cut = cut_page(lines, read_layout(layout_path, root))
+        cut = cut_lines(lines, read_layout(layout_path, root))
         articles = (page.front, *page.articles)
         false_sources = check_emendation_sources(articles, cut, diags)
         found = Diagnostics()

@@ -3,7 +3,8 @@ article's work is done again only if its files changed, and a page is rendered a
 what it showed could have changed.
 
 Files: load_document() (edition/content.py) is a function of a file's name and bytes, so
-its result and the problems it found are kept under them.
+its result and the problems it found are kept under them; the fidelity account's cut of a
+page's witness (cut_page, edition/cut.py) is kept under the witness's lines and the layout.
 
 Articles: build_article() (edition/article.py) is pure, so its result is kept under a digest
 of what it reads: its two files as parsed (text, front matter with the line of every key,
@@ -38,8 +39,10 @@ from typing import Any
 from edition.annotate import Lexicon
 from edition.article import ArticleResult, build_article
 from edition.content import Document, Parse, load_document
+from edition.cut import CutFile, Layout, cut_page
 from edition.derive import SiteIndex
 from edition.errors import Diagnostic, Diagnostics
+from edition.fidelitystage import Cut
 from edition.model import Article, Block, Entity
 from edition.pages import Page
 from edition.parallel import each_page
@@ -69,6 +72,7 @@ class PageCache:
     # each content file as parsed, with the problems found in it, by its name and its bytes' digest
     documents: dict[tuple[str, str], tuple[Document | None, tuple[Diagnostic, ...]]] = field(default_factory=dict)
     parsed: int = 0  # files the last build parsed (the rest were kept)
+    cuts: dict[str, tuple[CutFile, ...]] = field(default_factory=dict)  # by digest of witness and layout
 
     def document_parser(self) -> Parse:
         """load_document(), answered from the last build's parse where a file's bytes are the
@@ -111,6 +115,18 @@ class PageCache:
             return result
 
         return build
+
+    def cutter(self) -> Cut:
+        """cut_page() (the fidelity account's cut of a page's witness by its layout), answered
+        from the last build's where the witness's lines and the layout are the same."""
+        kept, self.cuts = self.cuts, {}
+
+        def cut(lines: Sequence[str], layout: Layout) -> tuple[CutFile, ...]:
+            key = digest(tuple(lines), layout)
+            made = self.cuts[key] = kept.get(key) or self.cuts.get(key) or cut_page(lines, layout)
+            return made
+
+        return cut
 
     def renderer(self, templates: Mapping[str, str], strings: Mapping[str, Any]) -> Renderer:
         """The last build's renderer if its templates and strings are these (compiling

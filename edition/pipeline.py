@@ -17,6 +17,7 @@ from edition.assemble import assemble
 from edition.causes import one_cause
 from edition.config import load_config
 from edition.content import load_content, load_document, load_pages, stem_of
+from edition.cut import cut_page
 from edition.derive import SiteIndex
 from edition.droppings import is_dropping
 from edition.errors import BuildError, Diagnostic, Diagnostics, Loc
@@ -241,7 +242,7 @@ def make_edition(
         diags.items.extend(reading_problems.items)
         edition = with_reading(edition, readings, diags, made=replay.tokens)
         # the fidelity account of each page: every change to the Chinese declared
-        check_fidelity(root, edition, diags)
+        check_fidelity(root, edition, diags, cache.cutter() if cache is not None else cut_page)
         lint_text(edition, diags)  # Chinese left in the English, fullwidth digits, control characters
     one_cause(diags, len(problems), assembled, docs, glossaries)  # follow-on errors held back
     if strict:

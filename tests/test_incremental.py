@@ -263,3 +263,25 @@ def test_an_edit_parses_only_the_edited_file_and_a_kept_one_reports_its_problems
     assert [w for w in again.warnings if "byte-order mark" in w.message] == bom
     build(site, site / "clean", search=False)
     assert tree(site / "output") == tree(site / "clean")
+
+
+def test_the_fidelity_account_keeps_the_cut_of_an_unchanged_witness(
+    site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The dev server cuts a page's witness again only if its lines or its layout changed;
+    the account still finds an undeclared change to the Chinese after an edit."""
+    from edition import incremental
+
+    cuts: list[int] = []
+    real = incremental.cut_page
+    monkeypatch.setattr(incremental, "cut_page", lambda lines, layout: cuts.append(1) or real(lines, layout))
+    preview = Preview(site, site / "output")
+    preview.rebuild()
+    assert len(cuts) == 1 and not preview.errors
+    EDITS["translation"](site)
+    preview.rebuild()
+    assert len(cuts) == 1 and not preview.errors
+    append(site / "content/2020-05-25/p12/04-moyu.zh.md", "继续举全区之力", "继续举全区全部之力")
+    preview.rebuild()
+    assert len(cuts) == 1
+    assert any("departs" in e for e in preview.errors), preview.errors
