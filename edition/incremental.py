@@ -281,22 +281,20 @@ def render_changed(
 ) -> list[bool]:
     """Render the pages whose fingerprint changed into ``sink``; for each page, whether its
     file changed. The config and the interface strings count for every page. The pages are
-    fingerprinted and rendered in the fork pool of a build (edition/parallel.py), each worker
-    digesting with its own memo; a worker sends back only the records of the pages it
-    rendered again."""
+    fingerprinted and rendered in the fork pool of a build (edition/parallel.py); a worker
+    sends back only the records of the pages it rendered again."""
     common = digest(site.edition.config, sorted(renderer.strings.items()))
     old = cache.records
-    memo: dict[str, _Digests] = {}  # one per process: a forked worker fills its own copy
+    digests = _Digests(site)  # each forked worker fills its own copy
 
     def one(page: Page) -> tuple[bool, Record | None]:
-        digests = memo.get("digests") or memo.setdefault("digests", _Digests(site))
         record = old.get(page.path)
         if record is not None and exists(page.path):
             try:
-                same = _fingerprint(renderer, page, digests, common, record.templates, record.calls)
+                now = _fingerprint(renderer, page, digests, common, record.templates, record.calls)
             except (_Missing, LookupError):
-                same = ""
-            if same == record.fingerprint:
+                now = None
+            if now == record.fingerprint:
                 return False, None
         recorder = _Recorder(page_lookups(site, page))
         data = renderer.render(page, site, recorder.lookups)
@@ -306,7 +304,16 @@ def render_changed(
         return sink(page.path, data), Record(fingerprint, templates, calls)
 
     renderer.compile_all()  # before the workers fork: they inherit the compiled templates
-    results = each_page(one, pages)
+    cache.rendered = 0
+    try:
+        results = each_page(one, pages)
+    except BaseException:
+        # Pages rendered before the failure (a template's mistake) are written already, and
+        # a worker's are not even known here: no record can be trusted, and after an undo a
+        # kept record would leave the failed build's page in output/. The next build renders
+        # every page.
+        cache.records = {}
+        raise
     # only the pages of this build: a removed page is forgotten
     cache.records = {page.path: made or old[page.path] for page, (_, made) in zip(pages, results, strict=True)}
     cache.rendered = sum(made is not None for _, made in results)

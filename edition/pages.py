@@ -38,7 +38,7 @@ def site_pages(edition: Edition, site: SiteIndex) -> list[Page]:
     The site's own pages come view by view, then each article's pages in its four views one
     after another (they share their pieces: edition/pieces.py)."""
     articles = [article_data(edition, site, n) for n in range(len(edition.articles))]
-    fronts = [front_data(edition, site, news) for news in edition.pages]
+    fronts = [front_data(site, news) for news in edition.pages]
     appendix = appendix_parts(edition)
     appendix_nav = navigation("figures/", len(appendix))
     figures = [{**appendix_context(edition, ids), "part": n, "parts": appendix_nav} for n, ids in enumerate(appendix)]
@@ -87,7 +87,7 @@ def site_pages(edition: Edition, site: SiteIndex) -> list[Page]:
     return pages
 
 
-def front_data(edition: Edition, site: SiteIndex, news: NewsPage) -> dict[str, Any]:
+def front_data(site: SiteIndex, news: NewsPage) -> dict[str, Any]:
     """What the front of a newspaper page shows (the same in every view)."""
     whole = site.whole[news.key]
     return {

@@ -1,11 +1,12 @@
 """Work in a plain fork pool, one process per core: the articles' own work (``map_forked``),
-then the pages, each worker rendering runs of them (``render_pages``).
+then the pages, each worker rendering runs of them (``render_pages``; in the dev server
+``each_page``, which fingerprints them and renders those that changed).
 
 The workers are forked after the pages are planned and the templates compiled, so they
 inherit everything and receive only the bounds of their runs. Each page goes to the sink
-(the build's staging folder) from the worker that made it: an archive's pages are never
-all in memory, nor sent whole between processes. The result is the same bytes in the same
-order as rendering them one by one.
+(the build's staging folder; the dev server's output/, in place) from the worker that made
+it: an archive's pages are never all in memory, nor sent whole between processes. The
+result is the same bytes in the same order as rendering them one by one.
 """
 
 from __future__ import annotations

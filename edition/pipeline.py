@@ -75,7 +75,7 @@ def build(
         # 5. render, each page written as it is made
         files: dict[str, bytes | None] = dict.fromkeys(page.path for page in pages)
         if cache is not None:
-            renderer = cache.renderer(*templates)  # the dev server's, compiled once for its life
+            renderer = cache.renderer(*templates)  # the dev server's, kept while templates and strings stay
         else:
             renderer = Renderer(*templates, "templates", compiled=root / ".cache" / "templates")
         changed = _render(pages, renderer, site, cache, folder, files)

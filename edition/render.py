@@ -13,6 +13,7 @@ imports.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import pickle
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -48,13 +49,31 @@ class _Environment(jinja2.Environment):
 _UNREADABLE = (OSError, ValueError, EOFError, TypeError, pickle.UnpicklingError)
 
 
+# The environment's options. Jinja compiles them into a template's code (the autoescaping,
+# the whitespace rules), so compiled templates are kept under them and Jinja's version. Not
+# optimized: the optimizer computes a filter applied to a literal at compile time, and a
+# change to the filter would not reach a template kept compiled.
+OPTIONS: dict[str, Any] = {
+    "autoescape": True,
+    "keep_trailing_newline": True,
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "optimized": False,
+}
+
+
 class _Compiled(jinja2.FileSystemBytecodeCache):
-    """Jinja's own cache of compiled templates, in the project's .cache/: compiling them took
-    about a tenth of the real edition's build. Jinja checks each entry against the template's source
-    (and the Python version); an entry that cannot be read or written costs only the compiling."""
+    """Jinja's own cache of compiled templates, in the project's .cache/: compiling them is
+    about a twentieth of the real edition's build. Each entry is checked by Jinja against
+    the template's source and the Python version, and kept in a folder named by Jinja's
+    version and the options; an entry or a folder that cannot be read or written costs only
+    the compiling."""
 
     def __init__(self, folder: Path) -> None:
-        folder.mkdir(parents=True, exist_ok=True)
+        options = hashlib.sha256(repr(sorted(OPTIONS.items())).encode()).hexdigest()[:16]
+        folder = folder / f"jinja-{jinja2.__version__}-{options}"
+        with contextlib.suppress(OSError):  # then nothing is kept: each entry is compiled
+            folder.mkdir(parents=True, exist_ok=True)
         super().__init__(str(folder))
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
@@ -82,12 +101,9 @@ class Renderer:
         self.strings = strings
         self.env = _Environment(
             loader=_NamedDictLoader(dict(templates), templates_dir),
-            autoescape=True,
             undefined=jinja2.StrictUndefined,
-            keep_trailing_newline=True,
-            trim_blocks=True,
-            lstrip_blocks=True,
             bytecode_cache=_Compiled(compiled) if compiled is not None else None,
+            **OPTIONS,
         )
         self.env.loaded = set()
         # render_english escapes everything (html off), so its output is safe to mark as such.

@@ -275,7 +275,7 @@ def test_compiled_templates_are_kept_and_never_stale(tmp_path: Path) -> None:
 
     site = _fixture_site(tmp_path / "site")
     build(site, tmp_path / "first", search=False)
-    kept = sorted((site / ".cache/templates").iterdir())
+    kept = sorted((site / ".cache/templates").rglob("*.cache"))
     assert len(kept) >= 10  # every template the pages used
     article = site / "templates/article.html"
     article.write_text(
@@ -291,6 +291,32 @@ def test_compiled_templates_are_kept_and_never_stale(tmp_path: Path) -> None:
     shutil.copy(article, clean / "templates/article.html")
     build(clean, tmp_path / "third", search=False)
     assert _tree(tmp_path / "second") == _tree(tmp_path / "third")
+    # a .cache/templates that cannot be a folder: nothing kept, the same site
+    shutil.rmtree(site / ".cache/templates")
+    (site / ".cache/templates").write_text("not a folder", encoding="utf-8")
+    build(site, tmp_path / "fourth", search=False)
+    assert _tree(tmp_path / "fourth") == _tree(tmp_path / "third")
+
+
+def test_compiled_templates_are_kept_under_the_options_they_were_compiled_with(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Jinja compiles the environment's options into a template's code (autoescaping, the
+    whitespace rules): a template compiled under other options is never used (found by
+    review: Jinja itself checks only the source and the Python version)."""
+    from edition import render
+    from tests.test_golden import _fixture_site
+
+    site = _fixture_site(tmp_path / "site")
+    build(site, tmp_path / "first", search=False)
+    monkeypatch.setitem(render.OPTIONS, "trim_blocks", False)
+    build(site, tmp_path / "second", search=False)
+    assert len(list((site / ".cache/templates").iterdir())) == 2
+    page = "2021-01-04/p01/parks/index.html"
+    assert (tmp_path / "first" / page).read_bytes() != (tmp_path / "second" / page).read_bytes()
+    clean = _fixture_site(tmp_path / "clean")
+    build(clean, tmp_path / "third", search=False)
+    assert (tmp_path / "third" / page).read_bytes() == (tmp_path / "second" / page).read_bytes()
 
 
 def _tree(folder: Path) -> dict[str, bytes]:

@@ -94,9 +94,9 @@ def test_an_edit_renders_only_the_pages_it_touches(site: Path) -> None:
     assert "2020-05-25/p12/urban-renewal/index.html" in changed
     assert "2020-05-25/p12/moyu/index.html" not in changed
     assert "entity/wang-hao/index.html" not in changed
-    # rendered again, in each view: the article's page, the pages that show the whole edition
-    # (home, about), and those of the names it mentions (their mentions' English positions
-    # moved): about 50 of some 560
+    # rendered again, in each view: the article's page, its newspaper page's front (here the
+    # home too), the about page (which shows the whole edition), and those of the names it
+    # mentions (their mentions' English positions moved): about 50 of some 560
     assert 12 <= preview.cache.rendered <= 60, preview.cache.rendered
 
 
@@ -285,3 +285,31 @@ def test_the_fidelity_account_keeps_the_cut_of_an_unchanged_witness(
     preview.rebuild()
     assert len(cuts) == 1
     assert any("departs" in e for e in preview.errors), preview.errors
+
+
+@pytest.mark.parametrize("cores", [1, 2])
+def test_a_render_that_failed_leaves_no_page_stale_after_an_undo(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cores: int
+) -> None:
+    """A template's mistake found while the pages render: the pages rendered before it were
+    written. Undoing the mistake must bring them back, though their fingerprints are the
+    previous build's again (found by review: the kept records left them stale)."""
+    from edition import parallel
+    from tests.test_golden import _fixture_site
+
+    monkeypatch.setattr(parallel, "_cores", lambda: cores)
+    monkeypatch.setattr(parallel, "PARALLEL_MIN", 1)
+    site = _fixture_site(tmp_path / "site")
+    preview = Preview(site, site / "output")
+    preview.rebuild()
+    article = site / "templates/article.html"
+    good = article.read_text(encoding="utf-8")
+    broken = '<article class="article edited"{% if article.id == "relief" %}{{ no_such_name }}{% endif %}'
+    article.write_text(good.replace('<article class="article"', broken, 1), encoding="utf-8")
+    preview.rebuild()
+    assert preview.errors and any("no_such_name" in e for e in preview.errors), preview.errors
+    article.write_text(good, encoding="utf-8")
+    preview.rebuild()
+    assert not preview.errors, preview.errors
+    build(site, tmp_path / "clean", search=False)
+    assert tree(site / "output") == tree(tmp_path / "clean")
