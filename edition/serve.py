@@ -85,18 +85,7 @@ class Preview:
         except Exception as exc:  # a bug of the build: the preview says so instead of going stale
             traceback.print_exc()
             self.cache = PageCache()  # what it kept may be half made
-            self._failed(
-                BuildError(
-                    [
-                        Diagnostic(
-                            Loc("(the build)"),
-                            f"the build stopped on an internal error ({type(exc).__name__}: {exc})",
-                            "this is a bug of the generator, not of your files (the traceback is in the terminal); "
-                            "save again to retry, and please report it",
-                        )
-                    ]
-                )
-            )
+            self._failed(BuildError([_internal_error(exc)]))
             return True
         finally:
             self.full_seconds = time.perf_counter() - start
@@ -153,6 +142,24 @@ class Preview:
             kind += "; charset=utf-8"
         start_response("200 OK", [("Content-Type", kind)])
         return [target.read_bytes()]
+
+
+def _internal_error(exc: Exception) -> Diagnostic:
+    """What the browser shows of an exception that is no mistake in the editor's files: its
+    last line (a rendering worker's carries the whole traceback, which the terminal shows)."""
+    said = (str(exc).strip().splitlines() or [""])[-1]
+    if isinstance(exc, OSError):  # the machine's, not the generator's: a full disk, a permission
+        return Diagnostic(
+            Loc("(the build)"),
+            f"the build could not read or write a file ({type(exc).__name__}: {said})",
+            "check the disk's free space and the permissions of the project's folders, then save again",
+        )
+    return Diagnostic(
+        Loc("(the build)"),
+        f"the build stopped on an internal error ({type(exc).__name__}: {said})",
+        "this is a bug of the generator, not of your files (the traceback is in the terminal); "
+        "save again to retry, and please report it",
+    )
 
 
 def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, search: bool = False) -> int:

@@ -146,6 +146,36 @@ def test_an_internal_error_in_a_rebuild_is_shown_not_swallowed(tmp_path: Path, m
     assert preview.errors == [] and (root / "output/index.html").is_file()
 
 
+def test_a_workers_traceback_stays_in_the_terminal_and_a_full_disk_is_no_bug(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A bug in a rendering worker arrives with its traceback as its text: the browser shows
+    its last line. An OSError (a full disk, a permission) is the machine's, not a bug."""
+    import edition.serve
+    from edition.serve import Preview
+
+    root = copy_site(tmp_path / "site")
+    preview = Preview(root, root / "output")
+    worker = (
+        "in a worker of the build:\nTraceback (most recent call last):\n  File \"x.py\", line 1\nKeyError: 'moyu'\n"
+    )
+
+    def failing(exc: Exception) -> object:
+        def build(*_: object, **__: object) -> None:
+            raise exc
+
+        return build
+
+    monkeypatch.setattr(edition.serve, "build", failing(RuntimeError(worker)))
+    preview.rebuild()
+    assert len(preview.errors) == 1 and "internal error (RuntimeError: KeyError: 'moyu')" in preview.errors[0]
+    assert "Traceback" not in preview.errors[0]
+    monkeypatch.setattr(edition.serve, "build", failing(OSError(28, "No space left on device")))
+    preview.rebuild()
+    assert len(preview.errors) == 1 and "could not read or write a file" in preview.errors[0]
+    assert "No space left on device" in preview.errors[0] and "bug" not in preview.errors[0]
+
+
 def test_serve_on_a_port_in_use_says_so_without_a_traceback(tmp_path: Path) -> None:
     root = copy_site(tmp_path / "site")
     with socket.create_server(("127.0.0.1", 0)) as taken:
