@@ -69,6 +69,13 @@ def main(argv: list[str]) -> int:
     except BrokenPipeError:  # `./run check | head`: the reader has all it wanted
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
+    except OSError as exc:  # the machine's (a full disk, a permission), not the editor's: no traceback
+        print(
+            f"could not read or write a file ({exc}); a build leaves output/ as it was: "
+            "check the disk's free space and the permissions of the project's folders",
+            file=sys.stderr,
+        )
+        return 1
 
 
 def _main(argv: list[str]) -> int:

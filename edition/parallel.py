@@ -117,7 +117,9 @@ def _run(bounds: tuple[int, int]) -> list[Any]:
     items, fn = _WORK
     try:
         return [fn(item) for item in items[bounds[0] : bounds[1]]]
-    except BuildError:
-        raise  # the editor's problems (a template's mistake): they cross to the parent whole
+    except (BuildError, OSError):
+        # the editor's problems (a template's mistake) and the machine's (a full disk): they
+        # cross to the parent whole, to be said as such
+        raise
     except Exception:  # a bug: its traceback crosses as text (not every exception pickles)
         raise RuntimeError(f"in a worker of the build:\n{traceback.format_exc()}") from None

@@ -264,6 +264,15 @@ def test_a_bug_in_a_worker_of_the_articles_work_reaches_the_build_with_its_trace
 
     with pytest.raises(RuntimeError, match="Odd: three"):
         parallel.map_forked(work, list(range(8)))
+
+    def full(n: int) -> int:
+        if n == 5:
+            raise OSError(28, "No space left on device", "output/x.html")
+        return n
+
+    with pytest.raises(OSError, match="No space left on device") as info:  # the machine's, as itself
+        parallel.map_forked(full, list(range(8)))
+    assert info.value.errno == 28 and info.value.filename == "output/x.html"
     assert parallel.map_forked(lambda n: parallel.map_forked(str, [n, n]), [1, 2]) == [["1", "1"], ["2", "2"]]
 
 

@@ -142,3 +142,23 @@ def test_a_site_past_github_pages_limit_is_told_so(site: Path, monkeypatch, caps
     monkeypatch.setattr(edition.pipeline, "PAGES_LIMIT", 10**9)
     assert main(["--root", str(site), "build", "--no-search"]) == 0
     assert "GitHub Pages" not in capsys.readouterr().err
+
+
+def test_a_full_disk_is_said_without_a_traceback_and_output_survives(site: Path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    # The machine's problem, not the editor's: one line saying so, and the previous output/
+    # kept (the staging folder goes). The disk "fills" as the pages are written.
+    import edition.write
+    from edition.cli import main
+
+    assert main(["--root", str(site), "build", "--no-search"]) == 0
+    before = {p: p.read_bytes() for p in (site / "output").rglob("*.html")}
+    capsys.readouterr()
+
+    def full(*_: object, **__: object) -> bool:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(edition.write, "_write_changed", full)
+    assert main(["--root", str(site), "build", "--no-search"]) == 1
+    err = capsys.readouterr().err
+    assert "No space left on device" in err and "Traceback" not in err and "free space" in err
+    assert {p: p.read_bytes() for p in (site / "output").rglob("*.html")} == before
