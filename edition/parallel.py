@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
 
-from edition.errors import BuildError
+from edition.errors import BuildError, Diagnostic, Loc
 from edition.pages import Page
 
 T = TypeVar("T")
@@ -40,6 +40,15 @@ MAP_MIN = 100
 
 
 def _cores() -> int:
+    """The processes to work in: one per core, or EDITION_WORKERS (1: no pool at all, for a
+    machine whose memory two copies of a large archive's build would not fit)."""
+    asked = os.environ.get("EDITION_WORKERS", "").strip()
+    if asked:
+        if not asked.isdigit() or int(asked) < 1:
+            where = Loc("EDITION_WORKERS")
+            hint = "set it to a whole number of processes (1 for none beside the build's own), or unset it"
+            raise BuildError([Diagnostic(where, f"not a number of processes: {asked!r}", hint)])
+        return int(asked)
     try:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # not Linux

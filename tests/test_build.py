@@ -330,3 +330,26 @@ def test_compiled_templates_are_kept_under_the_options_they_were_compiled_with(
 
 def _tree(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_edition_workers_sets_the_pool_and_a_wrong_value_is_one_clear_error(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """EDITION_WORKERS=1 (a small machine, a large archive): no pool at all; a value that is
+    no number of processes is one diagnostic naming the variable, not a traceback."""
+    import edition.parallel as parallel
+
+    monkeypatch.setattr(parallel, "MAP_MIN", 1)
+    pools: list[int] = []
+    real = parallel.ProcessPoolExecutor
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", lambda *a, **k: pools.append(1) or real(*a, **k))
+    monkeypatch.setenv("EDITION_WORKERS", "1")
+    assert parallel.map_forked(str, [1, 2, 3]) == ["1", "2", "3"] and not pools
+    monkeypatch.setenv("EDITION_WORKERS", "2")
+    assert parallel.map_forked(str, [1, 2, 3]) == ["1", "2", "3"] and pools
+    for wrong in ("two", "0", "-1"):
+        monkeypatch.setenv("EDITION_WORKERS", wrong)
+        with pytest.raises(BuildError) as info:
+            parallel.map_forked(str, [1, 2, 3])
+        [diag] = info.value.diagnostics
+        assert diag.loc.path == "EDITION_WORKERS" and repr(wrong) in diag.message
