@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import traceback
 from pathlib import Path
 
 from edition.errors import BuildError
@@ -70,9 +71,12 @@ def main(argv: list[str]) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
     except OSError as exc:  # the machine's (a full disk, a permission), not the editor's: no traceback
+        # where it was raised, for the rare OSError that is a bug of the generator
+        where = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
+        at = f" (raised at {Path(where.filename).name}:{where.lineno})" if where else ""
         print(
-            f"could not read or write a file ({exc}); a build leaves output/ as it was: "
-            "check the disk's free space and the permissions of the project's folders",
+            f"could not read or write a file: {exc}{at}; check the disk's free space and the "
+            "permissions of the project's folders, then run it again",
             file=sys.stderr,
         )
         return 1

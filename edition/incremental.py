@@ -70,13 +70,14 @@ class PageCache:
     articles: dict[str, ArticleResult] = field(default_factory=dict)  # by digest of their inputs
     made: int = 0  # articles the last build made (the rest were kept)
     # each content file as parsed, with the problems found in it, by its name and its bytes' digest
-    documents: dict[tuple[str, str], tuple[Document | None, tuple[Diagnostic, ...]]] = field(default_factory=dict)
+    documents: dict[tuple[str, str, str], tuple[Document | None, tuple[Diagnostic, ...]]] = field(default_factory=dict)
     parsed: int = 0  # files the last build parsed (the rest were kept)
     cuts: dict[str, tuple[CutFile, ...]] = field(default_factory=dict)  # by digest of witness and layout
 
     def document_parser(self) -> Parse:
-        """load_document(), answered from the last build's parse where a file's bytes are the
-        same; its problems are reported again. The bytes it is kept under are the bytes parsed."""
+        """load_document(), answered from the last build's parse where a file's names and bytes
+        are the same; its problems are reported again. The bytes it is kept under are the bytes
+        parsed."""
         kept, self.documents, self.parsed = self.documents, {}, 0
 
         def parse(path: Path, root: Path, diags: Diagnostics, name: str) -> Document | None:
@@ -84,7 +85,9 @@ class PageCache:
                 data = path.read_bytes()
             except OSError:
                 return load_document(path, root, diags, name)  # which says why
-            key = (name, hashlib.blake2b(data, digest_size=16).hexdigest())
+            # the name as the editor sees it (rel() follows a link to its target) and the file's
+            # own name, which says its language: both are read by load_document
+            key = (name, path.name, hashlib.blake2b(data, digest_size=16).hexdigest())
             found = kept.get(key) or self.documents.get(key)
             if found is None:
                 problems = Diagnostics()
@@ -123,8 +126,9 @@ class PageCache:
 
         def cut(lines: Sequence[str], layout: Layout) -> tuple[CutFile, ...]:
             key = digest(tuple(lines), layout)
-            made = self.cuts[key] = kept.get(key) or self.cuts.get(key) or cut_page(lines, layout)
-            return made
+            if key not in self.cuts:
+                self.cuts[key] = kept[key] if key in kept else cut_page(lines, layout)
+            return self.cuts[key]
 
         return cut
 

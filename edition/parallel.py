@@ -42,17 +42,20 @@ MAP_MIN = 100
 def _cores() -> int:
     """The processes to work in: one per core, or EDITION_WORKERS (1: no pool at all, for a
     machine whose memory two copies of a large archive's build would not fit)."""
-    asked = os.environ.get("EDITION_WORKERS", "").strip()
-    if asked:
-        if not asked.isdigit() or int(asked) < 1:
-            where = Loc("EDITION_WORKERS")
-            hint = "set it to a whole number of processes (1 for none beside the build's own), or unset it"
-            raise BuildError([Diagnostic(where, f"not a number of processes: {asked!r}", hint)])
-        return int(asked)
     try:
-        return len(os.sched_getaffinity(0))
+        cores = len(os.sched_getaffinity(0))
     except AttributeError:  # not Linux
-        return os.cpu_count() or 1
+        cores = os.cpu_count() or 1
+    asked = os.environ.get("EDITION_WORKERS", "").strip()
+    if not asked:
+        return cores
+    # more processes than cores only add copies of the build to the memory
+    if not (asked.isascii() and asked.isdigit()) or not 1 <= int(asked) <= cores:
+        hint = (
+            f"set it to a number of processes from 1 (none beside the build's own) to {cores} (the cores), or unset it"
+        )
+        raise BuildError([Diagnostic(Loc("EDITION_WORKERS"), f"not a number of processes: {asked!r}", hint)])
+    return int(asked)
 
 
 def _die_with_parent() -> None:

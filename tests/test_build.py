@@ -345,9 +345,10 @@ def test_edition_workers_sets_the_pool_and_a_wrong_value_is_one_clear_error(
     monkeypatch.setattr(parallel, "ProcessPoolExecutor", lambda *a, **k: pools.append(1) or real(*a, **k))
     monkeypatch.setenv("EDITION_WORKERS", "1")
     assert parallel.map_forked(str, [1, 2, 3]) == ["1", "2", "3"] and not pools
+    monkeypatch.setattr(parallel.os, "sched_getaffinity", lambda _pid: {0, 1})
     monkeypatch.setenv("EDITION_WORKERS", "2")
     assert parallel.map_forked(str, [1, 2, 3]) == ["1", "2", "3"] and pools
-    for wrong in ("two", "0", "-1"):
+    for wrong in ("two", "0", "-1", "²", "3", "80"):
         monkeypatch.setenv("EDITION_WORKERS", wrong)
         with pytest.raises(BuildError) as info:
             parallel.map_forked(str, [1, 2, 3])

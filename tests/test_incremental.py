@@ -285,6 +285,19 @@ def test_the_fidelity_account_keeps_the_cut_of_an_unchanged_witness(
     preview.rebuild()
     assert len(cuts) == 1
     assert any("departs" in e for e in preview.errors), preview.errors
+    # a changed layout is cut again (here its page's title: the cut's files carry it)
+    append(site / "content/2020-05-25/p12/layout.yaml", "title: 北京朝阳区：", "title: 北京市朝阳区：")
+    preview.rebuild()
+    assert len(cuts) == 2
+    # and a changed witness (a line added at its end, its SHA-256 recorded anew)
+    import hashlib
+
+    witness = site / "source/china-reform-daily-2020-05-25-p12.txt"
+    old_sha = hashlib.sha256(witness.read_bytes()).hexdigest()
+    witness.write_bytes(witness.read_bytes() + "（完）\n".encode())
+    append(site / "content/2020-05-25/p12/page.toml", old_sha, hashlib.sha256(witness.read_bytes()).hexdigest())
+    preview.rebuild()
+    assert len(cuts) == 3
 
 
 @pytest.mark.parametrize("cores", [1, 2])
@@ -313,3 +326,18 @@ def test_a_render_that_failed_leaves_no_page_stale_after_an_undo(
     assert not preview.errors, preview.errors
     build(site, tmp_path / "clean", search=False)
     assert tree(site / "output") == tree(tmp_path / "clean")
+
+
+def test_a_link_to_a_content_file_is_parsed_under_its_own_name(site: Path) -> None:
+    """A file's parse is kept under its own name too, which says its language: a link named
+    notes.md to an article's file is the clean build's 'name not understood', not a kept
+    parse of its target (found by review: the name the key used follows the link)."""
+    preview = Preview(site, site / "output")
+    preview.rebuild()
+    folder = site / "content/2020-05-25/p12"
+    (folder / "notes.md").symlink_to(folder / "04-moyu.zh.md")
+    preview.rebuild()
+    with pytest.raises(BuildError) as clean:
+        build(site, None, search=False)
+    assert preview.errors == [str(d) for d in clean.value.diagnostics]
+    assert any("content file name not understood" in e for e in preview.errors), preview.errors
