@@ -292,8 +292,14 @@ def write_cut(content_dir: Path, files: Sequence[CutFile], source: str) -> tuple
         if path.exists():
             kept.append(path)
             continue
+        text = render_cut_file(cf, source)
         # "x" mode: even a file created between the check and the write is never replaced.
-        with path.open("x", encoding="utf-8", newline="\n") as handle:
-            handle.write(render_cut_file(cf, source))
+        handle = path.open("x", encoding="utf-8", newline="\n")
+        try:
+            with handle:
+                handle.write(text)
+        except BaseException:  # a full disk: no cut-short file, which the next cut would keep as an editor's
+            path.unlink(missing_ok=True)
+            raise
         written.append(path)
     return written, kept

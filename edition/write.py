@@ -199,8 +199,14 @@ def _swap(staging: Path, out_dir: Path, retired: Path) -> None:
     if not out_dir.exists():
         os.rename(staging, out_dir)
     elif _exchange(staging, out_dir):
-        shutil.rmtree(staging)  # now the previous site
+        # now the previous site: the new one is in place, so removing it is no reason to fail
+        # the build (the next build removes what is left)
+        shutil.rmtree(staging, ignore_errors=True)
     else:
         os.rename(out_dir, retired)
-        os.rename(staging, out_dir)
-        shutil.rmtree(retired)
+        try:
+            os.rename(staging, out_dir)
+        except OSError:
+            os.rename(retired, out_dir)  # the previous site back: output/ as it was
+            raise
+        shutil.rmtree(retired, ignore_errors=True)

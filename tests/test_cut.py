@@ -6,6 +6,9 @@ import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from edition.assemble import assemble
 from edition.config import load_config
@@ -184,4 +187,44 @@ def test_cut_of_one_folder_checks_it_is_a_page_and_its_witness(site: Path) -> No
     assert (
         f"{PAGE}/page.toml: error: the source text source/china-reform-daily-2020-05-25-p12.txt is not the one"
         in result.stderr
+    )
+
+
+def test_a_cut_that_fills_the_disk_leaves_no_cut_short_file(
+    tmp_path: Path, root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A write that fails half-way (a full disk) leaves no file behind: a cut-short file would
+    be kept by the next cut as an editor's (found by review). The next cut writes it whole."""
+    layout = read_layout(root / "content/2020-05-25/p12/layout.yaml", root)
+    _, files = _cut(root)
+    real_open = Path.open
+
+    class Full:
+        def __init__(self, handle: Any) -> None:
+            self.handle = handle
+
+        def __enter__(self) -> Full:
+            return self
+
+        def __exit__(self, *_: object) -> None:
+            self.handle.close()
+
+        def write(self, text: str) -> None:
+            self.handle.write(text[:40])
+            raise OSError(28, "No space left on device")
+
+    def failing(self: Path, mode: str = "r", *args: Any, **kwargs: Any) -> Any:
+        handle = real_open(self, mode, *args, **kwargs)
+        return Full(handle) if mode == "x" and self.name.startswith("02-") else handle
+
+    monkeypatch.setattr(Path, "open", failing)
+    with pytest.raises(OSError, match="No space left"):
+        write_cut(tmp_path, files, layout.source)  # type: ignore[arg-type]
+    assert (tmp_path / "01-paired-assistance.zh.md").is_file()
+    assert not (tmp_path / "02-urban-renewal.zh.md").exists()
+    monkeypatch.undo()
+    written, kept = write_cut(tmp_path, files, layout.source)  # type: ignore[arg-type]
+    assert [p.name for p in kept] == ["00-page.zh.md", "01-paired-assistance.zh.md"] and len(written) == 3
+    assert (tmp_path / "02-urban-renewal.zh.md").read_text(encoding="utf-8") == render_cut_file(
+        next(f for f in files if f.file.startswith("02-")), layout.source
     )
