@@ -20,6 +20,7 @@ import signal
 import traceback
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
 
 from edition.errors import BuildError, Diagnostic, Loc
@@ -118,10 +119,20 @@ def _forked(
             for part in pool.map(_run, bounds):
                 out.extend(part)
                 progress(len(out), len(items))
+    except BrokenProcessPool:
+        raise BuildError([_KILLED]) from None
     finally:
         _WORK = None
         gc.unfreeze()
     return out
+
+
+# A worker gone without a word: killed, most often by the system for lack of memory.
+_KILLED = Diagnostic(
+    Loc("(the build)"),
+    "a worker process of the build was killed (most often by the system, for lack of memory)",
+    "build in one process with EDITION_WORKERS=1 (slower, about half the memory), or close other programs",
+)
 
 
 def _run(bounds: tuple[int, int]) -> list[Any]:

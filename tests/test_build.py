@@ -354,3 +354,25 @@ def test_edition_workers_sets_the_pool_and_a_wrong_value_is_one_clear_error(
             parallel.map_forked(str, [1, 2, 3])
         [diag] = info.value.diagnostics
         assert diag.loc.path == "EDITION_WORKERS" and repr(wrong) in diag.message
+
+
+def test_a_worker_killed_for_lack_of_memory_is_one_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker the system kills (the OOM killer) ends the build with one diagnostic that says
+    what most likely happened and how to build in one process, not a traceback."""
+    import os
+    import signal
+
+    import edition.parallel as parallel
+
+    monkeypatch.setattr(parallel, "MAP_MIN", 1)
+    monkeypatch.setattr(parallel, "_cores", lambda: 2)
+
+    def work(n: int) -> int:
+        if n == 3:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return n
+
+    with pytest.raises(BuildError) as info:
+        parallel.map_forked(work, list(range(8)))
+    [diag] = info.value.diagnostics
+    assert "was killed" in diag.message and "EDITION_WORKERS=1" in diag.hint
