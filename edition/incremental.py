@@ -34,7 +34,7 @@ import hashlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from edition.annotate import Lexicon
 from edition.article import ArticleResult, build_article
@@ -59,26 +59,64 @@ class Record:
     calls: tuple[Call, ...]
 
 
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+class _Kept(Generic[K, V]):
+    """Values by key, kept from one build to the next: each build starts from what the last
+    one used, makes what it lacks (``made`` counts them) and forgets what it did not ask for."""
+
+    def __init__(self) -> None:
+        self._last: dict[K, V] = {}
+        self._now: dict[K, V] = {}
+        self.made = 0
+
+    def next_build(self) -> None:
+        self._last, self._now, self.made = self._now, {}, 0
+
+    def get(self, key: K, make: Callable[[], V]) -> V:
+        if key not in self._now:
+            if key in self._last:
+                self._now[key] = self._last[key]
+            else:
+                self._now[key] = make()
+                self.made += 1
+        return self._now[key]
+
+
 @dataclass
 class PageCache:
     """What the dev server keeps from build to build for its life: each page's record (by
-    output path), the compiled templates, and the articles' results (by digest of their inputs)."""
+    output path), the compiled templates, the content files as parsed (by their names and
+    bytes), the fidelity account's cuts (by witness and layout) and the articles' results (by
+    digest of their inputs)."""
 
     records: dict[str, Record] = field(default_factory=dict)
     rendered: int = 0  # pages rendered by the last build (the rest were kept)
     kept: Renderer | None = None  # the last build's, with its templates compiled
-    articles: dict[str, ArticleResult] = field(default_factory=dict)  # by digest of their inputs
-    made: int = 0  # articles the last build made (the rest were kept)
-    # each content file as parsed, with the problems found in it, by its name and its bytes' digest
-    documents: dict[tuple[str, str, str], tuple[Document | None, tuple[Diagnostic, ...]]] = field(default_factory=dict)
-    parsed: int = 0  # files the last build parsed (the rest were kept)
-    cuts: dict[str, tuple[CutFile, ...]] = field(default_factory=dict)  # by digest of witness and layout
+    # a file's parse with the problems found in it
+    documents: _Kept[tuple[str, str, str], tuple[Document | None, tuple[Diagnostic, ...]]] = field(
+        default_factory=_Kept
+    )
+    cuts: _Kept[str, tuple[CutFile, ...]] = field(default_factory=_Kept)
+    articles: _Kept[str, ArticleResult] = field(default_factory=_Kept)
+
+    @property
+    def parsed(self) -> int:
+        """Files the last build parsed (the rest were kept)."""
+        return self.documents.made
+
+    @property
+    def made(self) -> int:
+        """Articles the last build made (the rest were kept)."""
+        return self.articles.made
 
     def document_parser(self) -> Parse:
         """load_document(), answered from the last build's parse where a file's names and bytes
         are the same; its problems are reported again. The bytes it is kept under are the bytes
         parsed."""
-        kept, self.documents, self.parsed = self.documents, {}, 0
+        self.documents.next_build()
 
         def parse(path: Path, root: Path, diags: Diagnostics, name: str) -> Document | None:
             try:
@@ -88,14 +126,14 @@ class PageCache:
             # the name as the editor sees it (rel() follows a link to its target) and the file's
             # own name, which says its language: both are read by load_document
             key = (name, path.name, hashlib.blake2b(data, digest_size=16).hexdigest())
-            found = kept.get(key) or self.documents.get(key)
-            if found is None:
+
+            def make() -> tuple[Document | None, tuple[Diagnostic, ...]]:
                 problems = Diagnostics()
-                found = (load_document(path, root, problems, name, data), tuple(problems.items))
-                self.parsed += 1
-            self.documents[key] = found
-            diags.items.extend(found[1])
-            return found[0]
+                return load_document(path, root, problems, name, data), tuple(problems.items)
+
+            document, problems = self.documents.get(key, make)
+            diags.items.extend(problems)
+            return document
 
         return parse
 
@@ -104,31 +142,23 @@ class PageCache:
     ) -> Callable[[Document, Document | None, Lexicon, tuple[str, ...], Readings], ArticleResult]:
         """build_article(), answered from the last build's results where the inputs are the same."""
         site = digest(lexicon.definitions, readings.key)
-        kept, self.articles, self.made = self.articles, {}, 0
+        self.articles.next_build()
 
         def build(
             zh: Document, en: Document | None, lexicon: Lexicon, themes: tuple[str, ...], readings: Readings
         ) -> ArticleResult:
             key = digest(site, themes, _document(zh), _document(en) if en is not None else None)
-            result = kept.get(key) or self.articles.get(key)
-            if result is None:
-                result = build_article(zh, en, lexicon, themes, readings)
-                self.made += 1
-            self.articles[key] = result
-            return result
+            return self.articles.get(key, lambda: build_article(zh, en, lexicon, themes, readings))
 
         return build
 
     def cutter(self) -> Cut:
         """cut_page() (the fidelity account's cut of a page's witness by its layout), answered
         from the last build's where the witness's lines and the layout are the same."""
-        kept, self.cuts = self.cuts, {}
+        self.cuts.next_build()
 
         def cut(lines: Sequence[str], layout: Layout) -> tuple[CutFile, ...]:
-            key = digest(tuple(lines), layout)
-            if key not in self.cuts:
-                self.cuts[key] = kept[key] if key in kept else cut_page(lines, layout)
-            return self.cuts[key]
+            return self.cuts.get(digest(tuple(lines), layout), lambda: cut_page(lines, layout))
 
         return cut
 
