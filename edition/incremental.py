@@ -25,7 +25,9 @@ never a recipe written by hand:
 Before rendering a page again the build asks the same questions of the new site (each
 model object an argument named is looked up again by its id) and digests the answers: if
 the fingerprint is the one recorded, the page's file is still right. A lookup answer that
-has gone (an article deleted) makes the page dirty.
+has gone (an article deleted) makes the page dirty. The model's objects are immutable, and
+an unchanged article's are the same objects from build to build: their digests are kept
+with them (model.IMMUTABLE), so that an edit digests again only the model it made anew.
 """
 
 from __future__ import annotations
@@ -43,7 +45,7 @@ from edition.cut import CutFile, Layout, cut_page
 from edition.derive import SiteIndex
 from edition.errors import Diagnostic, Diagnostics
 from edition.fidelitystage import Cut
-from edition.model import Article, Block, Entity
+from edition.model import IMMUTABLE, Article, Block, Entity
 from edition.pages import Page
 from edition.parallel import each_page
 from edition.reading import Readings
@@ -101,6 +103,8 @@ class PageCache:
     )
     cuts: _Kept[str, tuple[CutFile, ...]] = field(default_factory=_Kept)
     articles: _Kept[str, ArticleResult] = field(default_factory=_Kept)
+    # the model objects' digests, by identity (each entry holds its object: an id is its own)
+    model: _Kept[int, tuple[object, str]] = field(default_factory=_Kept)
 
     @property
     def parsed(self) -> int:
@@ -214,11 +218,12 @@ class _Digests:
     """The digests of one build: of values (each model object, list or tuple once, by
     identity: the views share their data) and of the answers of the site's lookups."""
 
-    def __init__(self, site: SiteIndex) -> None:
+    def __init__(self, site: SiteIndex, lasting: _Kept[int, tuple[object, str]]) -> None:
         self.site = site
         self.lookups = site_lookups(site)
         self._values: dict[int, tuple[object, str]] = {}
         self._answers: dict[tuple[str, Any], str] = {}
+        self._lasting = lasting  # the model's (IMMUTABLE), from build to build
 
     def value(self, value: Any) -> str:
         """A value's digest. A container or model object is digested from its parts, each
@@ -231,15 +236,21 @@ class _Digests:
             return digest(value)
         kept = self._values.get(id(value))
         if kept is None:
-            if isinstance(value, list | tuple):
-                made = digest(type(value).__name__, [self._part(v) for v in value])
-            else:  # a dataclass: its type and the fields its equality compares (those it does not
-                # are caches beside the model: the edition's parts and reading; a template that
-                # shows the reading gets it in its data, as the vocabulary pages do)
-                fields = [f for f, spec in value.__dataclass_fields__.items() if spec.compare]
-                made = digest(type(value).__qualname__, [self._part(getattr(value, f)) for f in fields])
-            kept = self._values[id(value)] = (value, made)  # the value kept: its id stays its own
+            if type(value) in IMMUTABLE:  # an unchanged article's are the last build's objects
+                kept = self._lasting.get(id(value), lambda: (value, self._made(value)))
+            else:
+                kept = (value, self._made(value))
+            self._values[id(value)] = kept  # the value kept: its id stays its own
         return kept[1]
+
+    def _made(self, value: Any) -> str:
+        if isinstance(value, list | tuple):
+            return digest(type(value).__name__, [self._part(v) for v in value])
+        # a dataclass: its type and the fields its equality compares (those it does not are
+        # caches beside the model: the edition's parts and reading; a template that shows the
+        # reading gets it in its data, as the vocabulary pages do)
+        fields = [f for f, spec in value.__dataclass_fields__.items() if spec.compare]
+        return digest(type(value).__qualname__, [self._part(getattr(value, f)) for f in fields])
 
     def _part(self, value: Any) -> Any:
         """A part of a value as its digest takes it: plain text and numbers as they are (exact
@@ -319,7 +330,11 @@ def render_changed(
     sends back only the records of the pages it rendered again."""
     common = digest(site.edition.config, sorted(renderer.strings.items()))
     old = cache.records
-    digests = _Digests(site)  # each forked worker fills its own copy
+    cache.model.next_build()
+    digests = _Digests(site, cache.model)
+    # The model digested here, before the workers fork: they inherit its digests (each fills
+    # its own copy of the rest), and the next build finds them.
+    digests.value(site.edition)
 
     def one(page: Page) -> tuple[bool, Record | None]:
         record = old.get(page.path)

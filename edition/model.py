@@ -243,3 +243,26 @@ class Edition:
 
     def block(self, block_id: str) -> Block | None:
         return self.blocks_by_id.get(block_id)
+
+
+# The classes whose objects cannot change once made: frozen, and holding only text, numbers,
+# tuples, frozensets and each other (tests/test_incremental.py checks it). The dev server
+# keeps their digests with them from build to build (edition/incremental.py).
+IMMUTABLE: frozenset[type] = frozenset(
+    {
+        Article,
+        Block,
+        Note,
+        Emendation,
+        Mention,
+        Entity,
+        Figure,
+        Check,
+        Chart,
+        Photo,
+        NewsPage,
+        SourceText,
+        PageInfo,
+        Loc,
+    }
+)

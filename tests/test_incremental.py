@@ -341,3 +341,45 @@ def test_a_link_to_a_content_file_is_parsed_under_its_own_name(site: Path) -> No
         build(site, None, search=False)
     assert preview.errors == [str(d) for d in clean.value.diagnostics]
     assert any("content file name not understood" in e for e in preview.errors), preview.errors
+
+
+def test_an_edit_digests_again_only_the_model_it_made_anew(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The model's digests are kept with its objects (model.IMMUTABLE): after a
+    translation edit the only blocks digested again are the edited article's."""
+    from edition import incremental
+    from edition.model import Block
+
+    preview = Preview(site, site / "output")
+    preview.rebuild()
+    digested: list[str] = []
+    made = incremental._Digests._made
+
+    def counting(self: incremental._Digests, value: object) -> str:
+        if isinstance(value, Block):
+            digested.append(value.id)
+        return made(self, value)
+
+    monkeypatch.setattr(incremental._Digests, "_made", counting)
+    EDITS["translation"](site)
+    preview.rebuild()
+    assert not preview.errors
+    assert digested, "the edited article's blocks are new objects: digested again"
+    assert {block.split("-")[0] for block in digested} == {"urban"}, sorted(digested)
+
+
+def test_the_lasting_classes_are_immutable_all_the_way_down() -> None:
+    """An IMMUTABLE object's digest is kept for its life: it must not be able to change. Each is
+    a frozen dataclass whose fields hold only text, numbers, tuples, frozensets and each other."""
+    import dataclasses
+    import typing
+
+    from edition.model import IMMUTABLE
+
+    names = {cls.__name__ for cls in IMMUTABLE}
+    allowed = names | {"str", "int", "float", "bool", "None", "tuple", "frozenset", "Ellipsis"}
+    for cls in IMMUTABLE:
+        assert dataclasses.is_dataclass(cls) and cls.__dataclass_params__.frozen, cls  # type: ignore[attr-defined]
+        for name, hint in typing.get_type_hints(cls).items():
+            words = set(re.findall(r"[A-Za-z_]+", str(hint).replace("typing.", "")))
+            words -= {"edition", "model", "errors", "config", "class", "NoneType"}
+            assert words <= allowed, f"{cls.__name__}.{name}: {hint}"
