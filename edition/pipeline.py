@@ -74,10 +74,8 @@ def build(
     try:
         # 5. render, each page written as it is made
         files: dict[str, bytes | None] = dict.fromkeys(page.path for page in pages)
-        if cache is not None:
-            renderer = cache.renderer(*templates)  # the dev server's, kept while templates and strings stay
-        else:
-            renderer = Renderer(*templates, "templates", compiled=root / ".cache" / "templates")
+        # the dev server's renderer is kept while the templates and strings stay
+        renderer = cache.renderer(*templates) if cache is not None else Renderer(*templates, "templates")
         changed = _render(pages, renderer, site, cache, folder, files)
         stages.done("render", f"{len(pages)} pages, {sum(changed)} changed")
         # 6. exports, and the other files of the site

@@ -12,9 +12,6 @@ imports.
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
-import pickle
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -45,65 +42,23 @@ class _Environment(jinja2.Environment):
         return super().get_template(name, *args, **kwargs)
 
 
-# What reading a cache entry cut short or overwritten raises: the template is compiled again.
-_UNREADABLE = (OSError, ValueError, EOFError, TypeError, pickle.UnpicklingError)
-
-
-# The environment's options. Jinja compiles them into a template's code (the autoescaping,
-# the whitespace rules), so compiled templates are kept under them and Jinja's version. Not
-# optimized: the optimizer computes a filter applied to a literal at compile time, and a
-# change to the filter would not reach a template kept compiled.
-OPTIONS: dict[str, Any] = {
-    "autoescape": True,
-    "keep_trailing_newline": True,
-    "trim_blocks": True,
-    "lstrip_blocks": True,
-    "optimized": False,
-}
-
-
-class _Compiled(jinja2.FileSystemBytecodeCache):
-    """Jinja's own cache of compiled templates, in the project's .cache/: compiling them is
-    about a twentieth of the real edition's build. Each entry is checked by Jinja against
-    the template's source and the Python version, and kept in a folder named by Jinja's
-    version and the options; an entry or a folder that cannot be read or written costs only
-    the compiling."""
-
-    def __init__(self, folder: Path) -> None:
-        options = hashlib.sha256(repr(sorted(OPTIONS.items())).encode()).hexdigest()[:16]
-        folder = folder / f"jinja-{jinja2.__version__}-{options}"
-        with contextlib.suppress(OSError):  # then nothing is kept: each entry is compiled
-            folder.mkdir(parents=True, exist_ok=True)
-        super().__init__(str(folder))
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        try:
-            super().load_bytecode(bucket)
-        except _UNREADABLE:
-            bucket.reset()
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        with contextlib.suppress(OSError):
-            super().dump_bytecode(bucket)
-
-
 class Renderer:
     def __init__(
         self,
         templates: Mapping[str, str],
         strings: Mapping[str, Any],
         templates_dir: str,
-        compiled: Path | None = None,
     ) -> None:
-        """``compiled``: a folder keeping the compiled templates from build to build (none: compile them)."""
         self.templates_dir = templates_dir
         self.templates = dict(templates)
         self.strings = strings
         self.env = _Environment(
             loader=_NamedDictLoader(dict(templates), templates_dir),
             undefined=jinja2.StrictUndefined,
-            bytecode_cache=_Compiled(compiled) if compiled is not None else None,
-            **OPTIONS,
+            autoescape=True,
+            keep_trailing_newline=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
         )
         self.env.loaded = set()
         # render_english escapes everything (html off), so its output is safe to mark as such.

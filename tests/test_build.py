@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -274,58 +273,6 @@ def test_a_bug_in_a_worker_of_the_articles_work_reaches_the_build_with_its_trace
         parallel.map_forked(full, list(range(8)))
     assert info.value.errno == 28 and info.value.filename == "output/x.html"
     assert parallel.map_forked(lambda n: parallel.map_forked(str, [n, n]), [1, 2]) == [["1", "1"], ["2", "2"]]
-
-
-def test_compiled_templates_are_kept_and_never_stale(tmp_path: Path) -> None:
-    """The templates compiled by one build are kept in .cache/templates/ for the next (Jinja's
-    bytecode cache); an edited template is compiled again, and an entry that cannot be read
-    (cut short, garbage) costs only the compiling."""
-    from tests.test_golden import _fixture_site
-
-    site = _fixture_site(tmp_path / "site")
-    build(site, tmp_path / "first", search=False)
-    kept = sorted((site / ".cache/templates").rglob("*.cache"))
-    assert len(kept) >= 10  # every template the pages used
-    article = site / "templates/article.html"
-    article.write_text(
-        article.read_text(encoding="utf-8").replace('<article class="article"', '<article class="article edited"', 1),
-        encoding="utf-8",
-    )
-    for entry in kept:
-        entry.write_bytes(entry.read_bytes()[:20] if entry.name < kept[len(kept) // 2].name else b"garbage")
-    build(site, tmp_path / "second", search=False)
-    page = (tmp_path / "second/2021-01-04/p01/parks/index.html").read_text(encoding="utf-8")
-    assert '<article class="article edited"' in page
-    clean = _fixture_site(tmp_path / "clean")
-    shutil.copy(article, clean / "templates/article.html")
-    build(clean, tmp_path / "third", search=False)
-    assert _tree(tmp_path / "second") == _tree(tmp_path / "third")
-    # a .cache/templates that cannot be a folder: nothing kept, the same site
-    shutil.rmtree(site / ".cache/templates")
-    (site / ".cache/templates").write_text("not a folder", encoding="utf-8")
-    build(site, tmp_path / "fourth", search=False)
-    assert _tree(tmp_path / "fourth") == _tree(tmp_path / "third")
-
-
-def test_compiled_templates_are_kept_under_the_options_they_were_compiled_with(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Jinja compiles the environment's options into a template's code (autoescaping, the
-    whitespace rules): a template compiled under other options is never used (found by
-    review: Jinja itself checks only the source and the Python version)."""
-    from edition import render
-    from tests.test_golden import _fixture_site
-
-    site = _fixture_site(tmp_path / "site")
-    build(site, tmp_path / "first", search=False)
-    monkeypatch.setitem(render.OPTIONS, "trim_blocks", False)
-    build(site, tmp_path / "second", search=False)
-    assert len(list((site / ".cache/templates").iterdir())) == 2
-    page = "2021-01-04/p01/parks/index.html"
-    assert (tmp_path / "first" / page).read_bytes() != (tmp_path / "second" / page).read_bytes()
-    clean = _fixture_site(tmp_path / "clean")
-    build(clean, tmp_path / "third", search=False)
-    assert (tmp_path / "third" / page).read_bytes() == (tmp_path / "second" / page).read_bytes()
 
 
 def _tree(folder: Path) -> dict[str, bytes]:
