@@ -100,7 +100,7 @@ def test_index_pages_and_entity_pages(built: Built) -> None:
         assert f'href="{kind}/"' in index
     page = (out / "entity/moyu-county/index.html").read_text(encoding="utf-8")
     assert (
-        page.count('<li>\n    <a href="') >= len(entity(result, "moyu-county").mentions) - 5
+        page.count('<li>\n<a href="') >= len(entity(result, "moyu-county").mentions) - 5
     )  # one row a mention (English-only ones too)
     assert "Mòyù Xiàn" in page and "墨玉县" in page
     assert 'href="../../2020-05-25/p12/moyu/#moyu-p1"' in page

@@ -89,7 +89,7 @@ def test_an_entity_page_in_parts_lists_every_mention_once(archive: tuple[Path, P
     start = 1
     for page in [first, *pages]:
         text = page.read_text(encoding="utf-8")
-        items = len(re.findall(r"^  <li>$", text, flags=re.MULTILINE))
+        items = len(re.findall(r"^<li>$", text, flags=re.MULTILINE))
         if page is not first:
             assert f'<ol class="mentions" start="{start}">' in text
             assert 'aria-current="page"' in text
