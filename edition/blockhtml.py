@@ -37,7 +37,6 @@ class Writer:
         self.marked: Callable[[Block, str], Markup] = context["marked"]
         self.block: Callable[[str], Block] = context["block"]
         self.article_of: Callable[[Block], Article] = context["article_of"]
-        self.cite: Callable[..., Any] = context["cite"]
         self.passage_ref: Callable[..., str] = context["passage_ref"]
         self.passage: Callable[[str], str] = context["passage"]
 
@@ -58,8 +57,8 @@ class Writer:
             article = self.article_of(b)
             first, last = b.source_lines
             lines = f"{first}–{last}" if last != first else f"{first}"
-            cited = curly_quotes(self.cite(article, b).chicago_translation)
-            out.append(f' data-ref="{esc(self.passage_ref(article, b))}" data-cite="{esc(cited)}" data-lines="{lines}"')
+            # its citation is made by the reader's browser from the article's (static/article.js)
+            out.append(f' data-ref="{esc(self.passage_ref(article, b))}" data-lines="{lines}"')
         out.append(">\n")
         inner = "span" if level else tag
         if level:

@@ -35,6 +35,13 @@
   var words = cite ? cite.dataset : { copy: "Copy", copied: "Copied" };
   var names = cite ? { link: words.link, ref: words.ref, cite: words.citation, lines: words.lines }
     : { link: "Link", ref: "Reference", cite: "Citation", lines: "Source lines" };
+  // A passage's citation: the article's, with the passage's place in it ("¶3") and its
+  // anchor filled in (the page carries the pattern once, not every passage's citation).
+  function passageCite(pair) {
+    if (!cite) { return ""; }
+    var part = pair.dataset.ref.slice(cite.dataset.articleRef.length + 1);
+    return cite.dataset.passageCite.split("{part}").join(part).split("{id}").join(pair.id);
+  }
   document.querySelectorAll(".pair[data-ref] > a.pl").forEach(function (control) {
     var pair = control.parentNode;
     control.addEventListener("click", function (event) {
@@ -43,7 +50,7 @@
       history.replaceState(null, "", "#" + pair.id);
       var url = location.href;
       var box = el("dl", "actions");
-      [[names.ref, pair.dataset.ref], [names.link, url], [names.cite, pair.dataset.cite]].forEach(function (row) {
+      [[names.ref, pair.dataset.ref], [names.link, url], [names.cite, passageCite(pair)]].forEach(function (row) {
         box.appendChild(el("dt", "", row[0]));
         var dd = el("dd");
         dd.appendChild(el("span", "value", row[1]));

@@ -270,6 +270,29 @@ def test_focusing_a_mention_with_the_keyboard_opens_its_note(site: Site, browser
     page.context.close()
 
 
+@pytest.mark.parametrize("view", ["", "zh-hant/"])
+def test_a_passages_control_gives_its_reference_link_and_citation(site: Site, browser: Any, view: str) -> None:
+    """¶ opens the passage's actions: its short reference, its link and its citation, which the
+    browser makes from the article's (the page carries the pattern once): the same text as
+    the build's own citation of that passage."""
+    from edition.cite import cite
+    from edition.typography import curly_quotes
+
+    edition = site.result.edition
+    article = next(a for a in edition.articles if a.id == "moyu")
+    expected = curly_quotes(cite(edition, article, edition.blocks_by_id["moyu-p3"]).chicago_translation)
+    page = new_page(browser)
+    page.goto(site.url + view + ARTICLE)
+    page.locator('[id="moyu-p3"] > a.pl').click()
+    popover = page.locator(".popover")
+    popover.wait_for(state="visible")
+    values = [str(v) for v in popover.locator(".value").all_inner_texts()]
+    assert values == ["CRD 2020-05-25 p12 Moyu ¶3", site.url + view + ARTICLE + "#moyu-p3", expected], values
+    assert expected.endswith("An Annotated Bilingual Edition, Moyu ¶3.")
+    assert not page.errors, page.errors
+    page.context.close()
+
+
 # --- 5. screenshots for review, and no sideways scrolling on a phone --------------------
 
 SHOTS = [("home", "", 1280), ("home", "", 390), ("moyu", ARTICLE, 1280), ("moyu", ARTICLE, 390)]
