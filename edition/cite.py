@@ -173,4 +173,4 @@ def json_ld(edition: Edition, article: Article) -> str:
         },
     }
     # "</" cannot end the script element early: escape the slash as JSON allows.
-    return json.dumps(data, ensure_ascii=False, indent=1).replace("</", "<\\/")
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")

@@ -187,8 +187,8 @@ class Rows:
                 if r.made_of:
                     meaning += f" {esc(t('made_of'))}: {esc(zh(r.made_of))}"
             out.append(
-                f'  <tr id="w{n}">\n    <td>{n}</td>\n    <th scope="row" lang="{zh_lang}">{word}</th>\n'
-                f'    <td lang="zh-Latn-pinyin">{esc(r.pinyin)}</td>\n    <td lang="en">{meaning}</td>\n'
-                f"    <td>{esc(r.level)}</td>\n  </tr>\n"
+                # one line a row: a browser shows no line break between two cells
+                f'<tr id="w{n}"><td>{n}</td><th scope="row" lang="{zh_lang}">{word}</th>'
+                f'<td lang="zh-Latn-pinyin">{esc(r.pinyin)}</td><td lang="en">{meaning}</td><td>{esc(r.level)}</td></tr>\n'
             )
         return Markup("".join(out))  # noqa: S704 - every value above is escaped
