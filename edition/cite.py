@@ -36,11 +36,12 @@ class Citation:
     gbt_translation: str
     url: str
     work: _Work = field(repr=False)
-    # An article's: a passage's Chicago citation of the translation, with "{part}" and "{id}"
-    # for the passage's place in the article ("¶3") and its block id. The article's page
-    # carries it once, and the reader's browser fills it in for the passage asked for
-    # (static/article.js): every passage's citation, whole, was 2% of an archive's bytes.
-    passage_pattern: str = ""
+    # An article's: a passage's Chicago citation of the translation, in pieces: texts, and
+    # between them the names of what the passage fills in ("part": its place in the article,
+    # "¶3"; "id": its block id). The article's page carries it once, and the reader's browser
+    # fills it in for the passage asked for (static/article.js): every passage's citation,
+    # whole, was 2% of an archive's bytes. Pieces, not placeholders: no title can hold one.
+    passage_pattern: tuple[str, ...] = ()
 
     # Made when first asked for: a passage's citation shows only the forms above, and an
     # archive has tens of thousands of passages (the JSON form alone was a fifth of an
@@ -85,10 +86,15 @@ def cite(edition: Edition, article: Article, block: Block | None = None) -> Cita
     gbt_translation = f"{title_en}[EB/OL]. {TRANSLATOR}, trans. ({accessed})[{accessed}].{at}"
     key = f"crd{info.date.replace('-', '')}{article.id.replace('-', '')}{block.local if block else ''}"
     work = _Work(key, title_zh, title_en, edition_title, accessed, info)
-    pattern = ""
+    pattern: tuple[str, ...] = ()
     if block is None:  # passage_label() is the article's name and the passage's part
-        at_passage = f" {url}#{{id}}." if url else ""
-        pattern = _chicago_translation(title_en, edition_title, f", {article_name(article, 'en')} {{part}}", at_passage)
+        # the slots marked, while it is made, by a mark no text of the citation holds
+        mark = "\ue000"  # a character of Unicode's private use area
+        while mark in title_en + edition_title + url:
+            mark += "\ue000"
+        passage = f", {article_name(article, 'en')} {mark}part{mark}"
+        whole = _chicago_translation(title_en, edition_title, passage, f" {url}#{mark}id{mark}." if url else "")
+        pattern = tuple(whole.split(mark))  # text, "part", text[, "id", text]
     return Citation(chicago_original, chicago_translation, gbt_original, gbt_translation, url, work, pattern)
 
 

@@ -36,11 +36,15 @@
   var names = cite ? { link: words.link, ref: words.ref, cite: words.citation, lines: words.lines }
     : { link: "Link", ref: "Reference", cite: "Citation", lines: "Source lines" };
   // A passage's citation: the article's, with the passage's place in it ("¶3") and its
-  // anchor filled in (the page carries the pattern once, not every passage's citation).
+  // anchor filled in (the page carries the pattern once, not every passage's citation): its
+  // pieces are texts, and between them the names of what the passage fills in.
   function passageCite(pair) {
-    if (!cite) { return ""; }
-    var part = pair.dataset.ref.slice(cite.dataset.articleRef.length + 1);
-    return cite.dataset.passageCite.split("{part}").join(part).split("{id}").join(pair.id);
+    var ref = cite && cite.dataset.articleRef;
+    if (!ref || !cite.dataset.passageCite || pair.dataset.ref.indexOf(ref + " ") !== 0) {
+      return pair.dataset.cite || "";  // a page of another version, kept by a cache
+    }
+    var fill = { part: pair.dataset.ref.slice(ref.length + 1), id: pair.id };
+    return JSON.parse(cite.dataset.passageCite).map(function (piece, i) { return i % 2 ? fill[piece] : piece; }).join("");
   }
   document.querySelectorAll(".pair[data-ref] > a.pl").forEach(function (control) {
     var pair = control.parentNode;
@@ -50,7 +54,7 @@
       history.replaceState(null, "", "#" + pair.id);
       var url = location.href;
       var box = el("dl", "actions");
-      [[names.ref, pair.dataset.ref], [names.link, url], [names.cite, passageCite(pair)]].forEach(function (row) {
+      [[names.ref, pair.dataset.ref], [names.link, url], [names.cite, passageCite(pair)]].filter(function (row) { return row[1]; }).forEach(function (row) {
         box.appendChild(el("dt", "", row[0]));
         var dd = el("dd");
         dd.appendChild(el("span", "value", row[1]));
