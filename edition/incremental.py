@@ -61,6 +61,8 @@ class Record:
     calls: tuple[Call, ...]
 
 
+# A model object (model.IMMUTABLE), its digest, and the model objects it holds
+Lasting = tuple[object, str, tuple[object, ...]]
 K = TypeVar("K")
 V = TypeVar("V")
 
@@ -77,14 +79,20 @@ class _Kept(Generic[K, V]):
     def next_build(self) -> None:
         self._last, self._now, self.made = self._now, {}, 0
 
-    def get(self, key: K, make: Callable[[], V]) -> V:
+    def get(self, key: K, make: Callable[[], V], kept: Callable[[V], object] = lambda _: None) -> V:
+        """The value under ``key``: this build's, else the last build's (``kept`` is told of
+        it), else made now."""
         if key not in self._now:
             if key in self._last:
                 self._now[key] = self._last[key]
+                kept(self._now[key])
             else:
                 self._now[key] = make()
                 self.made += 1
         return self._now[key]
+
+    def values(self) -> list[V]:  # this build's
+        return list(self._now.values())
 
 
 @dataclass
@@ -104,7 +112,7 @@ class PageCache:
     cuts: _Kept[str, tuple[CutFile, ...]] = field(default_factory=_Kept)
     articles: _Kept[str, ArticleResult] = field(default_factory=_Kept)
     # the model objects' digests, by identity (each entry holds its object: an id is its own)
-    model: _Kept[int, tuple[object, str]] = field(default_factory=_Kept)
+    model: _Kept[int, Lasting] = field(default_factory=_Kept)
 
     @property
     def parsed(self) -> int:
@@ -218,10 +226,10 @@ class _Digests:
     """The digests of one build: of values (each model object, list or tuple once, by
     identity: the views share their data) and of the answers of the site's lookups."""
 
-    def __init__(self, site: SiteIndex, lasting: _Kept[int, tuple[object, str]]) -> None:
+    def __init__(self, site: SiteIndex, lasting: _Kept[int, Lasting]) -> None:
         self.site = site
         self.lookups = site_lookups(site)
-        self._values: dict[int, tuple[object, str]] = {}
+        self._values: dict[int, tuple[object, ...]] = {}
         self._answers: dict[tuple[str, Any], str] = {}
         self._lasting = lasting  # the model's (IMMUTABLE), from build to build
 
@@ -236,12 +244,20 @@ class _Digests:
             return digest(value)
         kept = self._values.get(id(value))
         if kept is None:
-            if type(value) in IMMUTABLE:  # an unchanged article's are the last build's objects
-                kept = self._lasting.get(id(value), lambda: (value, self._made(value)))
-            else:
-                kept = (value, self._made(value))
+            # the model's (an unchanged article's are the last build's objects) from build to build
+            kept = self._model(value) if type(value) in IMMUTABLE else (value, self._made(value))
             self._values[id(value)] = kept  # the value kept: its id stays its own
-        return kept[1]
+        return str(kept[1])
+
+    def _model(self, value: Any) -> Lasting:
+        """A model object's entry. One kept from the last build brings along the entries of
+        the objects it holds (an unchanged article's blocks): the forked workers ask for
+        those, and what they digest is lost with them."""
+        return self._lasting.get(id(value), lambda: (value, self._made(value), _held(value)), self._bring)
+
+    def _bring(self, entry: Lasting) -> None:
+        for held in entry[2]:
+            self._model(held)
 
     def _made(self, value: Any) -> str:
         if isinstance(value, list | tuple):
@@ -291,6 +307,19 @@ class _Digests:
         if found is None:
             raise _Missing
         return found
+
+
+def _held(value: Any) -> tuple[object, ...]:
+    """The model objects a model object holds, in its fields and their tuples."""
+    out: list[object] = []
+    parts = [getattr(value, f) for f, spec in value.__dataclass_fields__.items() if spec.compare]
+    while parts:
+        part = parts.pop()
+        if type(part) in IMMUTABLE:
+            out.append(part)
+        elif isinstance(part, tuple | frozenset):
+            parts.extend(part)
+    return tuple(out)
 
 
 class _Recorder:

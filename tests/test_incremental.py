@@ -343,12 +343,20 @@ def test_a_link_to_a_content_file_is_parsed_under_its_own_name(site: Path) -> No
     assert any("content file name not understood" in e for e in preview.errors), preview.errors
 
 
+TWO_EDITS = (
+    ("content/2020-05-25/p12/02-urban-renewal.en.md", "Wenyu River Park", "the Wenyu River Park", "urban"),
+    ("content/2020-05-25/p12/04-moyu.en.md", "racing against time", "racing against the clock", "moyu"),
+)
+
+
 def test_an_edit_digests_again_only_the_model_it_made_anew(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The model's digests are kept with its objects (model.IMMUTABLE): after a
-    translation edit the only blocks digested again are the edited article's."""
-    from edition import incremental
+    """The model's digests are kept with its objects (model.IMMUTABLE): after each of two
+    translation edits the only blocks digested again are the edited article's (one process,
+    where every digest is seen)."""
+    from edition import incremental, parallel
     from edition.model import Block
 
+    monkeypatch.setattr(parallel, "_cores", lambda: 1)
     preview = Preview(site, site / "output")
     preview.rebuild()
     digested: list[str] = []
@@ -360,11 +368,38 @@ def test_an_edit_digests_again_only_the_model_it_made_anew(site: Path, monkeypat
         return made(self, value)
 
     monkeypatch.setattr(incremental._Digests, "_made", counting)
-    EDITS["translation"](site)
+    for path, old, new, article in TWO_EDITS:
+        digested.clear()
+        append(site / path, old, new)
+        preview.rebuild()
+        assert not preview.errors
+        assert digested, "the edited article's blocks are new objects: digested again"
+        assert {block.split("-")[0] for block in digested} == {article}, sorted(digested)
+
+
+def test_forked_the_model_s_digests_are_still_kept_after_an_edit(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With the pages in forked workers, the build's own process keeps the digest of every
+    block of the edition for the next build, edit after edit (found by review: the blocks
+    of an article whose digest was kept were forgotten after one build, and the workers
+    digested them all again)."""
+    from edition import parallel
+    from edition.model import Block
+
+    monkeypatch.setattr(parallel, "_cores", lambda: 2)  # the real edition's 593 pages: forked
+    preview = Preview(site, site / "output")
     preview.rebuild()
-    assert not preview.errors
-    assert digested, "the edited article's blocks are new objects: digested again"
-    assert {block.split("-")[0] for block in digested} == {"urban"}, sorted(digested)
+    before = [e[0] for e in preview.cache.model.values() if isinstance(e[0], Block)]
+    for path, old, new, article in TWO_EDITS:
+        append(site / path, old, new)
+        preview.rebuild()
+        assert not preview.errors
+        blocks = {b.id for a in build(site, None, search=False).edition.all_articles for b in a.blocks}
+        kept = [e[0] for e in preview.cache.model.values() if isinstance(e[0], Block)]
+        assert {b.id for b in kept} == blocks  # type: ignore[attr-defined]
+        # the same objects as the last build's, but the edited article's
+        anew = {b.id for b in kept if not any(b is was for was in before)}  # type: ignore[attr-defined]
+        assert {b.split("-")[0] for b in anew} == {article}, anew
+        before = kept
 
 
 def test_the_lasting_classes_are_immutable_all_the_way_down() -> None:
@@ -383,3 +418,38 @@ def test_the_lasting_classes_are_immutable_all_the_way_down() -> None:
             words = set(re.findall(r"[A-Za-z_]+", str(hint).replace("typing.", "")))
             words -= {"edition", "model", "errors", "config", "class", "NoneType"}
             assert words <= allowed, f"{cls.__name__}.{name}: {hint}"
+
+
+def test_the_model_objects_hold_only_immutable_values(built: tuple[object, Path]) -> None:
+    """The same rule as above, on the values themselves: every IMMUTABLE object reachable from
+    the real edition holds only text, numbers, None, tuples, frozensets and IMMUTABLE objects
+    (an annotation says what a field should hold, not what it was given)."""
+    import dataclasses
+
+    from edition.model import IMMUTABLE
+
+    edition = built[0].edition  # type: ignore[attr-defined]
+    plain = (str, int, float, bool, type(None))
+
+    def allowed(value: object) -> bool:
+        if isinstance(value, tuple | frozenset):
+            return all(allowed(v) for v in value)
+        return isinstance(value, plain) or type(value) in IMMUTABLE
+
+    todo: list[object] = [edition.pages, edition.articles, edition.entities, edition.figures, edition.checks]
+    todo += [edition.charts, edition.photos]
+    seen: set[int] = set()
+    while todo:
+        value = todo.pop()
+        if id(value) in seen or isinstance(value, plain):
+            continue
+        seen.add(id(value))
+        if isinstance(value, tuple | frozenset):
+            todo.extend(value)
+        else:
+            assert type(value) in IMMUTABLE, type(value)
+            for f in dataclasses.fields(value):  # type: ignore[arg-type]
+                held = getattr(value, f.name)
+                assert allowed(held), f"{type(value).__name__}.{f.name} holds {type(held).__name__}"
+                todo.append(held)
+    assert len(seen) > 800
