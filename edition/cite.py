@@ -12,6 +12,7 @@ from typing import Any
 from edition.config import PageInfo
 from edition.model import Article, Block, Edition
 from edition.refs import article_name, passage_label
+from edition.typography import curly_quotes
 
 TRANSLATOR = "the edition team"
 
@@ -94,7 +95,9 @@ def cite(edition: Edition, article: Article, block: Block | None = None) -> Cita
             mark += "\ue000"
         passage = f", {article_name(article, 'en')} {mark}part{mark}"
         whole = _chicago_translation(title_en, edition_title, passage, f" {url}#{mark}id{mark}." if url else "")
-        pattern = tuple(whole.split(mark))  # text, "part", text[, "id", text]
+        # text, "part", text[, "id", text]; curly quotes as the article's own citation has
+        # them, made on the whole (a quote's shape depends on its neighbours)
+        pattern = tuple(curly_quotes(whole).split(mark))
     return Citation(chicago_original, chicago_translation, gbt_original, gbt_translation, url, work, pattern)
 
 

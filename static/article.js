@@ -40,11 +40,13 @@
   // pieces are texts, and between them the names of what the passage fills in.
   function passageCite(pair) {
     var ref = cite && cite.dataset.articleRef;
-    if (!ref || !cite.dataset.passageCite || pair.dataset.ref.indexOf(ref + " ") !== 0) {
+    var pieces = null;
+    try { pieces = JSON.parse(cite.dataset.passageCite); } catch (e) { pieces = null; }
+    if (!ref || !Array.isArray(pieces) || pair.dataset.ref.indexOf(ref + " ") !== 0) {
       return pair.dataset.cite || "";  // a page of another version, kept by a cache
     }
     var fill = { part: pair.dataset.ref.slice(ref.length + 1), id: pair.id };
-    return JSON.parse(cite.dataset.passageCite).map(function (piece, i) { return i % 2 ? fill[piece] : piece; }).join("");
+    return pieces.map(function (piece, i) { return i % 2 ? fill[piece] : piece; }).join("");
   }
   document.querySelectorAll(".pair[data-ref] > a.pl").forEach(function (control) {
     var pair = control.parentNode;

@@ -289,6 +289,16 @@ def test_a_passages_control_gives_its_reference_link_and_citation(site: Site, br
     values = [str(v) for v in popover.locator(".value").all_inner_texts()]
     assert values == ["CRD 2020-05-25 p12 Moyu ¶3", site.url + view + ARTICLE + "#moyu-p3", expected], values
     assert expected.endswith("An Annotated Bilingual Edition, Moyu ¶3.")
+    # a page of the version before, kept by a cache: the passage's own citation, no error
+    page.keyboard.press("Escape")
+    popover.wait_for(state="detached")
+    page.evaluate(
+        "document.getElementById('cite').dataset.passageCite = '“T.” {part}';"
+        "document.getElementById('moyu-p3').dataset.cite = 'Its own citation.'"
+    )
+    page.locator('[id="moyu-p3"] > a.pl').click()
+    popover.wait_for(state="visible")
+    assert popover.locator(".value").all_inner_texts()[-1] == "Its own citation."
     assert not page.errors, page.errors
     page.context.close()
 

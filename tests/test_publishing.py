@@ -79,17 +79,23 @@ def filled(pattern: list[str], part: str, block_id: str) -> str:
 
 def test_a_passage_citation_pattern_holds_any_title(built: Built) -> None:
     """A title may hold anything, even what looks like a slot of the pattern (found by
-    review: a title with {id} in it was filled in too)."""
+    review: a title with {id} in it was filled in too); its quotes are curled as the whole
+    citation's are, the address's included (a quote in the address closing one of the title:
+    found by the second review)."""
     from dataclasses import replace
 
     edition = built[0].edition
     moyu = next(a for a in edition.articles if a.id == "moyu")
     block = edition.blocks_by_id["moyu-p3"]
-    for title in ("{id} {part} $& \ue000part\ue000", "\ue000id\ue000\ue000", 'Moyu\'s "Fight" & <Win>'):
-        article = replace(moyu, title_en=title)
-        pattern = cite(edition, article).passage_pattern
-        assert len(pattern) in (3, 5) and pattern[1] == "part"
-        assert filled(list(pattern), "¶3", block.id) == cite(edition, article, block).chicago_translation
+    published = replace(edition, config=replace(edition.config, base_url="https://crd.news.net/x'/"))
+    titles = ("{id} {part} $& \ue000part\ue000", "\ue000id\ue000\ue000", 'Moyu\'s "Fight" & <Win>', "'Battle")
+    for site in (edition, published):
+        for title in titles:
+            article = replace(moyu, title_en=title)
+            pattern = cite(site, article).passage_pattern
+            assert len(pattern) == (5 if site is published else 3) and pattern[1] == "part"
+            want = curly_quotes(cite(site, article, block).chicago_translation)
+            assert filled(list(pattern), "¶3", block.id) == want, title
 
 
 def test_citations(built: Built) -> None:
