@@ -44,9 +44,10 @@ class _Environment(jinja2.Environment):
 
 
 # The spaces that indent a line before a tag: no part of what a browser shows (the newline
-# stays, so that two inline elements keep the space between them; inside <pre> a "<" is
-# always escaped), and about 3% of an archive's bytes (issue 13: output that fits GitHub
-# Pages). Templates and the Python-made HTML stay indented for their readers.
+# stays, so that two inline elements keep the space between them; inside <pre> a text's "<"
+# is always escaped, and no template indents a tag there), and about 3% of an archive's
+# bytes (issue 13: output that fits GitHub Pages). Templates and the Python-made HTML stay
+# indented for their readers.
 _INDENT = re.compile(r"\n[ \t]+(?=<)")
 
 

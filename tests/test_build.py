@@ -325,3 +325,11 @@ def test_a_worker_killed_for_lack_of_memory_is_one_clear_error(monkeypatch: pyte
         parallel.map_forked(work, list(range(8)))
     [diag] = info.value.diagnostics
     assert "was killed" in diag.message and "EDITION_WORKERS=1" in diag.hint
+
+
+def test_no_template_indents_a_tag_inside_pre() -> None:
+    """A rendered page loses the spaces that indent a line before a tag (edition/render.py):
+    inside <pre> they would be text, so no template may put them there."""
+    for template in sorted((Path(__file__).parent.parent / "templates").glob("*.html")):
+        for pre in re.findall(r"<pre\b.*?</pre>", template.read_text(encoding="utf-8"), flags=re.S):
+            assert not re.search(r"\n[ \t]+<", pre), (template.name, pre)
