@@ -354,10 +354,10 @@ def render_changed(
     sink: Callable[[str, bytes], bool],
 ) -> list[bool]:
     """Render the pages whose fingerprint changed into ``sink``; for each page, whether its
-    file changed. The config and the interface strings count for every page. The pages are
-    fingerprinted and rendered in the fork pool of a build (edition/parallel.py); a worker
-    sends back only the records of the pages it rendered again."""
-    common = digest(site.edition.config, sorted(renderer.strings.items()))
+    file changed. The config, the interface strings and the static files' versions count for
+    every page. The pages are fingerprinted and rendered in the fork pool of a build
+    (edition/parallel.py); a worker sends back only the records of the pages it rendered again."""
+    common = digest(site.edition.config, sorted(renderer.strings.items()), sorted(renderer.versions.items()))
     old = cache.records
     cache.model.next_build()
     digests = _Digests(site, cache.model)

@@ -76,10 +76,12 @@ def build(
         files: dict[str, bytes | None] = dict.fromkeys(page.path for page in pages)
         # the dev server's renderer is kept while the templates and strings stay
         renderer = cache.renderer(*templates) if cache is not None else Renderer(*templates, "templates")
+        static = load_static(root / "static")
+        renderer.use_static(static)  # pages name each static file with its version
         changed = _render(pages, renderer, site, cache, folder, files)
         stages.done("render", f"{len(pages)} pages, {sum(changed)} changed")
         # 6. exports, and the other files of the site
-        files |= site_files(root, edition, list(files))
+        files |= site_files(root, edition, list(files)) | static
         stages.done("export", "edition.json, figures, TEI")
         # 7. search: the Pagefind index of the rendered pages (skipped with --no-search)
         if search:
@@ -122,7 +124,7 @@ def _templates(root: Path, strict: bool) -> tuple[dict[str, str], dict[str, Any]
 
 
 def site_files(root: Path, edition: Edition, pages: list[str]) -> dict[str, bytes | None]:
-    """Every file of the site but its pages: the exports, the witnesses, the static files."""
+    """Every file of the site but its pages and static files: the exports, the witnesses."""
     files: dict[str, bytes | None] = {
         "edition.json": edition_json(edition),
         "figures.csv": figures_csv(edition),
@@ -133,7 +135,6 @@ def site_files(root: Path, edition: Edition, pages: list[str]) -> dict[str, byte
         # the witnesses themselves, so that every "source lines" reference can be checked
         **{p.source.path: (root / p.source.path).read_bytes() for p in edition.pages},
         ".nojekyll": b"",
-        **load_static(root / "static"),
     }
     files["sitemap.xml"] = sitemap_xml(edition, pages + list(files))
     return files

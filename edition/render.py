@@ -12,6 +12,7 @@ imports.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -70,6 +71,7 @@ class Renderer:
             lstrip_blocks=True,
         )
         self.env.loaded = set()
+        self.versions: dict[str, str] = {}  # the static files' (use_static)
         # render_english escapes everything (html off), so its output is safe to mark as such.
         # Notes are English: curly quotes by markdown-it's typographer; "en" curls a plain string.
         self.env.filters["inline"] = lambda text: Markup(render_english(text))  # noqa: S704
@@ -83,6 +85,13 @@ class Renderer:
         if table is None:
             table = self._tables[view.ui] = _Strings(self.strings, view.ui, self.templates_dir)
         return table.__getitem__
+
+    def use_static(self, files: Mapping[str, bytes]) -> None:
+        """The static files as this build publishes them: pages name each one with a digest
+        of its bytes (``static_url``), so that a browser never runs a script or stylesheet it
+        kept from before a deploy with pages that expect the new one (GitHub Pages lets it
+        keep them ten minutes: max-age=600)."""
+        self.versions = {path: hashlib.sha256(data).hexdigest()[:10] for path, data in files.items()}
 
     def compile_all(self) -> None:
         """Compile every template now (before forking: the workers inherit them)."""
@@ -116,14 +125,19 @@ class Renderer:
         view: View = page.data["view"]
         path: str = page.data["path"]
         config = site.edition.config
+        root_url: Callable[[str], str] = (
+            (lambda target: config.base_path + target)
+            if path == "404.html"
+            else (lambda target: relative(page.path, target))
+        )
+        versions = self.versions
         return {
             "config": config,
             "t": self.translate(view),
             "zh": to_hant if view.code == "zh-hant" else _same,
             "url": page_url(site, page),
-            "root_url": (lambda target: config.base_path + target)
-            if path == "404.html"
-            else (lambda target: relative(page.path, target)),
+            "root_url": root_url,
+            "static_url": lambda target: root_url(target) + (f"?v={versions[target]}" if target in versions else ""),
             "views": [
                 (v, config.base_path + v.prefix if path == "404.html" else relative(page.path, v.prefix + path))
                 for v in VIEWS

@@ -100,7 +100,7 @@ def test_views_and_lang(built: Built, view: str, html_lang: str, zh_lang: str | 
     # the scripts of every page, of an article page, and the reading help's where the Chinese is
     # shown; no inline script: JSON-LD is data, not code
     expected = ["edition.js", "reading.js", "article.js"] if zh_lang else ["edition.js", "article.js"]
-    assert re.findall(r'<script src="[./]*static/(\w+\.js)"', html) == expected
+    assert re.findall(r'<script src="[./]*static/(\w+\.js)\?v=[0-9a-f]+"', html) == expected
     assert html.count("<script") == len(expected) + html.count('<script type="application/ld+json">')
 
 

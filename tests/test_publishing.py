@@ -258,3 +258,19 @@ def test_the_swap_of_the_new_site_never_loses_output(tmp_path: Path, monkeypatch
     monkeypatch.setattr(write.shutil, "rmtree", busy)
     write.write_output({"index.html": b"third"}, out)
     assert (out / "index.html").read_bytes() == b"third"
+
+
+def test_pages_name_each_static_file_with_its_version(built: Built) -> None:
+    """A page names each stylesheet and script with a digest of the bytes published, so that
+    a browser never runs one kept from before a deploy with pages expecting the new one."""
+    import hashlib
+
+    _, out = built
+    named = 0
+    for path in [out / "index.html", out / "2020-05-25/p12/moyu/index.html", out / "404.html"]:
+        html = path.read_text(encoding="utf-8")
+        for name, version in re.findall(r'(static/[\w.-]+)\?v=([0-9a-f]+)"', html):
+            assert version == hashlib.sha256((out / name).read_bytes()).hexdigest()[:10], (path, name)
+            named += 1
+        assert not re.search(r'(href|src)="[^"]*static/[\w.-]+\.(css|js)"', html), path  # none without its version
+    assert named >= 12
