@@ -8,7 +8,7 @@ import sys
 import traceback
 from pathlib import Path
 
-from edition.errors import BuildError
+from edition.errors import CHECK_THE_MACHINE, BuildError
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -75,8 +75,7 @@ def main(argv: list[str]) -> int:
         where = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
         at = f" (raised at {Path(where.filename).name}:{where.lineno})" if where else ""
         print(
-            f"could not read or write a file: {exc}{at}; check the disk's free space and the "
-            "permissions of the project's folders, then run it again",
+            f"could not read or write a file: {exc}{at}; {CHECK_THE_MACHINE}, then run it again",
             file=sys.stderr,
         )
         return 1

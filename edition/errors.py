@@ -114,3 +114,8 @@ def show_invisible(text: str, quote: str = "'") -> str:
     are seen to differ."""
     shown = "".join(f"[U+{ord(c):04X} {unicodedata.name(c, 'unnamed character')}]" if _hidden(c) else c for c in text)
     return f"{quote}{shown}{quote}" if quote else shown
+
+
+# What to do about an OSError of the machine's (a full disk, a permission), the command
+# line's and the dev server's alike
+CHECK_THE_MACHINE = "check the disk's free space and the permissions of the project's folders"

@@ -35,6 +35,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
@@ -61,8 +62,6 @@ class Record:
     calls: tuple[Call, ...]
 
 
-# A model object (model.IMMUTABLE), its digest, and the model objects it holds
-Lasting = tuple[object, str, tuple[object, ...]]
 K = TypeVar("K")
 V = TypeVar("V")
 
@@ -80,8 +79,7 @@ class _Kept(Generic[K, V]):
         self._last, self._now, self.made = self._now, {}, 0
 
     def get(self, key: K, make: Callable[[], V], kept: Callable[[V], object] = lambda _: None) -> V:
-        """The value under ``key``: this build's, else the last build's (``kept`` is told of
-        it), else made now."""
+        """This build's value, else the last build's (``kept`` is told of it), else one made now."""
         if key not in self._now:
             if key in self._last:
                 self._now[key] = self._last[key]
@@ -112,7 +110,7 @@ class PageCache:
     cuts: _Kept[str, tuple[CutFile, ...]] = field(default_factory=_Kept)
     articles: _Kept[str, ArticleResult] = field(default_factory=_Kept)
     # the model objects' digests, by identity (each entry holds its object: an id is its own)
-    model: _Kept[int, Lasting] = field(default_factory=_Kept)
+    model: _Kept[int, tuple[object, str]] = field(default_factory=_Kept)
 
     @property
     def parsed(self) -> int:
@@ -226,10 +224,10 @@ class _Digests:
     """The digests of one build: of values (each model object, list or tuple once, by
     identity: the views share their data) and of the answers of the site's lookups."""
 
-    def __init__(self, site: SiteIndex, lasting: _Kept[int, Lasting]) -> None:
+    def __init__(self, site: SiteIndex, lasting: _Kept[int, tuple[object, str]]) -> None:
         self.site = site
         self.lookups = site_lookups(site)
-        self._values: dict[int, tuple[object, ...]] = {}
+        self._values: dict[int, tuple[object, str]] = {}
         self._answers: dict[tuple[str, Any], str] = {}
         self._lasting = lasting  # the model's (IMMUTABLE), from build to build
 
@@ -244,19 +242,18 @@ class _Digests:
             return digest(value)
         kept = self._values.get(id(value))
         if kept is None:
-            # the model's (an unchanged article's are the last build's objects) from build to build
             kept = self._model(value) if type(value) in IMMUTABLE else (value, self._made(value))
             self._values[id(value)] = kept  # the value kept: its id stays its own
-        return str(kept[1])
+        return kept[1]
 
-    def _model(self, value: Any) -> Lasting:
+    def _model(self, value: Any) -> tuple[object, str]:
         """A model object's entry. One kept from the last build brings along the entries of
         the objects it holds (an unchanged article's blocks): the forked workers ask for
         those, and what they digest is lost with them."""
-        return self._lasting.get(id(value), lambda: (value, self._made(value), _held(value)), self._bring)
+        return self._lasting.get(id(value), lambda: (value, self._made(value)), self._bring)
 
-    def _bring(self, entry: Lasting) -> None:
-        for held in entry[2]:
+    def _bring(self, entry: tuple[object, str]) -> None:
+        for held in _held(entry[0]):
             self._model(held)
 
     def _made(self, value: Any) -> str:
@@ -265,8 +262,7 @@ class _Digests:
         # a dataclass: its type and the fields its equality compares (those it does not are
         # caches beside the model: the edition's parts and reading; a template that shows the
         # reading gets it in its data, as the vocabulary pages do)
-        fields = [f for f, spec in value.__dataclass_fields__.items() if spec.compare]
-        return digest(type(value).__qualname__, [self._part(getattr(value, f)) for f in fields])
+        return digest(type(value).__qualname__, [self._part(getattr(value, f)) for f in _compared(type(value))])
 
     def _part(self, value: Any) -> Any:
         """A part of a value as its digest takes it: plain text and numbers as they are (exact
@@ -309,10 +305,16 @@ class _Digests:
         return found
 
 
+# A dataclass's fields its equality compares, by name: looked up once a class
+_compared: Callable[[Any], tuple[str, ...]] = cache(
+    lambda c: tuple(f for f, s in c.__dataclass_fields__.items() if s.compare)
+)
+
+
 def _held(value: Any) -> tuple[object, ...]:
     """The model objects a model object holds, in its fields and their tuples."""
     out: list[object] = []
-    parts = [getattr(value, f) for f, spec in value.__dataclass_fields__.items() if spec.compare]
+    parts = [getattr(value, f) for f in _compared(type(value))]
     while parts:
         part = parts.pop()
         if type(part) in IMMUTABLE:

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from edition.buildlock import project_lock
-from edition.errors import BuildError, Diagnostic, Loc
+from edition.errors import CHECK_THE_MACHINE, BuildError, Diagnostic, Loc
 from edition.incremental import PageCache
 from edition.pipeline import build
 
@@ -152,7 +152,7 @@ def _internal_error(exc: Exception) -> Diagnostic:
         return Diagnostic(
             Loc("(the build)"),
             f"the build could not read or write a file ({type(exc).__name__}: {said})",
-            "check the disk's free space and the permissions of the project's folders, then save again",
+            f"{CHECK_THE_MACHINE}, then save again",
         )
     return Diagnostic(
         Loc("(the build)"),
