@@ -62,6 +62,7 @@ class Record:
     calls: tuple[Call, ...]
 
 
+Lasting = tuple[object, str, tuple[object, ...]]  # a model object, its digest, the model objects it holds
 K = TypeVar("K")
 V = TypeVar("V")
 
@@ -110,7 +111,7 @@ class PageCache:
     cuts: _Kept[str, tuple[CutFile, ...]] = field(default_factory=_Kept)
     articles: _Kept[str, ArticleResult] = field(default_factory=_Kept)
     # the model objects' digests, by identity (each entry holds its object: an id is its own)
-    model: _Kept[int, tuple[object, str]] = field(default_factory=_Kept)
+    model: _Kept[int, Lasting] = field(default_factory=_Kept)
 
     @property
     def parsed(self) -> int:
@@ -224,10 +225,10 @@ class _Digests:
     """The digests of one build: of values (each model object, list or tuple once, by
     identity: the views share their data) and of the answers of the site's lookups."""
 
-    def __init__(self, site: SiteIndex, lasting: _Kept[int, tuple[object, str]]) -> None:
+    def __init__(self, site: SiteIndex, lasting: _Kept[int, Lasting]) -> None:
         self.site = site
         self.lookups = site_lookups(site)
-        self._values: dict[int, tuple[object, str]] = {}
+        self._values: dict[int, tuple[object, str] | Lasting] = {}
         self._answers: dict[tuple[str, Any], str] = {}
         self._lasting = lasting  # the model's (IMMUTABLE), from build to build
 
@@ -246,14 +247,13 @@ class _Digests:
             self._values[id(value)] = kept  # the value kept: its id stays its own
         return kept[1]
 
-    def _model(self, value: Any) -> tuple[object, str]:
-        """A model object's entry. One kept from the last build brings along the entries of
-        the objects it holds (an unchanged article's blocks): the forked workers ask for
-        those, and what they digest is lost with them."""
-        return self._lasting.get(id(value), lambda: (value, self._made(value)), self._bring)
+    def _model(self, value: Any) -> Lasting:
+        """A model object's entry. One kept from the last build brings along those of the objects
+        it holds (an unchanged article's blocks), which the forked workers ask for."""
+        return self._lasting.get(id(value), lambda: (value, self._made(value), _held(value)), self._bring)
 
-    def _bring(self, entry: tuple[object, str]) -> None:
-        for held in _held(entry[0]):
+    def _bring(self, entry: Lasting) -> None:
+        for held in entry[2]:
             self._model(held)
 
     def _made(self, value: Any) -> str:
