@@ -9,6 +9,7 @@ a single quote between two letters is an apostrophe), and every offset stays val
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -16,6 +17,7 @@ from markdown_it import MarkdownIt
 
 from edition.markup import inline_renderer
 
+_SPACE_OR_END = re.compile(r"\s|$")
 _OPEN = {'"': "“", "'": "‘"}
 _CLOSE = {'"': "”", "'": "’"}
 
@@ -35,14 +37,21 @@ def _is_word(ch: str) -> bool:
 @lru_cache(maxsize=16384)
 def curly_quotes(text: str) -> str:
     """``text`` with straight quotes made curly, the same length (offsets stay valid).
-    Quotes inside code spans (`...`) and link targets ](...) are left as they are."""
+    Quotes inside code spans (`...`), link targets ](...) and web addresses (a citation's
+    URL: a curled apostrophe there is another address) are left as they are."""
     if '"' not in text and "'" not in text:
         return text
     out = list(text)
     stack: list[tuple[int, str]] = []  # open quotes waiting for their close: (index, char)
     code = False
     target = 0  # depth inside a link's (...) target
+    address = -1  # where the web address being passed over ends
     for i, ch in enumerate(text):
+        if i < address:
+            continue
+        if not code and text.startswith(("http://", "https://"), i):
+            address = _SPACE_OR_END.search(text, i).start()  # type: ignore[union-attr]  # "$" always matches
+            continue
         if ch == "`":
             code = not code
             continue
