@@ -122,17 +122,15 @@ def figures_table(edition: Edition) -> list[dict[str, Any]]:
     return [row for a, _, figures in _per_article(edition) for row in _figure_rows(edition, a, figures)]
 
 
-def figures_csv(edition: Edition) -> bytes:
+def figures_files(edition: Edition) -> dict[str, bytes]:
+    """figures.csv and figures.json: the appendix table, made once for both."""
+    table = figures_table(edition)
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=FIGURE_COLUMNS, lineterminator="\n")
     writer.writeheader()
-    for row in figures_table(edition):
+    for row in table:
         writer.writerow({k: ("" if v is None else v) for k, v in row.items()})
-    return out.getvalue().encode("utf-8")
-
-
-def figures_json(edition: Edition) -> bytes:
-    return _json(figures_table(edition))
+    return {"figures.csv": out.getvalue().encode("utf-8"), "figures.json": _json(table)}
 
 
 def _json(value: Any) -> bytes:

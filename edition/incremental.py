@@ -5,6 +5,7 @@ what it showed could have changed.
 Files: load_document() (edition/content.py) is a function of a file's name and bytes, so
 its result and the problems it found are kept under them; the fidelity account's cut of a
 page's witness (cut_page, edition/cut.py) is kept under the witness's lines and the layout.
+The TEI's articles and blocks' words are kept as text under what each is made from.
 
 Articles: build_article() (edition/article.py) is pure, so its result is kept under a digest
 of what it reads: its two files as parsed (text, front matter with the line of every key,
@@ -33,7 +34,7 @@ with them (model.IMMUTABLE), so that an edit digests again only the model it mad
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -51,6 +52,7 @@ from edition.pages import Page
 from edition.parallel import each_page
 from edition.reading import Readings
 from edition.render import Renderer, page_lookups, site_lookups
+from edition.teiwrite import Keep
 
 Call = tuple[str, Any]  # a lookup's name and its arguments, each model object as a Ref
 
@@ -63,6 +65,7 @@ class Record:
 
 
 Lasting = tuple[object, str, tuple[object, ...]]  # a model object, its digest, the model objects it holds
+Parsed = tuple[Document | None, tuple[Diagnostic, ...]]  # a file's parse, the problems found in it
 K = TypeVar("K")
 V = TypeVar("V")
 
@@ -80,15 +83,18 @@ class _Kept(Generic[K, V]):
         self._last, self._now, self.made = self._now, {}, 0
 
     def get(self, key: K, make: Callable[[], V], kept: Callable[[V], object] = lambda _: None) -> V:
-        """This build's value, else the last build's (``kept`` is told of it), else one made now."""
-        if key not in self._now:
-            if key in self._last:
-                self._now[key] = self._last[key]
-                kept(self._now[key])
-            else:
-                self._now[key] = make()
+        """This build's value, else the last build's (``kept`` is told of it), else one made now
+        (never None). A key is hashed thrice: a tuple's hash is not kept (the TEI's hold articles)."""
+        value = self._now.get(key)
+        if value is None:
+            value = self._last.get(key)
+            if value is None:
+                value = make()
                 self.made += 1
-        return self._now[key]
+            else:
+                kept(value)
+            self._now[key] = value
+        return value
 
     def values(self) -> list[V]:  # this build's
         return list(self._now.values())
@@ -98,30 +104,19 @@ class _Kept(Generic[K, V]):
 class PageCache:
     """What the dev server keeps from build to build for its life: each page's record (by
     output path), the compiled templates, the content files as parsed (by their names and
-    bytes), the fidelity account's cuts (by witness and layout) and the articles' results (by
-    digest of their inputs)."""
+    bytes), the fidelity account's cuts (by witness and layout), the articles' results (by
+    digest of their inputs) and the TEI's pieces."""
 
     records: dict[str, Record] = field(default_factory=dict)
     rendered: int = 0  # pages rendered by the last build (the rest were kept)
     kept: Renderer | None = None  # the last build's, with its templates compiled
-    # a file's parse with the problems found in it
-    documents: _Kept[tuple[str, str, str], tuple[Document | None, tuple[Diagnostic, ...]]] = field(
-        default_factory=_Kept
-    )
+    documents: _Kept[tuple[str, str, str], Parsed] = field(default_factory=_Kept)
     cuts: _Kept[str, tuple[CutFile, ...]] = field(default_factory=_Kept)
     articles: _Kept[str, ArticleResult] = field(default_factory=_Kept)
     # the model objects' digests, by identity (each entry holds its object: an id is its own)
     model: _Kept[int, Lasting] = field(default_factory=_Kept)
-
-    @property
-    def parsed(self) -> int:
-        """Files the last build parsed (the rest were kept)."""
-        return self.documents.made
-
-    @property
-    def made(self) -> int:
-        """Articles the last build made (the rest were kept)."""
-        return self.articles.made
+    # the TEI's articles and words as text, by what each is made from (edition/teiwrite.py)
+    tei: _Kept[Hashable, str] = field(default_factory=_Kept)
 
     def document_parser(self) -> Parse:
         """load_document(), answered from the last build's parse where a file's names and bytes
@@ -138,7 +133,7 @@ class PageCache:
             # own name, which says its language: both are read by load_document
             key = (name, path.name, hashlib.blake2b(data, digest_size=16).hexdigest())
 
-            def make() -> tuple[Document | None, tuple[Diagnostic, ...]]:
+            def make() -> Parsed:
                 problems = Diagnostics()
                 return load_document(path, root, problems, name, data), tuple(problems.items)
 
@@ -172,6 +167,11 @@ class PageCache:
             return self.cuts.get(digest(tuple(lines), layout), lambda: cut_page(lines, layout))
 
         return cut
+
+    def tei_keeper(self) -> Keep:
+        """The TEI's elements as text, the last build's where what each is made from is the same."""
+        self.tei.next_build()
+        return self.tei.get
 
     def renderer(self, templates: Mapping[str, str], strings: Mapping[str, Any]) -> Renderer:
         """The last build's renderer if its templates and strings are these (compiling

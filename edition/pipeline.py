@@ -21,7 +21,7 @@ from edition.cut import cut_page
 from edition.derive import SiteIndex
 from edition.droppings import is_dropping
 from edition.errors import BuildError, Diagnostic, Diagnostics, Loc
-from edition.export import edition_json, figures_csv, figures_json, robots_txt, sitemap_xml
+from edition.export import edition_json, figures_files, robots_txt, sitemap_xml
 from edition.fidelitystage import check_fidelity
 from edition.figures import annotate_figures
 from edition.incremental import PageCache, render_changed
@@ -35,6 +35,7 @@ from edition.reading_out import reading_files
 from edition.render import Renderer, load_templates
 from edition.search import kept_search_index, search_index
 from edition.tei import tei_xml
+from edition.teiwrite import Keep, made_now
 from edition.terms import TERMBASE, check_terms, load_termbase
 from edition.textlint import lint_text
 from edition.write import Files, Folder, WriteStats, write_into
@@ -81,7 +82,8 @@ def build(
         changed = _render(pages, renderer, site, cache, folder, files)
         stages.done("render", f"{len(pages)} pages, {sum(changed)} changed")
         # 6. exports, and the other files of the site
-        files |= site_files(root, edition, list(files)) | static
+        # (the dev server keeps the TEI's pieces whose model did not change)
+        files |= site_files(root, edition, list(files), cache.tei_keeper() if cache is not None else made_now) | static
         stages.done("export", "edition.json, figures, TEI")
         # 7. search: the Pagefind index of the rendered pages (skipped with --no-search)
         if search:
@@ -123,13 +125,13 @@ def _templates(root: Path, strict: bool) -> tuple[dict[str, str], dict[str, Any]
         raise exc from None
 
 
-def site_files(root: Path, edition: Edition, pages: list[str]) -> dict[str, bytes | None]:
-    """Every file of the site but its pages and static files: the exports, the witnesses."""
+def site_files(root: Path, edition: Edition, pages: list[str], keep: Keep = made_now) -> dict[str, bytes | None]:
+    """Every file of the site but its pages and static files: the exports (the TEI's articles
+    and words asked of ``keep``), the witnesses."""
     files: dict[str, bytes | None] = {
         "edition.json": edition_json(edition),
-        "figures.csv": figures_csv(edition),
-        "figures.json": figures_json(edition),
-        "edition.tei.xml": tei_xml(edition),
+        **figures_files(edition),  # figures.csv, figures.json
+        "edition.tei.xml": tei_xml(edition, keep),
         "robots.txt": robots_txt(edition),
         **reading_files(edition),  # the words' pinyin and the dictionary, for reading.js
         # the witnesses themselves, so that every "source lines" reference can be checked

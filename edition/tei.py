@@ -28,7 +28,8 @@ article id may equal an entity id: ``paired-assistance`` is both); the page's is
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
+from functools import partial
 from itertools import chain
 
 from edition.model import Article, Block, Edition, Entity, NewsPage
@@ -38,9 +39,7 @@ from edition.teitext import (
     EN,
     FW_KINDS,
     HEAD_KINDS,
-    INLINE,
     NAME_TAGS,
-    NOT_XML,
     PINYIN,
     REPAIR_RULES,
     TEI_ALL_RNG,
@@ -59,7 +58,7 @@ from edition.teitext import (
     pointer,
     xml_id,
 )
-from edition.teiwrite import hole, write
+from edition.teiwrite import Keep, Made, hole, made_now, run, write
 
 __all__ = ["Mark", "date_attributes", "fill", "plain", "tei_xml", "xml_id"]
 
@@ -345,25 +344,11 @@ def _standoff(root: ET.Element, edition: Edition) -> None:
 # ---------------------------------------------------------------- output
 
 
-def _indent(element: ET.Element, level: int = 0) -> None:
-    """Indent element-only structure; never touch the inside of an element with text."""
-    children = list(element)
-    if not children or element.tag in INLINE:
-        return
-    if (element.text or "").strip() or any((c.tail or "").strip() for c in children):
-        return
-    pad = "\n" + "  " * (level + 1)
-    element.text = pad
-    for child in children:
-        _indent(child, level + 1)
-        child.tail = pad
-    children[-1].tail = "\n" + "  " * level
-
-
-def tei_xml(edition: Edition) -> bytes:
+def tei_xml(edition: Edition, keep: Keep = made_now) -> bytes:
     """The whole edition as one TEI P5 document, UTF-8; the same model gives the same bytes.
     Its frame is one tree; the articles and the words layer are written one element at a
-    time into it (edition/teiwrite.py)."""
+    time into it (edition/teiwrite.py), each element's text asked of ``keep``: the dev
+    server keeps an archive's from build to build (edition/incremental.py)."""
     root = ET.Element("TEI", {"xmlns": TEI_NS, XML_LANG: EN})
     _header(root, edition)
     text = add_element(root, "text")
@@ -374,11 +359,11 @@ def tei_xml(edition: Edition) -> bytes:
     words = word_groups(edition, xml_id, pointer)
     first = next(words, None)
     layer = ET.SubElement(root, "standOff", {"type": "words"})
-    runs: list[Iterable[ET.Element]] = [_articles(edition)]
+    runs = [run(_articles(edition), keep)]
     if first is not None:
         hole(layer)
-        runs.append(chain([first], words))
-    pieces = write(root, runs, _indent, lambda part: NOT_XML.sub("\ufffd", part))
+        runs.append(run(chain([first], words), keep))
+    pieces = write(root, runs)
     prolog = (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         f'<?xml-model href="{TEI_ALL_RNG}" type="application/xml" schematypens="http://relaxng.org/ns/structure/1.0"?>\n'
@@ -386,10 +371,15 @@ def tei_xml(edition: Edition) -> bytes:
     return b"".join([prolog.encode("utf-8"), *(piece.encode("utf-8") for piece in pieces), b"\n"])
 
 
-def _articles(edition: Edition) -> Iterator[ET.Element]:
-    """Each article's division, made as it is written."""
+def _articles(edition: Edition) -> Iterator[Made]:
+    """Each article's division, with what it is made from: the article, its blocks' marks."""
     marks = Marks(edition)
     for article in edition.all_articles:
-        holder = ET.Element("body")
-        _article(holder, article, marks)
-        yield from holder
+        inputs = (article, tuple(tuple(marks.get(b.id, lang)) for b in article.blocks for lang in (ZH, EN)))
+        yield inputs, partial(_division, article, marks)
+
+
+def _division(article: Article, marks: Marks) -> ET.Element:
+    holder = ET.Element("body")
+    _article(holder, article, marks)
+    return holder[0]

@@ -12,30 +12,35 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
+from functools import partial
 
 from edition.model import Edition
 from edition.reading import reading_of
+from edition.segment import Token
+from edition.teiwrite import Made
 
 
-def word_groups(edition: Edition, xml_id: Callable[[str], str], pointer: Callable[[str], str]) -> Iterator[ET.Element]:
+def word_groups(edition: Edition, xml_id: Callable[[str], str], pointer: Callable[[str], str]) -> Iterator[Made]:
     """The words layer's ``spanGrp`` elements, block by block, each made as it is written
-    (edition/teiwrite.py); ``xml_id`` and ``pointer`` are tei.py's, so that ids here are spelt
-    as there."""
+    (edition/teiwrite.py), with what it is made from: the block's id and words. ``xml_id``
+    and ``pointer`` are tei.py's, so that ids here are spelt as there."""
     tokens = reading_of(edition).tokens
     for article in edition.all_articles:
         for block in article.blocks:
-            words = [t for t in tokens.get(block.id, ()) if t.is_word]
-            if not words:
-                continue
-            group = ET.Element("spanGrp", {"type": "words", "corresp": pointer(block.id)})
-            target = xml_id(block.id)
-            for token in words:
-                attrs = {
-                    "target": f"#string-range(//*[@xml:id='{target}'],{token.start},{len(token.text)})",
-                    "n": token.text,
-                }
-                if token.entity:
-                    attrs["corresp"] = pointer(token.entity)
-                span = ET.SubElement(group, "span", attrs)
-                span.text = token.pinyin
-            yield group
+            words = tuple(t for t in tokens.get(block.id, ()) if t.is_word)
+            if words:
+                yield (block.id, words), partial(_group, block.id, words, xml_id, pointer)
+
+
+def _group(
+    block_id: str, words: tuple[Token, ...], xml_id: Callable[[str], str], pointer: Callable[[str], str]
+) -> ET.Element:
+    group = ET.Element("spanGrp", {"type": "words", "corresp": pointer(block_id)})
+    target = xml_id(block_id)
+    for token in words:
+        attrs = {"target": f"#string-range(//*[@xml:id='{target}'],{token.start},{len(token.text)})", "n": token.text}
+        if token.entity:
+            attrs["corresp"] = pointer(token.entity)
+        span = ET.SubElement(group, "span", attrs)
+        span.text = token.pinyin
+    return group

@@ -12,7 +12,15 @@ archive's TEI: at 1,000 articles the whole tree and its serialisation held over 
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator
+from functools import partial
+
+from edition.teitext import INLINE, NOT_XML
+
+Made = tuple[Hashable, Callable[[], ET.Element]]  # what an element is made from, and its maker
+# An element's text, kept by what it is made from (the dev server's: edition/incremental.py)
+# or made now (a build's)
+Keep = Callable[[Hashable, Callable[[], str]], str]
 
 HOLE = "_hole"  # never a TEI element name
 
@@ -31,24 +39,54 @@ def _depths(element: ET.Element, depth: int = 0) -> Iterator[int]:
             yield from _depths(child, depth + 1)
 
 
-def write(
-    frame: ET.Element,
-    runs: Iterable[Iterable[ET.Element]],
-    indent: Callable[[ET.Element, int], None],
-    clean: Callable[[str], str],
-) -> Iterator[str]:
+def write(frame: ET.Element, runs: Iterable[Callable[[int], Iterable[str]]]) -> Iterator[str]:
     """The document's text: ``frame`` with each hole, in document order, replaced by the
-    next of ``runs``; ``indent`` lays out a tree from a depth, ``clean`` makes text XML."""
+    next of ``runs`` (given the hole's depth, the text of each of its elements: run())."""
     indent(frame, 0)  # a hole's parent is laid out as a parent of elements; the hole's tail
     # is the whitespace after the last of them
     text = ET.tostring(frame, encoding="unicode")
     marker = f"<{HOLE} />"
-    for depth, run in zip(_depths(frame), runs, strict=True):
+    for depth, elements in zip(_depths(frame), runs, strict=True):
         before, text = text.split(marker, 1)
         yield clean(before)
         between = "\n" + "  " * depth  # what precedes each element after the first
-        for n, element in enumerate(run):
-            indent(element, depth)
-            element.tail = None
-            yield (between if n else "") + clean(ET.tostring(element, encoding="unicode"))
+        for n, piece in enumerate(elements(depth)):
+            yield (between if n else "") + piece
     yield clean(text)
+
+
+def made_now(_inputs: Hashable, make: Callable[[], str]) -> str:
+    return make()
+
+
+def run(made: Iterable[Made], keep: Keep = made_now) -> Callable[[int], Iterator[str]]:
+    """A run of elements, as text at a hole's depth; each element's text asked of ``keep``
+    under what it is made from and the depth."""
+    return lambda depth: (keep((depth, inputs), partial(_text, make, depth)) for inputs, make in made)
+
+
+def _text(make: Callable[[], ET.Element], depth: int) -> str:
+    element = make()
+    indent(element, depth)
+    element.tail = None
+    return clean(ET.tostring(element, encoding="unicode"))
+
+
+def clean(text: str) -> str:
+    """Text as XML may hold it: a character XML forbids becomes U+FFFD."""
+    return NOT_XML.sub("\ufffd", text)
+
+
+def indent(element: ET.Element, level: int = 0) -> None:
+    """Indent element-only structure; never touch the inside of an element with text."""
+    children = list(element)
+    if not children or element.tag in INLINE:
+        return
+    if (element.text or "").strip() or any((c.tail or "").strip() for c in children):
+        return
+    pad = "\n" + "  " * (level + 1)
+    element.text = pad
+    for child in children:
+        indent(child, level + 1)
+        child.tail = pad
+    children[-1].tail = "\n" + "  " * level

@@ -147,15 +147,31 @@ def test_an_edit_works_on_the_edited_article_only(site: Path) -> None:
     """ArticleResults are kept by content hash: one translation edited, one article made again."""
     preview = Preview(site, site / "output")
     preview.rebuild()
-    articles = preview.cache.made
+    articles = preview.cache.articles.made
     assert articles >= 5  # every article and every page's front, the first time
     EDITS["translation"](site)
     preview.rebuild()
-    assert preview.cache.made == 1
+    assert preview.cache.articles.made == 1
     EDITS["glossary"](site)  # the glossaries are every article's input
     preview.rebuild()
-    assert preview.cache.made == articles
+    assert preview.cache.articles.made == articles
     assert not preview.errors
+
+
+def test_an_edit_makes_again_only_its_articles_tei(site: Path) -> None:
+    """The TEI's articles and words are kept as text under what each is made from: a
+    translation edited, its article's division is made again and nothing else (its words are
+    the Chinese's); a Chinese word changed, its division and its block's words. The output
+    equals a clean build's (test_dev_server_rebuild_equals_a_clean_build)."""
+    preview = Preview(site, site / "output")
+    preview.rebuild()
+    assert preview.cache.tei.made > 50  # every article's division and every block's words
+    EDITS["translation"](site)
+    preview.rebuild()
+    assert preview.cache.tei.made == 1
+    EDITS["article"](site)
+    preview.rebuild()
+    assert preview.cache.tei.made == 2 and not preview.errors
 
 
 def test_a_kept_article_reports_its_problems_again(site: Path) -> None:
@@ -170,7 +186,7 @@ def test_a_kept_article_reports_its_problems_again(site: Path) -> None:
     assert broken and "business-support-p2" in broken[0]
     EDITS["translation"](site)  # another article: the broken one is kept
     preview.rebuild()
-    assert preview.cache.made == 1
+    assert preview.cache.articles.made == 1
     assert preview.errors == broken
 
 
@@ -182,11 +198,11 @@ def test_a_comment_in_the_readings_file_makes_no_article_again(site: Path, tmp_p
     readings = site / "content/reading/readings.yaml"
     readings.write_text("# a note for the editors\n" + readings.read_text(encoding="utf-8"), encoding="utf-8")
     preview.rebuild()
-    assert preview.cache.made == 0 and not preview.errors
+    assert preview.cache.articles.made == 0 and not preview.errors
     text = readings.read_text(encoding="utf-8")
     readings.write_text(text.replace("overrides:\n", "overrides:\n  - {word: 朝阳, pinyin: cháoyáng}\n", 1))
     preview.rebuild()
-    assert preview.cache.made > 1 and not preview.errors
+    assert preview.cache.articles.made > 1 and not preview.errors
     build(site, tmp_path / "clean", search=False)
     assert tree(site / "output") == tree(tmp_path / "clean")
 
@@ -254,12 +270,12 @@ def test_an_edit_parses_only_the_edited_file_and_a_kept_one_reports_its_problems
     moyu.write_bytes(b"\xef\xbb\xbf" + moyu.read_bytes())  # a byte-order mark: a warning
     cache = PageCache()
     first = build(site, site / "output", search=False, cache=cache, in_place=True)
-    assert cache.parsed >= 10
+    assert cache.documents.made >= 10
     bom = [w for w in first.warnings if "byte-order mark" in w.message]
     assert [w.loc.path for w in bom] == ["content/2020-05-25/p12/04-moyu.en.md"]
     EDITS["translation"](site)
     again = build(site, site / "output", search=False, cache=cache, in_place=True)
-    assert cache.parsed == 1
+    assert cache.documents.made == 1
     assert [w for w in again.warnings if "byte-order mark" in w.message] == bom
     build(site, site / "clean", search=False)
     assert tree(site / "output") == tree(site / "clean")
