@@ -4,10 +4,11 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
+
+import orjson
 
 from edition.lexicon import Entry, Lexicon, parts
 from edition.model import Article, Edition, Entity
@@ -22,7 +23,7 @@ def tokens_file(article_id: str) -> str:
 
 
 def _dumps(value: Any) -> bytes:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
+    return orjson.dumps(value, option=orjson.OPT_SORT_KEYS)  # the exports' JSON writer (edition/export.py)
 
 
 def _token(token: Token) -> list[str]:
