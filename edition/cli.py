@@ -65,7 +65,7 @@ def main(argv: list[str]) -> int:
     try:
         return _main(argv)
     except KeyboardInterrupt:  # Ctrl-C: the staging folder is gone, output/ as it was
-        print("interrupted; output/ was not changed", file=sys.stderr)
+        print("interrupted; the output folder was not changed", file=sys.stderr)
         return 130
     except BrokenPipeError:  # `./run check | head`: the reader has all it wanted
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -115,6 +115,7 @@ def _main(argv: list[str]) -> int:
     except BuildError as exc:
         for diagnostic in exc.diagnostics:
             print(diagnostic, file=sys.stderr)
-        print(f"build failed: {len(exc.diagnostics)} error(s); output/ was not changed", file=sys.stderr)
+        out = f"{args.out}" if args.out is not None else "output/"  # the folder as the editor named it
+        print(f"build failed: {len(exc.diagnostics)} error(s); {out} was not changed", file=sys.stderr)
         return 1
     return 2

@@ -14,6 +14,10 @@ from dataclasses import dataclass
 _COMMENT = re.compile(r"<!--(?:(.*?)-->|([^\n]*))", re.S)  # an unclosed one: to the end of its line
 _IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?")
 _REMOTE = re.compile(r"(?i)^(?:[a-z][a-z0-9+.-]*:|//)")
+_LINK = re.compile(r"\]\(\s*<?")
+# Schemes a browser would run or load rather than follow: markdown-it refuses to make a link
+# of them and leaves the Markdown as text, which readers would see
+_UNSAFE = re.compile(r"(?i)^\s*(?:javascript|vbscript|data|file):")
 _FOOTNOTE = re.compile(r"\[\^[^\]\s]+\]")
 _REFERENCE_LINK = re.compile(r"\][ ]?\[[^\]]*\]")
 _DEFINITION = re.compile(r"^ {0,3}\[(\^?)[^\]]+\]:")
@@ -56,12 +60,23 @@ def remote_image(url: str) -> Construct:
     )
 
 
+def unsafe_link(url: str) -> Construct:
+    return Construct(
+        f"a link the edition refuses ({url[:40]})",
+        "link to a web address (https://…) or remove the link: a script or a file is never linked",
+    )
+
+
 def inline_construct(text: str) -> Construct | None:
     """The first construct not allowed in a block's inline source, if any."""
     image = _IMAGE.search(text)
     if image:
         url = _destination(text, image.end())
         return remote_image(url) if _REMOTE.match(url) else IMAGE
+    for link in _LINK.finditer(text):
+        url = _destination(text, link.end())
+        if _UNSAFE.match(url):
+            return unsafe_link(url)
     if _FOOTNOTE.search(text):
         return FOOTNOTE
     if _REFERENCE_LINK.search(text):

@@ -75,6 +75,13 @@ def _variant(entry: Entry) -> bool:
     return all(s.startswith(("variant of ", "old variant of ", "erhua variant of ")) for s in entry.senses)
 
 
+def usual_first(entries: Iterable[Entry]) -> list[Entry]:
+    """Entries with a proper noun's after the rest (CC-CEDICT capitalises the pinyin of surnames
+    and other names): a word of running text is glossed by its usual senses first, 区 qū
+    "area" before 区 Ōu "surname Ou" (the edition's names are the glossary's, with notes)."""
+    return sorted(entries, key=lambda entry: entry.pinyin[:1].isupper())
+
+
 def parts(lexicon: Lexicon, word: str) -> list[str]:
     """A word CC-CEDICT lacks, cut into the longest words it has, left to right (经济社会 ->
     经济, 社会); a character it lacks too stands alone. Empty for a word it has."""

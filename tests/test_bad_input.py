@@ -720,6 +720,15 @@ def test_cli_never_shows_a_traceback_for_a_bad_site_toml(site: Path) -> None:
     assert_failed_cleanly(cli(site), "site.toml:")
 
 
+def test_a_failed_build_names_the_output_folder_it_left_alone(site: Path, edit: Edit, tmp_path: Path) -> None:
+    """Found by a usage walk: with --out, the message said output/ was not changed."""
+    elsewhere = tmp_path / "elsewhere"
+    edit(site / "content/2020-05-25/p12/04-moyu.zh.md", "title:", "titel:")
+    result = cli(site, "--quiet", *CLI_BUILD, "--out", str(elsewhere))
+    assert_failed_cleanly(result, "content/")
+    assert f"{elsewhere} was not changed" in result.stderr and "output/" not in result.stderr.splitlines()[-1]
+
+
 def test_failed_build_leaves_previous_output_byte_identical(site: Path, edit: Edit) -> None:
     first = cli(site, "--quiet", *CLI_BUILD)
     assert first.returncode == 0, first.stderr

@@ -135,6 +135,22 @@ def test_the_dictionary_is_the_sites_words_only_and_small(built: tuple[BuildResu
     assert {"xíngdòng"} == {re.sub(" ", "", e[0]) for e in words["行动"][1]}
 
 
+def test_a_word_of_the_text_is_glossed_by_its_usual_senses_not_a_surname(
+    built: tuple[BuildResult, Path], edition: Edition
+) -> None:
+    """Found by a usage walk: 全区 was glossed "全 Quán: surname Quan; 区 Ōu: surname Ou" (the
+    first of CC-CEDICT's entries); a proper noun's entry comes after the usual ones."""
+    words = words_file(built)["words"]
+    assert isinstance(words, dict)
+    assert words["全区"][2] == [["全", "quán", "all; whole; entire"], ["区", "qū", "area; region; district"]]
+    for word, (_, entries, parts) in words.items():
+        assert not any(p[2:] and p[2].startswith("surname") for p in parts), word
+        if any(not e[0][:1].isupper() for e in entries):  # a usual reading, then any proper noun's
+            assert not entries[0][0][:1].isupper(), word
+    page = (built[1] / "2020-05-25/p12/moyu/words/index.html").read_text(encoding="utf-8")
+    assert "surname Quan" not in page and "surname Ou" not in page
+
+
 def test_each_article_has_a_vocabulary_page_in_order_of_first_appearance(
     built: tuple[BuildResult, Path], edition: Edition
 ) -> None:
