@@ -13,6 +13,14 @@ from edition.frontschema import duplicate_orders
 from edition.ids import block_id, local_block_ids
 from edition.model import Article, Block, Edition, Emendation, NewsPage, Note, Photo, SourceText
 
+# A block of an English skeleton (python build.py cut): "TODO: translate p3". It is no
+# translation: the block is shown and checked as untranslated, and the page builds.
+UNTRANSLATED = "TODO: translate"
+
+
+def _translation(text: str) -> str:
+    return "" if text.startswith(UNTRANSLATED) else text
+
 
 def assemble(
     config: SiteConfig,
@@ -96,13 +104,20 @@ def article_of(doc: Document, en: Document | None, diags: Diagnostics) -> Articl
             local=local,
             kind=b.kind,
             zh=b.text,
-            en=en_blocks[i].text if i < len(en_blocks) else "",
+            en=_translation(en_blocks[i].text) if i < len(en_blocks) else "",
             source_lines=lines[i],
             loc=b.loc,
             en_loc=en_blocks[i].loc if i < len(en_blocks) else None,
         )
         for i, (b, local) in enumerate(zip(doc.blocks, locals_, strict=True))
     )
+    waiting = [b for b in blocks if b.en_loc is not None and not b.en]
+    if en is not None and waiting:  # a skeleton's blocks, not translated yet
+        diags.warning(
+            waiting[0].en_loc or Loc(en.path),
+            f"{len(waiting)} of {len(blocks)} blocks await translation ('{UNTRANSLATED} …'); readers see them marked so",
+            "replace each placeholder with the block's English (python build.py check lists them)",
+        )
     by_local = {b.local: b for b in blocks}
     headline = next((b for b in blocks if b.kind == "headline"), None)
     return Article(

@@ -176,3 +176,24 @@ def test_a_remote_image_in_a_glossary_note(project: Project) -> None:
     project.fails(
         f"content/entities.yaml:{line}:1: error: 'note' holds a remote image (https://maps.example.com/m.png), which is not allowed there — an edition never loads a file from elsewhere; remove it (a photograph is a '{{.caption}}' block)"
     )
+
+
+UNSAFE = "link to a web address (https://…) or remove the link: a script or a file is never linked"
+
+
+def test_a_javascript_link_is_refused_not_shown_as_markdown(project: Project) -> None:
+    """Found by a usage walk: markdown-it refuses to make the link and leaves its Markdown as
+    text, which readers saw; the README says such a link is refused, and it is."""
+    project.edit(EN, "racing against time", "racing against time [Staff report](javascript:alert(1))")
+    line = project.line(EN, "[Staff report]")
+    project.fails(
+        f"{EN}:{line}:1: error: a link the edition refuses (javascript:alert(1)) is not allowed in a content file — {UNSAFE}"
+    )
+
+
+def test_a_data_link_in_a_note_is_refused(project: Project) -> None:
+    project.edit(ZH, "so it heads it.", "so it heads it. [map](data:text/html,x)")
+    line = project.line(ZH, "  text: The headline")
+    project.fails(
+        f"{ZH}:{line}:1: error: 'notes: text' holds a link the edition refuses (data:text/html,x), which is not allowed there — {UNSAFE}"
+    )
