@@ -262,7 +262,8 @@ def _content_files(content_dir: Path, root: Path, diags: Diagnostics) -> list[Pa
         files += [p for p in sorted(folder.iterdir()) if p.suffix == ".md" and _readable(p)]
     inside = set(folders)
     for stray in sorted(content_dir.rglob("*.md")):
-        if stray.parent not in inside and not is_dropping(stray):
+        # the About page's own words (load_about) are the one Markdown file beside the pages
+        if stray.parent not in inside and stray != content_dir / "about.md" and not is_dropping(stray):
             diags.error(
                 Loc(rel(stray, root), 1, 1),
                 "content file outside a page folder",
@@ -275,3 +276,27 @@ def text_hash(blocks: tuple[Block, ...] | list[Any]) -> str:
     """Hash of a document's text (not its front matter): what a translation translates."""
     digest = hashlib.sha256("\n".join(f"{b.kind}\t{b.text}" for b in blocks).encode("utf-8"))
     return digest.hexdigest()[:16]
+
+
+ABOUT_FILE = "content/about.md"
+
+
+def load_about(root: Path, diags: Diagnostics) -> str:
+    """content/about.md (optional): the edition's own words for its About page, Markdown
+    (paragraphs, lists, '## ' headings, links). What would be published other than as meant
+    is an error at its line: a comment, an image, a footnote, a reference or a refused link."""
+    from edition.constructs import COMMENT, html_comments, inline_construct
+
+    path = root / ABOUT_FILE
+    text = read_text(path, ABOUT_FILE, diags) if path.is_file() else None
+    if text is None:
+        return ""
+    for line, what in html_comments(text):
+        diags.error(Loc(ABOUT_FILE, line + 1, 1), f"{what} is not allowed in {ABOUT_FILE}", COMMENT.hint)
+    start = 0
+    for paragraph in text.split("\n\n"):
+        found = inline_construct(paragraph)
+        if found is not None:
+            diags.error(Loc(ABOUT_FILE, start + 1, 1), f"{found.what} is not allowed in {ABOUT_FILE}", found.hint)
+        start += paragraph.count("\n") + 2
+    return text

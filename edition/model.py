@@ -199,6 +199,9 @@ class Edition:
     # False when a content file was left out (did not load, or repeated an id): checks that
     # need the whole edition (an entity named nowhere) then give no verdict.
     complete: bool = True
+    # What the About page says of this edition that the generator cannot know (how its
+    # translation was reviewed, how it writes names): content/about.md, Markdown; "" if none.
+    about: str = ""
     # Each article's mentions and figures as the stages made them: see ArticleParts.
     parts: ArticleParts | None = field(default=None, compare=False, repr=False)
     # Each block's words and their pinyin, beside the text (edition/reading.py: a Reading).

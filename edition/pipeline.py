@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +16,7 @@ from edition.article import Replay, build_article, pairs
 from edition.assemble import assemble
 from edition.causes import one_cause
 from edition.config import load_config
-from edition.content import load_content, load_document, load_pages, stem_of
+from edition.content import load_about, load_content, load_document, load_pages, stem_of
 from edition.cut import cut_page
 from edition.derive import SiteIndex
 from edition.droppings import is_dropping
@@ -245,6 +245,7 @@ def make_edition(
         # the fidelity account of each page: every change to the Chinese declared
         check_fidelity(root, edition, diags, cache.cutter() if cache is not None else cut_page)
         lint_text(edition, diags)  # Chinese left in the English, fullwidth digits, control characters
+        edition = replace(edition, about=load_about(root, diags))  # the About page's own words
     one_cause(diags, len(problems), assembled, docs, glossaries)  # follow-on errors held back
     if strict:
         diags.items = [Diagnostic(d.loc, d.message, d.hint, "error") for d in diags.items]

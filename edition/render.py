@@ -30,7 +30,7 @@ from edition.model import Block
 from edition.pages import Page
 from edition.refs import passage_label, passage_ref
 from edition.rowhtml import Rows
-from edition.typography import curly_quotes, render_english
+from edition.typography import curly_quotes, render_english, render_prose
 from edition.views import VIEWS, View, relative, to_hant, use_traditional
 
 
@@ -75,6 +75,7 @@ class Renderer:
         # render_english escapes everything (html off), so its output is safe to mark as such.
         # Notes are English: curly quotes by markdown-it's typographer; "en" curls a plain string.
         self.env.filters["inline"] = lambda text: Markup(render_english(text))  # noqa: S704
+        self.env.filters["prose"] = lambda text: Markup(render_prose(text))  # noqa: S704
         self.env.filters["en"] = curly_quotes
         self.env.globals.update(sentence=sentence, value=format_value, unit_en=unit_en)
         self._tables: dict[str, _Strings] = {}

@@ -91,3 +91,9 @@ def _english() -> MarkdownIt:
 def render_english(text: str) -> str:
     """Inline Markdown in English to HTML, escaped, with curly quotes (markdown-it's typographer)."""
     return str(_english().renderInline(text))
+
+
+def render_prose(text: str) -> str:
+    """An editor's prose (content/about.md) to HTML: paragraphs, lists and headings, escaped,
+    with the inline text's rules (curly quotes, external links marked, no images)."""
+    return str(_english().render(text))

@@ -197,3 +197,14 @@ def test_a_data_link_in_a_note_is_refused(project: Project) -> None:
     project.fails(
         f"{ZH}:{line}:1: error: 'notes: text' holds a link the edition refuses (data:text/html,x), which is not allowed there — {UNSAFE}"
     )
+
+
+def test_the_about_pages_own_words_are_checked_at_their_line(project: Project) -> None:
+    """content/about.md is Markdown prose for the About page; what would not be published as
+    meant is an error at its line, like a content file's."""
+    text = project.read("content/about.md")
+    project.write("content/about.md", text + "\nA map: ![map](https://maps.example.com/m.png)\n")
+    line = text.count("\n") + 2
+    project.fails(
+        f"content/about.md:{line}:1: error: a remote image (https://maps.example.com/m.png) is not allowed in content/about.md — an edition never loads a file from elsewhere; remove it (a photograph is a '{{.caption}}' block)"
+    )

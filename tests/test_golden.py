@@ -132,3 +132,19 @@ def test_the_figures_appendix_follows_the_themes_the_site_toml_declares(archive:
     figures = json.loads((archive / "figures.json").read_text(encoding="utf-8"))
     assert {f["id"]: f["theme"] for f in figures}["relief-p1-n2"] == "enterprises"
     assert "green-space" in (archive / "figures.csv").read_text(encoding="utf-8")
+
+
+# What the real page's own data says (content/about.md, its names): the template used to say
+# it of every archive (found by a usage walk, on this fixture's About page)
+THE_REAL_PAGE = ("Wang Xinyu", "Banbidian", "Moyu", "墨玉", "Hotan", "translation-review.yaml", "termbase.yaml")
+
+
+def test_an_archive_says_only_what_its_own_data_says(archive: Path) -> None:
+    """Nothing page-specific in the templates: the About page holds the archive's own words
+    (content/about.md) and no page's names but its own."""
+    about = (archive / "about/index.html").read_text(encoding="utf-8")
+    assert "This archive is invented for the tests" in about
+    for path in sorted(archive.rglob("*.html")):
+        text = path.read_text(encoding="utf-8")
+        found = [word for word in THE_REAL_PAGE if word in text]
+        assert not found, f"{path.relative_to(archive)}: {found}"

@@ -49,6 +49,8 @@ EDITS: dict[str, Callable[[Path], None]] = {
     "site.toml": lambda s: append(
         s / "site.toml", 'editors = "The edition team"', 'editors = "The edition team (Chaoyang)"'
     ),
+    # the About page's own words
+    "about.md": lambda s: append(s / "content/about.md", "## How names are written", "## How the edition writes names"),
     # a figure theme's Chinese name ([[figures.themes]]): the appendix's Chinese views change
     "theme name": lambda s: append(s / "site.toml", 'name_zh = "资金"', 'name_zh = "资金投入"'),
 }
