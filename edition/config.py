@@ -9,7 +9,7 @@ from dataclasses import MISSING, dataclass, fields
 from pathlib import Path
 from typing import Any
 
-from edition.configvalues import Theme, check_date, check_url, read_themes, toml_tables
+from edition.configvalues import Theme, as_written, check_date, check_url, read_themes, toml_tables
 from edition.errors import BuildError, Diagnostic, Diagnostics, Loc, rel
 
 
@@ -130,7 +130,7 @@ def _section(cls: type, data: Any, where: str, text: str, name: str, diags: Diag
         if wrong:
             diags.error(
                 Loc(name, find_line(text, key, where), 1),
-                f"{key!r} must be {words}, not {type(value).__name__} {value!r}",
+                f"{key!r} must be {words}, not {as_written(value)}",
                 f"write it as {words}",
             )
     required = {f for f, d in known.items() if d.default is MISSING and d.default_factory is MISSING}

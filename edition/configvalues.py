@@ -14,6 +14,14 @@ from edition.errors import Diagnostics, Loc
 _URL = re.compile(r"^https?://[^/\s]+(/\S*)?$")
 
 
+def as_written(value: object) -> str:
+    """A TOML value named as the editor wrote it: a date unquoted is "a TOML date
+    (2020-05-25)", not Python's datetime.date(2020, 5, 25)."""
+    if isinstance(value, dt.date | dt.time):  # a datetime is a date
+        return f"a TOML date ({value.isoformat()})"
+    return f"{type(value).__name__} {value!r}"
+
+
 def iso_date(value: str) -> bool:
     """A date written YYYY-MM-DD that exists (2020-05-32 does not)."""
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
@@ -159,7 +167,7 @@ def _theme(
         if not isinstance(value, str):
             diags.error(
                 where,
-                f"{key!r} of {what} must be a string in quotes, not {type(value).__name__} {value!r}",
+                f"{key!r} of {what} must be a string in quotes, not {as_written(value)}",
                 f"write {words}",
             )
         elif not value.strip():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
@@ -88,15 +89,13 @@ def load_yaml(text: str, path: str, line_offset: int = 0) -> Any:
         line = (mark.line + 1 + line_offset) if mark else line_offset + 1
         col = (mark.column + 1) if mark else 1
         problem = exc.problem or exc.context or "invalid YAML"
-        raise BuildError(
-            [
-                Diagnostic(
-                    Loc(path, line, col),
-                    f"invalid YAML: {problem}",
-                    "check the indentation and that text containing ':' or '#' is in quotes",
-                )
-            ]
-        ) from None
+        hint = "check the indentation and that text containing ':' or '#' is in quotes"
+        opened = _unclosed_quote(text, line - line_offset)
+        if opened is not None:  # YAML read on past the line, and stumbled far below it
+            line, col = opened[0] + line_offset, opened[1]
+            problem = "a quote opened here is not closed on its line"
+            hint = "close the quote at the end of the value, or remove it"
+        raise BuildError([Diagnostic(Loc(path, line, col), f"invalid YAML: {problem}", hint)]) from None
     except RecursionError:
         raise BuildError(
             [
@@ -111,6 +110,25 @@ def load_yaml(text: str, path: str, line_offset: int = 0) -> Any:
         raise BuildError(
             [Diagnostic(Loc(path, line_offset + 1, 1), f"invalid YAML: {exc}", "fix the YAML syntax")]
         ) from None
+
+
+# a value that opens with a quote: after "key: " (a key of the project's files: a word) or "- "
+_QUOTED = re.compile(r"""^\s*(?:-\s+)?(?:[\w.-]+:\s+|-\s+)(["'])""")
+
+
+def _unclosed_quote(text: str, last: int) -> tuple[int, int] | None:
+    """The first line up to ``last`` (1-based) whose value opens a quote it does not close:
+    (line, column of the quote). A quoted value may run over lines in YAML, so a quote left
+    open is found lines later, as another error."""
+    for number, line in enumerate(text.split("\n")[:last], 1):
+        match = _QUOTED.match(line)
+        if match is None:
+            continue
+        quote, rest = match[1], line[match.end() :]
+        closed = re.search(r'(?<!\\)"', rest) if quote == '"' else re.search(r"'(?!')", rest.replace("''", ""))
+        if closed is None:
+            return number, match.start(1) + 1
+    return None
 
 
 def _shift(data: Any, offset: int, seen: set[int] | None = None) -> None:

@@ -50,7 +50,7 @@ def test_a_build_date_in_words_is_an_error_at_its_line_not_a_template_error(proj
 def test_a_build_date_as_a_toml_date(project: Project) -> None:
     line = project.edit("site.toml", 'build_date = "2026-11-26"', "build_date = 2026-11-26")
     project.fails(
-        f"site.toml:{line}:1: error: 'build_date' must be a string in quotes, not date datetime.date(2026, 11, 26) — {STRING}"
+        f"site.toml:{line}:1: error: 'build_date' must be a string in quotes, not a TOML date (2026-11-26) — {STRING}"
     )
 
 

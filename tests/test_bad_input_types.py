@@ -165,3 +165,12 @@ def test_a_translates_hash_of_digits_only_is_a_number_to_yaml(project: Project) 
     project.fails(
         f"{EN}:{line}:1: error: 'translates' must be a string, not a number (1234567890123456) — write it as a word or in quotes"
     )
+
+
+def test_a_quote_left_open_is_named_at_its_own_line(project: Project) -> None:
+    """Found by a usage walk: a title opened with a quote and not closed was reported a dozen
+    lines below (YAML reads a quoted value on over lines), with a hint about indentation."""
+    line = project.edit(ZH, "title: 携手新疆墨玉", 'title: "携手新疆墨玉')
+    project.fails(
+        f"{ZH}:{line}:8: error: invalid YAML: a quote opened here is not closed on its line — close the quote at the end of the value, or remove it"
+    )
