@@ -175,7 +175,7 @@ class Writer:
                     f'      <span lang="en">{render_english(n.text)}</span>\n'
                 )
                 if n.block:
-                    out.append(f' <a href="#{esc(n.block)}">{esc(t("back_to_text"))}</a>')
+                    out.append(f' <a class="note-links" href="#{esc(n.block)}">{esc(t("back_to_text"))}</a>')
                 out.append("    </li>\n")
             out.append("  </ol>\n")
         out.append("</section>\n")

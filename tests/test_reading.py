@@ -447,6 +447,10 @@ def test_print_numbers_the_notes_and_gives_address_and_citation(site: Site, brow
     assert page.eval_on_selector("ol.entity-notes", "e => getComputedStyle(e).listStyleType") == "decimal"
     assert page.eval_on_selector("details.cite", "e => getComputedStyle(e).display") == "none"  # no cite stubs
     assert page.eval_on_selector_all("main .pl", "ls => ls.every(l => getComputedStyle(l).display === 'none')")
+    # links that lead somewhere on screen only (found by a usage walk): vocabulary, a note's way back
+    shown = "es => es.filter(e => getComputedStyle(e).display !== 'none').length"
+    assert page.locator(".reading-help, .note-links").count() > 0
+    assert page.eval_on_selector_all(".reading-help, .note-links", shown) == 0
     assert site.url + ARTICLE in str(page.locator(".print-url").inner_text())
     assert "Translated by the edition team" in str(page.locator(".print-cite").inner_text())
     pdf = tmp_path / "moyu.pdf"
