@@ -155,6 +155,30 @@
       if (back && back.focus && document.activeElement !== back) { back.focus({ preventScroll: true }); close(); }
     }
   });
+  // By keyboard the popover is read in its place: Tab from what opened it goes into it (a
+  // note's links, a passage's buttons), Tab from its last control on to what follows the
+  // opener, Shift+Tab from its first back to the opener. (It is the last child of <body>: in
+  // the page's own order the keyboard never reached it.)
+  function tabStops(scope) {
+    return Array.prototype.filter.call(scope.querySelectorAll("a[href], button, input, select, textarea, summary"), function (e) {
+      return !e.disabled && e.tabIndex >= 0 && e.getClientRects().length > 0;
+    });
+  }
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Tab" || !popover || !owner) { return; }
+    var inside = tabStops(popover);
+    var at = document.activeElement;
+    if (!inside.length) { return; }
+    var to = null;
+    if (at === owner && !event.shiftKey) { to = inside[0]; }
+    else if (at === inside[0] && event.shiftKey) { to = owner; }
+    else if (at === inside[inside.length - 1] && !event.shiftKey) {
+      var page = tabStops(document).filter(function (e) { return !popover.contains(e); });
+      to = page[page.indexOf(owner) + 1] || null;
+      close();
+    }
+    if (to) { event.preventDefault(); to.focus(); }
+  });
   // article.js shows a passage's actions in the same popover.
   window.editionPopover = { show: show, close: close, owner: function () { return owner; }, element: function () { return popover; } };
   document.addEventListener("click", function (event) {

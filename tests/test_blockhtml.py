@@ -82,7 +82,10 @@ def test_a_folded_notes_list_counts_and_escapes_its_notes() -> None:
     assert '<li id="n-e1" class="note note-context t-place">' in html
     assert '<span id="nt-e1" class="note-text" lang="en">A <em>county</em>.</span>' in html
     assert '<a href="#x-p1-m1">&lt;back_to_text&gt;</a>' in html and "(0)</a>" in html
-    assert '<span lang="en">a &lt;b&gt; &amp; “c”</span>\n <a class="note-links" href="#x-p1">&lt;back_to_text&gt;</a>    </li>' in html
+    assert (
+        '<span lang="en">a &lt;b&gt; &amp; “c”</span>\n <a class="note-links" href="#x-p1">&lt;back_to_text&gt;</a>    </li>'
+        in html
+    )
     assert '<span lang="en">No block.</span>\n    </li>' in html  # a note without a block: no way back
     assert _writer(_article("article", (block,))).note_list([], []) == ""
 

@@ -116,6 +116,33 @@ def test_three_notes_in_a_row_by_tab(site: Site, browser: Any) -> None:
     page.context.close()
 
 
+def test_a_notes_links_are_reached_by_tab_and_the_page_goes_on_after_it(site: Site, browser: Any) -> None:
+    """Found by a usage walk: the note is the last child of <body>, so Tab from a name went to
+    the next name and the note's links were out of the keyboard's reach."""
+    page = new_page(browser)
+    page.goto(site.url + ARTICLE)
+    name = page.locator("main .pair a.m.f").first
+    name.focus()
+    page.locator(".popover").wait_for(state="visible")
+    links = page.locator(".popover a[href]")
+    assert links.count() >= 1
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.closest('.popover') !== null"), "Tab did not enter the note"
+    page.keyboard.press("Shift+Tab")
+    assert name.evaluate("e => e === document.activeElement"), "Shift+Tab did not go back to the name"
+    assert page.locator(".popover").count() == 1
+    after = name.evaluate(
+        """n => { const all = [...document.querySelectorAll('a[href], button, input, select, textarea, summary')]
+          .filter(e => !e.closest('.popover') && e.tabIndex >= 0 && e.getClientRects().length);
+          return all[all.indexOf(n) + 1].outerHTML; }"""
+    )
+    for _ in range(links.count() + 1):  # into the note, through its links, and on
+        page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.outerHTML") == after, "Tab did not go on after the name"
+    assert not page.errors, page.errors
+    page.context.close()
+
+
 def test_on_a_phone_a_note_is_a_sheet_clear_of_its_name(site: Site, browser: Any) -> None:
     page = new_page(browser, viewport=PHONE, has_touch=True, is_mobile=True)
     page.goto(site.url + ARTICLE)
