@@ -175,6 +175,9 @@ def test_a_shared_link_to_an_old_address_lands_on_the_passage(site: Site, browse
         if scripts:
             assert page.url.endswith("2020-05-25/p12/moyu/#moyu-p3")
             assert page.locator("#moyu-p3").is_visible()
+            # and its query, a reader's pinyin switch (found by a usage walk: it was dropped)
+            page.goto(site.url + view + "articles/moyu/?pinyin=on#moyu-p3")
+            page.wait_for_url(re.compile(re.escape(site.url + view + "2020-05-25/p12/moyu/?pinyin=on#moyu-p3")))
         page.close()
 
 
