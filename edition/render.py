@@ -291,7 +291,8 @@ def load_templates(templates_dir: Path, root: Path) -> tuple[dict[str, str], dic
 
     name = rel(templates_dir, root)
     if not templates_dir.is_dir():
-        raise BuildError([Diagnostic(Loc(name), "templates folder not found", "restore templates/ from git")])
+        hint = "a site needs the generator's templates/ and static/ beside its site.toml: copy them from its repository, or restore them from git"
+        raise BuildError([Diagnostic(Loc(name), "templates folder not found", hint)])
     diags = Diagnostics()
     templates = {}
     for path in sorted(templates_dir.rglob("*.html")):
