@@ -169,8 +169,10 @@ class SiteIndex:
 
     @cached_property
     def search_terms(self) -> dict[str, str]:
-        """The names an article mentions, in every form, as extra search terms: Pagefind
-        segments 墨玉县 as one word, so a search for 墨玉 needs 墨玉 said on its own."""
+        """The names an article mentions, in every form, as extra search terms: a page is
+        found by a form of a name that its text does not use (an alias, the English name).
+        (The index holds Chinese one character a word, edition/search.py: 墨玉 is found in
+        墨玉县 without them.)"""
         by_id = {e.id: e for e in self.edition.entities}
         out = {}
         for article in self.edition.all_articles:

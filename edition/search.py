@@ -3,12 +3,22 @@ pages, made in memory and added to the site like any other file.
 
 One combined index, forced to Chinese: the parallel pages hold both languages, and a
 Chinese index still splits English on spaces, while an English one would not segment
-Chinese. Entity names and aliases are added as extra terms so that two-character queries
-(墨玉, 脱贫) find the passages that name them.
+Chinese. Entity names and aliases are added as extra terms.
+
+Chinese is indexed one character a word. Pagefind segments Chinese with a dictionary
+(charabia's jieba) that the browser does not have: 公益性岗位 is indexed as 公益|性|岗位,
+and a query is matched word by word, each query word as the start of an indexed word, so a
+query split any other way (公益|性岗|位, or 万|元 for the indexed 万元, as the browser's own
+word breaker splits it on a page in Chinese) finds nothing. The pages given to Pagefind have
+a space between any two Chinese characters (charabia splits Chinese from digits and Latin
+letters by itself), and the search page splits a query the same way (static/search.js):
+every run of characters in the text is found, and the page keeps the passages that hold the
+query whole. The pages served are not changed.
 """
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import tempfile
@@ -20,6 +30,15 @@ from edition.model import Edition
 from edition.views import to_hant
 
 BUNDLE = "pagefind"
+
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+# Between two Chinese characters, a space; the title Pagefind shows (its metadata) as it is.
+_BETWEEN_HAN = re.compile(f'(data-pagefind-meta="[^"]*")|([{HAN}])(?=[{HAN}])')
+
+
+def one_character_words(html: str) -> str:
+    """The page as Pagefind indexes it: each Chinese character a word of its own."""
+    return _BETWEEN_HAN.sub(lambda m: m[1] or m[2] + " ", html)
 
 
 def search_index(files: Mapping[str, bytes]) -> dict[str, bytes]:
@@ -35,7 +54,7 @@ def search_index(files: Mapping[str, bytes]) -> dict[str, bytes]:
             data = files[path]
             if b"data-pagefind-body" in data:
                 (site / path).parent.mkdir(parents=True, exist_ok=True)
-                (site / path).write_bytes(data)
+                (site / path).write_text(one_character_words(data.decode("utf-8")), encoding="utf-8")
         out = Path(tmp) / BUNDLE
         command = [
             sys.executable,

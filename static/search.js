@@ -13,16 +13,20 @@
   var status = document.getElementById("search-status");
   var list = document.getElementById("search-results");
   var bundle = new URL(form.dataset.bundle, location.href);
+  var root = new URL("../", bundle).pathname; // the site's root, where the index's addresses start
+  var view = form.dataset.viewPrefix || ""; // this page's view ("zh-hant/"): results open in it
   var pagefind = null;
   var SHOWN = 50; // results listed at once; the count is of all of them
   var CJK = "\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef";
   var segmented = new RegExp("([" + CJK + "])\\s+(?=[" + CJK + "])", "g");
+  var HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff";
+  var han = new RegExp("[" + HAN + "]|[\ud840-\ud8bf][\udc00-\udfff]", "g");
 
   function load() {
     if (!pagefind) {
       pagefind = import(bundle.href + "pagefind.js").then(function (module) {
         // Result links relative to where the site is served (a project subpath works).
-        return module.options({ baseUrl: new URL("../", bundle).pathname }).then(function () { return module; });
+        return module.options({ baseUrl: root }).then(function () { return module; });
       });
     }
     return pagefind;
@@ -84,39 +88,86 @@
     if (end < p.end) { html += " …"; }
     var out = document.createElement("p");
     out.innerHTML = html.replace(/\s{2,}/g, " ");
-    // the segmentation's spaces out of the text, between and around the marks
-    out.innerHTML = unsegment(out.innerHTML).replace(new RegExp("([" + CJK + "])\\s+(<mark>[" + CJK + "])", "g"), "$1$2")
-      .replace(new RegExp("([" + CJK + "]</mark>)\\s+(?=[" + CJK + "])", "g"), "$1");
+    // the segmentation's spaces out of the text, between and around the marks; a run marked whole
+    var gap = new RegExp("([" + CJK + "](?:</mark>)?)\\s+(?=(?:<mark>)?[" + CJK + "])", "g");
+    out.innerHTML = out.innerHTML.replace(gap, "$1").replace(gap, "$1").replace(/<\/mark><mark>/g, "");
     return out;
   }
 
-  // Pagefind finds a Chinese word of its own segmentation (墨玉, 县) but not always a longer
-  // run the reader types whole (墨玉县, 脱贫攻坚, even when a page's title holds it): such a run
-  // is looked up as two-character parts, and only passages holding the whole run are kept.
-  var longRun = new RegExp("[" + CJK + "]{3,}", "g");
-  function parts(query) { return query.replace(longRun, function (run) { return run.match(/[\s\S]{1,2}/g).join(" "); }); }
-  function holds(p, runs) {
-    var text = unsegment(p.words.slice(p.start, p.end).join(p.zws ? "" : " ")).replace(/\s+/g, "");
-    return runs.every(function (run) { return text.indexOf(run) >= 0; });
+  // The index holds Chinese one character a word (edition/search.py: Pagefind's own dictionary
+  // segmentation is not the browser's, and a query matches only the starts of indexed words).
+  // A query is split the same way, whatever the page's language (Pagefind word-breaks a query
+  // itself on a page in Chinese, differently, and on another page drops its punctuation, making
+  // "poverty-alleviation" one word the index does not have): each Chinese character a word, as
+  // are the runs of digits and letters beside them, and ASCII punctuation a space, as Pagefind
+  // has it in the index. A query word holding Chinese must then be in a passage whole (7687万元,
+  // 83个, 公益性岗位), and its characters there are the ones marked.
+  function parts(query) { return query.replace(han, " $& ").replace(/[!-\/:-@[-`{-~]/g, " ").replace(/\s+/g, " ").trim(); }
+  function plain(text) { return text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, ""); }
+  function chineseWords(query) {
+    return query.split(/\s+/).filter(function (w) { return w.search(han) >= 0; }).map(plain).filter(Boolean);
   }
+  function otherWords(query) {
+    return parts(query.split(/\s+/).filter(function (w) { return w.search(han) < 0; }).join(" ")).split(" ").map(plain).filter(Boolean);
+  }
+  // The words of a passage that hold each of the query's Chinese words, or null if one is not there.
+  function wholeWords(p, wanted) {
+    var text = "";
+    var owner = [];
+    for (var i = p.start; i < p.end; i++) {
+      var word = plain(p.words[i] || "");
+      text += word;
+      for (var k = 0; k < word.length; k++) { owner.push(i); }
+    }
+    var marked = [];
+    for (var w = 0; w < wanted.length; w++) {
+      var at = text.indexOf(wanted[w]);
+      if (at < 0) { return null; }
+      for (; at >= 0; at = text.indexOf(wanted[w], at + 1)) {
+        for (var c = at; c < at + wanted[w].length; c++) { if (marked.indexOf(owner[c]) < 0) { marked.push(owner[c]); } }
+      }
+    }
+    return marked;
+  }
+  // Pagefind's matches of the query's other words (a word's start: "rent" in "rentals") stay
+  // marked; its Chinese words are marked where whole, and no stray character or digit of theirs.
+  function keepWhole(p, wanted, others) {
+    var marked = wholeWords(p, wanted);
+    if (!marked) { return false; }
+    p.hits = p.hits.filter(function (at) {
+      var word = plain(p.words[at] || "");
+      return word && others.some(function (o) { return word.indexOf(o) === 0 || o.indexOf(word) === 0; });
+    }).concat(marked).sort(function (a, b) { return a - b; });
+    return p.hits.length > 0;
+  }
+  // A result's address in this page's view (the index holds the parallel pages' addresses).
+  function inView(url) { return url.indexOf(root) === 0 ? root + view + url.slice(root.length) : url; }
 
-  function show(pages, total, runs) {
+  function show(pages, total, wanted, others) {
     list.textContent = "";
     var results = [];
     var later = [];
-    pages.forEach(function (data) {
-      var title = unsegment((data.meta && data.meta.title) || data.url);
+    var kept = pages.map(function (data, rank) {
       var found = passages(data);
       // A match before a page's first passage is in its extra terms (the names' other forms):
       // the passages that name them are found already.
       var inText = found.filter(function (p) { return p.id; });
-      if (runs) {
-        found = found.filter(function (p) { return holds(p, runs); });
-        inText = inText.filter(function (p) { return holds(p, runs); });
+      if (wanted.length) {
+        found = found.filter(function (p) { return keepWhole(p, wanted, others); });
+        inText = inText.filter(function (p) { return found.indexOf(p) >= 0; });
       }
-      (inText.length ? inText : found).forEach(function (p) {
-        // passages first (in Pagefind's order of pages), then notes and the pages of names
-        (p.element === "div" ? results : later).push({ data: data, title: title, passage: p });
+      return { data: data, rank: rank, found: inText.length ? inText : found };
+    });
+    // Pagefind ranks a page by its words, for Chinese its single characters (朝 and 阳 apart as
+    // well as in 朝阳): for a Chinese query, the pages with the most passages holding it whole
+    // come first (an article about 朝阳 before the front page that has it in its headline),
+    // then in Pagefind's order.
+    if (wanted.length) { kept.sort(function (a, b) { return b.found.length - a.found.length || a.rank - b.rank; }); }
+    kept.forEach(function (page) {
+      var title = unsegment((page.data.meta && page.data.meta.title) || page.data.url);
+      page.found.forEach(function (p) {
+        // passages first (in that order of pages), then notes and the pages of names
+        (p.element === "div" ? results : later).push({ data: page.data, title: title, passage: p });
       });
     });
     results = results.concat(later);
@@ -126,7 +177,7 @@
       var item = document.createElement("li");
       var link = document.createElement("a");
       var p = r.passage;
-      link.href = r.data.url.split("#")[0] + (p.id ? "#" + p.id : "");
+      link.href = inView(r.data.url.split("#")[0]) + (p.id ? "#" + p.id : "");
       var name = p.element === "div" ? passageName(p.id) : "";
       link.textContent = r.title + (name ? " — " + name : "");
       item.appendChild(link);
@@ -145,13 +196,19 @@
     var query = input.value.trim();
     if (!query) { list.textContent = ""; status.textContent = ""; return; }
     var wanted = simplified(query);
-    var runs = wanted.match(longRun);
+    // Each query word holding Chinese also as a phrase ("公 益 性 岗 位": Pagefind's exact search,
+    // its characters next to each other): the pages holding them come first, so that the pages
+    // read (the first 100) are those, however many pages hold the characters apart.
+    var phrases = wanted.split(/\s+/).filter(function (w) { return w.search(han) >= 0; });
     load().then(function (module) {
-      return module.search(parts(wanted)).then(function (found) { return { found: found, runs: runs }; });
-    }).then(function (search) {
-      var found = search.found;
-      var total = found.results.length;
-      return Promise.all(found.results.slice(0, 100).map(function (r) { return r.data(); })).then(function (pages) { show(pages, total, search.runs); });
+      return Promise.all([module.search(parts(wanted))].concat(phrases.map(function (w) { return module.search("\"" + parts(w) + "\""); })));
+    }).then(function (searches) {
+      var results = searches[0].results;
+      var holding = searches.slice(1).map(function (s) { return s.results.map(function (r) { return r.id; }); });
+      function holds(r) { return holding.every(function (ids) { return ids.indexOf(r.id) >= 0; }); }
+      results = results.filter(holds).concat(results.filter(function (r) { return !holds(r); }));
+      var total = results.length;
+      return Promise.all(results.slice(0, 100).map(function (r) { return r.data(); })).then(function (pages) { show(pages, total, chineseWords(wanted), otherWords(wanted)); });
     });
   }
 
