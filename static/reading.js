@@ -92,19 +92,63 @@
       node.parentNode.replaceChild(out, node);
     });
   }
+  // A long word (a document's title, a slogan: 朝阳区开展挂牌督战…实施方案) is one ruby of many
+  // pairs, each word of its pinyin over its own characters. A ruby breaks between its pairs, never
+  // inside one (Chromium does break a long pair, but not in a paragraph of text-wrap: pretty): as a
+  // single pair a title ran off a phone's screen, and off the column of the Chinese-only view. A
+  // shorter word stays one pair, as before; so does one whose pinyin does not fit its characters.
+  var LONG = 10;
   function word(text, token, id, k, first) {
     var ruby = document.createElement("ruby");
     ruby.className = "w";
     ruby.dataset.block = id;
     ruby.dataset.k = k;
-    ruby.appendChild(document.createTextNode(text));
-    if (first) {
-      var rt = document.createElement("rt");
-      rt.setAttribute("aria-hidden", "true");
-      rt.textContent = token[1];
-      ruby.appendChild(rt);
-    }
+    var pairs = first && text.length >= LONG && text.length === token[0].length ? pairsOf(text, token[1]) : null;
+    (pairs || [[text, first ? token[1] : null]]).forEach(function (pair) {
+      ruby.appendChild(document.createTextNode(pair[0]));
+      if (pair[1] !== null) {
+        var rt = document.createElement("rt");
+        rt.setAttribute("aria-hidden", "true");
+        rt.textContent = pair[1];
+        ruby.appendChild(rt);
+      }
+    });
     return ruby;
+  }
+  // The word's characters cut by the words of its pinyin: a word of n syllables takes n Chinese
+  // characters (a syllable has one run of vowels; pinyin sets an apostrophe where a syllable that
+  // starts with a vowel would join the one before: Fāng'àn), a number in the pinyin the same digits,
+  // and punctuation (、) goes with the characters before it. Null unless that accounts for every
+  // character: the word is then one pair.
+  var HAN = /\p{Script=Han}/u, MARK = /[^\p{L}\p{N}]/u, DIGITS = /^[0-9.]+$/;
+  var VOWELS = /[aeiouüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]+/g;
+  function pairsOf(text, pinyin) {
+    var chars = Array.from(text), at = 0, out = [];
+    var ok = pinyin.split(/\s+/).filter(Boolean).every(function (group) {
+      var base = "";
+      while (at < chars.length && MARK.test(chars[at])) { base += chars[at++]; }
+      if (DIGITS.test(group)) {
+        if (chars.slice(at, at + group.length).join("") !== group) { return false; }
+        base += group;
+        at += group.length;
+      } else {
+        var n = (group.toLowerCase().match(VOWELS) || []).length;
+        for (var i = 0; i < n; i += 1) {
+          if (at >= chars.length || !HAN.test(chars[at])) { return false; }
+          base += chars[at++];
+        }
+      }
+      while (at < chars.length && MARK.test(chars[at])) { base += chars[at++]; }
+      out.push([base, group]);
+      return base !== "";
+    });
+    return ok && at === chars.length && out.length > 1 ? out : null;
+  }
+  // A word's characters, without its pinyin (a long word's are in several text nodes).
+  function baseOf(w) {
+    var text = "";
+    w.childNodes.forEach(function (node) { if (node.nodeType === 3) { text += node.nodeValue; } });
+    return text;
   }
 
   // --- the gloss -------------------------------------------------------------------------
@@ -151,7 +195,7 @@
   function textOf(w) {
     var parts = [];
     document.querySelectorAll('.w[data-block="' + w.dataset.block + '"][data-k="' + w.dataset.k + '"]').forEach(function (p) {
-      parts.push(p.firstChild.nodeValue);
+      parts.push(baseOf(p));
     });
     return parts.join("");
   }
@@ -166,17 +210,22 @@
     readings.sort(function (a, b) { return (plain(b[0]) === plain(token[1])) - (plain(a[0]) === plain(token[1])); });
     if (level) { body.appendChild(el("p", box.dataset.level + " " + level, "", "gloss-level")); }
     if (!readings.length) { body.appendChild(el("p", box.dataset.missing)); }
-    // A word CC-CEDICT lacks: the words it is made of (经济社会: 经济 + 社会).
-    var made = (entry[2] || []).filter(function (p) { return p.length > 1; });
-    if (!readings.length && made.length) {
+    // A word CC-CEDICT lacks: the words it is made of (经济社会: 经济 + 社会), each [part, pinyin,
+    // senses], or [part] alone where CC-CEDICT lacks the part too (edition/reading_out.py). Every
+    // part is listed, such a part with "?" as the vocabulary page has it: dropping it (as a filter
+    // once did) showed a word as made of less than all its characters.
+    var made = entry[2] || [];
+    if (!readings.length && made.length > 1) {
       var parts = el("ul", "", "", "gloss-parts");
       parts.setAttribute("aria-label", box.dataset.parts);
       made.forEach(function (p) {
         var item = el("li");
         item.appendChild(el("span", p[0], box.dataset.zh));
-        item.appendChild(document.createTextNode(" "));
-        item.appendChild(el("span", p[1], "zh-Latn-pinyin", "gloss-pinyin"));
-        item.appendChild(document.createTextNode(": " + p[2]));
+        if (p.length > 1) {
+          item.appendChild(document.createTextNode(" "));
+          item.appendChild(el("span", p[1], "zh-Latn-pinyin", "gloss-pinyin"));
+        }
+        item.appendChild(document.createTextNode(": " + (p.length > 1 ? p[2] : "?")));
         parts.appendChild(item);
       });
       body.appendChild(el("p", box.dataset.parts + ":"));
@@ -192,13 +241,33 @@
     });
     if (readings.length) { body.appendChild(list); }
   }
+  // Placed as edition.js places a name's note, so that it is whole on the screen: on a phone a
+  // sheet along the bottom of the screen (edition.css), along the top for a word in the screen's
+  // lower part, never over the lines after the word; elsewhere below the word, or above it where
+  // the screen has more room there, no taller than that room. Placed again once the senses are in.
+  var phone = window.matchMedia ? window.matchMedia("(max-width: 40em)") : null;
   function place(w) {
     if (!popup) { return; }
-    var box2 = w.getBoundingClientRect();
+    var at = w.getBoundingClientRect();  // (box is the reading help's element)
+    popup.classList.remove("sheet", "top", "up");
+    popup.style.left = popup.style.top = popup.style.maxHeight = "";
+    if (phone && phone.matches) {
+      popup.classList.add("sheet");
+      popup.classList.toggle("top", at.bottom > window.innerHeight - popup.offsetHeight - 8);
+      return;
+    }
+    var gap = 6;
+    var below = window.innerHeight - at.bottom - gap - 8;
+    var above = at.top - gap - 8;
+    var height = popup.offsetHeight;
+    var up = height > below && above > below;
+    var room = up ? above : below;
+    if (height > room) { popup.style.maxHeight = Math.max(room, 120) + "px"; height = popup.offsetHeight; }
     var width = document.documentElement.clientWidth;
-    var left = Math.min(window.scrollX + box2.left, window.scrollX + width - popup.offsetWidth - 8);
-    popup.style.left = Math.max(8, left) + "px";
-    popup.style.top = (window.scrollY + box2.bottom + 6) + "px";
+    var left = Math.min(window.scrollX + at.left, window.scrollX + width - popup.offsetWidth - 8);
+    popup.style.left = Math.max(window.scrollX + 8, left) + "px";
+    popup.style.top = (window.scrollY + (up ? at.top - gap - height : at.bottom + gap)) + "px";
+    popup.classList.toggle("up", up);
   }
 
   // Tap or click: a word's gloss opens (a name's link keeps its note: edition.js opens it). The
