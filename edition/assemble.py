@@ -16,6 +16,7 @@ from edition.model import Article, Block, Edition, Emendation, NewsPage, Note, P
 # A block of an English skeleton (python build.py cut): "TODO: translate p3". It is no
 # translation: the block is shown and checked as untranslated, and the page builds.
 UNTRANSLATED = "TODO: translate"
+TRANSLATOR_PLACEHOLDER = "TODO: name the translator"  # a skeleton's translator: line
 
 
 def _translation(text: str) -> str:
@@ -111,6 +112,12 @@ def article_of(doc: Document, en: Document | None, diags: Diagnostics) -> Articl
         )
         for i, (b, local) in enumerate(zip(doc.blocks, locals_, strict=True))
     )
+    if en is not None and en.translation_front.translator == TRANSLATOR_PLACEHOLDER:
+        diags.warning(
+            Loc(en.path, en.meta.at("translator"), 1),
+            "the translator is still the cut's placeholder, and readers see it",
+            'name who translated it: translator: "…"',
+        )
     waiting = [b for b in blocks if b.en_loc is not None and not b.en]
     if en is not None and waiting:  # a skeleton's blocks, not translated yet
         diags.warning(

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+
+from markdown_it import MarkdownIt
 
 _COMMENT = re.compile(r"<!--(?:(.*?)-->|([^\n]*))", re.S)  # an unclosed one: to the end of its line
 _IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?")
 _REMOTE = re.compile(r"(?i)^(?:[a-z][a-z0-9+.-]*:|//)")
-_LINK = re.compile(r"\]\(\s*<?")
-# Schemes a browser would run or load rather than follow: markdown-it refuses to make a link
-# of them and leaves the Markdown as text, which readers would see
-_UNSAFE = re.compile(r"(?i)^\s*(?:javascript|vbscript|data|file):")
 _FOOTNOTE = re.compile(r"\[\^[^\]\s]+\]")
 _REFERENCE_LINK = re.compile(r"\][ ]?\[[^\]]*\]")
 _DEFINITION = re.compile(r"^ {0,3}\[(\^?)[^\]]+\]:")
@@ -67,16 +66,42 @@ def unsafe_link(url: str) -> Construct:
     )
 
 
+def refused_link(text: str) -> str | None:
+    """The first link markdown-it refuses to make (javascript:, vbscript:, file:, data: but
+    images: a browser would run or load it), however it is spelt (an entity, an escape, an
+    autolink), outside code: it leaves the Markdown as text, which readers would see."""
+    _REFUSED.clear()
+    _link_checker().parse(text)
+    return _REFUSED[0] if _REFUSED else None
+
+
+_REFUSED: list[str] = []
+
+
+@lru_cache(maxsize=1)
+def _link_checker() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": False})
+    allowed = md.validateLink
+
+    def validate(url: str) -> bool:
+        ok = bool(allowed(url))
+        if not ok:
+            _REFUSED.append(url)
+        return ok
+
+    md.validateLink = validate  # type: ignore[method-assign]
+    return md
+
+
 def inline_construct(text: str) -> Construct | None:
     """The first construct not allowed in a block's inline source, if any."""
     image = _IMAGE.search(text)
     if image:
         url = _destination(text, image.end())
         return remote_image(url) if _REMOTE.match(url) else IMAGE
-    for link in _LINK.finditer(text):
-        url = _destination(text, link.end())
-        if _UNSAFE.match(url):
-            return unsafe_link(url)
+    refused = refused_link(text) if "](" in text or "<" in text or "]:" in text else None
+    if refused is not None:
+        return unsafe_link(refused)
     if _FOOTNOTE.search(text):
         return FOOTNOTE
     if _REFERENCE_LINK.search(text):

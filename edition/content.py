@@ -296,7 +296,13 @@ def load_about(root: Path, diags: Diagnostics) -> str:
     start = 0
     for paragraph in text.split("\n\n"):
         found = inline_construct(paragraph)
-        if found is not None:
-            diags.error(Loc(ABOUT_FILE, start + 1, 1), f"{found.what} is not allowed in {ABOUT_FILE}", found.hint)
+        if found is not None:  # at its own line where it is on one, else at its paragraph's
+            lines = paragraph.split("\n")
+            at = next((n for n, line in enumerate(lines) if inline_construct(line) is not None), 0)
+            diags.error(Loc(ABOUT_FILE, start + at + 1, 1), f"{found.what} is not allowed in {ABOUT_FILE}", found.hint)
         start += paragraph.count("\n") + 2
+    for number, row in enumerate(text.split("\n"), 1):
+        if row.startswith("# "):
+            hint = "the About page has its title; begin a section with '## '"
+            diags.error(Loc(ABOUT_FILE, number, 1), f"a '# ' heading is not allowed in {ABOUT_FILE}", hint)
     return text

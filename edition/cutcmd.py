@@ -9,14 +9,12 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from edition.assemble import UNTRANSLATED  # each block of a skeleton: "TODO: translate p3"
+from edition.assemble import TRANSLATOR_PLACEHOLDER, UNTRANSLATED  # what a skeleton holds till translated
 from edition.config import PageInfo, load_page_config
 from edition.content import Document, load_document, load_pages, text_hash
 from edition.cut import Doubt, block_markdown, cut_page, doubtful_breaks, read_layout, write_cut
 from edition.errors import BuildError, Diagnostic, Diagnostics, Loc, rel
 from edition.ids import local_block_ids
-
-TRANSLATOR_PLACEHOLDER = "TODO: name the translator"
 
 
 def pages_to_cut(root: Path, folder: Path | None) -> list[PageInfo]:

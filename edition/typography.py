@@ -17,7 +17,7 @@ from markdown_it import MarkdownIt
 
 from edition.markup import inline_renderer
 
-_SPACE_OR_END = re.compile(r"\s|$")
+_ADDRESS = re.compile(r"""https?://\S*?(?=[.,;:!?'")\]”’]*(?:\s|$))""")
 _OPEN = {'"': "“", "'": "‘"}
 _CLOSE = {'"': "”", "'": "’"}
 
@@ -49,9 +49,6 @@ def curly_quotes(text: str) -> str:
     for i, ch in enumerate(text):
         if i < address:
             continue
-        if not code and text.startswith(("http://", "https://"), i):
-            address = _SPACE_OR_END.search(text, i).start()  # type: ignore[union-attr]  # "$" always matches
-            continue
         if ch == "`":
             code = not code
             continue
@@ -62,6 +59,10 @@ def curly_quotes(text: str) -> str:
             continue
         if target:
             target += (ch == "(") - (ch == ")")
+            continue
+        if text.startswith(("http://", "https://"), i):
+            # to its end: what punctuation or quotes close it are the sentence's, not its own
+            address = _ADDRESS.match(text, i).end()  # type: ignore[union-attr]  # it matches at "http"
             continue
         if ch not in _OPEN:
             continue

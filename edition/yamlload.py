@@ -113,21 +113,35 @@ def load_yaml(text: str, path: str, line_offset: int = 0) -> Any:
 
 
 # a value that opens with a quote: after "key: " (a key of the project's files: a word) or "- "
-_QUOTED = re.compile(r"""^\s*(?:-\s+)?(?:[\w.-]+:\s+|-\s+)(["'])""")
+# (group 1: up to its key, the key's column; a list item's "- " counts)
+_QUOTED = re.compile(r"""^(\s*(?:-\s+)?)(?:[\w.-]+:\s+|-\s+)(["'])""")
+_ENTRY = re.compile(r"^(\s*)(?:-\s|[\w.-]+:(?:\s|$))")  # a line that begins a key or a list item
+
+
+def _closes(quote: str, text: str) -> bool:
+    if quote == '"':
+        return re.search(r'(?<!\\)"', text) is not None
+    return "'" in text.replace("''", "")
 
 
 def _unclosed_quote(text: str, last: int) -> tuple[int, int] | None:
-    """The first line up to ``last`` (1-based) whose value opens a quote it does not close:
-    (line, column of the quote). A quoted value may run over lines in YAML, so a quote left
-    open is found lines later, as another error."""
-    for number, line in enumerate(text.split("\n")[:last], 1):
-        match = _QUOTED.match(line)
-        if match is None:
-            continue
-        quote, rest = match[1], line[match.end() :]
-        closed = re.search(r'(?<!\\)"', rest) if quote == '"' else re.search(r"'(?!')", rest.replace("''", ""))
-        if closed is None:
-            return number, match.start(1) + 1
+    """Where a quote was left open, if YAML's error (at line ``last``, 1-based) comes of one:
+    (line, column of the quote). YAML lets a quoted value run over lines, and this project's
+    files do so, indented under their key; a quote left open swallows the keys that follow it,
+    at its key's indentation or less, and the error is found lines later."""
+    lines = text.split("\n")[:last]
+    n = 0
+    while n < len(lines):
+        match = _QUOTED.match(lines[n])
+        if match is not None and not _closes(match[2], lines[n][match.end() :]):
+            for m in range(n + 1, len(lines)):
+                entry = _ENTRY.match(lines[m])
+                if entry is not None and len(entry[1]) <= len(match[1]):
+                    return n + 1, match.start(2) + 1  # a key swallowed: the quote was left open
+                if _closes(match[2], lines[m]):
+                    n = m  # a value over lines, closed: valid
+                    break
+        n += 1
     return None
 
 

@@ -160,7 +160,8 @@
   // opener, Shift+Tab from its first back to the opener. (It is the last child of <body>: in
   // the page's own order the keyboard never reached it.)
   function tabStops(scope) {
-    return Array.prototype.filter.call(scope.querySelectorAll("a[href], button, input, select, textarea, summary"), function (e) {
+    // (a word is one in "Words by keyboard": static/reading.js gives it a tabindex)
+    return Array.prototype.filter.call(scope.querySelectorAll("a[href], button, input, select, textarea, summary, [tabindex]"), function (e) {
       return !e.disabled && e.tabIndex >= 0 && e.getClientRects().length > 0;
     });
   }
@@ -174,8 +175,10 @@
     else if (at === inside[0] && event.shiftKey) { to = owner; }
     else if (at === inside[inside.length - 1] && !event.shiftKey) {
       var page = tabStops(document).filter(function (e) { return !popover.contains(e); });
-      to = page[page.indexOf(owner) + 1] || null;
-      close();
+      var here = page.indexOf(owner);
+      // the opener the page's last stop (or none): Tab leaves the page, as it would from it
+      to = here >= 0 ? page[here + 1] || null : null;
+      if (to) { close(); }
     }
     if (to) { event.preventDefault(); to.focus(); }
   });

@@ -203,8 +203,16 @@ def test_the_about_pages_own_words_are_checked_at_their_line(project: Project) -
     """content/about.md is Markdown prose for the About page; what would not be published as
     meant is an error at its line, like a content file's."""
     text = project.read("content/about.md")
-    project.write("content/about.md", text + "\nA map: ![map](https://maps.example.com/m.png)\n")
-    line = text.count("\n") + 2
+    # in a paragraph's second line: named at that line (found by review: at the paragraph's first)
+    project.write("content/about.md", text + "\nA map\nhere: ![map](https://maps.example.com/m.png)\n")
+    line = text.count("\n") + 3
     project.fails(
         f"content/about.md:{line}:1: error: a remote image (https://maps.example.com/m.png) is not allowed in content/about.md — an edition never loads a file from elsewhere; remove it (a photograph is a '{{.caption}}' block)"
+    )
+
+
+def test_the_about_pages_own_words_keep_its_one_title(project: Project) -> None:
+    project.write("content/about.md", "# Our edition\n\nWords.\n")
+    project.fails(
+        "content/about.md:1:1: error: a '# ' heading is not allowed in content/about.md — the About page has its title; begin a section with '## '"
     )

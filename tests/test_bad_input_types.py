@@ -174,3 +174,14 @@ def test_a_quote_left_open_is_named_at_its_own_line(project: Project) -> None:
     project.fails(
         f"{ZH}:{line}:8: error: invalid YAML: a quote opened here is not closed on its line — close the quote at the end of the value, or remove it"
     )
+
+
+def test_a_quoted_value_over_lines_is_not_blamed_for_an_error_below_it(project: Project) -> None:
+    """Found by review: 03-business-support's editorial note is a quoted value over three lines
+    (valid YAML); an indentation mistake below it was blamed on the note's opening quote."""
+    name = "content/2020-05-25/p12/03-business-support.zh.md"
+    assert "text: 'The two vertical lines" in project.read(name)  # the value over lines above
+    line = project.edit(name, "    theme: other", "     theme: other")
+    project.fails(
+        f"{name}:{line}:6: error: invalid YAML: did not find expected key — check the indentation and that text containing ':' or '#' is in quotes"
+    )

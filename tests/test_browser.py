@@ -379,7 +379,8 @@ def test_article_pages_weigh_less_than_150_kb(site: Site, browser: Any) -> None:
 
 # --- 7. an editor's pasted HTML stays text --------------------------------------------
 
-PAYLOAD = ' <script>window.__pwned=1</script><img src=x onerror="window.__pwned=2"> [x](javascript:window.__pwned=3)'
+# (a javascript: link is an error of the build: tests/test_bad_input_markdown.py)
+PAYLOAD = ' <script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">'
 
 
 def test_pasted_html_is_inert_in_the_browser(site: Site, browser: Any, tmp_path: Path) -> None:
@@ -392,7 +393,7 @@ def test_pasted_html_is_inert_in_the_browser(site: Site, browser: Any, tmp_path:
     lines[-1] += PAYLOAD  # the English of the last block only; the number of blocks is unchanged
     last = max(int(n) for n in re.findall(r'id="moyu-p(\d+)"', (site.out / ARTICLE / "index.html").read_text("utf-8")))
     # The payload's digits are not in the Chinese: declare them, or the number check refuses the build.
-    declared = "".join(f"\n- block: p{last}\n  value: {v}\n  reason: the test's payload" for v in (1, 2, 3))
+    declared = "".join(f"\n- block: p{last}\n  value: {v}\n  reason: the test's payload" for v in (1, 2))
     head = (
         head.replace("\nnumbers:", f"\nnumbers:{declared}", 1)
         if "\nnumbers:" in head

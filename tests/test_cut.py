@@ -156,8 +156,10 @@ def test_cut_writes_english_skeletons_that_pass_the_alignment_check(site: Path) 
     assert "\n## TODO: translate s1\n" in skeleton  # the hash of the real Chinese text: the cut reproduces it
     edition, diags = _assemble(site)
     assert edition is not None and not diags.errors, diags.errors
-    # one warning an article: its blocks await translation
-    assert len(diags.warnings) == 5 and all("await translation" in d.message for d in diags.warnings)
+    # two warnings an article: its blocks await translation, its translator is to be named
+    assert len(diags.warnings) == 10, diags.warnings
+    assert sum("await translation" in d.message for d in diags.warnings) == 5
+    assert sum("translator is still the cut's placeholder" in d.message for d in diags.warnings) == 5
     assert len(edition.all_articles) == 5
     for article in edition.all_articles:
         assert not article.outdated and article.en_path

@@ -7,6 +7,8 @@ import re
 from html import unescape
 from pathlib import Path
 
+import pytest
+
 from edition.cite import cite
 from edition.model import Edition
 from edition.pipeline import BuildResult
@@ -276,3 +278,17 @@ def test_pages_name_each_static_file_with_its_version(built: Built) -> None:
             named += 1
         assert not re.search(r'(href|src)="[^"]*static/[\w.-]+\.(css|js)"', html), path  # none without its version
     assert named >= 12
+
+
+@pytest.mark.parametrize(
+    ("text", "curled"),
+    [
+        ("see https://a.example/x'y/#p3.", "see https://a.example/x'y/#p3."),  # an address as it is
+        # found by review: the address's end is before the punctuation and quotes that close it,
+        # and a link's target is a link's, not an address to pass over to the next space
+        ('He said "see https://x.example/".', "He said “see https://x.example/”."),
+        ('[link](https://x.example) and "quoted" it\'s', "[link](https://x.example) and “quoted” it’s"),
+    ],
+)
+def test_quotes_are_curled_around_a_web_address_never_in_it(text: str, curled: str) -> None:
+    assert curly_quotes(text) == curled
