@@ -67,26 +67,28 @@
   // On a phone the note is a sheet along the bottom of the screen (edition.css), never over
   // the lines after the name, so that the next name can be tapped while it is open; along the
   // top instead when the name is in the screen's lower part (the sheet is at most 45% of it).
+  // reading.js places a word's gloss the same way (window.editionPopover.place).
   var phone = window.matchMedia ? window.matchMedia("(max-width: 40em)") : null;
-  function place(box) {
+  function place(box, element) {
+    var pop = element || popover;
     if (phone && phone.matches) {
-      popover.classList.add("sheet");
-      popover.classList.toggle("top", box.bottom > window.innerHeight - popover.offsetHeight - 8);
+      pop.classList.add("sheet");
+      pop.classList.toggle("top", box.bottom > window.innerHeight - pop.offsetHeight - 8);
       return;
     }
     // Below the link; above it where the screen has more room there (near its bottom).
     var gap = 6;
     var below = window.innerHeight - box.bottom - gap - 8;
     var above = box.top - gap - 8;
-    var height = popover.offsetHeight;
+    var height = pop.offsetHeight;
     var up = height > below && above > below;
     var room = up ? above : below;
-    if (height > room) { popover.style.maxHeight = Math.max(room, 120) + "px"; height = popover.offsetHeight; }
+    if (height > room) { pop.style.maxHeight = Math.max(room, 120) + "px"; height = pop.offsetHeight; }
     var width = document.documentElement.clientWidth;
-    var left = Math.min(window.scrollX + box.left, window.scrollX + width - popover.offsetWidth - 8);
-    popover.style.left = Math.max(window.scrollX + 8, left) + "px";
-    popover.style.top = (window.scrollY + (up ? box.top - gap - height : box.bottom + gap)) + "px";
-    popover.classList.toggle("up", up);
+    var left = Math.min(window.scrollX + box.left, window.scrollX + width - pop.offsetWidth - 8);
+    pop.style.left = Math.max(window.scrollX + 8, left) + "px";
+    pop.style.top = (window.scrollY + (up ? box.top - gap - height : box.bottom + gap)) + "px";
+    pop.classList.toggle("up", up);
   }
   function show(link, content, className) {
     close();
@@ -183,7 +185,7 @@
     if (to) { event.preventDefault(); to.focus(); }
   });
   // article.js shows a passage's actions in the same popover.
-  window.editionPopover = { show: show, close: close, owner: function () { return owner; }, element: function () { return popover; } };
+  window.editionPopover = { show: show, close: close, place: place, owner: function () { return owner; }, element: function () { return popover; } };
   document.addEventListener("click", function (event) {
     var target = event.target;
     if (popover && !popover.contains(target) && !(target.closest && target.closest("a.m, .pair[data-ref] > a.pl"))) { close(); }

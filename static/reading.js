@@ -244,30 +244,13 @@
   // Placed as edition.js places a name's note, so that it is whole on the screen: on a phone a
   // sheet along the bottom of the screen (edition.css), along the top for a word in the screen's
   // lower part, never over the lines after the word; elsewhere below the word, or above it where
-  // the screen has more room there, no taller than that room. Placed again once the senses are in.
-  var phone = window.matchMedia ? window.matchMedia("(max-width: 40em)") : null;
+  // the screen has more room there, no taller than that room (the same code: edition.js's).
+  // Placed again once the senses are in.
   function place(w) {
-    if (!popup) { return; }
-    var at = w.getBoundingClientRect();  // (box is the reading help's element)
+    if (!popup || !window.editionPopover) { return; }
     popup.classList.remove("sheet", "top", "up");
     popup.style.left = popup.style.top = popup.style.maxHeight = "";
-    if (phone && phone.matches) {
-      popup.classList.add("sheet");
-      popup.classList.toggle("top", at.bottom > window.innerHeight - popup.offsetHeight - 8);
-      return;
-    }
-    var gap = 6;
-    var below = window.innerHeight - at.bottom - gap - 8;
-    var above = at.top - gap - 8;
-    var height = popup.offsetHeight;
-    var up = height > below && above > below;
-    var room = up ? above : below;
-    if (height > room) { popup.style.maxHeight = Math.max(room, 120) + "px"; height = popup.offsetHeight; }
-    var width = document.documentElement.clientWidth;
-    var left = Math.min(window.scrollX + at.left, window.scrollX + width - popup.offsetWidth - 8);
-    popup.style.left = Math.max(window.scrollX + 8, left) + "px";
-    popup.style.top = (window.scrollY + (up ? at.top - gap - height : at.bottom + gap)) + "px";
-    popup.classList.toggle("up", up);
+    window.editionPopover.place(w.getBoundingClientRect(), popup);
   }
 
   // Tap or click: a word's gloss opens (a name's link keeps its note: edition.js opens it). The
