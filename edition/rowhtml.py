@@ -154,7 +154,7 @@ class Rows:
         zh_lang = esc(view.zh_lang)
         out: list[str] = []
         for row in rows:
-            title = curly_quotes(row["title_en"]) if view.show_en else zh(row["title_zh"])
+            title = curly_quotes(row["title_en"]) if view.show_en and row["title_en"] else zh(row["title_zh"])
             href = f"{self.url(row['path'])}#{row['block']}"
             out.append(f'  <li>\n    <a href="{esc(href)}">{esc(title)}, {esc(self.passage(row["block"]))}</a>\n')
             # the sentences follow the link without a line break of their own (as the template had them)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from collections.abc import Callable
@@ -175,6 +176,12 @@ def test_a_page_just_cut_builds_and_shows_its_blocks_untranslated(site: Path, tm
     assert sum("await translation" in w.message for w in result.warnings) == 5
     html = (tmp_path / "out/2020-05-25/p12/moyu/index.html").read_text(encoding="utf-8")
     assert "TODO: translate" not in html and 'class="en untranslated"' in html
+    # an article without an English title is named by its Chinese one (found by review: the
+    # English view's <title>, contents and previous/next links were empty)
+    english = (tmp_path / "out/en/2020-05-25/p12/moyu/index.html").read_text(encoding="utf-8")
+    assert "<title>携手新疆墨玉 坚决打赢脱贫攻坚战 — " in english
+    front = (tmp_path / "out/en/2020-05-25/p12/index.html").read_text(encoding="utf-8")
+    assert "携手新疆墨玉" in front and not re.search(r"Article \d+</a>", front)
 
 
 def test_a_skeleton_missing_a_block_fails_the_alignment_check(site: Path) -> None:
