@@ -255,33 +255,6 @@
 
   // Tap or click: a word's gloss opens (a name's link keeps its note: edition.js opens it). The
   // first tap on the Chinese lays the words over the text, then finds the word under the finger.
-  // On a phone the browser moves a tap that falls beside a link onto the link (touch
-  // adjustment): a tap on the word next to a figure followed the figure. A tap whose finger
-  // was outside the link is a tap on the text where the finger was.
-  var touch = null;
-  document.addEventListener("touchstart", function (event) {
-    var t = event.touches[0];
-    touch = t ? [t.clientX, t.clientY, Date.now()] : null;
-  }, { capture: true, passive: true });
-  document.addEventListener("click", function (event) {
-    var at = touch;
-    touch = null;
-    var link = at && Date.now() - at[2] < 800 && event.target.closest && event.target.closest(".zh a");
-    if (!link || Array.prototype.some.call(link.getClientRects(), function (r) {
-      return at[0] >= r.left && at[0] <= r.right && at[1] >= r.top && at[1] <= r.bottom;
-    })) { return; }
-    event.preventDefault();
-    event.stopImmediatePropagation();  // nor a name's note (edition.js)
-    openAt(at[0], at[1]);
-  }, true);
-  // The word at a point of the screen, the words laid over the text first.
-  function openAt(x, y) {
-    loadTokens().then(function () {
-      var hit = document.elementFromPoint(x, y);
-      var found = hit && hit.closest && hit.closest(".w");
-      if (found && !found.closest("a")) { open(found); }
-    });
-  }
   document.addEventListener("click", function (event) {
     var target = event.target;
     if (!target.closest || target.closest("#gloss")) { return; }
@@ -290,7 +263,12 @@
     if (w) { open(w); return; }
     var text = target.closest(".zh, figcaption span[lang^='zh']");
     if (text && !text.dataset.words) {
-      openAt(event.clientX, event.clientY);
+      var x = event.clientX, y = event.clientY;
+      loadTokens().then(function () {
+        var hit = document.elementFromPoint(x, y);
+        var found = hit && hit.closest && hit.closest(".w");
+        if (found && !found.closest("a")) { open(found); }
+      });
       return;
     }
     close();

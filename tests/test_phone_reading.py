@@ -293,26 +293,3 @@ def test_a_gloss_lists_every_part_of_a_word_even_one_cedict_lacks(site: Site, br
     assert "undefined" not in page.locator("#gloss").inner_text()
     assert not page.errors, page.errors
     page.context.close()
-
-
-# --- touch beside a link ----------------------------------------------------------------------
-
-
-def test_a_tap_beside_a_link_glosses_the_word_under_the_finger(site: Site, browser: Any) -> None:
-    """Found by a usage walk: on a phone the browser moves a tap that falls beside a link onto
-    the link (touch adjustment), so a tap on the word after a figure followed the figure. A tap
-    on the link itself still follows it."""
-    page = phone(browser)
-    page.goto(site.url + ARTICLE)
-    link = page.locator("#moyu-p2 .zh a.fig", has_text="83个")  # followed by 贫困村, a word
-    link.scroll_into_view_if_needed()
-    box = link.bounding_box()
-    assert box is not None
-    size = float(page.evaluate("parseFloat(getComputedStyle(document.querySelector('#moyu-p2 .zh')).fontSize)"))
-    page.touchscreen.tap(box["x"] + box["width"] + size / 2, box["y"] + box["height"] / 2)  # the next character
-    page.locator("#gloss").wait_for(state="visible")
-    assert page.url == site.url + ARTICLE, "the tap beside the figure followed it"
-    page.touchscreen.tap(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)  # the figure itself
-    page.wait_for_url(re.compile(r"figures/"))
-    assert not page.errors, page.errors
-    page.context.close()
