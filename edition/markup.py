@@ -106,7 +106,7 @@ def _named(body: str, blocks: list[RawBlock]) -> list[RawBlock]:
     named = []
     for block in blocks:
         text = block.text
-        if not block.problem and ("[" in text or "|" in text):
+        if not block.problem and ("[" in text or "|" in text or "<" in text):  # "<": an autolink
             found = inline_construct(text)
             if found is not None:
                 block = RawBlock(block.kind, text, block.line, found.what, found.hint)
