@@ -192,7 +192,11 @@
   for (var i = 0; i + 1 < pairs.length; i += 2) { hant[pairs[i]] = pairs[i + 1]; }
   function simplified(query) { return Array.from(query).map(function (ch) { return hant[ch] || ch; }).join(""); }
 
+  // Each search is numbered: an answer that comes after a newer search began is dropped (a slow
+  // answer to "公益" must not replace the list for "公益性岗位", nor refill one the reader cleared).
+  var latest = 0;
   function run() {
+    var serial = ++latest;
     var query = input.value.trim();
     if (!query) { list.textContent = ""; status.textContent = ""; return; }
     var wanted = simplified(query);
@@ -208,7 +212,9 @@
       function holds(r) { return holding.every(function (ids) { return ids.indexOf(r.id) >= 0; }); }
       results = results.filter(holds).concat(results.filter(function (r) { return !holds(r); }));
       var total = results.length;
-      return Promise.all(results.slice(0, 100).map(function (r) { return r.data(); })).then(function (pages) { show(pages, total, chineseWords(wanted), otherWords(wanted)); });
+      return Promise.all(results.slice(0, 100).map(function (r) { return r.data(); })).then(function (pages) {
+        if (serial === latest) { show(pages, total, chineseWords(wanted), otherWords(wanted)); }
+      });
     });
   }
 

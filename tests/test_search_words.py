@@ -154,3 +154,19 @@ def test_a_result_opens_in_the_readers_view(site: Site, browser: Any) -> None:
     anchor = href.split("#")[1]
     assert "公益性崗位" in str(page.locator(f'[id="{anchor}"]').inner_text()).replace(" ", "")
     page.context.close()
+
+
+def test_an_answer_to_an_older_search_never_replaces_a_newer_one(site: Site, browser: Any) -> None:
+    """Found by review: each Chinese word adds a search, so the answer to a search the reader
+    has already replaced (or cleared) could arrive last and fill the list."""
+    page = new_page(browser)
+    page.goto(site.url + "search/")
+    search(page, "朝阳")  # the index loaded: the next answers come as fast as they can
+    page.evaluate(
+        """() => { const q = document.getElementById('q'), form = q.form;
+          q.value = '公益性岗位'; form.requestSubmit(); q.value = ''; form.requestSubmit(); }"""
+    )
+    page.wait_for_timeout(2000)
+    assert page.locator("#search-results li").count() == 0, "an older answer filled the cleared list"
+    assert not page.errors
+    page.context.close()
