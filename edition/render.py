@@ -132,10 +132,14 @@ class Renderer:
             else (lambda target: relative(page.path, target))
         )
         versions = self.versions
+        zh = to_hant if view.code == "zh-hant" else _same
         return {
             "config": config,
             "t": self.translate(view),
-            "zh": to_hant if view.code == "zh-hant" else _same,
+            "zh": zh,
+            # an article's title in a view of one language: the English where the view shows it
+            # and the article has one (a page just cut has none yet), else the Chinese
+            "title": lambda a: curly_quotes(a.title_en) if view.show_en and a.title_en else zh(a.title_zh),
             "url": page_url(site, page),
             "root_url": root_url,
             "static_url": lambda target: root_url(target) + (f"?v={versions[target]}" if target in versions else ""),
