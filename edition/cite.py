@@ -6,15 +6,14 @@ from __future__ import annotations
 import calendar
 import functools
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from edition.config import PageInfo
 from edition.model import Article, Block, Edition
-from edition.refs import article_name, passage_label
+from edition.refs import abbreviation, article_name, passage_label
 from edition.typography import curly_quotes
-
-TRANSLATOR = "the edition team"
 
 
 @dataclass(frozen=True)
@@ -27,6 +26,7 @@ class _Work:
     edition_title: str
     accessed: str
     info: PageInfo
+    translator: str  # site.toml's editors, as a name ("The edition team")
 
 
 @dataclass(frozen=True)
@@ -81,12 +81,16 @@ def cite(edition: Edition, article: Article, block: Block | None = None) -> Cita
     edition_title = f"{info.newspaper_en}, {_english_date(info.date)}, Page {info.page}: An Annotated Bilingual Edition"
     title_zh, title_en = article.title_zh, article.title_en or article.title_zh
     accessed = edition.config.build_date
+    translator = edition.config.site.team
+    # in running text a name that begins with "The" is "the" ("Translated by the edition team")
+    running = "the" + translator[3:] if translator.startswith("The ") else translator
     chicago_original = f"“{title_zh}” [{title_en}]. {info.newspaper_zh} ({info.newspaper_en}), {_english_date(info.date)}, {info.page}{passage_en}."
-    chicago_translation = _chicago_translation(title_en, edition_title, passage_en, at)
+    chicago_translation = _chicago_translation(title_en, running, edition_title, passage_en, at)
     gbt_original = f"{title_zh}[N]. {info.newspaper_zh}, {info.date}({info.page}){passage_zh}."
-    gbt_translation = f"{title_en}[EB/OL]. {TRANSLATOR}, trans. ({accessed})[{accessed}].{at}"
-    key = f"crd{info.date.replace('-', '')}{article.id.replace('-', '')}{block.local if block else ''}"
-    work = _Work(key, title_zh, title_en, edition_title, accessed, info)
+    gbt_translation = f"{title_en}[EB/OL]. {running}, trans. ({accessed})[{accessed}].{at}"
+    initials = re.sub(r"[^a-z0-9]", "", abbreviation(info).lower())  # a BibTeX key is plain ASCII
+    key = f"{initials}{info.date.replace('-', '')}{article.id.replace('-', '')}{block.local if block else ''}"
+    work = _Work(key, title_zh, title_en, edition_title, accessed, info, translator)
     pattern: tuple[str, ...] = ()
     if block is None:  # passage_label() is the article's name and the passage's part
         # the slots marked, while it is made, by a mark no text of the citation holds
@@ -94,15 +98,17 @@ def cite(edition: Edition, article: Article, block: Block | None = None) -> Cita
         while mark in title_en + edition_title + url:
             mark += "\ue000"
         passage = f", {article_name(article, 'en')} {mark}part{mark}"
-        whole = _chicago_translation(title_en, edition_title, passage, f" {url}#{mark}id{mark}." if url else "")
+        whole = _chicago_translation(
+            title_en, running, edition_title, passage, f" {url}#{mark}id{mark}." if url else ""
+        )
         # text, "part", text[, "id", text]; curly quotes as the article's own citation has
         # them, made on the whole (a quote's shape depends on its neighbours)
         pattern = tuple(curly_quotes(whole).split(mark))
     return Citation(chicago_original, chicago_translation, gbt_original, gbt_translation, url, work, pattern)
 
 
-def _chicago_translation(title_en: str, edition_title: str, passage_en: str, at: str) -> str:
-    return f"“{title_en}.” Translated by {TRANSLATOR}. In {edition_title}{passage_en}.{at}"
+def _chicago_translation(title_en: str, translator: str, edition_title: str, passage_en: str, at: str) -> str:
+    return f"“{title_en}.” Translated by {translator}. In {edition_title}{passage_en}.{at}"
 
 
 def _bibtex(work: _Work, url: str) -> str:
@@ -118,7 +124,7 @@ def _bibtex(work: _Work, url: str) -> str:
         f"}}\n"
         f"@misc{{{key}en,\n"
         f"  title = {{{_bib_escape(work.title_en)}}},\n"
-        f"  translator = {{{{The edition team}}}},\n"
+        f"  translator = {{{{{_bib_escape(work.translator)}}}}},\n"
         f"  howpublished = {{{_bib_escape(work.edition_title)}}},\n"
         + (f"  url = {{{url}}},\n" if url else "")
         + f"  urldate = {{{work.accessed}}},\n"
@@ -146,7 +152,7 @@ def _csl_json(work: _Work, url: str) -> str:
             "type": "article-newspaper",
             "title": work.title_en,
             "container-title": work.edition_title,
-            "translator": [{"literal": "The edition team"}],
+            "translator": [{"literal": work.translator}],
             "original-title": work.title_zh,
             "issued": {"date-parts": [_date_parts(info.date)]},
             "accessed": {"date-parts": [_date_parts(work.accessed)]},
@@ -162,7 +168,14 @@ def json_ld(edition: Edition, article: Article) -> str:
     """schema.org NewsArticle for the original, with the translation as a work of its own."""
     info = edition.page_of(article).info
     url = edition.config.base_url + article.url
-    data = {
+    translation = {
+        "@type": "CreativeWork",
+        "name": article.title_en,
+        "inLanguage": "en",
+        "url": url,
+        "translator": {"@type": "Organization", "name": edition.config.site.team},
+    }
+    data: dict[str, object] = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "headline": article.title_zh,
@@ -173,13 +186,9 @@ def json_ld(edition: Edition, article: Article) -> str:
         "articleSection": info.section_zh,
         "isPartOf": {"@type": "Newspaper", "name": info.newspaper_zh, "alternateName": info.newspaper_en},
         "url": url,
-        "workTranslation": {
-            "@type": "CreativeWork",
-            "name": article.title_en,
-            "inLanguage": "en",
-            "url": url,
-            "translator": {"@type": "Organization", "name": "The edition team"},
-        },
+        "workTranslation": translation,
     }
+    if not article.title_en:  # not yet translated: no English title to state (not an empty one)
+        del data["alternativeHeadline"], translation["name"]
     # "</" cannot end the script element early: escape the slash as JSON allows.
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")

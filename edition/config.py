@@ -27,6 +27,11 @@ class SiteInfo:
     license: str = ""
     search_examples: tuple[str, ...] = ()
 
+    @property
+    def team(self) -> str:
+        """Who made the edition, as citations and the TEI name them."""
+        return self.editors or "The edition team"
+
 
 @dataclass(frozen=True)
 class PageInfo:

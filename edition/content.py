@@ -17,6 +17,7 @@ from edition.frontmatter import split_front_matter
 from edition.frontmodel import ArticleFront, TranslationFront
 from edition.markup import parse_blocks
 from edition.model import SourceText
+from edition.typography import prose_titles
 from edition.yamlload import LineDict, load_yaml
 
 # A content file larger than this is a mistake (a pasted log, a binary): a whole
@@ -301,8 +302,7 @@ def load_about(root: Path, diags: Diagnostics) -> str:
             at = next((n for n, line in enumerate(lines) if inline_construct(line) is not None), 0)
             diags.error(Loc(ABOUT_FILE, start + at + 1, 1), f"{found.what} is not allowed in {ABOUT_FILE}", found.hint)
         start += paragraph.count("\n") + 2
-    for number, row in enumerate(text.split("\n"), 1):
-        if row.startswith("# "):
-            hint = "the About page has its title; begin a section with '## '"
-            diags.error(Loc(ABOUT_FILE, number, 1), f"a '# ' heading is not allowed in {ABOUT_FILE}", hint)
+    hint = "the About page has its title; begin a section with '## '"
+    for number in prose_titles(text):
+        diags.error(Loc(ABOUT_FILE, number, 1), f"a first-level heading is not allowed in {ABOUT_FILE}", hint)
     return text

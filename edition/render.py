@@ -26,7 +26,7 @@ from edition.config import load_config, site_strings
 from edition.derive import SiteIndex, sentence
 from edition.errors import BuildError, Diagnostic, Diagnostics, Loc, rel
 from edition.figures import format_value, unit_en
-from edition.model import Block
+from edition.model import Article, Block
 from edition.pages import Page
 from edition.refs import passage_label, passage_ref
 from edition.rowhtml import Rows
@@ -138,8 +138,10 @@ class Renderer:
             "t": self.translate(view),
             "zh": zh,
             # an article's title in a view of one language: the English where the view shows it
-            # and the article has one (a page just cut has none yet), else the Chinese
-            "title": lambda a: curly_quotes(a.title_en) if view.show_en and a.title_en else zh(a.title_zh),
+            # and the article has one (a page just cut has none yet), else the Chinese, marked
+            # as Chinese where the page is English (title_text: the same, for <title>)
+            "title": lambda a: _title(a, view, zh),
+            "title_text": lambda a: curly_quotes(a.title_en) if view.show_en and a.title_en else zh(a.title_zh),
             "url": page_url(site, page),
             "root_url": root_url,
             "static_url": lambda target: root_url(target) + (f"?v={versions[target]}" if target in versions else ""),
@@ -171,6 +173,14 @@ class Renderer:
 
 def _same(text: str) -> str:
     return text
+
+
+def _title(article: Article, view: View, zh: Callable[[str], str]) -> str | Markup:
+    if not view.show_en:
+        return zh(article.title_zh)
+    if article.title_en:
+        return curly_quotes(article.title_en)
+    return Markup('<span lang="{}">{}</span>').format(view.zh_lang, zh(article.title_zh))
 
 
 def page_url(site: SiteIndex, page: Page) -> Callable[[str], str]:

@@ -154,9 +154,14 @@ class Rows:
         zh_lang = esc(view.zh_lang)
         out: list[str] = []
         for row in rows:
-            title = curly_quotes(row["title_en"]) if view.show_en and row["title_en"] else zh(row["title_zh"])
+            if not view.show_en:
+                title = esc(zh(row["title_zh"]))
+            elif row["title_en"]:
+                title = esc(curly_quotes(row["title_en"]))
+            else:  # not yet translated: its Chinese title, marked as Chinese on an English page
+                title = f'<span lang="{zh_lang}">{esc(zh(row["title_zh"]))}</span>'
             href = f"{self.url(row['path'])}#{row['block']}"
-            out.append(f'  <li>\n    <a href="{esc(href)}">{esc(title)}, {esc(self.passage(row["block"]))}</a>\n')
+            out.append(f'  <li>\n    <a href="{esc(href)}">{title}, {esc(self.passage(row["block"]))}</a>\n')
             # the sentences follow the link without a line break of their own (as the template had them)
             if view.show_zh and row["zh"]:
                 out.append(f'<p lang="{zh_lang}">{esc(zh(row["zh"]))}</p>')

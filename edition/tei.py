@@ -148,7 +148,7 @@ def _source(source_desc: ET.Element, news: NewsPage) -> None:
 
 def _header(root: ET.Element, edition: Edition) -> None:
     site = edition.config.site
-    team = site.editors or "The edition team"
+    team = site.team
     header = add_element(root, "teiHeader")
     file_desc = add_element(header, "fileDesc")
 

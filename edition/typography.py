@@ -98,3 +98,9 @@ def render_prose(text: str) -> str:
     """An editor's prose (content/about.md) to HTML: paragraphs, lists and headings, escaped,
     with the inline text's rules (curly quotes, external links marked, no images)."""
     return str(_english().render(text))
+
+
+def prose_titles(text: str) -> list[int]:
+    """The lines (1-based) where an editor's prose begins a first-level heading, however written
+    ('# ', ' # ', 'Title' over '==='), as markdown-it reads it: never a '#' in code."""
+    return [t.map[0] + 1 for t in _english().parse(text) if t.type == "heading_open" and t.tag == "h1" and t.map]

@@ -120,7 +120,7 @@ _ENTRY = re.compile(r"^(\s*)(?:-\s|[\w.-]+:(?:\s|$))")  # a line that begins a k
 
 def _closes(quote: str, text: str) -> bool:
     if quote == '"':
-        return re.search(r'(?<!\\)"', text) is not None
+        return re.match(r'(?:[^"\\]|\\.)*"', text) is not None  # an escaped quote is not one; an escaped backslash is
     return "'" in text.replace("''", "")
 
 

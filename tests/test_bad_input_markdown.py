@@ -3,6 +3,7 @@ once at its own line, exit status 1, output/ and every content file unchanged.""
 
 from __future__ import annotations
 
+import pytest
 from bad_input_support import EN, MOYU_PAGE, ZH, Project
 
 PLAIN_HINT = "use '# ' for the headline, '## ' for subheads, plain paragraphs, and '{.deck}', '{.caption}' ... above a paragraph to give its kind"
@@ -211,8 +212,23 @@ def test_the_about_pages_own_words_are_checked_at_their_line(project: Project) -
     )
 
 
-def test_the_about_pages_own_words_keep_its_one_title(project: Project) -> None:
-    project.write("content/about.md", "# Our edition\n\nWords.\n")
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("# Our edition\n\nWords.\n", 1),
+        ("Words.\n\n # Our edition\n", 3),  # indented: still a heading (found by review)
+        ("Words.\n\n#\tOur edition\n", 3),
+        ("Words.\n\nOur edition\n===\n", 3),  # underlined
+    ],
+)
+def test_the_about_pages_own_words_keep_its_one_title(project: Project, text: str, line: int) -> None:
+    project.write("content/about.md", text)
     project.fails(
-        "content/about.md:1:1: error: a '# ' heading is not allowed in content/about.md — the About page has its title; begin a section with '## '"
+        f"content/about.md:{line}:1: error: a first-level heading is not allowed in content/about.md — the About page has its title; begin a section with '## '"
     )
+
+
+def test_a_hash_in_the_about_pages_code_is_not_a_heading(project: Project) -> None:
+    """Found by review: a '# ' line inside a code block (a shell comment) was refused."""
+    project.write("content/about.md", "To build:\n\n```\n# from the repository\n./run build\n```\n")
+    project.warns()

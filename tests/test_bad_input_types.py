@@ -185,3 +185,13 @@ def test_a_quoted_value_over_lines_is_not_blamed_for_an_error_below_it(project: 
     project.fails(
         f"{name}:{line}:6: error: invalid YAML: did not find expected key — check the indentation and that text containing ':' or '#' is in quotes"
     )
+
+
+def test_a_quoted_value_ending_in_a_backslash_is_not_blamed(project: Project) -> None:
+    """Found by review: a quoted value whose last character is an escaped backslash ("…\\\\")
+    was taken for a quote left open, and blamed for an error below it."""
+    project.edit(ZH, 'label: "assistance projects built', 'label: "C:\\\\" #\n    note: "assistance projects built')
+    line = project.edit(ZH, "    theme: projects", "     theme: projects")
+    project.fails(
+        f"{ZH}:{line}:6: error: invalid YAML: did not find expected key — check the indentation and that text containing ':' or '#' is in quotes"
+    )

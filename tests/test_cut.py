@@ -182,6 +182,12 @@ def test_a_page_just_cut_builds_and_shows_its_blocks_untranslated(site: Path, tm
     assert "<title>携手新疆墨玉 坚决打赢脱贫攻坚战 — " in english
     front = (tmp_path / "out/en/2020-05-25/p12/index.html").read_text(encoding="utf-8")
     assert "携手新疆墨玉" in front and not re.search(r"Article \d+</a>", front)
+    # marked as Chinese on the English page; no empty English title anywhere (found by review:
+    # the vocabulary's heading had an empty span, schema.org an empty alternativeHeadline)
+    assert re.search(r'rel="prev"[^>]*><span class="dir">[^<]*</span> <span lang="zh-Hans">主动担当', english)
+    assert '"alternativeHeadline"' not in english and '"name":""' not in english
+    words = (tmp_path / "out/2020-05-25/p12/moyu/words/index.html").read_text(encoding="utf-8")
+    assert '<span class="en-title"></span>' not in words
 
 
 def test_a_skeleton_missing_a_block_fails_the_alignment_check(site: Path) -> None:

@@ -136,6 +136,26 @@ def test_citations(built: Built) -> None:
     assert BASE not in html.split("<main", 1)[1] and "url = {" not in html and "&#34;URL&#34;" not in html
 
 
+def test_a_citation_names_its_own_newspaper_and_editors(built: Built) -> None:
+    """Who translated and the BibTeX key's initials come from the data (site.toml's editors,
+    the page's newspaper), never from the first edition (found on rereading: every archive
+    was cited as translated by "the edition team", with keys beginning "crd")."""
+    from dataclasses import replace
+
+    edition = built[0].edition
+    moyu = next(a for a in edition.articles if a.id == "moyu")
+    page = edition.page_of(moyu)
+    other = replace(page, info=replace(page.info, newspaper_en="People's Daily"))
+    site = replace(edition.config.site, editors="The Reading Group of Leiden")
+    named = replace(edition, config=replace(edition.config, site=site), pages=(other,))
+    citation = cite(named, moyu)
+    assert "Translated by the Reading Group of Leiden." in citation.chicago_translation
+    assert "the Reading Group of Leiden, trans." in citation.gbt_translation
+    assert citation.bibtex.startswith("@article{pd20200525moyu,")
+    assert "translator = {{The Reading Group of Leiden}}" in citation.bibtex
+    assert '"literal": "The Reading Group of Leiden"' in citation.csl_json
+
+
 def test_about_page_links_the_exports(built: Built) -> None:
     _, out = built
     about = (out / "about/index.html").read_text(encoding="utf-8")
