@@ -16,6 +16,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from generate import generate  # noqa: E402
 from proc import run_child  # noqa: E402
 from report import Row, targets  # noqa: E402
+from sizes import account  # noqa: E402
 
 from edition.numbers import compare  # noqa: E402
 
@@ -98,3 +99,15 @@ def test_the_report_judges_each_target_at_its_sizes() -> None:
     assert "output <= 100 KB per article (all views): N=1,000: 90.0 KB (limit 100.0 KB): met" in text
     assert "real edition, cold build <= 0.5 s: 0.600 s (limit 0.500 s): NOT met" in text
     assert "PSS" not in text  # not measured: no line
+
+
+def test_the_size_account_puts_each_file_under_its_kind(built: tuple[object, Path]) -> None:
+    """bench/sizes.py: every byte of the real edition is counted once; an article page's
+    notes are a part of it, in each of the four views."""
+    out = built[1]
+    kinds, views, total = account(out)
+    sections = {"  of which: notes sections", "  of which: 'cite this'"}
+    assert sum(v for k, v in kinds.items() if k not in sections) == total
+    assert set(views) == {f"  in the {v} view" for v in ("parallel", "zh/", "en/", "zh-hant/")}
+    assert sum(views.values()) == kinds["article pages"] > kinds["  of which: notes sections"] > 0
+    assert kinds["vocabulary pages"] > 0 and kinds["export: TEI"] == (out / "edition.tei.xml").stat().st_size
