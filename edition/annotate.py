@@ -152,7 +152,8 @@ def annotate(
     find = find or article_mentions
     definitions = lexicon.definitions
     docs_by_path = {d.path: d for d in docs}
-    english = {b.id: b.en_loc for a in edition.all_articles for b in a.blocks if b.en_loc is not None}
+    # translated blocks only: one awaiting its translation names nothing yet (found by a usage walk)
+    english = {b.id: b.en_loc for a in edition.all_articles for b in a.blocks if b.en_loc is not None and b.en}
     mentions: dict[str, list[Mention]] = {k: [] for k in definitions}
     by_article: dict[str, list[Mention]] = {}
     for article in edition.all_articles:

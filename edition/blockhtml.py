@@ -70,6 +70,10 @@ class Writer:
                 out.append(f'  <{inner} class="en" lang="en">{self.marked(b, "en")}</{inner}>\n')
             else:
                 empty = "span" if level else "p"
+                if level and not view.show_zh:  # a heading names its article: show what it says
+                    # (as text: this view has no notes of the Chinese's names to link to)
+                    said = esc(self.marked(b, "zh").striptags())
+                    out.append(f'  <span class="zh" lang="{view.zh_lang}">{said}</span>\n')
                 out.append(f'  <{empty} class="en untranslated" lang="en">{esc(t("untranslated"))}</{empty}>\n')
         if level:
             out.append(f"</h{level}>")

@@ -62,7 +62,7 @@ def remote_image(url: str) -> Construct:
 def unsafe_link(url: str) -> Construct:
     return Construct(
         f"a link the edition refuses ({url[:40]})",
-        "link to a web address (https://…) or remove the link: a script or a file is never linked",
+        "link to a web address (https://…) or a page of the edition, or remove the link: a script, a file or another scheme is never linked",
     )
 
 
@@ -76,6 +76,8 @@ def refused_link(text: str) -> str | None:
 
 
 _REFUSED: list[str] = []
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
+_SCHEMES = ("http", "https", "mailto")
 
 
 @lru_cache(maxsize=1)
@@ -84,7 +86,10 @@ def _link_checker() -> MarkdownIt:
     allowed = md.validateLink
 
     def validate(url: str) -> bool:
-        ok = bool(allowed(url))
+        # besides markdown-it's refusals, a scheme no browser follows as a page (entity:, C:\)
+        # would be published as a dead link: only the web's and e-mail's are made
+        scheme = _SCHEME.match(url)
+        ok = bool(allowed(url)) and (scheme is None or scheme[1].lower() in _SCHEMES)
         if not ok:
             _REFUSED.append(url)
         return ok

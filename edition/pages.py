@@ -8,12 +8,14 @@ are part of it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from edition.config import PageInfo
 from edition.derive import SiteIndex, appendix_context
 from edition.glossary import ENTITY_TYPES
-from edition.model import Edition, NewsPage
+from edition.model import Article, Edition, NewsPage
 from edition.parts import appendix_parts, navigation, part_path
 from edition.search import traditional_pairs
 from edition.views import VIEWS, View, page_file, use_traditional
@@ -38,10 +40,14 @@ def site_pages(edition: Edition, site: SiteIndex) -> list[Page]:
     The site's own pages come view by view, then each article's pages in its four views one
     after another (they share their pieces: edition/pieces.py)."""
     articles = [article_data(edition, site, n) for n in range(len(edition.articles))]
-    fronts = [front_data(site, news) for news in edition.pages]
+    fronts = [front_data(site, news, *_neighbours(edition.pages, n)) for n, news in enumerate(edition.pages)]
     appendix = appendix_parts(edition)
     appendix_nav = navigation("figures/", len(appendix))
-    figures = [{**appendix_context(edition, ids), "part": n, "parts": appendix_nav} for n, ids in enumerate(appendix)]
+    archive = len(edition.pages) > 1
+    figures = [
+        {**appendix_context(edition, ids), "part": n, "parts": appendix_nav, "archive": archive}
+        for n, ids in enumerate(appendix)
+    ]
     groups = [(kind, [e for e in edition.entities if e.type == kind]) for kind in ENTITY_TYPES]
     groups = [(kind, entities) for kind, entities in groups if entities]
     entities = [entity_parts(site, entity) for entity in edition.entities]
@@ -87,11 +93,20 @@ def site_pages(edition: Edition, site: SiteIndex) -> list[Page]:
     return pages
 
 
-def front_data(site: SiteIndex, news: NewsPage) -> dict[str, Any]:
-    """What the front of a newspaper page shows (the same in every view)."""
+def _neighbours(pages: Sequence[NewsPage], n: int) -> tuple[NewsPage | None, NewsPage | None]:
+    return (pages[n - 1] if n > 0 else None), (pages[n + 1] if n + 1 < len(pages) else None)
+
+
+def front_data(
+    site: SiteIndex, news: NewsPage, previous: NewsPage | None = None, following: NewsPage | None = None
+) -> dict[str, Any]:
+    """What the front of a newspaper page shows (the same in every view); in an archive, the
+    pages before and after it (by date, then number)."""
     whole = site.whole[news.key]
     return {
         "page": news,
+        "previous_page": {"url": previous.url, "info": previous.info} if previous else None,
+        "next_page": {"url": following.url, "info": following.info} if following else None,
         "whole_page": whole,
         # the photographs of its own articles only: a front holding the whole archive's
         # photographs (or the whole edition) was rendered again after every edit anywhere
@@ -117,17 +132,32 @@ def article_data(edition: Edition, site: SiteIndex, n: int) -> dict[str, Any]:
     articles = edition.articles
     article = articles[n]
     photos = site.photos.get(article.id, [])
+    previous = articles[n - 1] if n > 0 else None
+    following = articles[n + 1] if n + 1 < len(articles) else None
     return {
         "article": article,
         "info": edition.page_of(article).info,  # its newspaper page's settings
-        "previous": articles[n - 1] if n > 0 else None,
-        "next": articles[n + 1] if n + 1 < len(articles) else None,
+        # in an archive: its page, named and linked at its head; a neighbour on another page
+        # says which (the reader is moving to another date or page)
+        "archive": len(edition.pages) > 1,
+        "page_url": edition.page_of(article).url,
+        "previous": previous,
+        "next": following,
+        "previous_info": _elsewhere(edition, article, previous),
+        "next_info": _elsewhere(edition, article, following),
         "photos": photos,
         # the captions shown with the article carry mentions too: their notes belong here
         "note_blocks": [*article.blocks, *(site.blocks_by_id[p.block] for p in photos)],
         "see_also": site.see_also[article.id],
         "searchable": True,
     }
+
+
+def _elsewhere(edition: Edition, article: Article, other: Article | None) -> PageInfo | None:
+    """The page of a neighbouring article, if it is not the article's own."""
+    if other is None or other.page == article.page:
+        return None
+    return edition.page_of(other).info
 
 
 def entity_parts(site: SiteIndex, entity: Any) -> list[tuple[str, dict[str, Any]]]:

@@ -12,6 +12,7 @@ imports.
 
 from __future__ import annotations
 
+import calendar
 import hashlib
 import re
 from collections.abc import Callable, Mapping
@@ -137,6 +138,7 @@ class Renderer:
             "config": config,
             "t": self.translate(view),
             "zh": zh,
+            "long_date": long_date,
             # an article's title in a view of one language: the English where the view shows it
             # and the article has one (a page just cut has none yet), else the Chinese, marked
             # as Chinese where the page is English (title_text: the same, for <title>)
@@ -173,6 +175,12 @@ class Renderer:
 
 def _same(text: str) -> str:
     return text
+
+
+def long_date(date: str, lang: str) -> str:
+    """A date for readers: "4 January 2021"; in Chinese "2021年1月4日"."""
+    year, month, day = (int(part) for part in date.split("-"))
+    return f"{year}年{month}月{day}日" if lang == "zh" else f"{day} {calendar.month_name[month]} {year}"
 
 
 def _title(article: Article, view: View, zh: Callable[[str], str]) -> str | Markup:

@@ -16,7 +16,10 @@
   var current = document.body.className.replace(/^.*view-(\S+).*$/, "$1");
   var views = document.querySelectorAll(".views a[data-view]");
   views.forEach(function (link) {
-    link.addEventListener("click", function () { store("edition-view", link.dataset.view); });
+    link.addEventListener("click", function () {
+      store("edition-view", link.dataset.view);
+      link.hash = location.hash;  // the same passage in the other view (the ids are the same)
+    });
   });
   var preferred = stored("edition-view");
   var offer = document.querySelector(".view-offer");

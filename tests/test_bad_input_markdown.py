@@ -179,7 +179,7 @@ def test_a_remote_image_in_a_glossary_note(project: Project) -> None:
     )
 
 
-UNSAFE = "link to a web address (https://…) or remove the link: a script or a file is never linked"
+UNSAFE = "link to a web address (https://…) or a page of the edition, or remove the link: a script, a file or another scheme is never linked"
 
 
 def test_a_javascript_link_is_refused_not_shown_as_markdown(project: Project) -> None:

@@ -59,10 +59,20 @@ def test_the_archive_builds_its_golden_output(archive: Path, request: pytest.Fix
 
 
 def test_two_pages_of_two_dates_each_keep_their_own_masthead_date_and_title(archive: Path) -> None:
-    first = (archive / "2021-01-04/p01/index.html").read_text(encoding="utf-8")
-    second = (archive / "2021-01-05/p02/index.html").read_text(encoding="utf-8")
+    first, after = (archive / "2021-01-04/p01/index.html").read_text(encoding="utf-8").split('<nav class="prevnext"')
+    second, before = (archive / "2021-01-05/p02/index.html").read_text(encoding="utf-8").split('<nav class="prevnext"')
     assert "2021年1月4日 星期一 第1版 要闻" in first and "2021年1月5日" not in first
     assert "2021年1月5日 星期二 第2版 经济" in second and "2021年1月4日" not in second
+    # each page leads to the next and the previous, named (found by a usage walk: a page had
+    # no way on but back to the list of dates)
+    assert (
+        '<a rel="next" href="../../2021-01-05/p02/"><span class="dir">Next page →</span> Test Daily, 5 January 2021'
+        in after
+    )
+    assert (
+        '<a rel="prev" href="../../2021-01-04/p01/"><span class="dir">← Previous page</span> Test Daily, 4 January 2021'
+        in before
+    )
     assert "<title>Chaoyang District Adds 120 Hectares" in first
     assert "<title>Chaoyang District Helps Businesses" in second
     # an article's address carries its date and page
@@ -70,11 +80,22 @@ def test_two_pages_of_two_dates_each_keep_their_own_masthead_date_and_title(arch
     assert (archive / "zh/2021-01-05/p02/relief/index.html").is_file()
 
 
+def test_an_article_of_an_archive_says_which_page_it_is_on(archive: Path) -> None:
+    """Found by a usage walk: an article named neither its newspaper, date nor page, and the
+    next article, on another date, did not say so."""
+    relief = (archive / "en/2021-01-05/p02/relief/index.html").read_text(encoding="utf-8")
+    assert '<p class="crumbs"><a href="../">Test Daily, 5 January 2021, page&nbsp;2 (Economy)</a></p>' in relief
+    assert '<span class="where">(4 January 2021, page&nbsp;1)</span>' in relief
+    zh = (archive / "zh-hant/2021-01-05/p02/relief/index.html").read_text(encoding="utf-8")
+    assert '<span lang="zh-Hant">測試日報 2021年1月5日 第2版（經濟）</span>' in zh
+
+
 def test_the_home_page_of_an_archive_lists_its_dates_and_pages(archive: Path) -> None:
     """The dates and their pages, each with its number of articles; a page's front lists its
     articles (every article on the home made a 5,000-article archive's home 1.4 MB)."""
     home = (archive / "index.html").read_text(encoding="utf-8")
     assert home.index('datetime="2021-01-04"') < home.index('datetime="2021-01-05"')
+    assert '<time datetime="2021-01-04">4 January 2021 <span lang="zh-Hans">2021年1月4日</span></time>' in home
     assert 'href="2021-01-04/p01/"' in home and 'href="2021-01-05/p02/"' in home
     assert "(articles: 1)</li>" in home and "/relief/" not in home
     # each page by its titles as its page.toml gives them (its front may have no English)

@@ -1,0 +1,39 @@
+"""Reading across views, as a reader does, in a real browser: switching view keeps the
+passage one was reading (found by a usage walk: the view's links led to the top of the other
+view's page, though every view has the same passage ids).
+
+Uses the edition built once and served (tests/conftest.py), as tests/test_browser.py does;
+skipped, or failed under EDITION_REQUIRE_BROWSER=1, as it is.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from test_browser import ARTICLE, Site, new_page
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="session")
+def site(served_site: Site) -> Site:
+    return served_site
+
+
+@pytest.mark.parametrize("touch", [False, True])
+def test_switching_view_keeps_the_passage(site: Site, browser: Any, touch: bool) -> None:
+    options: dict[str, Any] = {"viewport": {"width": 390, "height": 844}, "has_touch": True} if touch else {}
+    page = new_page(browser, **options)
+    page.goto(site.url + ARTICLE + "#moyu-p5")
+    link = page.locator('.views a[data-view="en"]')
+    if touch:
+        link.tap()
+    else:
+        link.click()
+    page.wait_for_url("**/en/" + ARTICLE + "#moyu-p5")
+    # the passage is where the reader is: at the top of the window, not the page's top
+    top = page.evaluate("document.getElementById('moyu-p5').getBoundingClientRect().top")
+    assert abs(top) < 50, top
+    assert not page.errors, page.errors
+    page.context.close()
