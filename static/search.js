@@ -164,7 +164,9 @@
     // then in Pagefind's order.
     if (wanted.length) { kept.sort(function (a, b) { return b.found.length - a.found.length || a.rank - b.rank; }); }
     kept.forEach(function (page) {
-      var title = unsegment((page.data.meta && page.data.meta.title) || page.data.url);
+      var meta = page.data.meta || {};
+      // in Traditional characters on the Traditional view's page (edition/render.py's search_title)
+      var title = unsegment((document.documentElement.lang === "zh-Hant" && meta.hant) || meta.title || page.data.url);
       page.found.forEach(function (p) {
         // passages first (in that order of pages), then notes and the pages of names
         (p.element === "div" ? results : later).push({ data: page.data, title: title, passage: p });
