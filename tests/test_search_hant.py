@@ -56,3 +56,32 @@ def test_results_on_the_traditional_search_page_are_named_in_traditional(site: S
     assert chinese(page.eval_on_selector_all("#search-results li", TITLES)[0]).startswith(chinese(simplified))
     assert not page.errors
     page.context.close()
+
+
+@pytest.mark.parametrize(
+    ("query", "whole"), [("20年", "2020年"), ("019年", "2019年"), ("687万元", "7687万元"), ("4万人", "16.4万人")]
+)
+def test_a_number_is_found_whole_not_as_the_end_of_a_longer_one(
+    site: Site, browser: Any, query: str, whole: str
+) -> None:
+    """A reader typing 20年 means twenty years: the passages about 2020年 are not its results
+    (they were, all 21 of them, as the text holds 20年 inside 2020年); the whole number still
+    finds them, and a number after a decimal point is not one of its own (4万人 in 16.4万人). The
+    edition has no 20年, 019年, 687万元 or 4万人 of its own."""
+    page = new_page(browser)
+    page.goto(site.url + "search/")
+    assert search(page, whole)[0] > 0
+    count, results = search(page, query)
+    assert count == 0 and not results, (query, results[:3])
+    assert not page.errors
+    page.context.close()
+
+
+def test_a_number_after_other_punctuation_is_its_own(site: Site, browser: Any) -> None:
+    """Only a point or a comma joins digits into one number (16.4, 2,203): the telephone number
+    after （010） is found, as 4 would be in 1-4月."""
+    page = new_page(browser)
+    page.goto(site.url + "search/")
+    count, results = search(page, "56805116广告")
+    assert count > 0 and all("56805116广告" in text for _, text in results), results[:3]
+    page.context.close()
