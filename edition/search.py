@@ -32,8 +32,9 @@ from edition.views import to_hant
 BUNDLE = "pagefind"
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
-# Between two Chinese characters, a space; the title Pagefind shows (its metadata) as it is.
-_BETWEEN_HAN = re.compile(f'(data-pagefind-meta="[^"]*")|([{HAN}])(?=[{HAN}])')
+# Between two Chinese characters, a space; the title Pagefind shows (its metadata, and the
+# Traditional one it reads from data-title-hant: edition/render.py's search_title) as it is.
+_BETWEEN_HAN = re.compile(f'((?:data-pagefind-meta|data-title-hant)="[^"]*")|([{HAN}])(?=[{HAN}])')
 
 
 def one_character_words(html: str) -> str:

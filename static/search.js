@@ -114,18 +114,29 @@
   function wholeWords(p, wanted) {
     var text = "";
     var owner = [];
+    var starts = []; // where the passage's numbers start in text: 4 in 1-4, not in 16.4 or 2,004
+    var tail = ""; // the text's last characters before this word (Pagefind's words: 16|.|4)
     for (var i = p.start; i < p.end; i++) {
-      var word = plain(p.words[i] || "");
+      var raw = p.words[i] || "";
+      for (var m, digits = /\d+/g; (m = digits.exec(raw));) {
+        if (!/\d[.,]?$/.test(tail + raw.slice(0, m.index))) { starts.push(text.length + plain(raw.slice(0, m.index)).length); }
+      }
+      tail = (tail + raw + (p.zws ? "" : " ")).slice(-2);
+      var word = plain(raw);
       text += word;
       for (var k = 0; k < word.length; k++) { owner.push(i); }
     }
     var marked = [];
     for (var w = 0; w < wanted.length; w++) {
-      var at = text.indexOf(wanted[w]);
-      if (at < 0) { return null; }
-      for (; at >= 0; at = text.indexOf(wanted[w], at + 1)) {
+      var found = false;
+      for (var at = text.indexOf(wanted[w]); at >= 0; at = text.indexOf(wanted[w], at + 1)) {
+        // a query's number starts where one of the text does (its end may be a longer number's
+        // start, as an English word's): 20年, twenty years, is not the end of 2020年
+        if (/\d/.test(wanted[w][0]) && starts.indexOf(at) < 0) { continue; }
+        found = true;
         for (var c = at; c < at + wanted[w].length; c++) { if (marked.indexOf(owner[c]) < 0) { marked.push(owner[c]); } }
       }
+      if (!found) { return null; }
     }
     return marked;
   }
@@ -164,7 +175,9 @@
     // then in Pagefind's order.
     if (wanted.length) { kept.sort(function (a, b) { return b.found.length - a.found.length || a.rank - b.rank; }); }
     kept.forEach(function (page) {
-      var title = unsegment((page.data.meta && page.data.meta.title) || page.data.url);
+      var meta = page.data.meta || {};
+      // in Traditional characters on the Traditional view's page (edition/render.py's search_title)
+      var title = unsegment((document.documentElement.lang === "zh-Hant" && meta.hant) || meta.title || page.data.url);
       page.found.forEach(function (p) {
         // passages first (in that order of pages), then notes and the pages of names
         (p.element === "div" ? results : later).push({ data: page.data, title: title, passage: p });

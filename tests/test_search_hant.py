@@ -1,0 +1,87 @@
+"""The Traditional view's search page names its results in Traditional characters.
+
+The index is made from the parallel pages, whose titles are Simplified: the Traditional search
+page once listed 携手新疆墨玉 坚决打赢脱贫攻坚战 for a reader who reads, and typed, 攜手…
+Uses the site and browser of tests/test_browser.py, as tests/test_search_words.py does.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from test_browser import Site, new_page
+from test_search_words import search
+
+from edition.views import to_hant, use_traditional
+
+pytestmark = pytest.mark.browser
+
+CHINESE = re.compile(r"[\u3400-\u9fff]+")
+TITLES = "items => items.map(i => i.querySelector('a').textContent)"
+
+
+@pytest.fixture(scope="session")
+def site(served_site: Site) -> Site:
+    """The edition built once and served (tests/conftest.py), as test_browser.py has it."""
+    return served_site
+
+
+def chinese(text: str) -> str:
+    return "".join(CHINESE.findall(text))
+
+
+def test_results_on_the_traditional_search_page_are_named_in_traditional(site: Site, browser: Any) -> None:
+    """公益性崗位 is in the article 攜手新疆墨玉 堅決打贏脫貧攻堅戰 (Simplified 携…坚决打赢脱贫…):
+    its result says so in Traditional characters; so does every result of 朝陽, which finds the
+    front page and the pages of names too. The other search pages keep the Simplified titles."""
+    use_traditional(site.result.edition.config.traditional)
+    article = next(a for a in site.result.edition.articles if a.id == "moyu")
+    simplified = article.title_zh
+    traditional = to_hant(simplified)
+    assert traditional != simplified
+    page = new_page(browser)
+    page.goto(site.url + "zh-hant/search/")
+    count, _ = search(page, "公益性崗位")
+    titles = page.eval_on_selector_all("#search-results li", TITLES)
+    assert count > 0 and chinese(titles[0]).startswith(chinese(traditional)), titles[:3]
+    for query in ("朝陽", "墨玉"):
+        search(page, query)
+        titles = page.eval_on_selector_all("#search-results li", TITLES)
+        simplified_left = [t for t in titles if chinese(to_hant(t)) != chinese(t)]
+        assert titles and not simplified_left, (query, simplified_left[:3])
+    page.goto(site.url + "zh/search/")
+    search(page, "公益性岗位")
+    assert chinese(page.eval_on_selector_all("#search-results li", TITLES)[0]).startswith(chinese(simplified))
+    assert not page.errors
+    page.context.close()
+
+
+@pytest.mark.parametrize(
+    ("query", "whole"), [("20年", "2020年"), ("019年", "2019年"), ("687万元", "7687万元"), ("4万人", "16.4万人")]
+)
+def test_a_number_is_found_whole_not_as_the_end_of_a_longer_one(
+    site: Site, browser: Any, query: str, whole: str
+) -> None:
+    """A reader typing 20年 means twenty years: the passages about 2020年 are not its results
+    (they were, all 21 of them, as the text holds 20年 inside 2020年); the whole number still
+    finds them, and a number after a decimal point is not one of its own (4万人 in 16.4万人). The
+    edition has no 20年, 019年, 687万元 or 4万人 of its own."""
+    page = new_page(browser)
+    page.goto(site.url + "search/")
+    assert search(page, whole)[0] > 0
+    count, results = search(page, query)
+    assert count == 0 and not results, (query, results[:3])
+    assert not page.errors
+    page.context.close()
+
+
+def test_a_number_after_other_punctuation_is_its_own(site: Site, browser: Any) -> None:
+    """Only a point or a comma joins digits into one number (16.4, 2,203): the telephone number
+    after （010） is found, as 4 would be in 1-4月."""
+    page = new_page(browser)
+    page.goto(site.url + "search/")
+    count, results = search(page, "56805116广告")
+    assert count > 0 and all("56805116广告" in text for _, text in results), results[:3]
+    page.context.close()
