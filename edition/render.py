@@ -144,7 +144,10 @@ class Renderer:
             # as Chinese where the page is English (title_text: the same, for <title>)
             "title": lambda a: _title(a, view, zh),
             "title_text": lambda a: curly_quotes(a.title_en) if view.show_en and a.title_en else zh(a.title_zh),
-            "search_title": lambda title_zh, title_en: search_title(view, title_zh, title_en),
+            # only the pages search indexes (the parallel view's: base.html) need one
+            "search_title": lambda title_zh, title_en: (
+                search_title(title_zh, title_en) if view.code == "parallel" and page.data["searchable"] else ""
+            ),
             "url": page_url(site, page),
             "root_url": root_url,
             "static_url": lambda target: root_url(target) + (f"?v={versions[target]}" if target in versions else ""),
@@ -192,14 +195,11 @@ def _title(article: Article, view: View, zh: Callable[[str], str]) -> str | Mark
     return Markup('<span lang="{}">{}</span>').format(view.zh_lang, zh(article.title_zh))
 
 
-def search_title(view: View, title_zh: str, title_en: str) -> Markup:
-    """A searchable page's title for its search results: Pagefind's metadata ``title``, in the
-    view's characters. The index is made from the parallel view's pages, whose Chinese is
-    Simplified: there the title comes in Traditional characters too (``hant``, read by Pagefind
-    from data-title-hant), which the Traditional view's search page shows (static/search.js)."""
-    if view.code != "parallel":
-        zh = to_hant if view.code == "zh-hant" else _same
-        return Markup(f' data-pagefind-meta="{escape(f"title:{zh(title_zh)} {title_en}")}"')  # noqa: S704
+def search_title(title_zh: str, title_en: str) -> Markup:
+    """A searchable page's title for its search results: Pagefind's metadata ``title``. The
+    index is made from the parallel view's pages, whose Chinese is Simplified: the title comes
+    in Traditional characters too (``hant``, read by Pagefind from data-title-hant), which the
+    Traditional view's search page shows (static/search.js)."""
     hant = escape(f"{to_hant(title_zh)} {title_en}")
     meta = escape(f"hant[data-title-hant], title:{title_zh} {title_en}")
     return Markup(f' data-pagefind-meta="{meta}" data-title-hant="{hant}"')  # noqa: S704 - both escaped

@@ -255,20 +255,52 @@
 
   // Tap or click: a word's gloss opens (a name's link keeps its note: edition.js opens it). The
   // first tap on the Chinese lays the words over the text, then finds the word under the finger.
+  var ZH = ".zh, figcaption span[lang^='zh']";
+  // The word at a point opens (the words laid over the text first); where none is, ``link``
+  // (a link the tap was moved onto, below) is followed after all.
+  function openAt(x, y, link) {
+    loadTokens().then(function () {
+      var hit = document.elementFromPoint(x, y);
+      var w = hit && hit.closest && hit.closest(".w");
+      if (w && !w.closest("a")) { open(w); } else if (link) { link.click(); }
+    });
+  }
+  // On a phone the browser moves a tap that falls beside a link onto the link (touch
+  // adjustment): a tap on the word after a figure followed the figure, one beside a name opened
+  // its note. Where the finger was not on a link in the Chinese, the tap is the text's: the link
+  // takes no focus (a name's note opens on focus) and is not followed. A tap's mouse events
+  // follow its touch at once (a long press's never come); a click by keyboard has no detail.
+  var finger, moved;
+  document.addEventListener("touchstart", function (event) {
+    var t = event.touches[0];
+    finger = event.touches.length < 2 && [t.clientX, t.clientY, event.timeStamp];
+  }, true);
+  document.addEventListener("touchmove", function () { finger = 0; }, true);
+  document.addEventListener("mousedown", function (event) {
+    var f = finger, link = f && event.timeStamp - f[2] < 1e3 && event.target.closest("a");
+    moved = link && link.closest(ZH) && ![].some.call(link.getClientRects(), function (r) {
+      return f[0] >= r.left && f[0] <= r.right && f[1] >= r.top && f[1] <= r.bottom;
+    }) && link;
+    if (moved) { event.preventDefault(); }
+  }, true);
+  document.addEventListener("click", function (event) {
+    var link = moved, f = finger;
+    moved = finger = 0;
+    if (link && event.detail && event.target.closest("a") === link) {
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      openAt(f[0], f[1], link);
+    }
+  }, true);
   document.addEventListener("click", function (event) {
     var target = event.target;
     if (!target.closest || target.closest("#gloss")) { return; }
     if (target.closest("a, button, summary")) { close(); return; }
     var w = target.closest(".w");
     if (w) { open(w); return; }
-    var text = target.closest(".zh, figcaption span[lang^='zh']");
+    var text = target.closest(ZH);
     if (text && !text.dataset.words) {
-      var x = event.clientX, y = event.clientY;
-      loadTokens().then(function () {
-        var hit = document.elementFromPoint(x, y);
-        var found = hit && hit.closest && hit.closest(".w");
-        if (found && !found.closest("a")) { open(found); }
-      });
+      openAt(event.clientX, event.clientY);
       return;
     }
     close();

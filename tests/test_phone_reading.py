@@ -293,3 +293,65 @@ def test_a_gloss_lists_every_part_of_a_word_even_one_cedict_lacks(site: Site, br
     assert "undefined" not in page.locator("#gloss").inner_text()
     assert not page.errors, page.errors
     page.context.close()
+
+
+# --- a tap beside a link ------------------------------------------------------------------------
+# Chromium moves a tap that falls near a link onto the link (touch adjustment). Found by a usage
+# walk; a first fix was reviewed and reverted: a tap beside a name still opened its note (the link
+# took focus), a tap on a link's line above its glyphs did nothing, and a stale touch could swallow
+# a keyboard Enter. Each case below.
+
+
+def beside(page: Any, site: Site, selector: str, text: str) -> tuple[dict[str, float], float]:
+    """A link in the Chinese of moyu-p2, scrolled into view: its box and the text's font size."""
+    page.goto(site.url + ARTICLE)
+    link = page.locator(selector, has_text=text).first
+    link.scroll_into_view_if_needed()
+    box = link.bounding_box()
+    assert box is not None
+    size = float(page.evaluate("parseFloat(getComputedStyle(document.querySelector('#moyu-p2 .zh')).fontSize)"))
+    return box, size
+
+
+def test_a_tap_beside_a_figure_glosses_the_word_under_the_finger(site: Site, browser: Any) -> None:
+    page = phone(browser)
+    box, size = beside(page, site, "#moyu-p2 .zh a.fig", "83个")  # followed by 贫困村, a word
+    page.touchscreen.tap(box["x"] + box["width"] + size * 0.4, box["y"] + box["height"] / 2)
+    page.locator("#gloss").wait_for(state="visible")
+    assert "贫困" in page.inner_text("#gloss")
+    assert page.url == site.url + ARTICLE, "the tap beside the figure followed it"
+    # on the figure itself, and on its line just above its glyphs: followed
+    page.touchscreen.tap(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.wait_for_url(re.compile(r"figures/"))
+    box, size = beside(page, site, "#moyu-p2 .zh a.fig", "83个")
+    page.touchscreen.tap(box["x"] + box["width"] / 2, box["y"] - 2)
+    page.wait_for_url(re.compile(r"figures/"))
+    assert not page.errors, page.errors
+    page.context.close()
+
+
+def test_a_tap_beside_a_name_glosses_the_word_and_opens_no_note(site: Site, browser: Any) -> None:
+    page = phone(browser)
+    box, size = beside(page, site, "#moyu-p2 .zh a.m", "朝阳区")
+    page.touchscreen.tap(box["x"] + box["width"] + size * 0.4, box["y"] + box["height"] / 2)
+    page.locator("#gloss").wait_for(state="visible")
+    page.wait_for_timeout(300)
+    assert page.evaluate("!document.getElementById('popover')"), "the name's note opened"
+    assert page.evaluate("!document.activeElement.closest('a')"), "the name took focus"
+    # the name itself still opens its note
+    page.touchscreen.tap(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.locator("#popover").wait_for(state="visible")
+    assert not page.errors, page.errors
+    page.context.close()
+
+
+def test_a_touch_that_scrolled_does_not_swallow_a_keyboard_enter(site: Site, browser: Any) -> None:
+    page = phone(browser)
+    box, size = beside(page, site, "#moyu-p2 .zh a.fig", "83个")
+    page.touchscreen.tap(box["x"] + box["width"] + size * 0.4, box["y"] + box["height"] / 2)  # a gloss
+    page.locator("#gloss").wait_for(state="visible")
+    page.focus("#moyu-p2 .zh a.fig >> nth=0")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"figures/"))
+    assert not page.errors, page.errors
+    page.context.close()
