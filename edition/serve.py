@@ -118,8 +118,10 @@ class Preview:
 
     def error_page(self) -> bytes:
         items = "\n".join(f"<li><code>{html.escape(e)}</code></li>" for e in self.errors)
+        # The explicit </head> is what the page reloads by: livereload puts its script before
+        # '</head>' and nowhere else, so a page without one never hears of the next good build.
         return (
-            "<!DOCTYPE html><html lang=en><meta charset=utf-8><title>Build failed</title>"
+            "<!DOCTYPE html><html lang=en><head><meta charset=utf-8><title>Build failed</title></head>"
             "<body style='font-family:sans-serif;max-width:60rem;margin:2rem auto'>"
             f"<h1>Build failed</h1><p>Fix these and save; this page reloads itself.</p><ul>{items}</ul></body></html>"
         ).encode()
