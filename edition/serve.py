@@ -166,6 +166,7 @@ def _internal_error(exc: Exception) -> Diagnostic:
 
 def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, search: bool = False) -> int:
     from livereload import Server
+    from livereload.handlers import LiveReloadHandler
     from tornado.ioloop import IOLoop
 
     taken = _port_taken(host, port)
@@ -190,7 +191,11 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, search: bool = 
         # Called by livereload on its own thread (the server's loop), which reloads the browser
         # when this returns.
         saw = server.watcher.filepath
-        preview.rebuild([saw] if saw else [])
+        if preview.rebuild([saw] if saw else []):
+            # livereload drops a reload within 3 s of the last one (or of its start), against a
+            # burst of saves; each build here is one, so a save that changed the pages (a quick
+            # fix on the 'Build failed' page) is always shown, never dropped.
+            LiveReloadHandler._last_reload_time = 1.0  # long ago (0 would restart its watcher)
 
     for path in watched:
         server.watch(str(path), changed, delay=0.2)
