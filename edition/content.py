@@ -231,7 +231,7 @@ def load_pages(content_dir: Path, root: Path) -> list[tuple[PageInfo, SourceText
         if sha != info.source_sha256:
             diags.error(
                 Loc(info.config_path, find_line(settings, "source_sha256"), 1),
-                f"the source text {info.source} has changed (its SHA-256 is now {sha[:12]}…, "
+                f"the source text {info.source} has changed (its SHA-256 is now {sha}, "  # in full, to copy
                 f"page.toml records {info.source_sha256[:12]}…)",
                 "the witness is kept exactly as extracted: restore it with 'git checkout -- "
                 f"{info.source}'; if a new extraction replaces it on purpose, run the cut again and "

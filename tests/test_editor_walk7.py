@@ -3,6 +3,11 @@ file is fixed, `cut`'s messages about the witness's SHA-256, front-matter key me
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import io
+import re
+import shutil
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,6 +17,8 @@ import pytest
 from bad_input_support import EN, MOYU_PAGE
 from conftest import copy_site
 from test_bad_input_serve import Server, edit
+
+from edition.cli import main
 
 PAGE = f"en/{MOYU_PAGE}"
 
@@ -72,3 +79,77 @@ def test_the_build_failed_page_reloads_when_the_build_succeeds_again(
     )
     assert str(page.locator("h1").first.inner_text()) == title
     page.context.close()
+
+
+# --- 2. cut's messages about the witness's SHA-256 ----------------------------------------
+
+SETTINGS = f"{Path(EN).parent.as_posix()}/page.toml"
+
+
+def run(root: Path, *args: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(["--root", str(root), *args])
+    return code, out.getvalue(), err.getvalue()
+
+
+def line_of(path: Path, text: str) -> int:
+    return next(n for n, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1) if text in line)
+
+
+def witness_of(root: Path) -> tuple[str, str]:
+    """(the witness's path as page.toml names it, its SHA-256)."""
+    [name] = re.findall(r'^source = "(.+)"$', (root / SETTINGS).read_text(encoding="utf-8"), re.M)
+    return name, hashlib.sha256((root / name).read_bytes()).hexdigest()
+
+
+def test_a_missing_source_sha256_is_given_to_add(tmp_path: Path) -> None:
+    root = copy_site(tmp_path / "site")
+    settings = root / SETTINGS
+    settings.write_text(re.sub(r"(?m)^source_sha256 = .*\n", "", settings.read_text(encoding="utf-8")))
+    name, sha = witness_of(root)
+    for command in (["cut", str(Path(SETTINGS).parent)], ["build", "-q"]):
+        code, _, err = run(root, *command)
+        assert code == 1
+        assert (
+            f"{SETTINGS}:1:1: error: missing key 'source_sha256' — add the line source_sha256 = \"{sha}\" "
+            f"to page.toml (the SHA-256 of {name} as it is now)"
+        ) in err.splitlines(), err
+
+
+def test_a_wrong_source_sha256_gives_the_witness_hash_in_full_at_its_line(tmp_path: Path) -> None:
+    root = copy_site(tmp_path / "site")
+    name, _ = witness_of(root)
+    (root / name).write_bytes((root / name).read_bytes() + b"\n")
+    sha = hashlib.sha256((root / name).read_bytes()).hexdigest()
+    line = line_of(root / SETTINGS, "source_sha256 =")
+    code, _, err = run(root, "cut", str(Path(SETTINGS).parent))
+    assert code == 1
+    assert err.splitlines()[0].startswith(
+        f"{SETTINGS}:{line}:1: error: the source text {name} is not the one page.toml records (its SHA-256 is {sha})"
+    ), err
+    code, _, err = run(root, "build", "-q")  # the build's own message has it in full too
+    assert code == 1 and f"(its SHA-256 is now {sha}, " in err, err
+
+
+def test_a_failed_cut_says_it_wrote_nothing_and_writes_nothing(tmp_path: Path) -> None:
+    # Two pages; the first lost a Chinese file (the cut would write it), the second's layout is
+    # broken. The cut reads every layout before it writes: nothing is written, and it says so
+    # instead of "build failed … output/ was not changed".
+    root = copy_site(tmp_path / "site")
+    first = root / Path(SETTINGS).parent
+    second = first.parent.parent / "2020-05-26" / first.name
+    shutil.copytree(first, second)
+    page_toml = second / "page.toml"
+    page_toml.write_text(page_toml.read_text(encoding="utf-8").replace('date = "2020-05-25"', 'date = "2020-05-26"'))
+    (second / "layout.yaml").write_text("articles: []\n", encoding="utf-8")
+    lost = next(first.glob("*.zh.md"))
+    lost.unlink()
+    code, out, err = run(root, "cut")
+    assert code == 1 and out == ""
+    layout = (second / "layout.yaml").relative_to(root).as_posix()
+    assert err.splitlines() == [
+        f"{layout}:1:1: error: layout has no 'source:' — name the raw text file",
+        "cut failed: 1 error(s); no file was written",
+    ]
+    assert not lost.exists()
