@@ -126,7 +126,7 @@ def load_document(
         return None
     if front is None:
         front = LineDict()
-        front.lines, front.line = {}, 2
+        front.lines, front.cols, front.line = {}, {}, 2
     if not isinstance(front, LineDict):
         diags.error(Loc(name, 2, 1), "front matter must be a mapping of keys to values", "write lines like 'id: moyu'")
         return None

@@ -6,8 +6,11 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import io
+import os
 import re
 import shutil
+import subprocess
+import sys
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -153,3 +156,59 @@ def test_a_failed_cut_says_it_wrote_nothing_and_writes_nothing(tmp_path: Path) -
         "cut failed: 1 error(s); no file was written",
     ]
     assert not lost.exists()
+
+
+# --- 3. front-matter key messages ----------------------------------------------------------
+
+ZH = EN.replace(".en.md", ".zh.md")
+
+
+def errors_of(root: Path) -> list[str]:
+    code, _, err = run(root, "build", "-q", "--no-search")
+    assert code == 1
+    return [line for line in err.splitlines() if ": error: " in line]
+
+
+def test_a_key_in_the_wrong_case_is_suggested_in_the_right_one(tmp_path: Path) -> None:
+    root = copy_site(tmp_path / "site")
+    path = root / ZH
+    line = line_of(path, "order:")
+    path.write_text(path.read_text(encoding="utf-8").replace("\norder:", "\nOrder:", 1), encoding="utf-8")
+    assert f"{ZH}:{line}:1: error: unknown front-matter key 'Order' — did you mean 'order'?" in errors_of(root)
+
+
+def test_a_misspelt_key_in_a_list_item_is_reported_at_its_column(tmp_path: Path) -> None:
+    root = copy_site(tmp_path / "site")
+    path = root / ZH
+    text = path.read_text(encoding="utf-8")
+    assert "\n    label: " in text and "\n  - text: " in text
+    path.write_text(text.replace("\n    label: ", "\n    lable: ", 1).replace("\n  - text: ", "\n  - txet: ", 1))
+    label, first = line_of(path, "lable:"), line_of(path, "- txet:")
+    errors = errors_of(root)
+    assert f"{ZH}:{label}:5: error: unknown figure key 'lable' — did you mean 'label'?" in errors, errors
+    assert f"{ZH}:{first}:5: error: unknown figure key 'txet' — did you mean 'text'?" in errors, errors
+
+
+def test_the_key_suggested_is_the_closest_whatever_the_hash_seed(tmp_path: Path) -> None:
+    # 'translatr' is like both 'translator' and 'translates': the first of a set was suggested,
+    # which depends on the run's hash seed ("did you mean 'translates'?" in a usage walk).
+    script = (
+        "from edition.errors import Diagnostics\n"
+        "from edition.yamlload import load_yaml\n"
+        "d = Diagnostics()\n"
+        "from edition.yamlload import check_keys\n"
+        "check_keys(load_yaml('translatr: x', 'f'), {'id', 'translator', 'translates', 'numbers'}, 'f', 'k', d)\n"
+        "print(d.items[0])\n"
+    )
+    said = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=Path(__file__).resolve().parent.parent,
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+        ).stdout.strip()
+        for seed in range(12)
+    }
+    assert said == {"f:1:1: error: unknown k key 'translatr' — did you mean 'translator'?"}
