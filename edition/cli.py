@@ -115,6 +115,9 @@ def _main(argv: list[str]) -> int:
     except BuildError as exc:
         for diagnostic in exc.diagnostics:
             print(diagnostic, file=sys.stderr)
+        if command == "cut":  # it builds nothing; it stops before its first write (cutcmd.run_cut)
+            print(f"cut failed: {len(exc.diagnostics)} error(s); no file was written", file=sys.stderr)
+            return 1
         out = f"{args.out}" if args.out is not None else "output/"  # the folder as the editor named it
         print(f"build failed: {len(exc.diagnostics)} error(s); {out} was not changed", file=sys.stderr)
         return 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import tomllib
 from dataclasses import MISSING, dataclass, fields
@@ -113,7 +114,11 @@ _TYPES: dict[str, tuple[type, str]] = {
 }
 
 
-def _section(cls: type, data: Any, where: str, text: str, name: str, diags: Diagnostics) -> Any:
+def _section(
+    cls: type, data: Any, where: str, text: str, name: str, diags: Diagnostics, missing: dict[str, str] | None = None
+) -> Any:
+    """The keys of one table checked against ``cls``; ``missing``: the hint for a missing key
+    that says what to write, where one is known (else 'add it')."""
     if not isinstance(data, dict):
         diags.error(Loc(name, find_line(text, where), 1), f"[{where}] must be a table", f"write [{where}] and its keys")
         return None
@@ -144,7 +149,7 @@ def _section(cls: type, data: Any, where: str, text: str, name: str, diags: Diag
         diags.error(
             Loc(name, header, 1),
             f"missing key {key!r}" + (f" in [{where}]" if where else ""),
-            f"add it to {name.rsplit('/', 1)[-1]}",
+            (missing or {}).get(key) or f"add it to {name.rsplit('/', 1)[-1]}",
         )
     if len(diags.errors) > before:
         return None
@@ -274,7 +279,7 @@ def load_page_config(path: Path, root: Path) -> PageInfo:
     """A page folder's page.toml. Its folder must be content/<date>/p<page>/ and agree with it."""
     name, text, data = _read_toml(path, root)
     diags = Diagnostics()
-    values = _section(PageInfo, data, "", text, name, diags)
+    values = _section(PageInfo, data, "", text, name, diags, _missing_hash(data, root))
     diags.raise_if_errors()
     assert values is not None
     folder = path.parent
@@ -294,6 +299,17 @@ def load_page_config(path: Path, root: Path) -> PageInfo:
         folder=rel(folder, root),
         config_path=name,
     )
+
+
+def _missing_hash(data: dict[str, Any], root: Path) -> dict[str, str]:
+    """What to write for a missing 'source_sha256': the hash of the witness named, if it is there."""
+    source = data.get("source")
+    if "source_sha256" in data or not isinstance(source, str) or not (root / source).is_file():
+        return {}
+    sha = hashlib.sha256((root / source).read_bytes()).hexdigest()
+    return {
+        "source_sha256": f'add the line source_sha256 = "{sha}" to page.toml (the SHA-256 of {source} as it is now)'
+    }
 
 
 def site_strings(config: SiteConfig, strings: dict[str, Any]) -> dict[str, Any]:

@@ -126,7 +126,7 @@ def load_document(
         return None
     if front is None:
         front = LineDict()
-        front.lines, front.line = {}, 2
+        front.lines, front.cols, front.line = {}, {}, 2
     if not isinstance(front, LineDict):
         diags.error(Loc(name, 2, 1), "front matter must be a mapping of keys to values", "write lines like 'id: moyu'")
         return None
@@ -231,7 +231,7 @@ def load_pages(content_dir: Path, root: Path) -> list[tuple[PageInfo, SourceText
         if sha != info.source_sha256:
             diags.error(
                 Loc(info.config_path, find_line(settings, "source_sha256"), 1),
-                f"the source text {info.source} has changed (its SHA-256 is now {sha[:12]}…, "
+                f"the source text {info.source} has changed (its SHA-256 is now {sha}, "  # in full, to copy
                 f"page.toml records {info.source_sha256[:12]}…)",
                 "the witness is kept exactly as extracted: restore it with 'git checkout -- "
                 f"{info.source}'; if a new extraction replaces it on purpose, run the cut again and "

@@ -10,9 +10,9 @@ import hashlib
 from pathlib import Path
 
 from edition.assemble import TRANSLATOR_PLACEHOLDER, UNTRANSLATED  # what a skeleton holds till translated
-from edition.config import PageInfo, load_page_config
+from edition.config import PageInfo, find_line, load_page_config
 from edition.content import Document, load_document, load_pages, text_hash
-from edition.cut import Doubt, block_markdown, cut_page, doubtful_breaks, read_layout, write_cut
+from edition.cut import Doubt, Layout, block_markdown, cut_page, doubtful_breaks, read_layout, write_cut
 from edition.errors import BuildError, Diagnostic, Diagnostics, Loc, rel
 from edition.ids import local_block_ids
 
@@ -38,11 +38,12 @@ def pages_to_cut(root: Path, folder: Path | None) -> list[PageInfo]:
         raise BuildError([Diagnostic(Loc(info.config_path), f"source text {info.source} not found")])
     sha = hashlib.sha256(witness.read_bytes()).hexdigest()
     if sha != info.source_sha256:
+        line = find_line(settings.read_text(encoding="utf-8"), "source_sha256")
         raise BuildError(
             [
-                Diagnostic(
-                    Loc(info.config_path),
-                    f"the source text {info.source} is not the one page.toml records (its SHA-256 is {sha[:12]}…)",
+                Diagnostic(  # the hash in full: the editor copies it into page.toml
+                    Loc(info.config_path, line, 1),
+                    f"the source text {info.source} is not the one page.toml records (its SHA-256 is {sha})",
                     "the cut rests on the witness as extracted: restore it, or record the new SHA-256",
                 )
             ]
@@ -102,15 +103,25 @@ def doubt_diagnostic(doubt: Doubt, source: str, layout: str) -> Diagnostic:
 
 
 def run_cut(root: Path, folder: Path | None = None) -> int:
+    """Cut the page named, or every page. Every page.toml, witness and layout is read before
+    anything is written: a cut that raises BuildError has written no file (the command line
+    says so), rather than some pages and not the rest."""
     failed = False
+    diags = Diagnostics()
+    pages: list[tuple[PageInfo, Layout]] = []
     for info in pages_to_cut(root, folder):
-        failed = cut_one(root, info) or failed
+        try:
+            pages.append((info, read_layout(root / info.layout, root)))
+        except BuildError as exc:
+            diags.items.extend(exc.diagnostics)
+    diags.raise_if_errors()
+    for info, layout in pages:
+        failed = cut_one(root, info, layout) or failed
     return 1 if failed else 0
 
 
-def cut_one(root: Path, info: PageInfo) -> bool:
+def cut_one(root: Path, info: PageInfo, layout: Layout) -> bool:
     """Cut one page; True if a Chinese file could not be read back for its skeleton."""
-    layout = read_layout(root / info.layout, root)
     lines = (root / info.source).read_text(encoding="utf-8").split("\n")
     files = cut_page(lines, layout)
     written, kept = write_cut(root / info.folder, files, layout.source)

@@ -118,8 +118,10 @@ class Preview:
 
     def error_page(self) -> bytes:
         items = "\n".join(f"<li><code>{html.escape(e)}</code></li>" for e in self.errors)
+        # The explicit </head> is what the page reloads by: livereload puts its script before
+        # '</head>' and nowhere else, so a page without one never hears of the next good build.
         return (
-            "<!DOCTYPE html><html lang=en><meta charset=utf-8><title>Build failed</title>"
+            "<!DOCTYPE html><html lang=en><head><meta charset=utf-8><title>Build failed</title></head>"
             "<body style='font-family:sans-serif;max-width:60rem;margin:2rem auto'>"
             f"<h1>Build failed</h1><p>Fix these and save; this page reloads itself.</p><ul>{items}</ul></body></html>"
         ).encode()
@@ -164,6 +166,7 @@ def _internal_error(exc: Exception) -> Diagnostic:
 
 def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, search: bool = False) -> int:
     from livereload import Server
+    from livereload.handlers import LiveReloadHandler
     from tornado.ioloop import IOLoop
 
     taken = _port_taken(host, port)
@@ -188,7 +191,11 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, search: bool = 
         # Called by livereload on its own thread (the server's loop), which reloads the browser
         # when this returns.
         saw = server.watcher.filepath
-        preview.rebuild([saw] if saw else [])
+        if preview.rebuild([saw] if saw else []):
+            # livereload drops a reload within 3 s of the last one (or of its start), against a
+            # burst of saves; each build here is one, so a save that changed the pages (a quick
+            # fix on the 'Build failed' page) is always shown, never dropped.
+            LiveReloadHandler._last_reload_time = 1.0  # long ago (0 would restart its watcher)
 
     for path in watched:
         server.watch(str(path), changed, delay=0.2)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 from typing import Any
 
 import yaml
@@ -13,9 +14,11 @@ _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class LineDict(dict[str, Any]):
-    """A mapping from YAML that knows the 1-based line of each key (``lines[key]``)."""
+    """A mapping from YAML that knows the 1-based line of each key (``lines[key]``) and its
+    column (``cols[key]``: a list item's key stands after its '- ')."""
 
     lines: dict[str, int]
+    cols: dict[str, int]
     line: int
 
 
@@ -34,7 +37,7 @@ _LineLoader.yaml_implicit_resolvers = {
 def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> LineDict:
     loader.flatten_mapping(node)
     result = LineDict()
-    result.lines = {}
+    result.lines, result.cols = {}, {}
     result.line = node.start_mark.line + 1
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
@@ -45,6 +48,7 @@ def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> LineD
             raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", mark)
         result[key] = loader.construct_object(value_node, deep=True)
         result.lines[key] = key_node.start_mark.line + 1
+        result.cols[key] = key_node.start_mark.column + 1
     return result
 
 
@@ -172,9 +176,19 @@ def check_keys(data: LineDict, known: set[str], path: str, what: str, diags: Dia
     """Every key of a mapping must be known: a misspelt key is an error, never ignored."""
     for key in data:
         if key not in known:
-            close = [k for k in known if _similar(k, key)]
-            hint = f"did you mean {close[0]!r}?" if close else f"known keys: {', '.join(sorted(known))}"
-            diags.error(Loc(path, data.lines.get(key, data.line), 1), f"unknown {what} key {key!r}", hint)
+            close = _closest(key, known)
+            hint = f"did you mean {close!r}?" if close else f"known keys: {', '.join(sorted(known))}"
+            where = Loc(path, data.lines.get(key, data.line), data.cols.get(key, 1))
+            diags.error(where, f"unknown {what} key {key!r}", hint)
+
+
+def _closest(key: str, known: set[str]) -> str | None:
+    """The known key an editor most likely meant: case aside ('Order' is 'order'), the most
+    alike of the similar ones (by difflib's ratio, then alphabetically: never the set's order,
+    which changes from run to run)."""
+    lower = key.lower()
+    alike = [k for k in known if _similar(k.lower(), lower)]
+    return min(alike, key=lambda k: (-SequenceMatcher(None, k.lower(), lower).ratio(), k), default=None)
 
 
 def _similar(a: str, b: str) -> bool:

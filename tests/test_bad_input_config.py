@@ -82,7 +82,7 @@ def test_a_changed_witness_says_what_to_do(project: Project) -> None:
     line = project.line(PAGE_TOML, "source_sha256 =")
     sha = hashlib.sha256(source.read_bytes()).hexdigest()
     project.fails(
-        f"{PAGE_TOML}:{line}:1: error: the source text source/{source.name} has changed (its SHA-256 is now {sha[:12]}…, "
+        f"{PAGE_TOML}:{line}:1: error: the source text source/{source.name} has changed (its SHA-256 is now {sha}, "
         f"page.toml records 77cd7a967a99…) — the witness is kept exactly as extracted: restore it with 'git checkout -- "
         f"source/{source.name}'; if a new extraction replaces it on purpose, run the cut again and record the new SHA-256 in page.toml"
     )

@@ -221,8 +221,13 @@ def test_cut_of_one_folder_checks_it_is_a_page_and_its_witness(site: Path) -> No
     witness.write_bytes(witness.read_bytes() + b"\n")
     result = cut(PAGE)
     assert result.returncode == 1
+    line = next(
+        n
+        for n, t in enumerate((site / PAGE / "page.toml").read_text(encoding="utf-8").split("\n"), 1)
+        if "source_sha256 =" in t
+    )
     assert (
-        f"{PAGE}/page.toml: error: the source text source/china-reform-daily-2020-05-25-p12.txt is not the one"
+        f"{PAGE}/page.toml:{line}:1: error: the source text source/china-reform-daily-2020-05-25-p12.txt is not the one"
         in result.stderr
     )
 

@@ -78,7 +78,7 @@ def test_a_chinese_front_matter_is_typed_with_its_lines() -> None:
     assert second.line == 18
     # The misspelt key is kept for annotate to report, where mentions are read.
     assert [str(d) for d in front.mentions.problems] == [
-        "a.zh.md:20:1: error: unknown mention key 'occurence' — did you mean 'occurrence'?"
+        "a.zh.md:20:3: error: unknown mention key 'occurence' — did you mean 'occurrence'?"
     ]
     (check,) = front.checks.entries
     assert (check.id, check.count, check.equals, check.expr) == ("sum", ("a", "b"), "{p1:2个}", "")
