@@ -71,7 +71,11 @@ def main(argv: list[str]) -> int:
     if len(argv) != 2:
         print(__doc__.strip().split("\n\n")[1], file=sys.stderr)
         return 2
-    out, articles = Path(argv[0]), int(argv[1])
+    out, articles = Path(argv[0]), int(argv[1]) if argv[1].isdigit() else 0
+    if not out.is_dir() or articles < 1:
+        print(f"not a built site and a number of articles: {' '.join(argv)}", file=sys.stderr)
+        print(__doc__.strip().split("\n\n")[1], file=sys.stderr)
+        return 2
     kinds, views, total = account(out)
     print(f"{'kind':<36} {'KB/article':>10} {'share':>6}")
     rows = [(k, kinds[k]) for k, _ in KINDS[:2]] + sorted(views.items()) + [(s, kinds[s]) for s, _ in SECTIONS]

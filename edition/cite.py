@@ -7,6 +7,7 @@ import calendar
 import functools
 import json
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -79,20 +80,24 @@ def cite(edition: Edition, article: Article, block: Block | None = None) -> Cita
     passage_zh = f"，{passage_label(article, block, 'zh')}" if block else ""
     passage_en = f", {passage_label(article, block)}" if block else ""
     edition_title = f"{info.newspaper_en}, {_english_date(info.date)}, Page {info.page}: An Annotated Bilingual Edition"
-    title_zh, title_en = article.title_zh, article.title_en or article.title_zh
+    # an article not yet translated (no English title) has no translation to cite: its
+    # citations are the original's only
+    title_zh, title_en = article.title_zh, article.title_en
     accessed = edition.config.build_date
     translator = edition.config.site.team
     # in running text a name that begins with "The" is "the" ("Translated by the edition team")
     running = "the" + translator[3:] if translator.startswith("The ") else translator
-    chicago_original = f"“{title_zh}” [{title_en}]. {info.newspaper_zh} ({info.newspaper_en}), {_english_date(info.date)}, {info.page}{passage_en}."
-    chicago_translation = _chicago_translation(title_en, running, edition_title, passage_en, at)
+    title = f"“{title_zh}” [{title_en}]." if title_en else f"“{title_zh}.”"
+    chicago_original = (
+        f"{title} {info.newspaper_zh} ({info.newspaper_en}), {_english_date(info.date)}, {info.page}{passage_en}."
+    )
+    chicago_translation = _chicago_translation(title_en, running, edition_title, passage_en, at) if title_en else ""
     gbt_original = f"{title_zh}[N]. {info.newspaper_zh}, {info.date}({info.page}){passage_zh}."
-    gbt_translation = f"{title_en}[EB/OL]. {running}, trans. ({accessed})[{accessed}].{at}"
-    initials = re.sub(r"[^a-z0-9]", "", abbreviation(info).lower())  # a BibTeX key is plain ASCII
-    key = f"{initials}{info.date.replace('-', '')}{article.id.replace('-', '')}{block.local if block else ''}"
+    gbt_translation = f"{title_en}[EB/OL]. {running}, trans. ({accessed})[{accessed}].{at}" if title_en else ""
+    key = f"{_initials(info)}{info.date.replace('-', '')}{article.id.replace('-', '')}{block.local if block else ''}"
     work = _Work(key, title_zh, title_en, edition_title, accessed, info, translator)
     pattern: tuple[str, ...] = ()
-    if block is None:  # passage_label() is the article's name and the passage's part
+    if block is None and title_en:  # passage_label() is the article's name and the passage's part
         # the slots marked, while it is made, by a mark no text of the citation holds
         mark = "\ue000"  # a character of Unicode's private use area
         while mark in title_en + edition_title + url:
@@ -107,22 +112,35 @@ def cite(edition: Edition, article: Article, block: Block | None = None) -> Cita
     return Citation(chicago_original, chicago_translation, gbt_original, gbt_translation, url, work, pattern)
 
 
+def _initials(info: PageInfo) -> str:
+    """A BibTeX key's start, plain ASCII: the newspaper's initials ("crd"); of a name without
+    capitals, each word's ("test daily": "td"); of a name with no Latin letter, "news"."""
+    name = unicodedata.normalize("NFKD", abbreviation(info)).encode("ascii", "ignore").decode()
+    if " " in name.strip():  # abbreviation() found no capitals and gave the whole name
+        name = "".join(word[0] for word in name.split())
+    return re.sub(r"[^a-z0-9]", "", name.lower()) or "news"
+
+
 def _chicago_translation(title_en: str, translator: str, edition_title: str, passage_en: str, at: str) -> str:
     return f"“{title_en}.” Translated by {translator}. In {edition_title}{passage_en}.{at}"
 
 
 def _bibtex(work: _Work, url: str) -> str:
     info, key = work.info, work.key
-    return (
+    original = (
         f"@article{{{key},\n"
         f"  title = {{{_bib_escape(work.title_zh)}}},\n"
-        f"  titleaddon = {{{_bib_escape(work.title_en)}}},\n"
-        f"  journaltitle = {{{_bib_escape(info.newspaper_zh)} ({_bib_escape(info.newspaper_en)})}},\n"
+        + (f"  titleaddon = {{{_bib_escape(work.title_en)}}},\n" if work.title_en else "")
+        + f"  journaltitle = {{{_bib_escape(info.newspaper_zh)} ({_bib_escape(info.newspaper_en)})}},\n"
         f"  date = {{{info.date}}},\n"
         f"  pages = {{{info.page}}},\n"
         f"  langid = {{chinese}},\n"
-        f"}}\n"
-        f"@misc{{{key}en,\n"
+        f"}}"
+    )
+    if not work.title_en:  # not yet translated
+        return original
+    return original + (
+        f"\n@misc{{{key}en,\n"
         f"  title = {{{_bib_escape(work.title_en)}}},\n"
         f"  translator = {{{{{_bib_escape(work.translator)}}}}},\n"
         f"  howpublished = {{{_bib_escape(work.edition_title)}}},\n"
@@ -161,6 +179,8 @@ def _csl_json(work: _Work, url: str) -> str:
     ]
     if url:
         csl[1]["URL"] = url
+    if not work.title_en:  # not yet translated
+        del csl[1]
     return json.dumps(csl, ensure_ascii=False, indent=1)
 
 
@@ -188,7 +208,7 @@ def json_ld(edition: Edition, article: Article) -> str:
         "url": url,
         "workTranslation": translation,
     }
-    if not article.title_en:  # not yet translated: no English title to state (not an empty one)
-        del data["alternativeHeadline"], translation["name"]
+    if not article.title_en:  # not yet translated: no translation to state
+        del data["alternativeHeadline"], data["workTranslation"]
     # "</" cannot end the script element early: escape the slash as JSON allows.
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")

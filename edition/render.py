@@ -134,6 +134,7 @@ class Renderer:
         )
         versions = self.versions
         zh = to_hant if view.code == "zh-hant" else _same
+        indexed = view.code == "parallel" and page.data["searchable"]
         return {
             "config": config,
             "t": self.translate(view),
@@ -145,9 +146,9 @@ class Renderer:
             "title": lambda a: _title(a, view, zh),
             "title_text": lambda a: curly_quotes(a.title_en) if view.show_en and a.title_en else zh(a.title_zh),
             # only the pages search indexes (the parallel view's: base.html) need one
-            "search_title": lambda title_zh, title_en: (
-                search_title(title_zh, title_en) if view.code == "parallel" and page.data["searchable"] else ""
-            ),
+            "search_title": lambda title_zh, title_en: search_title(title_zh, title_en) if indexed else "",
+            # on those, what search must not take for the text of the passage before it
+            "unsearched": Markup(" data-pagefind-ignore") if indexed else "",
             "url": page_url(site, page),
             "root_url": root_url,
             "static_url": lambda target: root_url(target) + (f"?v={versions[target]}" if target in versions else ""),

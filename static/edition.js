@@ -15,10 +15,17 @@
   // a choice is remembered, and a page in another view only offers a link to the chosen one.
   var current = document.body.className.replace(/^.*view-(\S+).*$/, "$1");
   var views = document.querySelectorAll(".views a[data-view]");
+  // Where the reader is, for the same place in another view: a passage's id is the same in
+  // every view (a name's or a note's is not: the passage it is in)
+  function here() {
+    var at = document.querySelector(":target");
+    at = at && at.closest(".pair");
+    return at ? "#" + at.id : location.hash;
+  }
   views.forEach(function (link) {
     link.addEventListener("click", function () {
       store("edition-view", link.dataset.view);
-      link.hash = location.hash;  // the same passage in the other view (the ids are the same)
+      link.hash = here();
     });
   });
   var preferred = stored("edition-view");
@@ -27,7 +34,7 @@
     views.forEach(function (link) {
       if (link.dataset.view !== preferred) { return; }
       var go = el("a", "", link.textContent);
-      go.href = link.getAttribute("href") + location.hash;
+      go.href = link.getAttribute("href") + here();
       go.hreflang = link.hreflang;
       offer.textContent = offer.dataset.text + " ";
       offer.appendChild(go);
@@ -166,7 +173,7 @@
   // the page's own order the keyboard never reached it.)
   function tabStops(scope) {
     // (a word is one in "Words by keyboard": static/reading.js gives it a tabindex)
-    return Array.prototype.filter.call(scope.querySelectorAll("a[href], button, input, select, textarea, summary, [tabindex]"), function (e) {
+    return [].filter.call(scope.querySelectorAll("a[href], button, input, select, textarea, summary, [tabindex]"), function (e) {
       return !e.disabled && e.tabIndex >= 0 && e.getClientRects().length > 0;
     });
   }
@@ -203,7 +210,7 @@
     if (numbered || !notes) { return; }
     numbered = true;
     var number = {};
-    Array.prototype.forEach.call(notes.children, function (li, i) { number[li.id] = i + 1; });
+    [].forEach.call(notes.children, function (li, i) { number[li.id] = i + 1; });
     document.querySelectorAll("main a.m.f").forEach(function (link) {
       var target = link.getAttribute("href");
       var n = target.charAt(0) === "#" ? number[target.slice(1)] : undefined;

@@ -278,9 +278,8 @@
   document.addEventListener("touchmove", function () { finger = 0; }, true);
   document.addEventListener("mousedown", function (event) {
     var f = finger, link = f && event.timeStamp - f[2] < 1e3 && event.target.closest("a");
-    moved = link && link.closest(ZH) && ![].some.call(link.getClientRects(), function (r) {
-      return f[0] >= r.left && f[0] <= r.right && f[1] >= r.top && f[1] <= r.bottom;
-    }) && link;
+    // (what is at the finger's own point: the browser moves only the events)
+    moved = link && link.closest(ZH) && !link.contains(document.elementFromPoint(f[0], f[1])) && link;
     if (moved) { event.preventDefault(); }
   }, true);
   document.addEventListener("click", function (event) {

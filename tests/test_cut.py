@@ -194,7 +194,12 @@ def test_a_page_just_cut_builds_and_shows_its_blocks_untranslated(site: Path, tm
     # marked as Chinese on the English page; no empty English title anywhere (found by review:
     # the vocabulary's heading had an empty span, schema.org an empty alternativeHeadline)
     assert re.search(r'rel="prev"[^>]*><span class="dir">[^<]*</span> <span lang="zh-Hans">主动担当', english)
-    assert '"alternativeHeadline"' not in english and '"name":""' not in english
+    assert '"alternativeHeadline"' not in english and '"workTranslation"' not in english
+    # its citations are the original's only (found by review: the Chinese title stood in as the
+    # translation's, "“携手…” [携手…]", with a BibTeX entry for a translation that is not there)
+    assert "“携手新疆墨玉 坚决打赢脱贫攻坚战.” 中国改革报 (China Reform Daily), May 25, 2020, 12." in english
+    assert "Translated by" not in english and "@misc{" not in english and "titleaddon" not in english
+    assert "data-passage-cite='[]'" in english
     words = (tmp_path / "out/2020-05-25/p12/moyu/words/index.html").read_text(encoding="utf-8")
     assert '<span class="en-title"></span>' not in words
 

@@ -154,6 +154,10 @@ def test_a_citation_names_its_own_newspaper_and_editors(built: Built) -> None:
     assert citation.bibtex.startswith("@article{pd20200525moyu,")
     assert "translator = {{The Reading Group of Leiden}}" in citation.bibtex
     assert '"literal": "The Reading Group of Leiden"' in citation.csl_json
+    # a key's initials from any name: without capitals, accented, with no Latin letter (review)
+    for newspaper, initials in (("test daily", "td"), ("Ärzte Zeitung", "az"), ("人民日报", "news")):
+        paper = replace(page, info=replace(page.info, newspaper_en=newspaper))
+        assert cite(replace(named, pages=(paper,)), moyu).bibtex.startswith(f"@article{{{initials}20200525moyu,")
 
 
 def test_about_page_links_the_exports(built: Built) -> None:

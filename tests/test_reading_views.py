@@ -37,3 +37,15 @@ def test_switching_view_keeps_the_passage(site: Site, browser: Any, touch: bool)
     assert abs(top) < 50, top
     assert not page.errors, page.errors
     page.context.close()
+
+
+def test_switching_view_from_a_name_keeps_its_passage(site: Site, browser: Any) -> None:
+    """A name's id differs between views (moyu-p5-m1 in Chinese, -e1 in English): the passage it
+    is in is where the other view opens (found by review: the English page opened at its top)."""
+    page = new_page(browser)
+    page.goto(site.url + ARTICLE + "#moyu-p5-m1")
+    page.locator('.views a[data-view="en"]').click()
+    page.wait_for_url("**/en/" + ARTICLE + "#moyu-p5")
+    assert abs(page.evaluate("document.getElementById('moyu-p5').getBoundingClientRect().top")) < 50
+    assert not page.errors, page.errors
+    page.context.close()

@@ -23,7 +23,7 @@ def site(served_site: Site) -> Site:
     return served_site
 
 
-@pytest.mark.parametrize("query", ["BibTeX", "urldate", "langid"])
+@pytest.mark.parametrize("query", ["BibTeX", "urldate", "langid", "Vocabulary"])
 def test_what_surrounds_the_text_is_not_searched_as_a_passage(site: Site, browser: Any, query: str) -> None:
     page = new_page(browser)
     page.goto(site.url + "search/")
