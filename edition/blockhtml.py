@@ -39,6 +39,7 @@ class Writer:
         self.article_of: Callable[[Block], Article] = context["article_of"]
         self.passage_ref: Callable[..., str] = context["passage_ref"]
         self.passage: Callable[[str], str] = context["passage"]
+        self.unsearched: str = context["unsearched"]  # what the search index skips, where it indexes
 
     def helpers(self) -> dict[str, Callable[..., Markup]]:
         """What the templates call."""
@@ -159,7 +160,8 @@ class Writer:
         # the legend on the heading's line: no line break between two Chinese texts
         out.append(f'<section class="notes" aria-labelledby="notes-h">\n  <h2 id="notes-h">{esc(t("notes"))}</h2>')
         if entities:
-            out.append(f'<p class="legend">{esc(t("marks_legend"))}</p>  <ol class="entity-notes">\n')
+            # (how to read the marks: never a search's answer)
+            out.append(f'<p class="legend"{self.unsearched}>{esc(t("marks_legend"))}</p>  <ol class="entity-notes">\n')
             back, every = esc(t("back_to_text")), esc(t("all_mentions"))
             for e, first in entities:
                 out.append(

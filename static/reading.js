@@ -8,6 +8,7 @@
 // The token files and the dictionary (reading/words.json) are fetched on first use only.
 (function () {
   "use strict";
+  var on = document.addEventListener.bind(document);  // a listener on the whole page
   var box = document.querySelector(".reading-help");
   if (!box || !window.fetch || !window.Promise) { return; }
   var switches = box.querySelector(".reading-switches");
@@ -256,42 +257,48 @@
   // Tap or click: a word's gloss opens (a name's link keeps its note: edition.js opens it). The
   // first tap on the Chinese lays the words over the text, then finds the word under the finger.
   var ZH = ".zh, figcaption span[lang^='zh']";
-  // The word at a point opens (the words laid over the text first); where none is, ``link``
-  // (a link the tap was moved onto, below) is followed after all.
-  function openAt(x, y, link) {
+  // The word at a point opens, the words laid over the text first.
+  function openAt(x, y) {
     loadTokens().then(function () {
       var hit = document.elementFromPoint(x, y);
       var w = hit && hit.closest && hit.closest(".w");
-      if (w && !w.closest("a")) { open(w); } else if (link) { link.click(); }
+      if (w && !w.closest("a")) { open(w); }
     });
   }
   // On a phone the browser moves a tap that falls beside a link onto the link (touch
   // adjustment): a tap on the word after a figure followed the figure, one beside a name opened
-  // its note. Where the finger was not on a link in the Chinese, the tap is the text's: the link
-  // takes no focus (a name's note opens on focus) and is not followed. A tap's mouse events
-  // follow its touch at once (a long press's never come); a click by keyboard has no detail.
+  // its note. The touch's own point says where the finger was (only the events are moved): if
+  // not on the link the tap came to (a link in the Chinese), the link takes no focus (a name's
+  // note opens on focus) and is not followed. Then a link at the finger is followed; above or
+  // below the link's glyphs, the link; on a word, its gloss opens (on punctuation, nothing).
+  // A tap's mouse events come at once after its touch ends; a click by keyboard has no detail.
   var finger, moved;
-  document.addEventListener("touchstart", function (event) {
-    var t = event.touches[0];
-    finger = event.touches.length < 2 && [t.clientX, t.clientY, event.timeStamp];
+  on("touchend", function (e) {
+    var t = e.changedTouches[0];
+    finger = !e.touches.length && [t.clientX, t.clientY, e.timeStamp];
   }, true);
-  document.addEventListener("touchmove", function () { finger = 0; }, true);
-  document.addEventListener("mousedown", function (event) {
-    var f = finger, link = f && event.timeStamp - f[2] < 1e3 && event.target.closest("a");
-    // (what is at the finger's own point: the browser moves only the events)
-    moved = link && link.closest(ZH) && !link.contains(document.elementFromPoint(f[0], f[1])) && link;
-    if (moved) { event.preventDefault(); }
+  on("mousedown", function (e) {
+    var f = finger, link = f && e.timeStamp - f[2] < 300 && e.target.closest("a"), at;
+    moved = link && link.closest(ZH) && !link.contains(at = document.elementFromPoint(f[0], f[1])) && [link, at];
+    if (moved) { e.preventDefault(); }
   }, true);
-  document.addEventListener("click", function (event) {
-    var link = moved, f = finger;
+  on("click", function (e) {
+    var m = moved, f = finger;
     moved = finger = 0;
-    if (link && event.detail && event.target.closest("a") === link) {
-      event.preventDefault();
-      event.stopImmediatePropagation();
-      openAt(f[0], f[1], link);
+    if (!m || !e.detail || e.target.closest("a") !== m[0]) { return; }
+    e.preventDefault();
+    e.stopImmediatePropagation();
+    if (window.editionPopover) { window.editionPopover.close(); }  // as any tap elsewhere does
+    var other = m[1] && m[1].closest("a");
+    if (other) {
+      other.click();
+    } else if ([].some.call(m[0].getClientRects(), function (r) { return f[0] >= r.left && f[0] <= r.right; })) {
+      m[0].click();
+    } else {
+      openAt(f[0], f[1]);
     }
   }, true);
-  document.addEventListener("click", function (event) {
+  on("click", function (event) {
     var target = event.target;
     if (!target.closest || target.closest("#gloss")) { return; }
     if (target.closest("a, button, summary")) { close(); return; }
@@ -304,7 +311,7 @@
     }
     close();
   });
-  document.addEventListener("keydown", function (event) {
+  on("keydown", function (event) {
     if (event.key === "Escape") { close(); }
     if ((event.key === "Enter" || event.key === " ") && event.target.classList && event.target.classList.contains("w")) {
       event.preventDefault();
@@ -313,11 +320,11 @@
   });
   // Words by keyboard: in this mode each word (not a name: its link is a tab stop already) is a
   // tab stop whose gloss opens on focus. Off by default, so that reading by keyboard is not slowed.
-  document.addEventListener("focusin", function (event) {
+  on("focusin", function (event) {
     var w = event.target;
     if (w.classList && w.classList.contains("w") && w.tabIndex === 0) { open(w); }
   });
-  document.addEventListener("focusout", function () {
+  on("focusout", function () {
     setTimeout(function () {
       var active = document.activeElement;
       if (current && active !== current && !(popup && popup.contains(active)) && current.tabIndex === 0) { close(); }

@@ -41,6 +41,7 @@ def _writer(article: Article, view: int = 0, pieces: Pieces | None = None) -> Wr
         "article_of": lambda block: article,
         "passage_ref": lambda article, block=None: f'"{NASTY}" {block.local}',
         "passage": lambda block_id: f"¶ {block_id}",
+        "unsearched": "",
     }
     return Writer(context, pieces or Pieces())
 

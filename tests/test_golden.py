@@ -90,6 +90,8 @@ def test_an_article_of_an_archive_says_which_page_it_is_on(archive: Path) -> Non
     # "January" or the newspaper's name found every article of an archive)
     parallel = (archive / "2021-01-05/p02/relief/index.html").read_text(encoding="utf-8")
     assert '<p class="crumbs" data-pagefind-ignore><a href="../">Test Daily, 5 January 2021' in parallel
+    assert '<p class="legend" data-pagefind-ignore>' in parallel  # how to read the marks (review)
+    assert "data-pagefind-ignore" not in relief  # the English view is not indexed
     zh = (archive / "zh-hant/2021-01-05/p02/relief/index.html").read_text(encoding="utf-8")
     assert '<span lang="zh-Hant">測試日報 2021年1月5日 第2版（經濟）</span>' in zh
 

@@ -345,7 +345,7 @@ def test_a_tap_beside_a_name_glosses_the_word_and_opens_no_note(site: Site, brow
     page.context.close()
 
 
-def test_a_touch_that_scrolled_does_not_swallow_a_keyboard_enter(site: Site, browser: Any) -> None:
+def test_a_keyboard_enter_after_a_tap_follows_the_link(site: Site, browser: Any) -> None:
     page = phone(browser)
     box, size = beside(page, site, "#moyu-p2 .zh a.fig", "83个")
     page.touchscreen.tap(box["x"] + box["width"] + size * 0.4, box["y"] + box["height"] / 2)  # a gloss
@@ -354,4 +354,53 @@ def test_a_touch_that_scrolled_does_not_swallow_a_keyboard_enter(site: Site, bro
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"figures/"))
     assert not page.errors, page.errors
+    page.context.close()
+
+
+# found by the second review of the fix
+def test_a_tap_beside_a_link_closes_an_open_note(site: Site, browser: Any) -> None:
+    page = phone(browser)
+    name, size = beside(page, site, "#moyu-p2 .zh a.m", "朝阳区")
+    page.touchscreen.tap(name["x"] + name["width"] / 2, name["y"] + name["height"] / 2)
+    page.locator("#popover").wait_for(state="visible")
+    figure = page.locator("#moyu-p2 .zh a.fig", has_text="83个").bounding_box()
+    assert figure is not None
+    page.touchscreen.tap(figure["x"] + figure["width"] + size * 0.3, figure["y"] + figure["height"] / 2)
+    page.locator("#gloss").wait_for(state="visible")
+    page.wait_for_timeout(200)
+    assert page.evaluate("!document.getElementById('popover')"), "the note stayed over the gloss"
+    page.context.close()
+
+
+def test_a_tap_on_the_punctuation_after_a_link_does_not_follow_it(site: Site, browser: Any) -> None:
+    page = phone(browser)
+    box, size = beside(page, site, "#moyu-p2 .zh a.fig", "2020年")  # followed by "，"
+    page.touchscreen.tap(box["x"] + box["width"] + size * 0.3, box["y"] + box["height"] / 2)
+    page.wait_for_timeout(600)
+    assert page.url == site.url + ARTICLE, "the tap on the comma followed the figure"
+    assert page.evaluate("!document.getElementById('popover')")
+    page.context.close()
+
+
+def test_a_tap_on_a_name_moved_onto_the_next_link_opens_the_name(site: Site, browser: Any) -> None:
+    """挂职干部 is followed at once by the figure 14人: a tap just inside the name's right edge
+    was moved onto the figure."""
+    page = phone(browser)
+    box, _ = beside(page, site, "#moyu-p4 .zh a.m", "挂职干部")
+    page.touchscreen.tap(box["x"] + box["width"] - 1, box["y"] + box["height"] / 2)
+    page.locator("#popover").wait_for(state="visible")
+    assert page.url == site.url + ARTICLE
+    page.context.close()
+
+
+def test_a_long_press_beside_a_link_does_not_follow_it(site: Site, browser: Any) -> None:
+    page = phone(browser)
+    box, size = beside(page, site, "#moyu-p2 .zh a.fig", "83个")
+    point = {"x": box["x"] + box["width"] + size * 0.4, "y": box["y"] + box["height"] / 2}
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [point]})
+    page.wait_for_timeout(1100)
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+    page.wait_for_timeout(800)
+    assert page.url == site.url + ARTICLE, "a long press beside the figure followed it"
     page.context.close()
