@@ -12,6 +12,7 @@ from typing import Any
 
 from edition.configvalues import Theme, as_written, check_date, check_url, read_themes, toml_tables
 from edition.errors import BuildError, Diagnostic, Diagnostics, Loc, rel
+from edition.yamlload import closest_key
 
 
 @dataclass(frozen=True)
@@ -130,7 +131,9 @@ def _section(
             diags.error(
                 Loc(name, find_line(text, key, where), 1),
                 f"unknown key {key!r} in [{where}]" if where else f"unknown key {key!r}",
-                f"known keys are: {', '.join(sorted(known))}",
+                f"did you mean {close!r}?"
+                if (close := closest_key(key, set(known)))
+                else f"known keys are: {', '.join(sorted(known))}",
             )
             continue
         want, words = _TYPES.get(str(field.type), (object, ""))

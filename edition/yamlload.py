@@ -176,13 +176,13 @@ def check_keys(data: LineDict, known: set[str], path: str, what: str, diags: Dia
     """Every key of a mapping must be known: a misspelt key is an error, never ignored."""
     for key in data:
         if key not in known:
-            close = _closest(key, known)
+            close = closest_key(key, known)
             hint = f"did you mean {close!r}?" if close else f"known keys: {', '.join(sorted(known))}"
             where = Loc(path, data.lines.get(key, data.line), data.cols.get(key, 1))
             diags.error(where, f"unknown {what} key {key!r}", hint)
 
 
-def _closest(key: str, known: set[str]) -> str | None:
+def closest_key(key: str, known: set[str]) -> str | None:
     """The known key an editor most likely meant: case aside ('Order' is 'order'), the most
     alike of the similar ones (by difflib's ratio, then alphabetically: never the set's order,
     which changes from run to run)."""

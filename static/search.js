@@ -18,7 +18,6 @@
   var pagefind = null;
   var SHOWN = 50; // results listed at once; the count is of all of them
   var CJK = "\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef";
-  var segmented = new RegExp("([" + CJK + "])\\s+(?=[" + CJK + "])", "g");
   var HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff";
   var han = new RegExp("[" + HAN + "]|[\ud840-\ud8bf][\udc00-\udfff]", "g");
 
@@ -31,9 +30,6 @@
     }
     return pagefind;
   }
-
-  // Pagefind segments Chinese into words with spaces: a reader's text has none between characters.
-  function unsegment(text) { return text.replace(segmented, "$1").replace(segmented, "$1"); }
 
   // A passage's name from its id, as the edition writes it ("moyu-p3" -> "Moyu ¶3").
   var KINDS = { h: "headline", d: "deck", s: "subhead", f: "standfirst", c: "caption", r: "credit", m: "masthead", n: "nameplate", o: "footer" };
@@ -177,7 +173,8 @@
     kept.forEach(function (page) {
       var meta = page.data.meta || {};
       // in Traditional characters on the Traditional view's page (edition/render.py's search_title)
-      var title = unsegment((document.documentElement.lang === "zh-Hant" && meta.hant) || meta.title || page.data.url);
+      // (as written: the index's spaces between Chinese characters are not in its titles)
+      var title = (document.documentElement.lang === "zh-Hant" && meta.hant) || meta.title || page.data.url;
       page.found.forEach(function (p) {
         // passages first (in that order of pages), then notes and the pages of names
         (p.element === "div" ? results : later).push({ data: page.data, title: title, passage: p });

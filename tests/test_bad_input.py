@@ -185,7 +185,7 @@ def test_unknown_top_level_key_in_site_toml(site: Path, edit: Edit) -> None:
     path = site / "site.toml"
     edit(path, "build_date =", "buidl_date =")
     diag = expect(diagnostics(site), "site.toml", line_of(path, "buidl_date"), "unknown key", "'buidl_date'")
-    assert "build_date" in diag.hint
+    assert diag.hint == "did you mean 'build_date'?"  # as front matter's keys have it (usage walk 7)
 
 
 PAGE_TOML = "content/2020-05-25/p12/page.toml"
@@ -195,7 +195,7 @@ def test_unknown_key_in_page_toml(site: Path, edit: Edit) -> None:
     path = site / PAGE_TOML
     edit(path, "page = 12", "pgae = 12")
     diag = expect(diagnostics(site), PAGE_TOML, line_of(path, "pgae"), "unknown key", "'pgae'")
-    assert "page" in diag.hint
+    assert diag.hint == "did you mean 'page'?"
 
 
 def test_a_pages_key_in_site_toml_is_reported_at_its_own_line(site: Path, edit: Edit) -> None:
