@@ -43,11 +43,7 @@ def site_pages(edition: Edition, site: SiteIndex) -> list[Page]:
     fronts = [front_data(site, news, *_neighbours(edition.pages, n)) for n, news in enumerate(edition.pages)]
     appendix = appendix_parts(edition)
     appendix_nav = navigation("figures/", len(appendix))
-    archive = len(edition.pages) > 1
-    figures = [
-        {**appendix_context(edition, ids), "part": n, "parts": appendix_nav, "archive": archive}
-        for n, ids in enumerate(appendix)
-    ]
+    figures = [{**appendix_context(edition, ids), "part": n, "parts": appendix_nav} for n, ids in enumerate(appendix)]
     groups = [(kind, [e for e in edition.entities if e.type == kind]) for kind in ENTITY_TYPES]
     groups = [(kind, entities) for kind, entities in groups if entities]
     entities = [entity_parts(site, entity) for entity in edition.entities]
@@ -90,6 +86,12 @@ def site_pages(edition: Edition, site: SiteIndex) -> list[Page]:
             else:  # the same words in the same characters: the parallel view's page serves
                 pages.append(page(view, a.url + "words/", "redirect.html", target=a.url + "words/", root=True))
     pages.append(page(VIEWS[0], "404.html", "404.html"))
+    # Whether the site is an archive (many pages: its home lists their dates), on every page:
+    # the header's first link, an article's head, the appendix's words say so. Each page's
+    # data is a dict of its own (page()).
+    archive = len(edition.pages) > 1
+    for made in pages:
+        made.data["archive"] = archive
     return pages
 
 
@@ -137,9 +139,8 @@ def article_data(edition: Edition, site: SiteIndex, n: int) -> dict[str, Any]:
     return {
         "article": article,
         "info": edition.page_of(article).info,  # its newspaper page's settings
-        # in an archive: its page, named and linked at its head; a neighbour on another page
+        # (in an archive its page is named and linked at its head) a neighbour on another page
         # says which (the reader is moving to another date or page)
-        "archive": len(edition.pages) > 1,
         "page_url": edition.page_of(article).url,
         "previous": previous,
         "next": following,

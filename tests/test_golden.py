@@ -102,6 +102,9 @@ def test_the_home_page_of_an_archive_lists_its_dates_and_pages(archive: Path) ->
     home = (archive / "index.html").read_text(encoding="utf-8")
     assert home.index('datetime="2021-01-04"') < home.index('datetime="2021-01-05"')
     assert '<time datetime="2021-01-04">4 January 2021 <span lang="zh-Hans">2021年1月4日</span></time>' in home
+    # the header's first link says where it leads (found by a usage walk: "The page", to a list)
+    assert '<li><a href="./" aria-current="page">Dates and pages</a></li>' in home
+    assert ">日期与版面</a></li>" in (archive / "zh/2021-01-05/p02/relief/index.html").read_text(encoding="utf-8")
     assert 'href="2021-01-04/p01/"' in home and 'href="2021-01-05/p02/"' in home
     assert "(articles: 1)</li>" in home and "/relief/" not in home
     # each page by its titles as its page.toml gives them (its front may have no English)
