@@ -105,8 +105,11 @@ class SiteIndex:
     def _row(self, m: Mention) -> dict[str, str]:
         block = self.blocks_by_id[m.block]
         article = self.owners[m.block]
+        info = self.edition.page_of(article).info
         return {
             "path": self.block_page(m.block),
+            "date": info.date,  # where it stands in an archive
+            "page": str(info.page),
             "title_en": article.title_en,
             "title_zh": article.title_zh,
             "block": m.block,

@@ -7,6 +7,7 @@ so it is as stable as the id it stands for.
 
 from __future__ import annotations
 
+import calendar
 import re
 
 from edition.config import PageInfo
@@ -69,3 +70,9 @@ def passage_ref(info: PageInfo, article: Article, block: Block | None = None) ->
     if block is None:
         return f"{head} {article_name(article, 'en')}"
     return f"{head} {passage_label(article, block, 'en')}"
+
+
+def long_date(date: str, lang: str) -> str:
+    """A date for readers: "4 January 2021"; in Chinese "2021年1月4日"."""
+    year, month, day = (int(part) for part in date.split("-"))
+    return f"{year}年{month}月{day}日" if lang == "zh" else f"{day} {calendar.month_name[month]} {year}"

@@ -12,7 +12,6 @@ imports.
 
 from __future__ import annotations
 
-import calendar
 import hashlib
 import re
 from collections.abc import Callable, Mapping
@@ -29,7 +28,7 @@ from edition.errors import BuildError, Diagnostic, Diagnostics, Loc, rel
 from edition.figures import format_value, unit_en
 from edition.model import Article, Block
 from edition.pages import Page
-from edition.refs import passage_label, passage_ref
+from edition.refs import long_date, passage_label, passage_ref
 from edition.rowhtml import Rows
 from edition.typography import curly_quotes, render_english, render_prose
 from edition.views import VIEWS, View, relative, to_hant, use_traditional
@@ -182,12 +181,6 @@ def _same(text: str) -> str:
     return text
 
 
-def long_date(date: str, lang: str) -> str:
-    """A date for readers: "4 January 2021"; in Chinese "2021年1月4日"."""
-    year, month, day = (int(part) for part in date.split("-"))
-    return f"{year}年{month}月{day}日" if lang == "zh" else f"{day} {calendar.month_name[month]} {year}"
-
-
 def _title(article: Article, view: View, zh: Callable[[str], str]) -> str | Markup:
     if not view.show_en:
         return zh(article.title_zh)
@@ -230,6 +223,7 @@ def site_lookups(site: SiteIndex) -> dict[str, Callable[..., Any]]:
         "mentioned_in": site.mentioned_in,
         "search_terms": lambda article: site.search_terms[article.id],
         "entities_in": site.marker.entities_in,
+        "page_of": lambda article: site.edition.page_of(article).info,  # its newspaper page's settings
         "passage_ref": lambda article, block=None: passage_ref(site.edition.page_of(article).info, article, block),
         # a passage's names for readers ("Moyu ¶3") in both languages: a page shows one of
         # them (page_lookups), and its fingerprint follows both

@@ -24,6 +24,7 @@ from markupsafe import Markup
 
 from edition.blockhtml import esc
 from edition.figures import format_value, unit_en
+from edition.refs import long_date
 from edition.typography import curly_quotes
 from edition.views import View
 
@@ -53,8 +54,21 @@ class Rows:
             "date_list": self.date_list,
             "photo_list": self.photo_list,
             "mention_list": self.mention_list,
+            "page_date": self.page_date,
             "vocabulary_rows": self.vocabulary_rows,
         }
+
+    def page_date(self, date: str, page: object) -> Markup:
+        """A newspaper page by its date and number, in the view's languages: "5 January 2021,
+        page 2", "2021年1月5日 第2版"."""
+        view = self.view
+        en = f"{esc(long_date(date, 'en'))}, {esc(self.t('page_no'))}&nbsp;{esc(page)}" if view.show_en else ""
+        zh = (
+            f'<span lang="{esc(view.zh_lang)}">{esc(long_date(date, "zh"))} 第{esc(page)}版</span>'
+            if view.show_zh
+            else ""
+        )
+        return Markup(f"{en} {zh}" if en and zh else en or zh)  # noqa: S704 - every value is escaped
 
     def _where(self, block_id: str) -> str:
         """A link to the passage a figure is in, named for readers ("Moyu ¶3")."""
@@ -148,12 +162,19 @@ class Rows:
             )
         return Markup("".join(out))  # noqa: S704 - every value above is escaped
 
-    def mention_list(self, rows: Iterable[Mapping[str, str]]) -> Markup:
-        """An entity's mentions (edition/derive.py ``mention_rows``): where, and the sentences."""
+    def mention_list(self, rows: Iterable[Mapping[str, str]], archive: bool = False) -> Markup:
+        """An entity's mentions (edition/derive.py ``mention_rows``): where, and the sentences;
+        in an archive, the date and page where they change."""
         view, zh = self.view, self.zh
         zh_lang = esc(view.zh_lang)
         out: list[str] = []
+        last = ("", "")
         for row in rows:
+            when = ""
+            if archive and (row["date"], row["page"]) != last:
+                last = (row["date"], row["page"])
+                when = f' <span class="where">({self.page_date(*last)})</span>'
+
             if not view.show_en:
                 title = esc(zh(row["title_zh"]))
             elif row["title_en"]:
@@ -161,7 +182,7 @@ class Rows:
             else:  # not yet translated: its Chinese title, marked as Chinese on an English page
                 title = f'<span lang="{zh_lang}">{esc(zh(row["title_zh"]))}</span>'
             href = f"{self.url(row['path'])}#{row['block']}"
-            out.append(f'  <li>\n    <a href="{esc(href)}">{title}, {esc(self.passage(row["block"]))}</a>\n')
+            out.append(f'  <li>\n    <a href="{esc(href)}">{title}, {esc(self.passage(row["block"]))}{when}</a>\n')
             # the sentences follow the link without a line break of their own (as the template had them)
             if view.show_zh and row["zh"]:
                 out.append(f'<p lang="{zh_lang}">{esc(zh(row["zh"]))}</p>')

@@ -117,6 +117,15 @@ def test_the_home_page_of_an_archive_lists_its_dates_and_pages(archive: Path) ->
 def test_an_entity_page_spans_the_archive(archive: Path) -> None:
     entity = (archive / "en/entity/chaoyang-district/index.html").read_text(encoding="utf-8")
     assert "2021-01-04/p01/parks/" in entity and "2021-01-05/p02/relief/" in entity
+    # each mention says its date and page where they change, as the appendix's articles do
+    # (found by a usage walk: an archive's lists grouped articles with no date or page)
+    assert entity.count('<span class="where">(') == 2
+    assert 'Parks headline <span class="where">(4 January 2021, page&nbsp;1)</span></a>' in entity
+    appendix = (archive / "figures/index.html").read_text(encoding="utf-8")
+    assert (
+        '<span class="where">(5 January 2021, page&nbsp;2 <span lang="zh-Hans">2021年1月5日 第2版</span>)</span></th>'
+        in appendix
+    )
 
 
 def test_each_page_has_its_own_witness_and_edition_json_lists_the_pages(archive: Path) -> None:
