@@ -1,4 +1,5 @@
-"""Names of passages for readers: "Moyu ¶3", "page caption 1", "CRD 2020-05-25 p12 Moyu ¶3".
+"""Names of passages for readers: "Moyu ¶3", "page caption 1", "CRD 2020-05-25 p12 Moyu ¶3";
+and dates for readers ("4 January 2021", "2021年1月4日").
 
 Block ids (``moyu-p3``) stay the anchors of the site and the ids of every export; readers
 see these names instead. A name is made from the article and the block's kind and place,

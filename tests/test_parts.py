@@ -93,6 +93,8 @@ def test_an_entity_page_in_parts_lists_every_mention_once(archive: tuple[Path, P
         if page is not first:
             assert f'<ol class="mentions" start="{start}">' in text
             assert 'aria-current="page"' in text
+        # each part's first mention says its date and page (review: a part began without them)
+        assert re.search(r'<ol class="mentions"[^>]*>\s*<li>\s*<a [^>]*>[^<]*<span class="where">\(', text), page
         listed += items
         start += items
     assert listed == total

@@ -45,7 +45,7 @@ def test_results_on_the_traditional_search_page_are_named_in_traditional(site: S
     page.goto(site.url + "zh-hant/search/")
     count, _ = search(page, "公益性崗位")
     titles = page.eval_on_selector_all("#search-results li", TITLES)
-    assert count > 0 and chinese(titles[0]).startswith(chinese(traditional)), titles[:3]
+    assert count > 0 and titles[0].startswith(traditional), titles[:3]  # as written, its space kept
     for query in ("朝陽", "墨玉"):
         search(page, query)
         titles = page.eval_on_selector_all("#search-results li", TITLES)
