@@ -70,6 +70,15 @@ class Rows:
         )
         return Markup(f"{en} {zh}" if en and zh else en or zh)  # noqa: S704 - every value is escaped
 
+    def _dated(self, article_id: str, last: list[str]) -> str:
+        """In an archive, an article's row says its date and page where they change from the
+        row before (``last``: the page shown last, kept through one list)."""
+        info = self.context["page_of"](self.context["article"](article_id))
+        if last == [info.key]:
+            return ""
+        last[:] = [info.key]
+        return f' <span class="where">({self.page_date(info.date, info.page)})</span>'
+
     def _where(self, block_id: str) -> str:
         """A link to the passage a figure is in, named for readers ("Moyu ¶3")."""
         href = f"{self.url(self.block_page(block_id))}#{block_id}"
@@ -111,9 +120,10 @@ class Rows:
             name += f' <span lang="{esc(view.zh_lang)}">{esc(zh(theme.name_zh))}</span>'
         return f'{head} lang="en">{name}</td>'
 
-    def check_list(self, checks: Iterable[Check]) -> Markup:
-        """The arithmetic checks, each with its verdict and its working."""
-        t = self.t
+    def check_list(self, checks: Iterable[Check], archive: bool = False) -> Markup:
+        """The arithmetic checks, each with its verdict and its working (in an archive, its
+        date and page where they change)."""
+        t, last = self.t, [""]
         ok, failed = esc(t("check_ok")), esc(t("check_failed"))
         worked_out, printed = esc(t("check_worked_out")), esc(t("check_printed"))
         out: list[str] = []
@@ -127,24 +137,27 @@ class Rows:
                 f'    <span class="verdict"><span aria-hidden="true">{mark}</span> {verdict}</span>\n'
                 f'    <span lang="en">{esc(curly_quotes(c.description))}</span>\n'
                 f'    <span class="calc">({worked_out} {esc(f"{c.actual:,.10g}")} {sign} {printed}'
-                f" {esc(f'{c.expected:,.10g}')})</span>\n"
+                f" {esc(f'{c.expected:,.10g}')})</span>{self._dated(c.article, last) if archive else ''}\n"
                 "  </li>\n"
             )
         return Markup("".join(out))  # noqa: S704 - every value above is escaped
 
-    def date_list(self, dates: Iterable[Figure]) -> Markup:
-        """The dates the text prints, each with the passage it is in."""
-        zh_lang = esc(self.view.zh_lang)
+    def date_list(self, dates: Iterable[Figure], archive: bool = False) -> Markup:
+        """The dates the text prints, each with the passage it is in (in an archive, and the
+        date and page of the issue, without which "3日" cannot be read, where they change)."""
+        zh_lang, last = esc(self.view.zh_lang), [""]
         return Markup(  # noqa: S704 - every value is escaped
             "".join(
-                f'  <li id="{esc(f.id)}"><span lang="{zh_lang}">{esc(self.zh(f.text))}</span> — {self._where(f.block)}</li>\n'
+                f'  <li id="{esc(f.id)}"><span lang="{zh_lang}">{esc(self.zh(f.text))}</span> — {self._where(f.block)}'
+                f"{self._dated(f.article, last) if archive else ''}</li>\n"
                 for f in dates
             )
         )
 
-    def photo_list(self, photos: Iterable[Photo]) -> Markup:
-        """The photographs, numbered, each with its caption, credit and image."""
-        t, zh = self.t, self.zh
+    def photo_list(self, photos: Iterable[Photo], archive: bool = False) -> Markup:
+        """The photographs, numbered, each with its caption, credit and image (in an archive,
+        its date and page where they change)."""
+        t, zh, last = self.t, self.zh, [""]
         # the site's ``article`` lookup, asked here, not when the page begins: on a page that
         # shows an article (words.html) the page's own ``article`` takes the name
         article = self.context["article"]
@@ -158,7 +171,7 @@ class Rows:
                 f'    <span lang="{zh_lang}">{esc(zh(p.caption_zh))}</span>'
                 f' <span lang="en">{esc(curly_quotes(p.caption_en))}</span>\n'
                 f'    — {credit}: <span lang="{zh_lang}">{esc(zh(p.credit_zh))}</span>;'
-                f" {image}: {esc(p.image or t('image_missing'))}</li>\n"
+                f" {image}: {esc(p.image or t('image_missing'))}{self._dated(p.article, last) if archive else ''}</li>\n"
             )
         return Markup("".join(out))  # noqa: S704 - every value above is escaped
 

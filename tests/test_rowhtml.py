@@ -46,6 +46,26 @@ def test_a_mention_without_sentences_has_its_link_only() -> None:
     assert "sentence" not in zh_only
 
 
+def test_an_archives_lists_say_date_and_page_where_they_change() -> None:
+    """Found by review: in an archive the appendix's dates ("3日"), photographs and checks
+    came from many issues with nothing to say which."""
+    from types import SimpleNamespace
+
+    from edition.model import Figure
+
+    rows = _rows()
+    pages = {"a": SimpleNamespace(key="2021-01-04/p01", date="2021-01-04", page=1)}
+    pages["b"] = pages["a"]
+    pages["c"] = SimpleNamespace(key="2021-01-05/p02", date="2021-01-05", page=2)
+    rows.context["article"] = lambda article_id: article_id
+    rows.context["page_of"] = pages.__getitem__
+    dates = [Figure(f"{a}-n1", a, f"{a}-p1", "3日", 3.0, "日", "", "date", 0) for a in "abc"]
+    html = rows.date_list(dates, archive=True)
+    assert html.count('<span class="where">') == 2  # a, then c: b is on a's page
+    assert '(4 January 2021, &lt;page_no&gt;&nbsp;1 <span lang="zh-Hans">2021年1月4日 第1版</span>)' in html
+    assert '<span class="where">' not in rows.date_list(dates)  # a site of one page
+
+
 def test_a_word_no_dictionary_has_names_its_parts() -> None:
     rows = [
         VocabularyRow("新词", "xīncí", "", "", None, made_of="新 new; 词 word"),
