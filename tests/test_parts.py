@@ -114,3 +114,19 @@ def test_paginated_archive_edited_in_the_dev_server_equals_a_clean_build(tmp_pat
     clean = tmp_path / "clean"
     build(corpus, clean, search=False)
     assert tree(tmp_path / "served") == tree(clean)
+
+
+def test_see_also_says_where_an_article_on_another_page_stands(archive: tuple[Path, Path]) -> None:
+    """An archive's "see also" names the date and page of an article on another page, and of
+    none on the article's own (third review: it listed articles of other dates as if here)."""
+    _, out = archive
+    items = [
+        (page.parent.parent.as_posix(), item)
+        for page in out.glob("en/????-??-??/p*/*/index.html")
+        for item in re.findall(r'<li><a href="([^"]*)">[^<]*</a>(.*?) — ', page.read_text(encoding="utf-8"))
+    ]
+    elsewhere = [where for _, (href, where) in items if href.startswith("../../../")]
+    here = [where for _, (href, where) in items if href.startswith("../a")]
+    assert elsewhere and here  # the generated archive has both
+    assert all(re.fullmatch(r' <span class="where">\(\d+ \w+ \d{4}, page&nbsp;\d+\)</span>', w) for w in elsewhere)
+    assert not any(here)
