@@ -31,14 +31,33 @@
     return pagefind;
   }
 
-  // A passage's name from its id, as the edition writes it ("moyu-p3" -> "Moyu ¶3").
-  var KINDS = { h: "headline", d: "deck", s: "subhead", f: "standfirst", c: "caption", r: "credit", m: "masthead", n: "nameplate", o: "footer" };
-  function passageName(id) {
+  // A passage's name as the pages write it (edition/refs.py's passage_label): "Moyu ¶3", "page
+  // masthead 2", "Parks headline" (a kind that stands once in its article has no number); in
+  // the Chinese views the article's first phrase and Chinese words, "携手新疆墨玉 第3段". From
+  // the block's id, the result's page (its anchors say how many blocks of a kind it has) and its
+  // title. The Traditional view's words are as its pages have them.
+  var lang = document.documentElement.lang;
+  var KINDS = {
+    h: ["headline", "标题", "標題"], d: ["deck", "引题", "引題"], s: ["subhead", "小标题", "小標題"],
+    p: ["¶", "第{n}段", "第{n}段"], f: ["standfirst", "导语", "導語"], c: ["caption", "图片说明", "圖片說明"],
+    r: ["credit", "署名", "署名"], m: ["masthead", "报头", "報頭"], n: ["nameplate", "报名", "報名"],
+    o: ["footer", "报脚", "報腳"]
+  };
+  function passageName(id, data, title) {
     var match = /^(.*)-([a-z])(\d+)$/.exec(id);
     if (!match) { return ""; }
-    var article = match[1].replace(/-/g, " ");
-    article = article.charAt(0).toUpperCase() + article.slice(1);
-    return article + " " + (match[2] === "p" ? "¶" + match[3] : (KINDS[match[2]] || match[2]) + " " + match[3]);
+    var article = match[1], letter = match[2], number = match[3];
+    var words = KINDS[letter] || [letter, letter, letter];
+    var zh = lang === "zh-Hans" ? 1 : lang === "zh-Hant" ? 2 : 0;
+    var same = new RegExp("^" + article.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") + "-" + letter + "\\d+$");
+    var alone = (data.anchors || []).filter(function (a) { return same.test(a.id || ""); }).length === 1;
+    var front = /\/p\d+\/$/.test(data.url.split("#")[0]);  // the newspaper page's own blocks
+    var name = front ? (zh ? "版面" : "page")
+      : zh ? title.trim().split(/[\s：:，,]/)[0] : article.replace(/-/g, " ").replace(/^./, function (c) { return c.toUpperCase(); });
+    var part = words[zh].indexOf("{n}") >= 0 ? words[zh].replace("{n}", number)
+      : words[zh] === "¶" ? "¶" + number
+      : alone ? words[zh] : words[zh] + (zh ? "" : " ") + number;
+    return name + " " + part;
   }
 
   // The words of a page, and each match's passage: the last passage anchor at or before it.
@@ -188,7 +207,7 @@
       var link = document.createElement("a");
       var p = r.passage;
       link.href = inView(r.data.url.split("#")[0]) + (p.id ? "#" + p.id : "");
-      var name = p.element === "div" ? passageName(p.id) : "";
+      var name = p.element === "div" ? passageName(p.id, r.data, r.title) : "";
       link.textContent = r.title + (name ? " — " + name : "");
       item.appendChild(link);
       item.appendChild(excerpt(p));

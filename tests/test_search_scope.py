@@ -31,3 +31,33 @@ def test_what_surrounds_the_text_is_not_searched_as_a_passage(site: Site, browse
     assert count == 0 and not results, (query, results[:3])
     assert not page.errors
     page.context.close()
+
+
+@pytest.mark.parametrize("view", ["", "zh/", "zh-hant/", "en/"])
+def test_a_results_passage_is_named_as_its_page_names_it(site: Site, browser: Any, view: str) -> None:
+    """Found by a usage walk: search named a passage by rules of its own ("Relief headline 1",
+    "Front 2021 01 05 masthead 2", English in the Chinese views) where the pages say "Relief
+    headline", "page masthead 2", "携手新疆墨玉 第3段". Each result's name is the one its ¶ control
+    has on the page it opens (edition/refs.py's passage_label, in the view's language)."""
+    page = new_page(browser)
+    page.goto(site.url + view + "search/")
+    _, results = search(page, "朝阳")
+    names = page.eval_on_selector_all(
+        "#search-results li > a", "links => links.map(a => [a.getAttribute('href'), a.textContent])"
+    )
+    checked = 0
+    for href, text in names:
+        if " — " not in text or "#" not in href:
+            continue
+        target = new_page(browser)
+        target.goto(site.origin + href)
+        block = href.split("#")[1]
+        label = target.evaluate(f"document.querySelector('#{block} > a.pl').getAttribute('aria-label')")
+        target.context.close()
+        assert text.rsplit(" — ", 1)[1] == label, (view, href, text)
+        checked += 1
+        if checked == 6:
+            break
+    assert checked >= 3 and results
+    assert not page.errors
+    page.context.close()
