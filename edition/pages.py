@@ -17,6 +17,7 @@ from edition.derive import SiteIndex, appendix_context
 from edition.glossary import ENTITY_TYPES
 from edition.model import Article, Edition, NewsPage
 from edition.parts import appendix_parts, navigation, part_path
+from edition.refs import passage_words
 from edition.search import traditional_pairs
 from edition.views import VIEWS, View, page_file, use_traditional
 
@@ -50,7 +51,7 @@ def site_pages(edition: Edition, site: SiteIndex) -> list[Page]:
     # the search page's table of Traditional characters follows every Chinese text and name,
     # converted as the site's zh-Hant view is
     use_traditional(edition.config.traditional)
-    search = {"hant_pairs": traditional_pairs(edition)}
+    search = {"hant_pairs": traditional_pairs(edition), "passage_words": passage_words()}
     dates = archive_dates(edition)
     pages: list[Page] = []
     for view in VIEWS:

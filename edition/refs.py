@@ -29,13 +29,21 @@ _KINDS = {
     "o": ("footer", "报脚"),
 }
 _LOCAL = re.compile(r"([a-z])(\d+)")
+_PAGE = ("page", "版面")  # the newspaper page's own blocks are the page's
+
+
+def passage_words() -> str:
+    """The words of passages' names, for the search page's script (static/search.js), which
+    names a result as the pages do: "letter:English:Chinese" by a space, the newspaper page's
+    own name first (as "_")."""
+    return " ".join([f"_:{_PAGE[0]}:{_PAGE[1]}", *(f"{k}:{en}:{zh}" for k, (en, zh) in _KINDS.items())])
 
 
 def article_name(article: Article, lang: str) -> str:
     """A short name of an article: its id in words (English), the first phrase of its title
     (Chinese); the newspaper page itself is "page" / "版面"."""
     if article.kind == "page":
-        return "版面" if lang == "zh" else "page"
+        return _PAGE[1] if lang == "zh" else _PAGE[0]
     if lang == "zh":
         return re.split(r"[\s：:，,]", article.title_zh.strip(), maxsplit=1)[0] or article.title_zh
     return article.id.replace("-", " ").capitalize()

@@ -37,22 +37,20 @@
   // the block's id, the result's page (its anchors say how many blocks of a kind it has) and its
   // title. The Traditional view's words are as its pages have them.
   var lang = document.documentElement.lang;
-  var KINDS = {
-    h: ["headline", "标题", "標題"], d: ["deck", "引题", "引題"], s: ["subhead", "小标题", "小標題"],
-    p: ["¶", "第{n}段", "第{n}段"], f: ["standfirst", "导语", "導語"], c: ["caption", "图片说明", "圖片說明"],
-    r: ["credit", "署名", "署名"], m: ["masthead", "报头", "報頭"], n: ["nameplate", "报名", "報名"],
-    o: ["footer", "报脚", "報腳"]
-  };
+  // the words (edition/refs.py's passage_words), in this view's script: "h:headline:标题 …"
+  var KINDS = {};
+  (form.dataset.kinds || "").split(" ").forEach(function (k) { var w = k.split(":"); KINDS[w[0]] = [w[1], w[2]]; });
   function passageName(id, data, title) {
     var match = /^(.*)-([a-z])(\d+)$/.exec(id);
     if (!match) { return ""; }
     var article = match[1], letter = match[2], number = match[3];
-    var words = KINDS[letter] || [letter, letter, letter];
-    var zh = lang === "zh-Hans" ? 1 : lang === "zh-Hant" ? 2 : 0;
+    var words = KINDS[letter] || [letter, letter];
+    var zh = /^zh/.test(lang) ? 1 : 0;
     var same = new RegExp("^" + article.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") + "-" + letter + "\\d+$");
     var alone = (data.anchors || []).filter(function (a) { return same.test(a.id || ""); }).length === 1;
-    var front = /\/p\d+\/$/.test(data.url.split("#")[0]);  // the newspaper page's own blocks
-    var name = front ? (zh ? "版面" : "page")
+    // the newspaper page's own blocks: on its front, <date>/p<page>/ (an article's is below it)
+    var front = /\/\d{4}-\d\d-\d\d\/p\d+\/$/.test(data.url.split("#")[0]);
+    var name = front ? (KINDS._ || ["page", "版面"])[zh]
       : zh ? title.trim().split(/[\s：:，,]/)[0] : article.replace(/-/g, " ").replace(/^./, function (c) { return c.toUpperCase(); });
     var part = words[zh].indexOf("{n}") >= 0 ? words[zh].replace("{n}", number)
       : words[zh] === "¶" ? "¶" + number
