@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from edition.config import PageInfo
 from edition.derive import SiteIndex, appendix_context
@@ -20,6 +20,8 @@ from edition.parts import appendix_parts, navigation, part_path
 from edition.refs import passage_words
 from edition.search import traditional_pairs
 from edition.views import VIEWS, View, page_file, use_traditional
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -96,8 +98,9 @@ def site_pages(edition: Edition, site: SiteIndex) -> list[Page]:
     return pages
 
 
-def _neighbours(pages: Sequence[NewsPage], n: int) -> tuple[NewsPage | None, NewsPage | None]:
-    return (pages[n - 1] if n > 0 else None), (pages[n + 1] if n + 1 < len(pages) else None)
+def _neighbours(items: Sequence[T], n: int) -> tuple[T | None, T | None]:
+    """The items before and after the n-th (pages, articles), where there are."""
+    return (items[n - 1] if n > 0 else None), (items[n + 1] if n + 1 < len(items) else None)
 
 
 def front_data(
@@ -135,8 +138,7 @@ def article_data(edition: Edition, site: SiteIndex, n: int) -> dict[str, Any]:
     articles = edition.articles
     article = articles[n]
     photos = site.photos.get(article.id, [])
-    previous = articles[n - 1] if n > 0 else None
-    following = articles[n + 1] if n + 1 < len(articles) else None
+    previous, following = _neighbours(articles, n)
     return {
         "article": article,
         "info": edition.page_of(article).info,  # its newspaper page's settings

@@ -70,14 +70,18 @@ class Rows:
         )
         return Markup(f"{en} {zh}" if en and zh else en or zh)  # noqa: S704 - every value is escaped
 
-    def _dated(self, article_id: str, last: list[str]) -> str:
-        """In an archive, an article's row says its date and page where they change from the
-        row before (``last``: the page shown last, kept through one list)."""
-        info = self.context["page_of"](self.context["article"](article_id))
-        if last == [info.key]:
+    def _when(self, date: str, page: object, last: list[object]) -> str:
+        """In an archive, a row says its page's date and number where they change from the row
+        before (``last``: the page shown last, kept through one list)."""
+        if last == [date, page]:
             return ""
-        last[:] = [info.key]
-        return f' <span class="where">({self.page_date(info.date, info.page)})</span>'
+        last[:] = [date, page]
+        return f' <span class="where">({self.page_date(date, page)})</span>'
+
+    def _dated(self, article_id: str, last: list[object]) -> str:
+        """``_when`` for an article's row, its page looked up (the site's lookups)."""
+        info = self.context["page_of"](self.context["article"](article_id))
+        return self._when(info.date, info.page, last)
 
     def _where(self, block_id: str) -> str:
         """A link to the passage a figure is in, named for readers ("Moyu ¶3")."""
@@ -123,7 +127,8 @@ class Rows:
     def check_list(self, checks: Iterable[Check], archive: bool = False) -> Markup:
         """The arithmetic checks, each with its verdict and its working (in an archive, its
         date and page where they change)."""
-        t, last = self.t, [""]
+        t = self.t
+        last: list[object] = []
         ok, failed = esc(t("check_ok")), esc(t("check_failed"))
         worked_out, printed = esc(t("check_worked_out")), esc(t("check_printed"))
         out: list[str] = []
@@ -145,7 +150,8 @@ class Rows:
     def date_list(self, dates: Iterable[Figure], archive: bool = False) -> Markup:
         """The dates the text prints, each with the passage it is in (in an archive, and the
         date and page of the issue, without which "3日" cannot be read, where they change)."""
-        zh_lang, last = esc(self.view.zh_lang), [""]
+        zh_lang = esc(self.view.zh_lang)
+        last: list[object] = []
         return Markup(  # noqa: S704 - every value is escaped
             "".join(
                 f'  <li id="{esc(f.id)}"><span lang="{zh_lang}">{esc(self.zh(f.text))}</span> — {self._where(f.block)}'
@@ -157,7 +163,8 @@ class Rows:
     def photo_list(self, photos: Iterable[Photo], archive: bool = False) -> Markup:
         """The photographs, numbered, each with its caption, credit and image (in an archive,
         its date and page where they change)."""
-        t, zh, last = self.t, self.zh, [""]
+        t, zh = self.t, self.zh
+        last: list[object] = []
         # the site's ``article`` lookup, asked here, not when the page begins: on a page that
         # shows an article (words.html) the page's own ``article`` takes the name
         article = self.context["article"]
@@ -181,12 +188,9 @@ class Rows:
         view, zh = self.view, self.zh
         zh_lang = esc(view.zh_lang)
         out: list[str] = []
-        last = ("", "")
+        last: list[object] = []
         for row in rows:
-            when = ""
-            if archive and (row["date"], row["page"]) != last:
-                last = (row["date"], row["page"])
-                when = f' <span class="where">({self.page_date(*last)})</span>'
+            when = self._when(row["date"], row["page"], last) if archive else ""
 
             if not view.show_en:
                 title = esc(zh(row["title_zh"]))

@@ -313,15 +313,24 @@ def beside(page: Any, site: Site, selector: str, text: str) -> tuple[dict[str, f
     return box, size
 
 
+def tap_beside(page: Any, box: dict[str, float], size: float, chars: float = 0.4) -> None:
+    """A tap ``chars`` characters right of a link, on its line."""
+    page.touchscreen.tap(box["x"] + box["width"] + size * chars, box["y"] + box["height"] / 2)
+
+
+def tap_on(page: Any, box: dict[str, float]) -> None:
+    page.touchscreen.tap(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+
+
 def test_a_tap_beside_a_figure_glosses_the_word_under_the_finger(site: Site, browser: Any) -> None:
     page = phone(browser)
     box, size = beside(page, site, "#moyu-p2 .zh a.fig", "83个")  # followed by 贫困村, a word
-    page.touchscreen.tap(box["x"] + box["width"] + size * 0.4, box["y"] + box["height"] / 2)
+    tap_beside(page, box, size)
     page.locator("#gloss").wait_for(state="visible")
     assert "贫困" in page.inner_text("#gloss")
     assert page.url == site.url + ARTICLE, "the tap beside the figure followed it"
     # on the figure itself, and on its line just above its glyphs: followed
-    page.touchscreen.tap(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    tap_on(page, box)
     page.wait_for_url(re.compile(r"figures/"))
     box, size = beside(page, site, "#moyu-p2 .zh a.fig", "83个")
     page.touchscreen.tap(box["x"] + box["width"] / 2, box["y"] - 2)
@@ -333,13 +342,13 @@ def test_a_tap_beside_a_figure_glosses_the_word_under_the_finger(site: Site, bro
 def test_a_tap_beside_a_name_glosses_the_word_and_opens_no_note(site: Site, browser: Any) -> None:
     page = phone(browser)
     box, size = beside(page, site, "#moyu-p2 .zh a.m", "朝阳区")
-    page.touchscreen.tap(box["x"] + box["width"] + size * 0.4, box["y"] + box["height"] / 2)
+    tap_beside(page, box, size)
     page.locator("#gloss").wait_for(state="visible")
     page.wait_for_timeout(300)
     assert page.evaluate("!document.getElementById('popover')"), "the name's note opened"
     assert page.evaluate("!document.activeElement.closest('a')"), "the name took focus"
     # the name itself still opens its note
-    page.touchscreen.tap(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    tap_on(page, box)
     page.locator("#popover").wait_for(state="visible")
     assert not page.errors, page.errors
     page.context.close()
@@ -348,7 +357,7 @@ def test_a_tap_beside_a_name_glosses_the_word_and_opens_no_note(site: Site, brow
 def test_a_keyboard_enter_after_a_tap_follows_the_link(site: Site, browser: Any) -> None:
     page = phone(browser)
     box, size = beside(page, site, "#moyu-p2 .zh a.fig", "83个")
-    page.touchscreen.tap(box["x"] + box["width"] + size * 0.4, box["y"] + box["height"] / 2)  # a gloss
+    tap_beside(page, box, size)  # a gloss
     page.locator("#gloss").wait_for(state="visible")
     page.focus("#moyu-p2 .zh a.fig >> nth=0")
     page.keyboard.press("Enter")
@@ -361,11 +370,11 @@ def test_a_keyboard_enter_after_a_tap_follows_the_link(site: Site, browser: Any)
 def test_a_tap_beside_a_link_closes_an_open_note(site: Site, browser: Any) -> None:
     page = phone(browser)
     name, size = beside(page, site, "#moyu-p2 .zh a.m", "朝阳区")
-    page.touchscreen.tap(name["x"] + name["width"] / 2, name["y"] + name["height"] / 2)
+    tap_on(page, name)
     page.locator("#popover").wait_for(state="visible")
     figure = page.locator("#moyu-p2 .zh a.fig", has_text="83个").bounding_box()
     assert figure is not None
-    page.touchscreen.tap(figure["x"] + figure["width"] + size * 0.3, figure["y"] + figure["height"] / 2)
+    tap_beside(page, figure, size, 0.3)
     page.locator("#gloss").wait_for(state="visible")
     page.wait_for_timeout(200)
     assert page.evaluate("!document.getElementById('popover')"), "the note stayed over the gloss"
@@ -375,7 +384,7 @@ def test_a_tap_beside_a_link_closes_an_open_note(site: Site, browser: Any) -> No
 def test_a_tap_on_the_punctuation_after_a_link_does_not_follow_it(site: Site, browser: Any) -> None:
     page = phone(browser)
     box, size = beside(page, site, "#moyu-p2 .zh a.fig", "2020年")  # followed by "，"
-    page.touchscreen.tap(box["x"] + box["width"] + size * 0.3, box["y"] + box["height"] / 2)
+    tap_beside(page, box, size, 0.3)
     page.wait_for_timeout(600)
     assert page.url == site.url + ARTICLE, "the tap on the comma followed the figure"
     assert page.evaluate("!document.getElementById('popover')")
