@@ -12,7 +12,7 @@ from __future__ import annotations
 import gzip
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -29,12 +29,26 @@ class Entry:
 
 @dataclass(frozen=True)
 class Lexicon:
-    entries: Mapping[str, tuple[Entry, ...]]  # simplified -> its readings
+    entries: Mapping[str, tuple[Entry, ...]]  # simplified -> its readings, the usual ones first
     levels: Mapping[str, str]  # simplified -> HSK level ("1" ... "6", "7-9")
     version: str  # CC-CEDICT's date, as its file states it
+    # senses() answers, by word, reading and count: an archive asks the same few thousand
+    # readings hundreds of thousands of times (every vocabulary page), and the answer is fixed
+    _senses: dict[tuple[str, str, int], str] = field(default_factory=dict, compare=False, repr=False)
 
     def level(self, word: str) -> str:
         return self.levels.get(word, "")
+
+    def senses(self, word: str, pinyin: str, limit: int = 4) -> str:
+        """The first ``limit`` senses of the word's reading ``pinyin`` (all readings' if none
+        matches): 行 háng is 'row; line', not 'to walk'."""
+        key = (word, pinyin, limit)
+        found = self._senses.get(key)
+        if found is None:
+            entries = self.entries.get(word, ())
+            here = [e for e in entries if plain(e.pinyin) == plain(pinyin)] or entries
+            found = self._senses[key] = "; ".join([s for e in here for s in e.senses][:limit])
+        return found
 
 
 def cedict_path() -> resources.abc.Traversable:
@@ -67,8 +81,14 @@ def _load_lexicon(words: frozenset[str]) -> Lexicon:
             pinyin, _, senses = rest.partition("] /")
             entries.setdefault(simplified, []).append(Entry(traditional, marked(pinyin.lstrip("[")), _senses(senses)))
     # A variant's entry ("variant of 關係|关系") says nothing where the word has a real one.
-    kept = {w: tuple(e for e in found if not _variant(e)) or tuple(found) for w, found in entries.items()}
+    kept = {w: tuple(usual_first([e for e in found if not _variant(e)] or found)) for w, found in entries.items()}
     return Lexicon(kept, hsk_levels(words), version)
+
+
+@lru_cache(maxsize=65536)  # a few thousand distinct readings, asked a million times in an archive
+def plain(pinyin: str) -> str:
+    """Pinyin without tones, spaces or case, to compare readings: "Háng" -> "hang"."""
+    return "".join(c for c in pinyin.lower() if c.isalpha())
 
 
 def _variant(entry: Entry) -> bool:

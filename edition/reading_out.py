@@ -5,12 +5,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 import orjson
 
-from edition.lexicon import Entry, Lexicon, parts, usual_first
+from edition.lexicon import Entry, Lexicon, parts
 from edition.model import Article, Edition, Entity
 from edition.reading import Reading, article_blocks, reading_of
 from edition.segment import Token
@@ -62,7 +61,7 @@ def dictionary(reading: Reading) -> dict[str, Any]:
                 level = lexicon.level(token.text)
                 made_of = [_part(lexicon, p) for p in parts(lexicon, token.text)]
                 if entries or level or any(made_of):
-                    words[token.text] = [level, [_entry(token.text, e) for e in usual_first(entries)], made_of]
+                    words[token.text] = [level, [_entry(token.text, e) for e in entries], made_of]
     return {
         "source": "CC-CEDICT",
         "license": "CC BY-SA 4.0",
@@ -74,7 +73,7 @@ def dictionary(reading: Reading) -> dict[str, Any]:
 
 def _part(lexicon: Lexicon, part: str) -> list[str]:
     """[part, its usual reading's pinyin, its first senses], or [part] where CC-CEDICT lacks it."""
-    entries = usual_first(lexicon.entries.get(part, ()))
+    entries = lexicon.entries.get(part, ())  # the usual reading first
     return [part, entries[0].pinyin, "; ".join(entries[0].senses[:3])] if entries else [part]
 
 
@@ -115,14 +114,5 @@ def vocabulary(edition: Edition, article: Article) -> list[VocabularyRow]:
 
 
 def senses_for(lexicon: Lexicon, token: Token, limit: int = 4) -> str:
-    """The senses of the reading the word has here (all readings' if none matches): 行 háng is
-    'row; line', not 'to walk'."""
-    entries = lexicon.entries.get(token.text, ())
-    here = usual_first([e for e in entries if plain(e.pinyin) == plain(token.pinyin)] or entries)
-    senses = [s for e in here for s in e.senses]
-    return "; ".join(senses[:limit])
-
-
-@lru_cache(maxsize=65536)  # a few thousand distinct readings, asked a million times in an archive
-def plain(pinyin: str) -> str:
-    return "".join(c for c in pinyin.lower() if c.isalpha())
+    """The senses of the reading the word has here (edition/lexicon.py)."""
+    return lexicon.senses(token.text, token.pinyin, limit)

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from edition.errors import BuildError, Diagnostics
-from edition.lexicon import marked
+from edition.lexicon import load_lexicon, marked
 from edition.model import Edition
 from edition.pipeline import BuildResult, build, make_edition
 from edition.reading import READINGS_FILE, check_readings, load_readings, reading_of
@@ -209,3 +209,14 @@ def test_a_broken_readings_file_is_one_error_beside_the_others(tmp_path: Path) -
         make_edition(site)
     [broken] = [d for d in info.value.diagnostics if d.loc.path == READINGS_FILE]
     assert "UTF-8" in broken.message
+
+
+def test_the_lexicon_answers_a_words_senses_by_its_reading_here() -> None:
+    """Lexicon.senses (asked for every word of every vocabulary page): the senses of the reading
+    the word has in the text; all readings' where none matches; the usual readings first."""
+    lexicon = load_lexicon({"行", "区"})
+    assert lexicon.entries["区"][0].pinyin == "qū"  # not the surname Ōu: kept in that order
+    assert lexicon.senses("行", "háng", 2) == "row; line"
+    assert "to walk" in lexicon.senses("行", "xíng")
+    assert "row" in lexicon.senses("行", "hāng") and "to walk" in lexicon.senses("行", "hāng", 50)
+    assert lexicon.senses("区", "qū", 1) == lexicon.senses("区", "Qū", 1) == "area"
