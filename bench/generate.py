@@ -196,8 +196,6 @@ def generate(count: int, target: Path, seed: int = 2020) -> Path:
         shutil.rmtree(target)
     (target / "content").mkdir(parents=True)
     (target / "source").mkdir()
-    for part in ("templates", "static"):
-        shutil.copytree(ROOT / part, target / part)
 
     plans = plan(count, rng)
     n = 0

@@ -19,7 +19,6 @@ from edition.config import load_config
 from edition.content import load_about, load_content, load_document, load_pages, stem_of
 from edition.cut import cut_page
 from edition.derive import SiteIndex
-from edition.droppings import is_dropping
 from edition.errors import BuildError, Diagnostic, Diagnostics, Loc
 from edition.export import edition_json, figures_files, robots_txt, sitemap_xml
 from edition.fidelitystage import check_fidelity
@@ -32,12 +31,13 @@ from edition.pages import Page, site_pages
 from edition.parallel import map_forked, render_pages
 from edition.reading import load_readings, with_reading
 from edition.reading_out import reading_files
-from edition.render import Renderer, load_templates
+from edition.render import Renderer
 from edition.search import kept_search_index, search_index
 from edition.tei import tei_xml
 from edition.teiwrite import Keep, made_now
 from edition.terms import TERMBASE, check_terms, load_termbase
 from edition.textlint import lint_text
+from edition.theme import load_static, load_templates
 from edition.write import Files, Folder, WriteStats, write_into
 
 Log = Callable[[str], None]
@@ -77,7 +77,7 @@ def build(
         files: dict[str, bytes | None] = dict.fromkeys(page.path for page in pages)
         # the dev server's renderer is kept while the templates and strings stay
         renderer = cache.renderer(*templates) if cache is not None else Renderer(*templates, "templates")
-        static = load_static(root / "static")
+        static = load_static(root)
         renderer.use_static(static)  # pages name each static file with its version
         changed = _render(pages, renderer, site, cache, folder, files)
         stages.done("render", f"{len(pages)} pages, {sum(changed)} changed")
@@ -119,7 +119,7 @@ def _too_big(stats: WriteStats) -> Diagnostic:
 def _templates(root: Path, strict: bool) -> tuple[dict[str, str], dict[str, Any]]:
     """The templates and interface strings; their problems are reported after the content's."""
     try:
-        return load_templates(root / "templates", root)
+        return load_templates(root)
     except BuildError as exc:
         make_edition(root, strict=strict)
         raise exc from None
@@ -254,27 +254,3 @@ def make_edition(
         raise BuildError(diags.errors or [Diagnostic(Loc("content/"), "nothing to build", "add content files")])
     stages.done("assemble", f"{len(edition.articles)} articles")
     return edition, diags.warnings, stages
-
-
-def load_static(static_dir: Path) -> dict[str, bytes]:
-    """static/ as published: stylesheets and scripts minified (every page loads them: about
-    a third of their bytes are comments and indentation), the rest as it is."""
-    if not static_dir.is_dir():
-        return {}
-    return {
-        "static/" + p.relative_to(static_dir).as_posix(): _minified(p)
-        for p in sorted(static_dir.rglob("*"))
-        if p.is_file() and not is_dropping(p)  # an editor's tools' leftovers are never published
-    }
-
-
-def _minified(path: Path) -> bytes:
-    import rcssmin
-    import rjsmin
-
-    data = path.read_bytes()
-    if path.suffix == ".css":
-        return bytes(rcssmin.cssmin(data))
-    if path.suffix == ".js":
-        return bytes(rjsmin.jsmin(data))
-    return data

@@ -15,16 +15,14 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable, Mapping
-from pathlib import Path
 from typing import Any
 
 import jinja2
 from markupsafe import Markup, escape
 
 from edition.blockhtml import Writer
-from edition.config import load_config, site_strings
 from edition.derive import SiteIndex, sentence
-from edition.errors import BuildError, Diagnostic, Diagnostics, Loc, rel
+from edition.errors import BuildError, Diagnostic, Loc
 from edition.figures import format_value, unit_en
 from edition.model import Article, Block
 from edition.pages import Page
@@ -313,38 +311,3 @@ def _template_where(exc: BaseException, folder: str, name: str) -> Loc:
             where = Loc(filename, tb.tb_lineno, 1)
         tb = tb.tb_next
     return where
-
-
-def load_templates(templates_dir: Path, root: Path) -> tuple[dict[str, str], dict[str, Any]]:
-    """Read every template and the UI strings (the loader's part of rendering)."""
-    from edition.content import read_text
-    from edition.yamlload import load_yaml
-
-    name = rel(templates_dir, root)
-    if not templates_dir.is_dir():
-        hint = "a site needs the generator's templates/ and static/ beside its site.toml: copy them from its repository, or restore them from git"
-        raise BuildError([Diagnostic(Loc(name), "templates folder not found", hint)])
-    diags = Diagnostics()
-    templates = {}
-    for path in sorted(templates_dir.rglob("*.html")):
-        text = read_text(path, rel(path, root), diags)  # the same UTF-8 checks as content files
-        if text is not None:
-            templates[path.relative_to(templates_dir).as_posix()] = text
-    strings_path = templates_dir / "ui.yaml"
-    strings: dict[str, Any] = {}
-    if not strings_path.is_file():
-        diags.error(
-            Loc(f"{name}/ui.yaml"),
-            "ui.yaml not found: the table of interface strings is missing",
-            "restore templates/ui.yaml from git",
-        )
-    else:
-        text = read_text(strings_path, f"{name}/ui.yaml", diags)
-        if text is not None:
-            try:
-                strings = load_yaml(text, f"{name}/ui.yaml") or {}
-            except BuildError as exc:
-                diags.items.extend(exc.diagnostics)
-    diags.raise_if_errors()
-    # The site's own titles come from site.toml: nothing in templates/ is about one page.
-    return templates, site_strings(load_config(root / "site.toml", root), strings)

@@ -24,6 +24,7 @@ from pathlib import Path
 
 import pytest
 
+from edition import theme
 from edition.errors import BuildError, Diagnostic
 from edition.pipeline import BuildResult, build, make_edition
 from edition.write import write_output
@@ -421,7 +422,8 @@ def test_jinja_syntax_error(site: Path, tmp_path: Path) -> None:
     expect([diag], "templates/article.html", 10, "template error")
 
 
-def test_missing_template(site: Path, tmp_path: Path) -> None:
+def test_missing_template(site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(theme, "GENERATOR", site)  # the generator's own repository: nothing beneath it
     (site / "templates/entity.html").unlink()
     [diag] = build_diagnostics(site, tmp_path / "out")
     assert diag.loc.path == "templates/entity.html", str(diag)
@@ -437,7 +439,8 @@ def test_invalid_utf8_in_a_template(site: Path, tmp_path: Path) -> None:
     expect(build_diagnostics(site, tmp_path / "out"), "templates/entity.html", line, "UTF-8")
 
 
-def test_missing_ui_strings(site: Path, tmp_path: Path) -> None:
+def test_missing_ui_strings(site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(theme, "GENERATOR", site)
     (site / "templates/ui.yaml").unlink()
     [diag] = build_diagnostics(site, tmp_path / "out")
     assert diag.loc.path == "templates/ui.yaml", str(diag)

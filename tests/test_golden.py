@@ -22,9 +22,8 @@ GOLDEN = ROOT / "tests/golden/archive"
 
 
 def _fixture_site(target: Path) -> Path:
+    """The fixture as it is: its data alone (the generator's templates and static files serve it)."""
     shutil.copytree(FIXTURE, target)
-    for part in ("templates", "static"):
-        shutil.copytree(ROOT / part, target / part)
     return target
 
 
@@ -37,7 +36,7 @@ def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _files(folder: Path) -> dict[str, bytes]:
-    # static/ is the project's own, copied: not the fixture's output
+    # static/ is the generator's own: not the fixture's output
     return {
         p.relative_to(folder).as_posix(): p.read_bytes()
         for p in sorted(folder.rglob("*"))
