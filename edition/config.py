@@ -201,16 +201,21 @@ def _read_toml(path: Path, root: Path) -> tuple[str, str, dict[str, Any]]:
     return name, text, data
 
 
+_TABLES = ("site", "figures", "redirects")
+
+
 def load_config(path: Path, root: Path) -> SiteConfig:
     name, text, data = _read_toml(path, root)
     diags = Diagnostics()
     top = _section(_Top, {k: v for k, v in data.items() if not isinstance(v, dict)}, "", text, name, diags)
     for key, value in data.items():
-        if isinstance(value, dict) and key not in ("site", "figures", "redirects"):
+        if isinstance(value, dict) and key not in _TABLES:
             diags.error(
                 Loc(name, find_line(text, "\0", key), 1),
                 f"unknown table [{key}]",
-                "the tables are [site], [figures] and [redirects]; a newspaper page's settings are in its folder's page.toml",
+                f"did you mean [{close}]?"
+                if (close := closest_key(key, set(_TABLES)))
+                else "the tables are [site], [figures] and [redirects]; a newspaper page's settings are in its folder's page.toml",
             )
     redirects = data.get("redirects", {})
     for old, new in redirects.items() if isinstance(redirects, dict) else ():

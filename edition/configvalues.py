@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from edition.errors import Diagnostics, Loc
+from edition.yamlload import closest_key
 
 _URL = re.compile(r"^https?://[^/\s]+(/\S*)?$")
 
@@ -109,7 +110,9 @@ def read_themes(figures: dict[str, object], text: str, name: str, diags: Diagnos
             diags.error(
                 Loc(name, table.keys.get(key, table.line), 1),
                 f"unknown key {key!r} in [figures]",
-                "[figures] has one key, themes: one [[figures.themes]] table per theme",
+                "did you mean 'themes'?"
+                if closest_key(key, {"themes"})
+                else "[figures] has one key, themes: one [[figures.themes]] table per theme",
             )
     declared = figures.get("themes", [])
     at = table.keys.get("themes") or (entries[0].line if entries else table.line)
@@ -148,7 +151,9 @@ def _theme(
             diags.error(
                 Loc(name, keys.get(key, line), 1),
                 f"unknown key {key!r} in [[figures.themes]]",
-                f"a theme's keys are: {', '.join(_THEME_KEYS)}",
+                f"did you mean {close!r}?"
+                if (close := closest_key(key, set(_THEME_KEYS)))
+                else f"a theme's keys are: {', '.join(_THEME_KEYS)}",
             )
     ident = entry.get("id")
     what = f"theme {ident!r}" if isinstance(ident, str) and ident else f"theme {n + 1}"

@@ -161,3 +161,18 @@ def test_a_theme_written_as_a_number_is_one_error(project: Project) -> None:
     project.fails(
         f"{ZH}:{line}:1: error: 'figures: theme' must be a string, not a number (5) — write it as a word or in quotes"
     )
+
+
+def test_a_misspelt_table_or_key_of_the_figures_is_asked_about(project: Project) -> None:
+    """'did you mean' for the figures' keys and a table's name too, as for [site]'s keys."""
+    table = project.edit("site.toml", THEMES, '[figures]\ntheme = "funding"\n\n' + THEMES)
+    key = project.edit("site.toml", 'name_zh = "资金"', 'name_zh = "资金"\nnameen = "Money"') + 1
+    project.fails(
+        f"site.toml:{table + 1}:1: error: unknown key 'theme' in [figures] — did you mean 'themes'?",
+        f"site.toml:{key}:1: error: unknown key 'nameen' in [[figures.themes]] — did you mean 'name_en'?",
+    )
+
+
+def test_a_misspelt_table_name_is_asked_about(project: Project) -> None:
+    line = project.edit("site.toml", "[redirects]", "[redirect]")
+    project.fails(f"site.toml:{line}:1: error: unknown table [redirect] — did you mean [redirects]?")
