@@ -215,11 +215,12 @@ def body(
 
 
 def write_ui(site: Path, corpus: Path, to_hant: Any) -> None:
-    """Interface strings: the project's ui.yaml, one i18n file per language (zh-hant via OpenCC).
-    A generated corpus has no templates/ of its own: the generator's serve it (edition/theme.py)."""
-    own = corpus / "templates" / "ui.yaml"
-    strings = own if own.is_file() else Path(__file__).resolve().parent.parent / "templates" / "ui.yaml"
-    ui = yaml.safe_load(strings.read_text(encoding="utf-8"))
+    """Interface strings: the project's ui.yaml, one i18n file per language (zh-hant via OpenCC):
+    the strings our build uses for the corpus, the generator's overlaid by any of its own
+    (edition/overlay.py)."""
+    from edition.overlay import load_templates
+
+    ui = dict(load_templates(corpus).strings)
     extra = {
         "search": ("Search", "搜索"),
         "figures": ("Figures", "数字"),

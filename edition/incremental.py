@@ -48,6 +48,7 @@ from edition.derive import SiteIndex
 from edition.errors import Diagnostic, Diagnostics
 from edition.fidelitystage import Cut
 from edition.model import IMMUTABLE, Article, Block, Entity
+from edition.overlay import Look
 from edition.pages import Page
 from edition.parallel import each_page
 from edition.reading import Readings
@@ -173,11 +174,10 @@ class PageCache:
         self.tei.next_build()
         return self.tei.get
 
-    def renderer(self, templates: Mapping[str, str], strings: Mapping[str, Any]) -> Renderer:
-        """The last build's renderer if its templates and strings are these (compiling
-        them again is most of the time an edit's few pages take), else a new one."""
-        if self.kept is None or self.kept.templates != templates or self.kept.strings != strings:
-            self.kept = Renderer(templates, strings, "templates")
+    def renderer(self, look: Look) -> Renderer:
+        """The last build's renderer while its look is the same (compiling it is most of an edit's time)."""
+        if self.kept is None or (self.kept.templates, self.kept.strings, self.kept.files) != look:
+            self.kept = Renderer(*look)
         return self.kept
 
 

@@ -34,7 +34,8 @@ class Lexicon:
     version: str  # CC-CEDICT's date, as its file states it
     # senses() answers, by word, reading and count: an archive asks the same few thousand
     # readings hundreds of thousands of times (every vocabulary page), and the answer is fixed
-    _senses: dict[tuple[str, str, int], str] = field(default_factory=dict, compare=False, repr=False)
+    # (each forked worker fills its own copy)
+    _senses: dict[tuple[str, str, int], str] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def level(self, word: str) -> str:
         return self.levels.get(word, "")
@@ -87,7 +88,8 @@ def _load_lexicon(words: frozenset[str]) -> Lexicon:
 
 @lru_cache(maxsize=65536)  # a few thousand distinct readings, asked a million times in an archive
 def plain(pinyin: str) -> str:
-    """Pinyin without tones, spaces or case, to compare readings: "Háng" -> "hang"."""
+    """Pinyin without spaces, apostrophes or case, to compare readings (the tones count):
+    "Háng" -> "háng", not "hang"."""
     return "".join(c for c in pinyin.lower() if c.isalpha())
 
 

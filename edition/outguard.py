@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from edition.errors import BuildError, Diagnostic, Loc
+from edition.overlay import OVERLAID, folders
 
 SOURCES = ("content", "templates", "static", "source", "site.toml", ".git")
 
@@ -15,6 +16,7 @@ def check_out_dir(root: Path, out: Path) -> None:
     or is a folder of files that no build made."""
     root, out = root.resolve(), out.resolve()
     protected = [root / name for name in SOURCES]
+    protected += [folder.resolve() for name in OVERLAID for folder in folders(root, name)]  # the generator's too
     bad = out == root or root.is_relative_to(out) or any(out == p or out.is_relative_to(p) for p in protected)
     if not bad and out.is_dir() and any(out.iterdir()):
         # A folder a build made has its .nojekyll; anything else is someone's files.

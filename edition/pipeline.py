@@ -9,7 +9,6 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
 
 from edition.annotate import Lexicon, annotate
 from edition.article import Replay, build_article, pairs
@@ -27,6 +26,7 @@ from edition.incremental import PageCache, render_changed
 from edition.linecheck import check_line_claims
 from edition.model import Edition
 from edition.numbercheck import check_numbers
+from edition.overlay import Look, load_static, load_templates
 from edition.pages import Page, site_pages
 from edition.parallel import map_forked, render_pages
 from edition.reading import load_readings, with_reading
@@ -37,7 +37,6 @@ from edition.tei import tei_xml
 from edition.teiwrite import Keep, made_now
 from edition.terms import TERMBASE, check_terms, load_termbase
 from edition.textlint import lint_text
-from edition.theme import load_static, load_templates
 from edition.write import Files, Folder, WriteStats, write_into
 
 Log = Callable[[str], None]
@@ -66,7 +65,7 @@ def build(
     fingerprint changed are rendered (edition/incremental.py)."""
     stages = Stages(log)
     # 1-3. load, per-article work, site-wide checks; the templates' problems after the content's
-    templates = _templates(root, strict)
+    look = _look(root, strict)
     edition, warnings, _ = make_edition(root, strict=strict, stages=stages, cache=cache)
     # 4. pages: every page of every view, with its data
     site = SiteIndex(edition)
@@ -76,7 +75,7 @@ def build(
         # 5. render, each page written as it is made
         files: dict[str, bytes | None] = dict.fromkeys(page.path for page in pages)
         # the dev server's renderer is kept while the templates and strings stay
-        renderer = cache.renderer(*templates) if cache is not None else Renderer(*templates, "templates")
+        renderer = cache.renderer(look) if cache is not None else Renderer(*look)
         static = load_static(root)
         renderer.use_static(static)  # pages name each static file with its version
         changed = _render(pages, renderer, site, cache, folder, files)
@@ -116,7 +115,7 @@ def _too_big(stats: WriteStats) -> Diagnostic:
     )
 
 
-def _templates(root: Path, strict: bool) -> tuple[dict[str, str], dict[str, Any]]:
+def _look(root: Path, strict: bool) -> Look:
     """The templates and interface strings; their problems are reported after the content's."""
     try:
         return load_templates(root)

@@ -55,13 +55,15 @@ class Renderer:
         self,
         templates: Mapping[str, str],
         strings: Mapping[str, Any],
-        templates_dir: str,
+        files: Mapping[str, str] | None = None,
     ) -> None:
-        self.templates_dir = templates_dir
+        """``files``: the file each template (and "ui.yaml") came from, as its errors name it: a
+        site's own or the generator's (edition/overlay.py); templates/<name> where not given."""
+        self.files = {name: f"templates/{name}" for name in [*templates, "ui.yaml"]} | dict(files or {})
         self.templates = dict(templates)
         self.strings = strings
         self.env = _Environment(
-            loader=_NamedDictLoader(dict(templates), templates_dir),
+            loader=_NamedDictLoader(dict(templates), self.file),
             undefined=jinja2.StrictUndefined,
             autoescape=True,
             keep_trailing_newline=True,
@@ -82,7 +84,7 @@ class Renderer:
         """``t()`` of a view: its interface strings, each looked up (and converted) once."""
         table = self._tables.get(view.ui)
         if table is None:
-            table = self._tables[view.ui] = _Strings(self.strings, view.ui, self.templates_dir)
+            table = self._tables[view.ui] = _Strings(self.strings, view.ui, self.files["ui.yaml"])
         return table.__getitem__
 
     def use_static(self, files: Mapping[str, bytes]) -> None:
@@ -115,7 +117,7 @@ class Renderer:
         except (jinja2.TemplateError, LookupError, TypeError, AttributeError, ValueError) as exc:
             # A template's mistake in its own logic: name the template and its line, not a traceback.
             message = getattr(exc, "message", None) or f"{type(exc).__name__}: {str(exc)[:200]}"
-            where = _template_where(exc, self.templates_dir, page.template)
+            where = _template_where(exc, set(self.files.values()), self.file(page.template))
             hint = "check the expression at that line against what edition/pages.py and edition/render.py provide"
             raise BuildError([Diagnostic(where, f"template error: {message}", hint)]) from None
 
@@ -157,6 +159,10 @@ class Renderer:
             "alternates": [(v, config.base_url + v.prefix + path) for v in VIEWS],
         }
 
+    def file(self, name: str) -> str:
+        """The file of the template ``name``, as errors name it."""
+        return self.files.get(name, f"templates/{name}")
+
     def _template(self, name: str) -> jinja2.Template:
         try:
             return self.env.get_template(name)
@@ -166,12 +172,12 @@ class Renderer:
             raise self._not_found(exc) from None
 
     def _syntax_error(self, exc: jinja2.TemplateSyntaxError, name: str) -> BuildError:
-        where = Loc(f"{self.templates_dir}/{exc.name or name}", exc.lineno or 1, 1)
+        where = Loc(self.file(exc.name or name), exc.lineno or 1, 1)
         return BuildError([Diagnostic(where, f"template error: {exc.message}", "fix the Jinja syntax")])
 
     def _not_found(self, exc: jinja2.TemplateNotFound) -> BuildError:
-        where = Loc(f"{self.templates_dir}/{exc.name}")
-        hint = f"create {self.templates_dir}/{exc.name} or restore it from git"
+        where = Loc(self.file(str(exc.name)))
+        hint = f"create {where.path} or restore it from git"
         return BuildError([Diagnostic(where, f"template not found: {exc.name}", hint)])
 
 
@@ -272,42 +278,40 @@ def page_lookups(site: SiteIndex, page: Page) -> dict[str, Callable[..., Any]]:
 class _Strings(dict[str, str]):
     """The interface strings of one column of ui.yaml, filled as templates ask for them."""
 
-    def __init__(self, strings: Mapping[str, Any], ui: str, templates_dir: str) -> None:
+    def __init__(self, strings: Mapping[str, Any], ui: str, file: str) -> None:
         super().__init__()
         self.strings = strings
         self.ui = ui
-        self.templates_dir = templates_dir
+        self.file = file  # ui.yaml's, as errors name it
 
     def __missing__(self, key: str) -> str:
         entry = self.strings.get(key)
         if entry is None:
-            raise BuildError(
-                [Diagnostic(Loc(f"{self.templates_dir}/ui.yaml"), f"no UI string {key!r}", "add it with 'en' and 'zh'")]
-            )
+            raise BuildError([Diagnostic(Loc(self.file), f"no UI string {key!r}", "add it with 'en' and 'zh'")])
         value = self[key] = to_hant(entry["zh"]) if self.ui == "zh-hant" else entry[self.ui]
         return value
 
 
 class _NamedDictLoader(jinja2.DictLoader):
     """Templates from memory that still know their file names, so that an error in a
-    template is reported at templates/<name>:<line>."""
+    template is reported at its file's line (templates/<name>:<line>, or the generator's)."""
 
-    def __init__(self, mapping: dict[str, str], folder: str) -> None:
+    def __init__(self, mapping: dict[str, str], file: Callable[[str], str]) -> None:
         super().__init__(mapping)
-        self.folder = folder
+        self.file = file
 
     def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Callable[[], bool]]:  # type: ignore[override]
         source, _, uptodate = super().get_source(environment, template)
-        return source, f"{self.folder}/{template}", uptodate
+        return source, self.file(template), uptodate
 
 
-def _template_where(exc: BaseException, folder: str, name: str) -> Loc:
-    """The innermost template frame of a traceback: its file and line."""
-    where = Loc(f"{folder}/{name}", 1, 1)
+def _template_where(exc: BaseException, files: set[str], file: str) -> Loc:
+    """The innermost template frame of a traceback (one of ``files``): its file and line."""
+    where = Loc(file, 1, 1)
     tb = exc.__traceback__
     while tb is not None:
         filename = tb.tb_frame.f_code.co_filename
-        if filename.startswith(folder + "/"):
+        if filename in files:
             where = Loc(filename, tb.tb_lineno, 1)
         tb = tb.tb_next
     return where

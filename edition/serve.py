@@ -22,6 +22,7 @@ from typing import Any
 from edition.buildlock import project_lock
 from edition.errors import CHECK_THE_MACHINE, BuildError, Diagnostic, Loc
 from edition.incremental import PageCache
+from edition.overlay import OVERLAID, folders
 from edition.pipeline import build
 
 WATCHED = ("content", "templates", "static", "source", "site.toml")
@@ -184,7 +185,7 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, search: bool = 
             "search: the index made at start is kept; it does not follow your edits (serve --search remakes it on every save)",
             file=sys.stderr,
         )
-    watched = [root / name for name in WATCHED if (root / name).exists()]
+    watched = watched_paths(root)
     server = Server(app=preview.app, watcher=told_watcher(watched, IOLoop.current))
 
     def changed() -> None:
@@ -202,6 +203,14 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, search: bool = 
     print(f"serving http://{host}:{port}/ (Ctrl-C to stop)", file=sys.stderr)
     server.serve(host=host, port=port, debug=False, open_url_delay=None)
     return 0
+
+
+def watched_paths(root: Path) -> list[Path]:
+    """The site's sources, and the generator's templates and static files where the site is
+    another folder (edition/overlay.py; a templates/ or static/ the site gains while the
+    server runs is seen after a restart: watching the whole project would watch output/)."""
+    watched = [root / name for name in WATCHED if (root / name).exists()]
+    return watched + [folder for name in OVERLAID for folder in folders(root, name) if folder not in watched]
 
 
 def _port_taken(host: str, port: int) -> str:

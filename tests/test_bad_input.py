@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from edition import theme
+from edition import overlay
 from edition.errors import BuildError, Diagnostic
 from edition.pipeline import BuildResult, build, make_edition
 from edition.write import write_output
@@ -423,7 +423,7 @@ def test_jinja_syntax_error(site: Path, tmp_path: Path) -> None:
 
 
 def test_missing_template(site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(theme, "GENERATOR", site)  # the generator's own repository: nothing beneath it
+    monkeypatch.setattr(overlay, "GENERATOR", site)  # the generator's own repository: nothing beneath it
     (site / "templates/entity.html").unlink()
     [diag] = build_diagnostics(site, tmp_path / "out")
     assert diag.loc.path == "templates/entity.html", str(diag)
@@ -440,7 +440,7 @@ def test_invalid_utf8_in_a_template(site: Path, tmp_path: Path) -> None:
 
 
 def test_missing_ui_strings(site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(theme, "GENERATOR", site)
+    monkeypatch.setattr(overlay, "GENERATOR", site)
     (site / "templates/ui.yaml").unlink()
     [diag] = build_diagnostics(site, tmp_path / "out")
     assert diag.loc.path == "templates/ui.yaml", str(diag)

@@ -162,16 +162,15 @@ def test_rebuild_rewrites_only_changed_files(site: Path, tmp_path: Path) -> None
 
 def test_parallel_rendering_gives_the_same_bytes(root: Path, tmp_path: Path) -> None:
     from edition.derive import SiteIndex
+    from edition.overlay import load_templates
     from edition.pages import site_pages
     from edition.parallel import PARALLEL_MIN, render_pages
     from edition.pipeline import make_edition
     from edition.render import Renderer
-    from edition.theme import load_templates
     from edition.write import Folder
 
     edition, _, _ = make_edition(root)
-    templates, strings = load_templates(root)
-    renderer = Renderer(templates, strings, "templates")
+    renderer = Renderer(*load_templates(root))
     site = SiteIndex(edition)
     pages = site_pages(edition, site)
     assert len(pages) >= PARALLEL_MIN  # enough pages for the parallel path to be taken
@@ -334,36 +333,3 @@ def test_no_template_indents_a_tag_inside_pre() -> None:
     for template in sorted((Path(__file__).parent.parent / "templates").glob("*.html")):
         for pre in re.findall(r"<pre\b.*?</pre>", template.read_text(encoding="utf-8"), flags=re.S):
             assert not re.search(r"\n[ \t]+<", pre), (template.name, pre)
-
-
-def test_a_site_without_templates_is_built_with_the_generators_and_overrides_them_file_by_file(
-    tmp_path: Path,
-) -> None:
-    """A site folder (--root) has only its data: the generator's templates, strings and static
-    files serve it (a copy of them went stale as the generator changed: usage walk 7). A
-    template, a string or a static file of its own replaces the generator's of that name only."""
-    import shutil
-
-    generator = Path(__file__).resolve().parent.parent
-    site = tmp_path / "site"
-    shutil.copytree(generator / "tests/fixtures/archive", site)
-    assert not (site / "templates").exists() and not (site / "static").exists()
-    plain = build(site, tmp_path / "plain", search=False)
-    assert "static/reading.js" in plain.files and "static/edition.css" in plain.files
-    home = (tmp_path / "plain/index.html").read_text(encoding="utf-8")
-    assert "Test Daily" in home
-    # its own 404 template, one string of ui.yaml, its own stylesheet
-    (site / "templates").mkdir()
-    (site / "templates/404.html").write_text(
-        '{% extends "base.html" %}{% block main %}<h1>Lost in the archive</h1>{% endblock %}', encoding="utf-8"
-    )
-    (site / "templates/ui.yaml").write_text("search: {en: Find, zh: 查找}\n", encoding="utf-8")
-    (site / "static").mkdir()
-    (site / "static/edition.css").write_text("body { color: #111; }\n", encoding="utf-8")
-    build(site, tmp_path / "own", search=False)
-    assert "Lost in the archive" in (tmp_path / "own/404.html").read_text(encoding="utf-8")
-    assert (tmp_path / "own/static/edition.css").read_bytes() == b"body{color:#111}"
-    assert (tmp_path / "own/static/reading.js").read_bytes() == (tmp_path / "plain/static/reading.js").read_bytes()
-    own_home = (tmp_path / "own/index.html").read_text(encoding="utf-8")
-    assert ">Find<" in own_home and ">Search<" in home  # the string it gave; every other one the generator's
-    assert "Dates and pages" in own_home

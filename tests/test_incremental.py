@@ -331,10 +331,13 @@ def test_a_render_that_failed_leaves_no_page_stale_after_an_undo(
     monkeypatch.setattr(parallel, "_cores", lambda: cores)
     monkeypatch.setattr(parallel, "PARALLEL_MIN", 1)
     site = _fixture_site(tmp_path / "site")
+    # the site's own article template (a copy of the generator's, which it overrides)
+    article = site / "templates/article.html"
+    article.parent.mkdir()
+    good = (Path(__file__).resolve().parent.parent / "templates/article.html").read_text(encoding="utf-8")
+    article.write_text(good, encoding="utf-8")
     preview = Preview(site, site / "output")
     preview.rebuild()
-    article = site / "templates/article.html"
-    good = article.read_text(encoding="utf-8")
     broken = '<article class="article edited"{% if article.id == "relief" %}{{ no_such_name }}{% endif %}'
     article.write_text(good.replace('<article class="article"', broken, 1), encoding="utf-8")
     preview.rebuild()

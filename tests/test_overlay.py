@@ -1,0 +1,113 @@
+"""A site folder's templates, strings and static files: the generator's, overlaid by its own
+(edition/overlay.py). Found by usage walk 7 and the eighth session's review."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from edition import overlay
+from edition.errors import BuildError
+from edition.outguard import check_out_dir
+from edition.pipeline import build
+from edition.serve import watched_paths
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _fixture(tmp_path: Path) -> Path:
+    """The fixture archive: a site folder of data alone."""
+    site = tmp_path / "site"
+    shutil.copytree(ROOT / "tests/fixtures/archive", site)
+    return site
+
+
+def _generator(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the generator's templates and static files, standing in for the generator."""
+    generator = tmp_path / "generator"
+    for name in overlay.OVERLAID:
+        shutil.copytree(ROOT / name, generator / name)
+    monkeypatch.setattr(overlay, "GENERATOR", generator)
+    return generator
+
+
+def test_a_site_without_templates_is_built_with_the_generators_and_overrides_them_file_by_file(
+    tmp_path: Path,
+) -> None:
+    """A site folder (--root) has only its data: the generator's templates, strings and static
+    files serve it (a copy of them went stale as the generator changed: usage walk 7). A
+    template, a string or a static file of its own replaces the generator's of that name only."""
+    site = _fixture(tmp_path)
+    assert not (site / "templates").exists() and not (site / "static").exists()
+    plain = build(site, tmp_path / "plain", search=False)
+    assert "static/reading.js" in plain.files and "static/edition.css" in plain.files
+    home = (tmp_path / "plain/index.html").read_text(encoding="utf-8")
+    assert "Test Daily" in home
+    # its own 404 template, one string of ui.yaml, its own stylesheet
+    (site / "templates").mkdir()
+    (site / "templates/404.html").write_text(
+        '{% extends "base.html" %}{% block main %}<h1>Lost in the archive</h1>{% endblock %}', encoding="utf-8"
+    )
+    (site / "templates/ui.yaml").write_text("search: {en: Find}\n", encoding="utf-8")
+    (site / "static").mkdir()
+    (site / "static/edition.css").write_text("body { color: #111; }\n", encoding="utf-8")
+    build(site, tmp_path / "own", search=False)
+    assert "Lost in the archive" in (tmp_path / "own/404.html").read_text(encoding="utf-8")
+    assert (tmp_path / "own/static/edition.css").read_bytes() == b"body{color:#111}"
+    assert (tmp_path / "own/static/reading.js").read_bytes() == (tmp_path / "plain/static/reading.js").read_bytes()
+    own_home = (tmp_path / "own/index.html").read_text(encoding="utf-8")
+    assert ">Find<" in own_home and ">Search<" in home  # the string it gave; every other one the generator's
+    zh_home = (tmp_path / "own/zh/index.html").read_text(encoding="utf-8")
+    assert ">搜索<" in zh_home  # its Chinese still the generator's: strings merge language by language
+    assert "Dates and pages" in own_home
+
+
+def test_an_error_in_the_generators_template_names_the_generators_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not templates/404.html, which the site does not have (review, session 8)."""
+    site, generator = _fixture(tmp_path), _generator(tmp_path, monkeypatch)
+    path = generator / "templates/404.html"
+    path.write_text(path.read_text(encoding="utf-8") + "{% if %}\n", encoding="utf-8")
+    with pytest.raises(BuildError) as info:
+        build(site, tmp_path / "out", search=False)
+    [diag] = info.value.diagnostics
+    assert diag.loc.path == (generator / "templates/404.html").as_posix(), str(diag)
+    assert "template error" in diag.message and not (tmp_path / "out").exists()
+
+
+def test_a_sites_ui_strings_that_are_not_strings_are_one_error_at_their_line(tmp_path: Path) -> None:
+    site = _fixture(tmp_path)
+    (site / "templates").mkdir()
+    (site / "templates/ui.yaml").write_text(
+        "search: {en: Find}\nnew_word: {en: Word}\nlist: [1, 2]\n", encoding="utf-8"
+    )
+    with pytest.raises(BuildError) as info:
+        build(site, tmp_path / "out", search=False)
+    shown = sorted(str(d) for d in info.value.diagnostics)
+    assert shown == [
+        "templates/ui.yaml:2:1: error: the UI string 'new_word' has no 'zh' — give it both: {en: …, zh: …}",
+        "templates/ui.yaml:3:1: error: the UI string 'list' must be a table — write list: {en: …, zh: …}",
+    ], shown
+    (site / "templates/ui.yaml").write_text("- search\n", encoding="utf-8")
+    with pytest.raises(BuildError) as info:
+        build(site, tmp_path / "out", search=False)
+    assert [str(d) for d in info.value.diagnostics] == [
+        "templates/ui.yaml:1:1: error: ui.yaml must be a table of strings — write each as key: {en: …, zh: …}"
+    ]
+
+
+def test_serve_watches_the_generators_folders_for_a_site_folder(tmp_path: Path) -> None:
+    site = _fixture(tmp_path)
+    watched = watched_paths(site)
+    assert site / "content" in watched and ROOT / "templates" in watched and ROOT / "static" in watched
+    assert watched_paths(ROOT).count(ROOT / "templates") == 1  # the generator's own: once
+
+
+def test_a_site_folder_may_not_build_into_the_generators_folders(tmp_path: Path) -> None:
+    site = _fixture(tmp_path)
+    with pytest.raises(BuildError):
+        check_out_dir(site, ROOT / "static" / "built")
+    check_out_dir(site, tmp_path / "out")  # its own output: fine
