@@ -75,6 +75,9 @@ class SiteConfig:
     # that sends a reader on, in every view, so that a link once shared still works.
     redirects: tuple[tuple[str, str], ...] = ()
     traditional: str = "s2t"
+    # Where OpenCC converts a phrase of the text wrongly ([traditional_fixes]): the phrase as
+    # the Chinese has it, and the Traditional the zh-Hant view writes for it (views.to_hant).
+    traditional_fixes: tuple[tuple[str, str], ...] = ()
     # The figure themes ([[figures.themes]]), in the appendix's order; none declared, none
     # allowed: a theme list belongs to the site's data, never to the code.
     themes: tuple[Theme, ...] = ()
@@ -201,7 +204,7 @@ def _read_toml(path: Path, root: Path) -> tuple[str, str, dict[str, Any]]:
     return name, text, data
 
 
-_TABLES = ("site", "figures", "redirects")
+_TABLES = ("site", "figures", "redirects", "traditional_fixes")
 
 
 def load_config(path: Path, root: Path) -> SiteConfig:
@@ -215,7 +218,7 @@ def load_config(path: Path, root: Path) -> SiteConfig:
                 f"unknown table [{key}]",
                 f"did you mean [{close}]?"
                 if (close := closest_key(key, set(_TABLES)))
-                else "the tables are [site], [figures] and [redirects]; a newspaper page's settings are in its folder's page.toml",
+                else "the tables are [site], [figures], [redirects] and [traditional_fixes]; a newspaper page's settings are in its folder's page.toml",
             )
     redirects = data.get("redirects", {})
     for old, new in redirects.items() if isinstance(redirects, dict) else ():
@@ -260,8 +263,30 @@ def load_config(path: Path, root: Path) -> SiteConfig:
         site=SiteInfo(**site),
         redirects=tuple(sorted(redirects.items())) if isinstance(redirects, dict) else (),
         traditional=traditional,
+        traditional_fixes=_fixes(data.get("traditional_fixes", {}), traditional, text, name),
         themes=themes,
     )
+
+
+def _fixes(table: object, config: str, text: str, name: str) -> tuple[tuple[str, str], ...]:
+    """[traditional_fixes]: "资金发放" = "資金發放", each the same length as its phrase (one
+    character for one, as OpenCC writes them) and not what OpenCC writes already."""
+    from edition.views import opencc_hant  # OpenCC is loaded only where a site has fixes
+
+    diags = Diagnostics()
+    fixes = table.items() if isinstance(table, dict) else ()
+    for zh, hant in fixes:
+        where = Loc(name, find_line(text, f'"{zh}"', "traditional_fixes"), 1)
+        if not isinstance(hant, str) or len(hant) != len(zh) or not zh.strip():
+            diags.error(
+                where,
+                f"the fix of {zh!r} must be its Traditional form, one character for each, not {as_written(hant)}",
+                'write "资金发放" = "資金發放"',
+            )
+        elif hant == opencc_hant(zh, config):
+            diags.error(where, f"OpenCC already writes {zh!r} as {hant!r}", "delete the line: the fix is not needed")
+    diags.raise_if_errors()
+    return tuple(sorted(fixes))
 
 
 def _site_path(path: object) -> bool:

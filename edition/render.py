@@ -105,7 +105,9 @@ class Renderer:
         # the text's HTML and the lists' rows (edition/blockhtml.py, edition/rowhtml.py), made
         # from what the page sees; the page's own data still has the last word
         context = context | Writer(context, site.pieces).helpers() | Rows(context).helpers() | page.data
-        use_traditional(site.edition.config.traditional)  # the zh-Hant view's OpenCC configuration
+        use_traditional(
+            site.edition.config.traditional, site.edition.config.traditional_fixes
+        )  # the zh-Hant view's OpenCC configuration
         self.env.loaded = set()
         template = self._template(page.template)
         try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -37,25 +38,47 @@ _traditional = ["s2t"]
 _CORNER_QUOTES = str.maketrans({"“": "「", "”": "」", "‘": "『", "’": "』"})
 
 
-def use_traditional(config: str) -> None:
-    """Convert with this OpenCC configuration from now on (s2t, s2tw, s2twp, s2hk)."""
-    if _traditional[0] != config:
-        _traditional[0] = config
-        _converter.cache_clear()
+_fixes: list[tuple[tuple[str, str], ...]] = [()]  # site.toml's [traditional_fixes]
+
+
+def use_traditional(config: str, fixes: tuple[tuple[str, str], ...] = ()) -> None:
+    """Convert with this OpenCC configuration from now on (s2t, s2tw, s2twp, s2hk), and with
+    the site's fixes of the phrases OpenCC gets wrong."""
+    if _traditional[0] != config or _fixes[0] != fixes:
+        _traditional[0], _fixes[0] = config, fixes
         to_hant.cache_clear()
 
 
-@lru_cache(maxsize=1)
-def _converter() -> Any:
+@lru_cache(maxsize=4)
+def _converter(config: str) -> Any:
     import opencc  # imported late: only the zh-Hant view needs it
 
-    return opencc.OpenCC(_traditional[0])
+    return opencc.OpenCC(config)
+
+
+def opencc_hant(text: str, config: str) -> str:
+    """OpenCC's own conversion, without the site's fixes."""
+    return str(_converter(config).convert(text))
 
 
 @lru_cache(maxsize=4096)
 def to_hant(text: str) -> str:
-    converted = str(_converter().convert(text))
-    return converted if _traditional[0] == "s2t" else converted.translate(_CORNER_QUOTES)
+    """The Traditional view's text: OpenCC's, but for the phrases the site fixes. OpenCC matches
+    the longest phrase its dictionary has, and across two words it can find a third: 资金发放
+    ("releasing funds") became 資金髮放, 金发 read as "blond hair". A fixed phrase is written
+    as the site says, and the text around it converted on its own."""
+    config, fixes = _traditional[0], dict(_fixes[0])
+    found = [zh for zh in fixes if zh in text]
+    if found:
+        pattern = re.compile("|".join(re.escape(zh) for zh in sorted(found, key=len, reverse=True)))
+        parts, at = [], 0
+        for match in pattern.finditer(text):
+            parts += [opencc_hant(text[at : match.start()], config), fixes[match.group()]]
+            at = match.end()
+        converted = "".join([*parts, opencc_hant(text[at:], config)])
+    else:
+        converted = opencc_hant(text, config)
+    return converted if config == "s2t" else converted.translate(_CORNER_QUOTES)
 
 
 def relative(from_path: str, to_path: str) -> str:

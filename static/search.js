@@ -20,6 +20,7 @@
   var CJK = "\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef";
   var HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff";
   var han = new RegExp("[" + HAN + "]|[\ud840-\ud8bf][\udc00-\udfff]", "g");
+  var oneHan = new RegExp("^(?:[" + HAN + "]|[\ud840-\ud8bf][\udc00-\udfff])$"); // a character (no g: test() keeps no state)
 
   function load() {
     if (!pagefind) {
@@ -103,8 +104,42 @@
     out.innerHTML = html.replace(/\s{2,}/g, " ");
     // the segmentation's spaces out of the text, between and around the marks; a run marked whole
     var gap = new RegExp("([" + CJK + "](?:</mark>)?)\\s+(?=(?:<mark>)?[" + CJK + "])", "g");
-    out.innerHTML = out.innerHTML.replace(gap, "$1").replace(gap, "$1").replace(/<\/mark><mark>/g, "");
+    out.innerHTML = traditional(out.innerHTML.replace(gap, "$1").replace(gap, "$1").replace(/<\/mark><mark>/g, ""));
     return out;
+  }
+
+  // On the Traditional view's page, an excerpt (the index holds the Simplified text) in the
+  // characters that view writes: each character's usual form, or the pair it stands in where
+  // that pair is written otherwise (edition/search.py's traditional_forms). Tags are skipped,
+  // so that a pair is found across a mark's edge.
+  // (names of their own: this function's other tables are var too, and would be the same variables)
+  var forms = {}, placed = {};
+  var table = (form.dataset.forms || "|").split("|");
+  var one = Array.from(table[0]), two = Array.from(table[1]);
+  for (var f = 0; f + 1 < one.length; f += 2) { forms[one[f]] = one[f + 1]; }
+  for (f = 0; f + 3 < two.length; f += 4) { placed[two[f] + two[f + 1]] = two[f + 2] + two[f + 3]; }
+  function traditional(html) {
+    if (!one.length) { return html; }
+    var chars = Array.from(html), at = [], inTag = false;
+    chars.forEach(function (ch, k) {
+      if (ch === "<") { inTag = true; } else if (ch === ">") { inTag = false; } else if (!inTag) { at.push(k); }
+    });
+    for (var k = 0; k < at.length; k++) {
+      var pair = k + 1 < at.length && placed[chars[at[k]] + chars[at[k + 1]]];
+      if (pair) {
+        pair = Array.from(pair);
+        chars[at[k]] = pair[0];
+        chars[at[k + 1]] = pair[1];
+        k++;
+      } else if (oneHan.test(chars[at[k]]) || besideHan(chars, at, k)) { chars[at[k]] = forms[chars[at[k]]] || chars[at[k]]; }
+    }
+    return chars.join("");
+  }
+  // A quotation mark is the Chinese text's (「」 in Taiwan's and Hong Kong's forms) where it
+  // opens or closes Chinese, not English (“Relocate, Rectify and Upgrade”).
+  function besideHan(chars, at, k) {
+    var next = k + 1 < at.length ? chars[at[k + 1]] : "", before = k > 0 ? chars[at[k - 1]] : "";
+    return /[“‘]/.test(chars[at[k]]) ? oneHan.test(next) : oneHan.test(before);
   }
 
   // The index holds Chinese one character a word (edition/search.py: Pagefind's own dictionary
