@@ -17,6 +17,7 @@ from edition.errors import BuildError, Diagnostics
 from edition.fidelity import account
 from edition.model import Edition
 from edition.pipeline import make_edition
+from edition.views import to_hant, use_traditional
 
 
 def run_check(root: Path, strict: bool = False) -> int:
@@ -77,7 +78,29 @@ def run_check(root: Path, strict: bool = False) -> int:
         print(
             f"  {check.loc}: {check.id}: {check.expression} ({check.actual:g} ≠ {check.expected:g}) — {check.description}"
         )
+    places = phrase_conversions(edition)
+    print(f"Traditional view: characters OpenCC writes otherwise in a phrase, to confirm: {len(places)}")
+    for block, zh, hant in places:
+        print(f"  {block}: {zh} → {hant}")
     return 1 if failed else 0
+
+
+def phrase_conversions(edition: Edition) -> list[tuple[str, str, str]]:
+    """Where the Traditional view writes a character otherwise than OpenCC writes it alone,
+    with three characters each side: OpenCC's phrases, mostly right (关系 關係), but it
+    matches the longest phrase it knows, and across two words it may find a third (资金发放
+    came out 資金髮放, "blond hair"); site.toml's [traditional_fixes] puts one right."""
+    use_traditional(edition.config.traditional, edition.config.traditional_fixes)
+    places = []
+    for block in (b for a in edition.all_articles for b in a.blocks):
+        hant = to_hant(block.zh)
+        if len(hant) != len(block.zh):
+            continue
+        for i, (ch, form) in enumerate(zip(block.zh, hant, strict=True)):
+            if form != to_hant(ch):
+                near = slice(max(0, i - 3), i + 4)
+                places.append((block.id, block.zh[near], hant[near]))
+    return places
 
 
 def print_translation_state(edition: Edition) -> None:

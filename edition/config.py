@@ -269,8 +269,9 @@ def load_config(path: Path, root: Path) -> SiteConfig:
 
 
 def _fixes(table: object, config: str, text: str, name: str) -> tuple[tuple[str, str], ...]:
-    """[traditional_fixes]: "资金发放" = "資金發放", each the same length as its phrase (one
-    character for one, as OpenCC writes them) and not what OpenCC writes already."""
+    """[traditional_fixes]: "资金发放" = "資金發放", each a Traditional form of its phrase, one
+    character for each (as OpenCC writes them). Whether OpenCC needs it is not asked here: it
+    goes wrong in context (一批|复工 read as 批复), which a phrase alone does not show."""
     from edition.views import opencc_hant  # OpenCC is loaded only where a site has fixes
 
     diags = Diagnostics()
@@ -283,8 +284,13 @@ def _fixes(table: object, config: str, text: str, name: str) -> tuple[tuple[str,
                 f"the fix of {zh!r} must be its Traditional form, one character for each, not {as_written(hant)}",
                 'write "资金发放" = "資金發放"',
             )
-        elif hant == opencc_hant(zh, config):
-            diags.error(where, f"OpenCC already writes {zh!r} as {hant!r}", "delete the line: the fix is not needed")
+        # each character one the view writes as it is, and the same character as the text's
+        elif any(opencc_hant(h, config) != h or h != z != opencc_hant(h, "t2s") for z, h in zip(zh, hant, strict=True)):
+            diags.error(
+                where,
+                f"{hant!r} is not {zh!r} in Traditional characters, one for each",
+                "write each character's Traditional form as the view writes it",
+            )
     diags.raise_if_errors()
     return tuple(sorted(fixes))
 

@@ -35,6 +35,12 @@ def render_marked(text: str, spans: Sequence[Span], convert: Callable[[str], str
     out: list[str] = []
     position = 0
     size = len(text)
+    # The Traditional view's text converted whole, then cut at the marks, as it is wherever it
+    # is shown unmarked: converted piece by piece, a phrase across a mark's edge came out
+    # otherwise (and a fix of site.toml's [traditional_fixes] across one was not applied).
+    # OpenCC writes one character for one; where it did not, piece by piece.
+    if convert is not str and len(whole := convert(text)) == size:
+        text, convert = whole, str
     for span in sorted(spans, key=_span_order) if len(spans) > 1 else spans:
         start, end = span.start, span.end
         if start < position or end > size or start >= end:

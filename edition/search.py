@@ -103,23 +103,27 @@ def traditional_forms(edition: Edition) -> str:
     """How the Traditional view writes the edition's Chinese, for the excerpts on its search
     page (the index holds the Simplified text): "脱脫贫貧…", each character as OpenCC converts
     it alone, then "|", then each pair of characters that the text writes otherwise
-    ("批复批覆…": 复 alone is 復), where that pair is written so wherever it stands. Learnt
+    ("关系關係…": 系 alone is 系), where that pair is written so wherever it stands. Learnt
     from the edition's own text and its conversion (with the site's fixes), so that an
     excerpt, a piece of that text, comes out as the Traditional view writes it, without
     OpenCC's dictionaries in the browser."""
     texts = [b.zh for a in edition.all_articles for b in a.blocks]
     texts += [name for e in edition.entities for name in (e.zh, *e.aliases_zh)]
+    # a text OpenCC writes in more or fewer characters (rare; not with s2tw) cannot be set
+    # beside its conversion: its characters count, its pairs do not (a pair in it is unsteady)
     aligned = [(zh, hant) for zh in texts if len(hant := to_hant(zh)) == len(zh)]
+    uneven = "\n".join(zh for zh in texts if len(to_hant(zh)) != len(zh))
     zh_all, hant_all = "\n".join(zh for zh, _ in aligned), "\n".join(hant for _, hant in aligned)
-    alone = {ch: form for ch in sorted(set(zh_all) - {"\n"}) if len(form := to_hant(ch)) == 1 and form != ch}
+    every = set().union(*texts) - {"\n"} if texts else set()
+    alone = {ch: form for ch in sorted(every) if len(form := to_hant(ch)) == 1 and form != ch}
     plain = zh_all.translate({ord(ch): form for ch, form in alone.items()})
     places: dict[str, str] = {}
     checked: dict[str, bool] = {}
 
     def steady(pair: str, form: str) -> bool:  # the pair written as ``form`` wherever it stands
-        if pair not in checked:
-            starts = [m.start() for m in re.finditer(re.escape(pair), zh_all)]
-            checked[pair] = all(hant_all[at : at + 2] == form for at in starts)
+        if pair not in checked:  # (overlapping places too: 万万)
+            starts = [m.start() for m in re.finditer(f"(?={re.escape(pair)})", zh_all)]
+            checked[pair] = pair not in uneven and all(hant_all[at : at + 2] == form for at in starts)
         return checked[pair]
 
     for i in (i for i, (a, b) in enumerate(zip(plain, hant_all, strict=True)) if a != b):

@@ -41,7 +41,7 @@ _CORNER_QUOTES = str.maketrans({"“": "「", "”": "」", "‘": "『", "’":
 _fixes: list[tuple[tuple[str, str], ...]] = [()]  # site.toml's [traditional_fixes]
 
 
-def use_traditional(config: str, fixes: tuple[tuple[str, str], ...] = ()) -> None:
+def use_traditional(config: str, fixes: tuple[tuple[str, str], ...]) -> None:
     """Convert with this OpenCC configuration from now on (s2t, s2tw, s2twp, s2hk), and with
     the site's fixes of the phrases OpenCC gets wrong."""
     if _traditional[0] != config or _fixes[0] != fixes:

@@ -20,7 +20,9 @@
   var CJK = "\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef";
   var HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff";
   var han = new RegExp("[" + HAN + "]|[\ud840-\ud8bf][\udc00-\udfff]", "g");
-  var oneHan = new RegExp("^(?:[" + HAN + "]|[\ud840-\ud8bf][\udc00-\udfff])$"); // a character (no g: test() keeps no state)
+  // one character (no g: test() keeps no state): Chinese, or Chinese or its punctuation
+  var oneHan = new RegExp("^(?:[" + HAN + "]|[\ud840-\ud8bf][\udc00-\udfff])$");
+  var oneCjk = new RegExp("^(?:[" + CJK + "]|[\ud840-\ud8bf][\udc00-\udfff])$");
 
   function load() {
     if (!pagefind) {
@@ -135,11 +137,11 @@
     }
     return chars.join("");
   }
-  // A quotation mark is the Chinese text's (「」 in Taiwan's and Hong Kong's forms) where it
-  // opens or closes Chinese, not English (“Relocate, Rectify and Upgrade”).
+  // A quotation mark is the Chinese text's (「」 in Taiwan's and Hong Kong's forms) where
+  // Chinese stands on either side of it (推进“5G”建设), not in English (“Relocate, Rectify”).
   function besideHan(chars, at, k) {
     var next = k + 1 < at.length ? chars[at[k + 1]] : "", before = k > 0 ? chars[at[k - 1]] : "";
-    return /[“‘]/.test(chars[at[k]]) ? oneHan.test(next) : oneHan.test(before);
+    return oneCjk.test(next) || oneCjk.test(before);
   }
 
   // The index holds Chinese one character a word (edition/search.py: Pagefind's own dictionary

@@ -38,7 +38,8 @@ def test_results_on_the_traditional_search_page_are_named_in_traditional(site: S
     """公益性崗位 is in the article 攜手新疆墨玉 堅決打贏脫貧攻堅戰 (Simplified 携…坚决打赢脱贫…):
     its result says so in Traditional characters; so does every result of 朝陽, which finds the
     front page and the pages of names too. The other search pages keep the Simplified titles."""
-    use_traditional(site.result.edition.config.traditional)
+    config = site.result.edition.config
+    use_traditional(config.traditional, config.traditional_fixes)
     article = next(a for a in site.result.edition.articles if a.id == "moyu")
     simplified = article.title_zh
     traditional = to_hant(simplified)

@@ -5,12 +5,17 @@ published as 資金髮放, OpenCC having read 金发, "blond hair", across the t
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+import pytest
 from bad_input_support import Project
 
+from edition.check import run_check
 from edition.pipeline import BuildResult
 from edition.views import opencc_hant, to_hant, use_traditional
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_a_phrase_opencc_gets_wrong_is_written_as_the_site_fixes_it(built: tuple[BuildResult, Path]) -> None:
@@ -18,21 +23,42 @@ def test_a_phrase_opencc_gets_wrong_is_written_as_the_site_fixes_it(built: tuple
     config = result.edition.config
     assert ("资金发放", "資金發放") in config.traditional_fixes
     assert opencc_hant("资金发放", config.traditional) == "資金髮放"  # what OpenCC alone writes
-    page = (out / "zh-hant/2020-05-25/p12/business-support/index.html").read_text(encoding="utf-8")
-    assert "補貼資金發放" in page and "髮" not in page
+    assert opencc_hant("一批复工复产", config.traditional) == "一批覆工復產"  # 批复, "official reply"
+    for path in ("zh-hant/2020-05-25/p12/business-support/", "zh-hant/2020-05-25/p12/", "zh-hant/"):
+        page = (out / path / "index.html").read_text(encoding="utf-8")
+        assert "髮" not in page and "覆工" not in page, path
+    page = re.sub(r"<[^>]+>", "", (out / "zh-hant/2020-05-25/p12/business-support/index.html").read_text("utf-8"))
+    assert "補貼資金發放" in page and "一批復工復產" in page  # (its 復工復產 is a name's link)
     # the text around a fixed phrase is converted as before, on its own
     use_traditional(config.traditional, config.traditional_fixes)
     assert to_hant("稳岗就业补贴资金发放；加大招工用工支持") == "穩崗就業補貼資金發放；加大招工用工支持"
     assert to_hant("金发碧眼") == opencc_hant("金发碧眼", config.traditional)
 
 
-def test_a_fix_not_of_its_phrases_length_or_not_needed_is_an_error_at_its_line(project: Project) -> None:
+def test_a_fix_that_is_not_its_phrase_in_traditional_is_an_error_at_its_line(project: Project) -> None:
     text = project.read("site.toml")
-    project.write("site.toml", text + '"资金" = "資金"\n"发放" = "發"\n')
+    project.write("site.toml", text + '"资金" = "资金"\n"发放" = "發"\n"工作" = "工做"\n')
     lines = project.read("site.toml").split("\n")
-    same, short = lines.index('"资金" = "資金"') + 1, lines.index('"发放" = "發"') + 1
+    simplified, short, other = (
+        lines.index(line) + 1 for line in ('"资金" = "资金"', '"发放" = "發"', '"工作" = "工做"')
+    )
+    hint = "write each character's Traditional form as the view writes it"
     project.fails(
-        f"site.toml:{same}:1: error: OpenCC already writes '资金' as '資金' — delete the line: the fix is not needed",
+        f"site.toml:{simplified}:1: error: '资金' is not '资金' in Traditional characters, one for each — {hint}",
+        f"site.toml:{other}:1: error: '工做' is not '工作' in Traditional characters, one for each — {hint}",
         f"site.toml:{short}:1: error: the fix of '发放' must be its Traditional form, one character for each, "
         'not str \'發\' — write "资金发放" = "資金發放"',
     )
+
+
+def test_check_lists_the_phrases_opencc_wrote_otherwise_for_an_editor_to_confirm(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """So that the next page's 资金发放 is caught by an editor, not a reader."""
+    assert run_check(ROOT) == 0
+    printed = capsys.readouterr().out.split("\n")
+    start = next(n for n, line in enumerate(printed) if line.startswith("Traditional view: "))
+    listed = [line.strip() for line in printed[start + 1 :] if line.startswith("  ")]
+    assert printed[start].endswith(f": {len(listed)}") and len(listed) > 10
+    assert "moyu-p1: 帮扶关系以来， → 幫扶關係以來，" in listed
+    assert not any("髮" in line or "覆工" in line for line in listed)  # the fixed ones are right now
