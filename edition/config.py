@@ -291,6 +291,16 @@ def _fixes(table: object, config: str, text: str, name: str) -> tuple[tuple[str,
                 f"{hant!r} is not {zh!r} in Traditional characters, one for each",
                 "write each character's Traditional form as the view writes it",
             )
+    # two fixes where one's end is the other's start: in the text holding both, the one that
+    # starts first would be applied and the other not (one inside another: the longer is)
+    for zh, _ in fixes:
+        for other, _ in fixes:
+            if other != zh and any(zh[-k:] == other[:k] for k in range(1, min(len(zh), len(other)))):
+                diags.error(
+                    Loc(name, find_line(text, f'"{other}"', "traditional_fixes"), 1),
+                    f"the fixes of {zh!r} and {other!r} overlap: where both stand, only {zh!r} would be applied",
+                    "give one fix for the whole phrase",
+                )
     diags.raise_if_errors()
     return tuple(sorted(fixes))
 

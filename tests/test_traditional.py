@@ -62,3 +62,13 @@ def test_check_lists_the_phrases_opencc_wrote_otherwise_for_an_editor_to_confirm
     assert printed[start].endswith(f": {len(listed)}") and len(listed) > 10
     assert "moyu-p1: 帮扶关系以来， → 幫扶關係以來，" in listed
     assert not any("髮" in line or "覆工" in line for line in listed)  # the fixed ones are right now
+
+
+def test_two_fixes_that_overlap_are_an_error(project: Project) -> None:
+    text = project.read("site.toml")
+    project.write("site.toml", text + '"发放到位" = "發放到位"\n')
+    line = project.read("site.toml").split("\n").index('"发放到位" = "發放到位"') + 1
+    project.fails(
+        f"site.toml:{line}:1: error: the fixes of '资金发放' and '发放到位' overlap: "
+        "where both stand, only '资金发放' would be applied — give one fix for the whole phrase"
+    )
