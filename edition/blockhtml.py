@@ -22,7 +22,7 @@ from markupsafe import Markup, escape
 from edition.model import Article, Block, Entity, Note, Photo
 from edition.pieces import Pieces
 from edition.typography import curly_quotes, render_english
-from edition.views import View
+from edition.views import View, chinese_in_english
 
 
 class Writer:
@@ -125,7 +125,7 @@ class Writer:
         href = self.url(a.url if a.kind != "page" else "about/")
         label, hint = esc(self.t("editors_decision")), esc(self.t("editors_decision_hint"))
         return "".join(
-            f'  <a class="ed-mark" href="{esc(href)}#{esc(n.id)}"><span class="ed-mark-label">{label}</span>'
+            f'  <a class="ed-mark"{self.unsearched} href="{esc(href)}#{esc(n.id)}"><span class="ed-mark-label">{label}</span>'
             f'<span class="visually-hidden">: {hint}</span></a>\n'
             for n in notes
         )
@@ -142,7 +142,7 @@ class Writer:
             f'  <span class="note-kind">{esc(t("note_kind_" + e.note_kind))} · {esc(t("type_" + e.type))}</span>\n'
             f'  <b><span lang="{self.view.zh_lang}">{esc(self.zh(e.zh))}</span>'
             f' <i lang="zh-Latn-pinyin">{esc(e.pinyin)}</i> <span lang="en">{esc(curly_quotes(e.en))}</span></b>\n'
-            f'  <span id="nt-{esc(e.id)}" class="note-text" lang="en">{render_english(e.note)}</span>'
+            f'  <span id="nt-{esc(e.id)}" class="note-text" lang="en">{chinese_in_english(render_english(e.note), self.view)}</span>'
         )
 
     def note_list(
@@ -178,7 +178,7 @@ class Writer:
                 out.append(
                     f'    <li id="{esc(n.id)}" class="note note-{esc(n.kind)}">\n'
                     f'      <span class="note-kind">{esc(t("note_kind_" + n.kind))}</span>\n'
-                    f'      <span lang="en">{render_english(n.text)}</span>\n'
+                    f'      <span lang="en">{chinese_in_english(render_english(n.text), self.view)}</span>\n'
                 )
                 if n.block:
                     out.append(f' <a class="note-links" href="#{esc(n.block)}">{esc(t("back_to_text"))}</a>')

@@ -6,6 +6,7 @@ label still learns which source lines the text no longer accounts for.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from edition.assemble import assemble
@@ -79,27 +80,42 @@ def run_check(root: Path, strict: bool = False) -> int:
             f"  {check.loc}: {check.id}: {check.expression} ({check.actual:g} ≠ {check.expected:g}) — {check.description}"
         )
     places = phrase_conversions(edition)
-    print(f"Traditional view: characters OpenCC writes otherwise in a phrase, to confirm: {len(places)}")
-    for block, zh, hant in places:
-        print(f"  {block}: {zh} → {hant}")
+    print(
+        f"Traditional view: characters OpenCC writes otherwise in a phrase, to confirm: {len(places)}"
+        + (
+            " (right: add the phrase to site.toml's [traditional_fixes] as it is; wrong: with its right form)"
+            if places
+            else ""
+        )
+    )
+    for block, zh, hant, ch, form in places:
+        print(f"  {block}: {zh} → {hant} ({ch} as {form}, alone {to_hant(ch)})")
     return 1 if failed else 0
 
 
-def phrase_conversions(edition: Edition) -> list[tuple[str, str, str]]:
+def phrase_conversions(edition: Edition) -> list[tuple[str, str, str, str, str]]:
     """Where the Traditional view writes a character otherwise than OpenCC writes it alone,
-    with three characters each side: OpenCC's phrases, mostly right (关系 關係), but it
-    matches the longest phrase it knows, and across two words it may find a third (资金发放
-    came out 資金髮放, "blond hair"); site.toml's [traditional_fixes] puts one right."""
-    use_traditional(edition.config.traditional, edition.config.traditional_fixes)
+    with three characters each side, the character and its form there: OpenCC's phrases,
+    mostly right (关系 關係), but it matches the longest phrase it knows, and across two words
+    it may find a third (资金发放 came out 資金髮放, "blond hair"). A place inside a phrase of
+    site.toml's [traditional_fixes] is decided: an editor confirms one by adding it there."""
+    config = edition.config
+    use_traditional(config.traditional, config.traditional_fixes)
     places = []
     for block in (b for a in edition.all_articles for b in a.blocks):
         hant = to_hant(block.zh)
         if len(hant) != len(block.zh):
             continue
+        fixed = {
+            at
+            for zh, _ in config.traditional_fixes
+            for m in re.finditer(re.escape(zh), block.zh)
+            for at in range(m.start(), m.end())
+        }
         for i, (ch, form) in enumerate(zip(block.zh, hant, strict=True)):
-            if form != to_hant(ch):
+            if form != to_hant(ch) and i not in fixed:
                 near = slice(max(0, i - 3), i + 4)
-                places.append((block.id, block.zh[near], hant[near]))
+                places.append((block.id, block.zh[near], hant[near], ch, form))
     return places
 
 

@@ -284,8 +284,12 @@ def _fixes(table: object, config: str, text: str, name: str) -> tuple[tuple[str,
                 f"the fix of {zh!r} must be its Traditional form, one character for each, not {as_written(hant)}",
                 'write "资金发放" = "資金發放"',
             )
-        # each character one the view writes as it is, and the same character as the text's
-        elif any(opencc_hant(h, config) != h or h != z != opencc_hant(h, "t2s") for z, h in zip(zh, hant, strict=True)):
+        # each character the same as the text's (its Traditional form: t2s gives it back) and
+        # one OpenCC writes, alone or in this phrase (里 in 阿里, though 里 alone is 裡; not 资)
+        elif any(
+            h != z != opencc_hant(h, "t2s") or opencc_hant(h, config) != h != opencc_hant(zh, config)[n]
+            for n, (z, h) in enumerate(zip(zh, hant, strict=True))
+        ):
             diags.error(
                 where,
                 f"{hant!r} is not {zh!r} in Traditional characters, one for each",

@@ -29,7 +29,7 @@ from edition.pages import Page
 from edition.refs import long_date, passage_label, passage_ref
 from edition.rowhtml import Rows
 from edition.typography import curly_quotes, render_english, render_prose
-from edition.views import VIEWS, View, relative, to_hant, use_traditional
+from edition.views import VIEWS, View, chinese_in_english, relative, to_hant, use_traditional
 
 
 class _Environment(jinja2.Environment):
@@ -74,8 +74,13 @@ class Renderer:
         self.versions: dict[str, str] = {}  # the static files' (use_static)
         # render_english escapes everything (html off), so its output is safe to mark as such.
         # Notes are English: curly quotes by markdown-it's typographer; "en" curls a plain string.
-        self.env.filters["inline"] = lambda text: Markup(render_english(text))  # noqa: S704
-        self.env.filters["prose"] = lambda text: Markup(render_prose(text))  # noqa: S704
+        # (the Chinese they quote as the page's view writes it: views.chinese_in_english)
+        self.env.filters["inline"] = jinja2.pass_context(
+            lambda context, text: Markup(chinese_in_english(render_english(text), context["view"]))  # noqa: S704
+        )
+        self.env.filters["prose"] = jinja2.pass_context(
+            lambda context, text: Markup(chinese_in_english(render_prose(text), context["view"]))  # noqa: S704
+        )
         self.env.filters["en"] = curly_quotes
         self.env.globals.update(sentence=sentence, value=format_value, unit_en=unit_en)
         self._tables: dict[str, _Strings] = {}

@@ -26,7 +26,7 @@ from edition.blockhtml import esc
 from edition.figures import format_value, unit_en
 from edition.refs import long_date
 from edition.typography import curly_quotes
-from edition.views import View
+from edition.views import View, chinese_in_english
 
 if TYPE_CHECKING:
     from edition.configvalues import Theme
@@ -104,7 +104,7 @@ class Rows:
                     f'  <td data-label="{value}" class="num" data-sort="{esc(f.value)}">{esc(format_value(f))}</td>\n'
                     f'  <td data-label="{unit}">{esc(zh(f.unit))} <span lang="en">{esc(unit_en(f.unit))}</span></td>\n'
                     f'  <td data-label="{qualifier}" lang="en">{esc(f.qualifier)}</td>\n'
-                    f'  <td data-label="{label}" class="label" lang="en">{esc(curly_quotes(f.label_en))}'
+                    f'  <td data-label="{label}" class="label" lang="en">{chinese_in_english(esc(curly_quotes(f.label_en)), view)}'
                 )
                 if f.label_zh and view.show_zh:
                     out.append(f' <span lang="{zh_lang}">{esc(zh(f.label_zh))}</span>')
@@ -140,7 +140,7 @@ class Rows:
             out.append(
                 f'  <li id="{esc(c.id)}" class="{css}">\n'
                 f'    <span class="verdict"><span aria-hidden="true">{mark}</span> {verdict}</span>\n'
-                f'    <span lang="en">{esc(curly_quotes(c.description))}</span>\n'
+                f'    <span lang="en">{chinese_in_english(esc(curly_quotes(c.description)), self.view)}</span>\n'
                 f'    <span class="calc">({worked_out} {esc(f"{c.actual:,.10g}")} {sign} {printed}'
                 f" {esc(f'{c.expected:,.10g}')})</span>{self._dated(c.article, last) if archive else ''}\n"
                 "  </li>\n"

@@ -88,15 +88,29 @@ def traditional_pairs(edition: Edition) -> str:
     """Each Traditional character of the edition's Traditional view followed by the
     Simplified one it stands for ("脫脱貧贫…"): the search page turns a query in Traditional
     characters into the Simplified text the index holds. A character that the Simplified
-    text also uses as itself (著 in 著名, beside 着) is left out: it must find itself."""
-    simplified = {ch for a in edition.all_articles for b in a.blocks for ch in b.zh}
-    simplified |= {ch for e in edition.entities for name in (e.zh, *e.aliases_zh) for ch in name}
+    text also uses as itself (著 in 著名, beside 着) is left out: it must find itself. The
+    forms the view writes only inside a phrase count too: 鬆 in 不鬆勁, 係 in 關係 (usage
+    walk 8: a reader who copied 不鬆勁 from the front page found nothing)."""
+    texts, aligned = _texts(edition)
+    simplified = set().union(*texts) if texts else set()
     pairs: dict[str, str] = {}
     for ch in sorted(simplified):
         hant = to_hant(ch)
         if len(hant) == 1 and hant != ch and hant not in simplified:
             pairs.setdefault(hant, ch)
+    for zh, hant in aligned:
+        for ch, form in zip(zh, hant, strict=True):
+            if form != ch and form not in simplified:
+                pairs.setdefault(form, ch)
     return "".join(h + s for h, s in sorted(pairs.items()))
+
+
+def _texts(edition: Edition) -> tuple[list[str], list[tuple[str, str]]]:
+    """The edition's Chinese (its blocks and names), and each text that OpenCC writes in as
+    many characters beside its Traditional form (with s2tw, all of them)."""
+    texts = [b.zh for a in edition.all_articles for b in a.blocks]
+    texts += [name for e in edition.entities for name in (e.zh, *e.aliases_zh)]
+    return texts, [(zh, hant) for zh in texts if len(hant := to_hant(zh)) == len(zh)]
 
 
 def traditional_forms(edition: Edition) -> str:
@@ -107,11 +121,9 @@ def traditional_forms(edition: Edition) -> str:
     from the edition's own text and its conversion (with the site's fixes), so that an
     excerpt, a piece of that text, comes out as the Traditional view writes it, without
     OpenCC's dictionaries in the browser."""
-    texts = [b.zh for a in edition.all_articles for b in a.blocks]
-    texts += [name for e in edition.entities for name in (e.zh, *e.aliases_zh)]
     # a text OpenCC writes in more or fewer characters (rare; not with s2tw) cannot be set
     # beside its conversion: its characters count, its pairs do not (a pair in it is unsteady)
-    aligned = [(zh, hant) for zh in texts if len(hant := to_hant(zh)) == len(zh)]
+    texts, aligned = _texts(edition)
     uneven = "\n".join(zh for zh in texts if len(to_hant(zh)) != len(zh))
     zh_all, hant_all = "\n".join(zh for zh, _ in aligned), "\n".join(hant for _, hant in aligned)
     every = set().union(*texts) - {"\n"} if texts else set()

@@ -106,7 +106,9 @@
     out.innerHTML = html.replace(/\s{2,}/g, " ");
     // the segmentation's spaces out of the text, between and around the marks; a run marked whole
     var gap = new RegExp("([" + CJK + "](?:</mark>)?)\\s+(?=(?:<mark>)?[" + CJK + "])", "g");
-    out.innerHTML = traditional(out.innerHTML.replace(gap, "$1").replace(gap, "$1").replace(/<\/mark><mark>/g, ""));
+    // and a quotation mark's own: after an opening one, before a closing one (“ 六保” -> “六保”)
+    var joined = out.innerHTML.replace(gap, "$1").replace(gap, "$1").replace(/<\/mark><mark>/g, "");
+    out.innerHTML = traditional(joined.replace(/([“‘])\s+/g, "$1").replace(/\s+([”’])/g, "$1"));
     return out;
   }
 
@@ -262,6 +264,8 @@
   function run() {
     var serial = ++latest;
     var query = input.value.trim();
+    // the query in the address: a reload, the way back from a result and a shared link keep it
+    history.replaceState(null, "", query ? "?q=" + encodeURIComponent(query) : location.pathname);
     if (!query) { list.textContent = ""; status.textContent = ""; return; }
     var wanted = simplified(query);
     // Each query word holding Chinese also as a phrase ("公 益 性 岗 位": Pagefind's exact search,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from typing import Any
+from urllib.parse import unquote
 
 import pytest
 from test_browser import Site, new_page
@@ -114,4 +115,36 @@ def test_excerpts_on_the_traditional_search_page_are_in_traditional(site: Site, 
     if query == "朝阳":  # the Chinese text's quotation marks are Taiwan's (site.toml: s2tw)
         assert any("「疏解整治促提升」" in hant for _, hant in traditional), traditional[:3]
     assert not page.errors
+    page.context.close()
+
+
+@pytest.mark.parametrize(("hant", "simplified"), [("不鬆勁", "不松劲"), ("關係", "关系"), ("聯繫", "联系")])
+def test_a_query_as_the_traditional_view_writes_it_finds_what_the_simplified_one_does(
+    site: Site, browser: Any, hant: str, simplified: str
+) -> None:
+    """鬆 and 係 are the Traditional view's forms only inside a phrase (松 and 系 alone): a
+    reader who copied 不鬆勁 from the front page's headline found nothing (usage walk 8)."""
+    page = new_page(browser)
+    page.goto(site.url + "zh/search/")
+    count_zh, found_zh = search(page, simplified)
+    page.goto(site.url + "zh-hant/search/")
+    count, found = search(page, hant)
+    assert count == count_zh > 0 and len(found) == len(found_zh), (hant, count, count_zh)
+    # the query is in the address: a reload (or the way back from a result) keeps it
+    assert f"?q={hant}" in unquote(page.url)
+    page.reload()
+    page.wait_for_function("document.getElementById('search-status').textContent !== ''")
+    assert page.input_value("#q") == hant
+    assert not page.errors
+    page.context.close()
+
+
+def test_an_excerpt_has_no_space_inside_its_quotation_marks(site: Site, browser: Any) -> None:
+    """Pagefind's words put a space after an opening mark ("抓“ 六保”", "the “ Relocate")."""
+    page = new_page(browser)
+    for view, query in (("zh/", "六保"), ("zh-hant/", "六保"), ("en/", "Relocate")):
+        page.goto(site.url + view + "search/")
+        search(page, query)
+        texts = page.eval_on_selector_all("#search-results li p", "ps => ps.map(p => p.textContent)")
+        assert texts and not [t for t in texts if re.search(r"[“‘「『]\s|\s[”’」』]", t)], (view, texts[:3])
     page.context.close()
