@@ -6,11 +6,20 @@ import argparse
 import os
 import sys
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 
 from edition.errors import CHECK_THE_MACHINE, BuildError
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def _project() -> Path:
+    """The project a command works on when --root is not given: the folder it is run in, where
+    that is a site (usage walk 8: run in a new site's folder, it built the generator's own
+    edition into the output folder given), else the generator's own."""
+    here = Path.cwd()
+    return here if (here / "site.toml").is_file() else ROOT
 
 
 def _common(suppress: bool) -> argparse.ArgumentParser:
@@ -22,7 +31,12 @@ def _common(suppress: bool) -> argparse.ArgumentParser:
     def default(value: object) -> object:
         return argparse.SUPPRESS if suppress else value
 
-    common.add_argument("--root", type=Path, default=default(ROOT), help="project folder (default: this one)")
+    common.add_argument(
+        "--root",
+        type=Path,
+        default=default(_project()),
+        help="project folder (default: the current folder if it has a site.toml, else the generator's own)",
+    )
     common.add_argument("--quiet", "-q", action="store_true", default=default(False), help="print only problems")
     common.add_argument("--strict", action="store_true", default=default(False), help="treat warnings as errors")
     return common
@@ -84,7 +98,7 @@ def main(argv: list[str]) -> int:
 def _main(argv: list[str]) -> int:
     args = _parser().parse_args(argv)
     root: Path = args.root.resolve()
-    log = (lambda _m: None) if args.quiet else (lambda m: print(m, file=sys.stderr))
+    log: Callable[[str], None] = (lambda _m: None) if args.quiet else (lambda m: print(m, file=sys.stderr))
     command = args.command or "build"
     try:
         if command == "build":
@@ -94,6 +108,8 @@ def _main(argv: list[str]) -> int:
 
             out = (args.out or root / "output").resolve()
             check_out_dir(root, out)
+            if root != ROOT:  # a site folder of its own: say which, and where it goes
+                log(f"project    {root} -> {out}")
             with project_lock(root, "build"):
                 result = build(root, out, log, args.strict, search=not args.no_search)
             for warning in result.warnings:

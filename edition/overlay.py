@@ -7,12 +7,14 @@ the generator changed. For the generator's own repository the two are the same f
 
 from __future__ import annotations
 
+from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from edition.config import load_config, site_strings
 from edition.droppings import is_dropping
 from edition.errors import BuildError, Diagnostic, Diagnostics, Loc, rel
+from edition.yamlload import closest_key
 
 GENERATOR = Path(__file__).resolve().parent.parent  # the repository edition/ lives in
 OVERLAID = ("templates", "static")
@@ -83,11 +85,22 @@ def _merge(strings: dict[str, Any], more: object, name: str, diags: Diagnostics)
         if langs is None or not all(isinstance(v, str) for v in langs.values()):
             diags.error(Loc(name, line, 1), f"the UI string {key!r} must be a table", f"write {key}: {{en: …, zh: …}}")
             continue
+        known = set(strings)
         strings[key] = merged = {**strings.get(key, {}), **langs}
         missing = [lang for lang in ("en", "zh") if lang not in merged]
-        if missing:
+        close = closest_key(key, known)
+        # a misspelt string's name, most likely ('serach'; not 'new_word', a new one)
+        if missing and close and SequenceMatcher(None, close, key).ratio() >= 0.75:
+            diags.error(Loc(name, line, 1), f"unknown UI string {key!r}", f"did you mean {close!r}?")
+        elif missing:
             diags.error(
                 Loc(name, line, 1), f"the UI string {key!r} has no {missing[0]!r}", "give it both: {en: …, zh: …}"
+            )
+        for lang in sorted(set(langs) - {"en", "zh", "zh-hant"}):
+            diags.error(
+                Loc(name, line, 1),
+                f"the UI string {key!r} has a language {lang!r}",
+                "give en, zh and, if you wish, zh-hant",
             )
 
 

@@ -295,7 +295,9 @@ class _Strings(dict[str, str]):
         entry = self.strings.get(key)
         if entry is None:
             raise BuildError([Diagnostic(Loc(self.file), f"no UI string {key!r}", "add it with 'en' and 'zh'")])
-        value = self[key] = to_hant(entry["zh"]) if self.ui == "zh-hant" else entry[self.ui]
+        # the Traditional interface converted from the Chinese, or a site's own words for it
+        # (ui.yaml's zh-hant: 搜尋 where the conversion keeps 搜索)
+        value = self[key] = (entry.get("zh-hant") or to_hant(entry["zh"])) if self.ui == "zh-hant" else entry[self.ui]
         return value
 
 

@@ -111,3 +111,36 @@ def test_a_site_folder_may_not_build_into_the_generators_folders(tmp_path: Path)
     with pytest.raises(BuildError):
         check_out_dir(site, ROOT / "static" / "built")
     check_out_dir(site, tmp_path / "out")  # its own output: fine
+
+
+def test_a_sites_ui_strings_misspelt_in_another_language_or_in_taiwans_words(tmp_path: Path) -> None:
+    """Usage walk 8: 'serach: {en: Find}' said "has no 'zh'"; fr was ignored; and the
+    Traditional interface could not be given Taiwan's words (搜尋 for the converted 搜索)."""
+    site = _fixture(tmp_path)
+    (site / "templates").mkdir()
+    ui = site / "templates/ui.yaml"
+    ui.write_text("serach: {en: Find}\nsearch: {en: Search, fr: Chercher}\n", encoding="utf-8")
+    with pytest.raises(BuildError) as info:
+        build(site, tmp_path / "out", search=False)
+    assert sorted(str(d) for d in info.value.diagnostics) == [
+        "templates/ui.yaml:1:1: error: unknown UI string 'serach' — did you mean 'search'?",
+        "templates/ui.yaml:2:1: error: the UI string 'search' has a language 'fr' — give en, zh and, if you wish, zh-hant",
+    ]
+    ui.write_text("search: {zh-hant: 搜尋}\n", encoding="utf-8")
+    build(site, tmp_path / "out", search=False)
+    assert ">搜尋<" in (tmp_path / "out/zh-hant/index.html").read_text(encoding="utf-8")
+    assert ">搜索<" in (tmp_path / "out/zh/index.html").read_text(encoding="utf-8")
+
+
+def test_run_in_a_site_folder_a_command_works_on_that_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Usage walk 8: run without --root in a new site's folder, build built the generator's
+    own edition into the output folder it was given."""
+    from edition.cli import main
+
+    site = _fixture(tmp_path)
+    monkeypatch.chdir(site)
+    assert main(["build", "--no-search", "--out", str(tmp_path / "out")]) == 0
+    assert "Test Daily" in (tmp_path / "out/index.html").read_text(encoding="utf-8")
+    assert f"project    {site.resolve()} -> {(tmp_path / 'out').resolve()}" in capsys.readouterr().err
