@@ -22,6 +22,10 @@ def _project() -> Path:
     return here if (here / "site.toml").is_file() else ROOT
 
 
+def _given(option: str, argv: list[str]) -> bool:
+    return any(a == option or a.startswith(option + "=") for a in argv)
+
+
 def _common(suppress: bool) -> argparse.ArgumentParser:
     """The options every command takes, before or after the command's name (``./run build
     --strict`` passes them after it). On a subcommand their default is 'not given', so that
@@ -108,7 +112,7 @@ def _main(argv: list[str]) -> int:
 
             out = (args.out or root / "output").resolve()
             check_out_dir(root, out)
-            if root != ROOT:  # a site folder of its own: say which, and where it goes
+            if root != ROOT and not _given("--root", argv):  # found in the folder it is run in: say so
                 log(f"project    {root} -> {out}")
             with project_lock(root, "build"):
                 result = build(root, out, log, args.strict, search=not args.no_search)

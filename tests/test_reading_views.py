@@ -49,3 +49,21 @@ def test_switching_view_from_a_name_keeps_its_passage(site: Site, browser: Any) 
     assert abs(page.evaluate("document.getElementById('moyu-p5').getBoundingClientRect().top")) < 50
     assert not page.errors, page.errors
     page.context.close()
+
+
+@pytest.mark.parametrize("view", ["zh/", "zh-hant/"])
+def test_a_linked_passage_beside_a_vertical_headline_leaves_it_readable(site: Site, browser: Any, view: str) -> None:
+    """Usage walk 8: at 1280 px the Chinese views set a vertical headline floated beside the
+    text, and the highlight of a linked passage (:target) was painted over it: 攻堅 責無
+    disappeared. The headline stays on top: what the reader sees at its middle is itself."""
+    page = new_page(browser, viewport={"width": 1280, "height": 900})
+    page.goto(site.url + view + "2020-05-25/p12/paired-assistance/#paired-assistance-p2")
+    box = page.eval_on_selector(
+        ".vertical .zh", "e => { const r = e.getBoundingClientRect(); return [r.x, r.y, r.width, r.height]; }"
+    )
+    x, y, width, height = box
+    assert width > 0 and height > 0
+    hit = page.evaluate(f"document.elementFromPoint({x + width / 2}, {y + height / 2}).closest('.vertical') !== null")
+    assert hit, "the linked passage's highlight covers the vertical headline"
+    assert not page.errors
+    page.context.close()
