@@ -18,7 +18,7 @@ from edition.glossary import ENTITY_TYPES
 from edition.model import Article, Edition, NewsPage
 from edition.parts import appendix_parts, navigation, part_path
 from edition.refs import passage_words
-from edition.search import traditional_forms, traditional_pairs
+from edition.search import traditional_tables
 from edition.views import VIEWS, View, page_file, use_traditional
 
 T = TypeVar("T")
@@ -53,8 +53,8 @@ def site_pages(edition: Edition, site: SiteIndex) -> list[Page]:
     # the search page's table of Traditional characters follows every Chinese text and name,
     # converted as the site's zh-Hant view is
     use_traditional(edition.config.traditional, edition.config.traditional_fixes)
-    search = {"hant_pairs": traditional_pairs(edition), "hant_forms": traditional_forms(edition)}
-    search["passage_words"] = passage_words()
+    hant_pairs, hant_forms = traditional_tables(edition)
+    search = {"hant_pairs": hant_pairs, "hant_forms": hant_forms, "passage_words": passage_words()}
     dates = archive_dates(edition)
     pages: list[Page] = []
     for view in VIEWS:
