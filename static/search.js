@@ -114,7 +114,7 @@
 
   // On the Traditional view's page, an excerpt (the index holds the Simplified text) in the
   // characters that view writes: each character's usual form, or the pair it stands in where
-  // that pair is written otherwise (edition/search.py's traditional_forms). Tags are skipped,
+  // that pair is written otherwise (edition/search.py's traditional_tables). Tags are skipped,
   // so that a pair is found across a mark's edge.
   // (names of their own: this function's other tables are var too, and would be the same variables)
   var forms = {}, placed = {};
