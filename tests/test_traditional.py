@@ -71,9 +71,12 @@ def test_an_editor_confirms_a_place_by_adding_its_phrase_as_it_is(
     """里 in 三里屯 stays 里, though 里 alone is 裡: a fix of the phrase as OpenCC writes it is
     accepted (usage walk 8: 'is not 阿里 in Traditional characters'), and check lists it no more."""
     path = site / "site.toml"
-    path.write_text(path.read_text(encoding="utf-8") + '"三里屯" = "三里屯"\n"阿里" = "阿里"\n', encoding="utf-8")
+    fixes = '"三里屯" = "三里屯"\n"阿里" = "阿里"\n"周转款" = "週轉款"\n'
+    path.write_text(path.read_text(encoding="utf-8") + fixes, encoding="utf-8")
     assert run_check(site) == 0
     printed = capsys.readouterr().out
+    # a fix of a phrase no text has is said (usage walk 8: it was accepted silently)
+    assert "site.toml: [traditional_fixes] of phrases no text has: 周转款" in printed
     assert (
         "三里屯" not in printed.split("Traditional view: ")[1] and "阿里" not in printed.split("Traditional view: ")[1]
     )
