@@ -91,6 +91,7 @@ def run_check(root: Path, strict: bool = False) -> int:
     for block, zh, hant, ch, form in places:
         print(f"  {block}: {zh} → {hant} ({ch} as {form}, alone {to_hant(ch)})")
     texts = [b.zh for a in edition.all_articles for b in a.blocks]
+    texts += [name for e in edition.entities for name in (e.zh, *e.aliases_zh)]
     unused = [zh for zh, _ in edition.config.traditional_fixes if not any(zh in text for text in texts)]
     if unused:  # a fix whose phrase is in no text: mistyped, or its text changed
         print(f"site.toml: [traditional_fixes] of phrases no text has: {', '.join(unused)}")

@@ -15,11 +15,14 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _project() -> Path:
-    """The project a command works on when --root is not given: the folder it is run in, where
-    that is a site (usage walk 8: run in a new site's folder, it built the generator's own
-    edition into the output folder given), else the generator's own."""
-    here = Path.cwd()
-    return here if (here / "site.toml").is_file() else ROOT
+    """The project a command works on when --root is not given: the site the folder it is run
+    in belongs to (the nearest with a site.toml: usage walk 8, run in a new site's folder, it
+    built the generator's own edition into the output folder given), else the generator's."""
+    try:
+        here = Path.cwd()
+    except OSError:  # a folder deleted under the shell
+        return ROOT
+    return next((folder for folder in (here, *here.parents) if (folder / "site.toml").is_file()), ROOT)
 
 
 def _given(option: str, argv: list[str]) -> bool:
@@ -38,8 +41,8 @@ def _common(suppress: bool) -> argparse.ArgumentParser:
     common.add_argument(
         "--root",
         type=Path,
-        default=default(_project()),
-        help="project folder (default: the current folder if it has a site.toml, else the generator's own)",
+        default=default(None),
+        help="project folder (default: the site the current folder is in, else the generator's own)",
     )
     common.add_argument("--quiet", "-q", action="store_true", default=default(False), help="print only problems")
     common.add_argument("--strict", action="store_true", default=default(False), help="treat warnings as errors")
@@ -101,7 +104,7 @@ def main(argv: list[str]) -> int:
 
 def _main(argv: list[str]) -> int:
     args = _parser().parse_args(argv)
-    root: Path = args.root.resolve()
+    root: Path = (args.root or _project()).resolve()
     log: Callable[[str], None] = (lambda _m: None) if args.quiet else (lambda m: print(m, file=sys.stderr))
     command = args.command or "build"
     try:

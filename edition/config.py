@@ -263,15 +263,17 @@ def load_config(path: Path, root: Path) -> SiteConfig:
         site=SiteInfo(**site),
         redirects=tuple(sorted(redirects.items())) if isinstance(redirects, dict) else (),
         traditional=traditional,
-        traditional_fixes=_fixes(data.get("traditional_fixes", {}), traditional, text, name),
+        traditional_fixes=_fixes(data.get("traditional_fixes", {}), text, name),
         themes=themes,
     )
 
 
-def _fixes(table: object, config: str, text: str, name: str) -> tuple[tuple[str, str], ...]:
+def _fixes(table: object, text: str, name: str) -> tuple[tuple[str, str], ...]:
     """[traditional_fixes]: "资金发放" = "資金發放", each a Traditional form of its phrase, one
-    character for each (as OpenCC writes them). Whether OpenCC needs it is not asked here: it
-    goes wrong in context (一批|复工 read as 批复), which a phrase alone does not show."""
+    character for each (as OpenCC writes them): a character kept as the text has it (余 in
+    余先生, a surname OpenCC writes 餘; 里 in 阿里), or one whose Simplified form is the
+    text's (發 for 发, not 做 for 作). Whether OpenCC needs the fix is not asked: it goes wrong
+    in context (一批|复工 read as 批复), which a phrase alone does not show."""
     from edition.views import opencc_hant  # OpenCC is loaded only where a site has fixes
 
     diags = Diagnostics()
@@ -284,12 +286,7 @@ def _fixes(table: object, config: str, text: str, name: str) -> tuple[tuple[str,
                 f"the fix of {zh!r} must be its Traditional form, one character for each, not {as_written(hant)}",
                 'write "资金发放" = "資金發放"',
             )
-        # each character the same as the text's (its Traditional form: t2s gives it back) and
-        # one OpenCC writes, alone or in this phrase (里 in 阿里, though 里 alone is 裡; not 资)
-        elif any(
-            h != z != opencc_hant(h, "t2s") or opencc_hant(h, config) != h != opencc_hant(zh, config)[n]
-            for n, (z, h) in enumerate(zip(zh, hant, strict=True))
-        ):
+        elif any(h != z != opencc_hant(h, "t2s") for z, h in zip(zh, hant, strict=True)):
             diags.error(
                 where,
                 f"{hant!r} is not {zh!r} in Traditional characters, one for each",

@@ -84,14 +84,14 @@ def to_hant(text: str) -> str:
 # A run of Chinese inside English: Chinese characters, and the punctuation between them
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
 _CHINESE_RUN = re.compile(f"[{_HAN}](?:[{_HAN}\u3000-\u303f\uff00-\uffef]*[{_HAN}])?")
-_TAG = re.compile(r"(<[^>]*>)")
+_TAG = re.compile(r"(<code>.*?</code>|<[^>]*>)", re.S)  # a tag, or code kept whole
 
 
 def chinese_in_english(html: str, view: View) -> str:
     """English HTML (a note, the About page) as ``view`` shows it: in the Traditional view the
     Chinese it quotes (a note's 精准扶贫) in Traditional characters and marked as such, like
     the rest of the view (usage walk 8: 51 of its pages showed Simplified inside their notes).
-    Only the text between tags is touched."""
+    Only the text between tags is touched, and not code."""
     if view.code != "zh-hant":
         return html
     parts = _TAG.split(html)

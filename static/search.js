@@ -106,9 +106,11 @@
     out.innerHTML = html.replace(/\s{2,}/g, " ");
     // the segmentation's spaces out of the text, between and around the marks; a run marked whole
     var gap = new RegExp("([" + CJK + "](?:</mark>)?)\\s+(?=(?:<mark>)?[" + CJK + "])", "g");
-    // and a quotation mark's own: after an opening one, before a closing one (“ 六保” -> “六保”)
+    // and a quotation mark's own: after an opening one, before a closing one (“ 六保” -> “六保”;
+    // not the apostrophe of English: in ’98)
     var joined = out.innerHTML.replace(gap, "$1").replace(gap, "$1").replace(/<\/mark><mark>/g, "");
-    out.innerHTML = traditional(joined.replace(/([“‘])\s+/g, "$1").replace(/\s+([”’])/g, "$1"));
+    joined = joined.replace(/([“‘](?:<mark>)?)\s+/g, "$1").replace(/\s+((?:<\/mark>)?”)/g, "$1");
+    out.innerHTML = traditional(joined.replace(new RegExp("([" + CJK + "](?:</mark>)?)\\s+(’)", "g"), "$1$2"));
     return out;
   }
 
@@ -265,7 +267,12 @@
     var serial = ++latest;
     var query = input.value.trim();
     // the query in the address: a reload, the way back from a result and a shared link keep it
-    history.replaceState(null, "", query ? "?q=" + encodeURIComponent(query) : location.pathname);
+    // (the address's other parts kept; where the browser refuses, the search still runs)
+    try {
+      var address = new URL(location.href);
+      if (query) { address.searchParams.set("q", query); } else { address.searchParams.delete("q"); }
+      history.replaceState(null, "", address.href);
+    } catch (e) { /* a sandboxed page */ }
     if (!query) { list.textContent = ""; status.textContent = ""; return; }
     var wanted = simplified(query);
     // Each query word holding Chinese also as a phrase ("公 益 性 岗 位": Pagefind's exact search,

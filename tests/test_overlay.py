@@ -144,3 +144,7 @@ def test_run_in_a_site_folder_a_command_works_on_that_site(
     assert main(["build", "--no-search", "--out", str(tmp_path / "out")]) == 0
     assert "Test Daily" in (tmp_path / "out/index.html").read_text(encoding="utf-8")
     assert f"project    {site.resolve()} -> {(tmp_path / 'out').resolve()}" in capsys.readouterr().err
+    # and from a folder inside it (review: from site/content it built the generator's edition)
+    monkeypatch.chdir(site / "content")
+    assert main(["build", "--no-search", "--out", str(tmp_path / "out2")]) == 0
+    assert "Test Daily" in (tmp_path / "out2/index.html").read_text(encoding="utf-8")

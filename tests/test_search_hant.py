@@ -140,11 +140,13 @@ def test_a_query_as_the_traditional_view_writes_it_finds_what_the_simplified_one
 
 
 def test_an_excerpt_has_no_space_inside_its_quotation_marks(site: Site, browser: Any) -> None:
-    """Pagefind's words put a space after an opening mark ("抓“ 六保”", "the “ Relocate")."""
+    """Pagefind's words put a space after an opening mark ("抓“ 六保”", "the “ Relocate"). (Not
+    checked: an apostrophe, which in English may follow a space: in ’98, "… ’s" where an
+    excerpt begins.)"""
     page = new_page(browser)
     for view, query in (("zh/", "六保"), ("zh-hant/", "六保"), ("en/", "Relocate")):
         page.goto(site.url + view + "search/")
         search(page, query)
         texts = page.eval_on_selector_all("#search-results li p", "ps => ps.map(p => p.textContent)")
-        assert texts and not [t for t in texts if re.search(r"[“‘「『]\s|\s[”’」』]", t)], (view, texts[:3])
+        assert texts and not [t for t in texts if re.search(r"[“「『]\s|\s[”」』]", t)], (view, texts[:3])
     page.context.close()
