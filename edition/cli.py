@@ -25,10 +25,6 @@ def _project() -> Path:
     return next((folder for folder in (here, *here.parents) if (folder / "site.toml").is_file()), ROOT)
 
 
-def _given(option: str, argv: list[str]) -> bool:
-    return any(a == option or a.startswith(option + "=") for a in argv)
-
-
 def _common(suppress: bool) -> argparse.ArgumentParser:
     """The options every command takes, before or after the command's name (``./run build
     --strict`` passes them after it). On a subcommand their default is 'not given', so that
@@ -104,6 +100,7 @@ def main(argv: list[str]) -> int:
 
 def _main(argv: list[str]) -> int:
     args = _parser().parse_args(argv)
+    found = args.root is None  # the project of the folder it is run in, not one given
     root: Path = (args.root or _project()).resolve()
     log: Callable[[str], None] = (lambda _m: None) if args.quiet else (lambda m: print(m, file=sys.stderr))
     command = args.command or "build"
@@ -115,7 +112,7 @@ def _main(argv: list[str]) -> int:
 
             out = (args.out or root / "output").resolve()
             check_out_dir(root, out)
-            if root != ROOT and not _given("--root", argv):  # found in the folder it is run in: say so
+            if found and root != ROOT:  # say which project was found, and where it goes
                 log(f"project    {root} -> {out}")
             with project_lock(root, "build"):
                 result = build(root, out, log, args.strict, search=not args.no_search)

@@ -45,6 +45,8 @@ class Rows:
         self.url: Callable[[str], str] = context["url"]
         self.passage: Callable[[str], str] = context["passage"]
         self.block_page: Callable[[str], str] = context["block_page"]
+        # an archive's rows say their page's date and number where they change (_when)
+        self.archive = bool(context.get("archive"))
 
     def helpers(self) -> dict[str, Callable[..., Markup]]:
         """What the templates call."""
@@ -72,14 +74,17 @@ class Rows:
 
     def _when(self, date: str, page: object, last: list[object]) -> str:
         """In an archive, a row says its page's date and number where they change from the row
-        before (``last``: the page shown last, kept through one list)."""
-        if last == [date, page]:
+        before (``last``: the page shown last, kept through one list); a site of one page's
+        rows say nothing of it."""
+        if not self.archive or last == [date, page]:
             return ""
         last[:] = [date, page]
         return f' <span class="where">({self.page_date(date, page)})</span>'
 
     def _dated(self, article_id: str, last: list[object]) -> str:
         """``_when`` for an article's row, its page looked up (the site's lookups)."""
+        if not self.archive:
+            return ""
         info = self.context["page_of"](self.context["article"](article_id))
         return self._when(info.date, info.page, last)
 
@@ -124,7 +129,7 @@ class Rows:
             name += f' <span lang="{esc(view.zh_lang)}">{esc(zh(theme.name_zh))}</span>'
         return f'{head} lang="en">{name}</td>'
 
-    def check_list(self, checks: Iterable[Check], archive: bool = False) -> Markup:
+    def check_list(self, checks: Iterable[Check]) -> Markup:
         """The arithmetic checks, each with its verdict and its working (in an archive, its
         date and page where they change)."""
         t = self.t
@@ -142,12 +147,12 @@ class Rows:
                 f'    <span class="verdict"><span aria-hidden="true">{mark}</span> {verdict}</span>\n'
                 f'    <span lang="en">{chinese_in_english(esc(curly_quotes(c.description)), self.view)}</span>\n'
                 f'    <span class="calc">({worked_out} {esc(f"{c.actual:,.10g}")} {sign} {printed}'
-                f" {esc(f'{c.expected:,.10g}')})</span>{self._dated(c.article, last) if archive else ''}\n"
+                f" {esc(f'{c.expected:,.10g}')})</span>{self._dated(c.article, last)}\n"
                 "  </li>\n"
             )
         return Markup("".join(out))  # noqa: S704 - every value above is escaped
 
-    def date_list(self, dates: Iterable[Figure], archive: bool = False) -> Markup:
+    def date_list(self, dates: Iterable[Figure]) -> Markup:
         """The dates the text prints, each with the passage it is in (in an archive, and the
         date and page of the issue, without which "3日" cannot be read, where they change)."""
         zh_lang = esc(self.view.zh_lang)
@@ -155,12 +160,12 @@ class Rows:
         return Markup(  # noqa: S704 - every value is escaped
             "".join(
                 f'  <li id="{esc(f.id)}"><span lang="{zh_lang}">{esc(self.zh(f.text))}</span> — {self._where(f.block)}'
-                f"{self._dated(f.article, last) if archive else ''}</li>\n"
+                f"{self._dated(f.article, last)}</li>\n"
                 for f in dates
             )
         )
 
-    def photo_list(self, photos: Iterable[Photo], archive: bool = False) -> Markup:
+    def photo_list(self, photos: Iterable[Photo]) -> Markup:
         """The photographs, numbered, each with its caption, credit and image (in an archive,
         its date and page where they change)."""
         t, zh = self.t, self.zh
@@ -178,11 +183,11 @@ class Rows:
                 f'    <span lang="{zh_lang}">{esc(zh(p.caption_zh))}</span>'
                 f' <span lang="en">{esc(curly_quotes(p.caption_en))}</span>\n'
                 f'    — {credit}: <span lang="{zh_lang}">{esc(zh(p.credit_zh))}</span>;'
-                f" {image}: {esc(p.image or t('image_missing'))}{self._dated(p.article, last) if archive else ''}</li>\n"
+                f" {image}: {esc(p.image or t('image_missing'))}{self._dated(p.article, last)}</li>\n"
             )
         return Markup("".join(out))  # noqa: S704 - every value above is escaped
 
-    def mention_list(self, rows: Iterable[Mapping[str, str]], archive: bool = False) -> Markup:
+    def mention_list(self, rows: Iterable[Mapping[str, str]]) -> Markup:
         """An entity's mentions (edition/derive.py ``mention_rows``): where, and the sentences;
         in an archive, the date and page where they change."""
         view, zh = self.view, self.zh
@@ -190,7 +195,7 @@ class Rows:
         out: list[str] = []
         last: list[object] = []
         for row in rows:
-            when = self._when(row["date"], row["page"], last) if archive else ""
+            when = self._when(row["date"], row["page"], last) if self.archive else ""  # (rows of one page: none)
 
             if not view.show_en:
                 title = esc(zh(row["title_zh"]))

@@ -27,11 +27,10 @@ from pathlib import Path
 
 from edition.errors import BuildError, Diagnostic, Loc
 from edition.model import Edition
-from edition.views import to_hant
+from edition.views import HAN, to_hant
 
 BUNDLE = "pagefind"
 
-HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 # Between two Chinese characters, a space; the title Pagefind shows (its metadata, and the
 # Traditional one it reads from data-title-hant: edition/render.py's search_title) as it is.
 _BETWEEN_HAN = re.compile(f'((?:data-pagefind-meta|data-title-hant)="[^"]*")|([{HAN}])(?=[{HAN}])')

@@ -81,9 +81,10 @@ def to_hant(text: str) -> str:
     return converted if config == "s2t" else converted.translate(_CORNER_QUOTES)
 
 
-# A run of Chinese inside English: Chinese characters, and the punctuation between them
-_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
-_CHINESE_RUN = re.compile(f"[{_HAN}](?:[{_HAN}\u3000-\u303f\uff00-\uffef]*[{_HAN}])?")
+# Chinese characters (a regular expression's class), and a run of Chinese inside English:
+# Chinese characters, and the punctuation between them
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_CHINESE_RUN = re.compile(f"[{HAN}](?:[{HAN}\u3000-\u303f\uff00-\uffef]*[{HAN}])?")
 _TAG = re.compile(r"(<code>.*?</code>|<[^>]*>)", re.S)  # a tag, or code kept whole
 
 

@@ -118,14 +118,10 @@
   // characters that view writes: each character's usual form, or the pair it stands in where
   // that pair is written otherwise (edition/search.py's traditional_tables). Tags are skipped,
   // so that a pair is found across a mark's edge.
-  // (names of their own: this function's other tables are var too, and would be the same variables)
-  var forms = {}, placed = {};
   var table = (form.dataset.forms || "|").split("|");
-  var one = Array.from(table[0]), two = Array.from(table[1]);
-  for (var f = 0; f + 1 < one.length; f += 2) { forms[one[f]] = one[f + 1]; }
-  for (f = 0; f + 3 < two.length; f += 4) { placed[two[f] + two[f + 1]] = two[f + 2] + two[f + 3]; }
+  var forms = tableOf(table[0], 1), placed = tableOf(table[1], 2);
   function traditional(html) {
-    if (!one.length) { return html; }
+    if (!table[0]) { return html; }
     var chars = Array.from(html), at = [], inTag = false;
     chars.forEach(function (ch, k) {
       if (ch === "<") { inTag = true; } else if (ch === ">") { inTag = false; } else if (!inTag) { at.push(k); }
@@ -140,6 +136,15 @@
       } else if (oneHan.test(chars[at[k]]) || besideHan(chars, at, k)) { chars[at[k]] = forms[chars[at[k]]] || chars[at[k]]; }
     }
     return chars.join("");
+  }
+  // A table the build made (edition/search.py): each key followed by its value, of ``size``
+  // characters each ("脫脱貧贫…", "关系關係…")
+  function tableOf(text, size) {
+    var chars = Array.from(text), out = {};
+    for (var i = 0; i + 2 * size <= chars.length; i += 2 * size) {
+      out[chars.slice(i, i + size).join("")] = chars.slice(i + size, i + 2 * size).join("");
+    }
+    return out;
   }
   // A quotation mark is the Chinese text's (「」 in Taiwan's and Hong Kong's forms) where
   // Chinese stands on either side of it (推进“5G”建设), not in English (“Relocate, Rectify”).
@@ -255,9 +260,7 @@
   }
 
   // Traditional characters to the Simplified ones the index holds (pairs made by the build).
-  var hant = {};
-  var pairs = Array.from(form.dataset.hant || "");
-  for (var i = 0; i + 1 < pairs.length; i += 2) { hant[pairs[i]] = pairs[i + 1]; }
+  var hant = tableOf(form.dataset.hant || "", 1);
   function simplified(query) { return Array.from(query).map(function (ch) { return hant[ch] || ch; }).join(""); }
 
   // Each search is numbered: an answer that comes after a newer search began is dropped (a slow

@@ -16,8 +16,9 @@ from edition.views import VIEWS
 NASTY = 'a <b> & "c"'
 
 
-def _rows(view: int = 0) -> Rows:
+def _rows(view: int = 0, archive: bool = False) -> Rows:
     context: dict[str, Any] = {
+        "archive": archive,
         "view": VIEWS[view],
         "t": lambda key: f"<{key}>",  # an interface string needing escaping too
         "zh": lambda text: text,
@@ -53,17 +54,18 @@ def test_an_archives_lists_say_date_and_page_where_they_change() -> None:
 
     from edition.model import Figure
 
-    rows = _rows()
+    rows, one_page = _rows(archive=True), _rows()
     pages = {"a": SimpleNamespace(key="2021-01-04/p01", date="2021-01-04", page=1)}
     pages["b"] = pages["a"]
     pages["c"] = SimpleNamespace(key="2021-01-05/p02", date="2021-01-05", page=2)
-    rows.context["article"] = lambda article_id: article_id
-    rows.context["page_of"] = pages.__getitem__
+    for made in (rows, one_page):
+        made.context["article"] = lambda article_id: article_id
+        made.context["page_of"] = pages.__getitem__
     dates = [Figure(f"{a}-n1", a, f"{a}-p1", "3日", 3.0, "日", "", "date", 0) for a in "abc"]
-    html = rows.date_list(dates, archive=True)
+    html = rows.date_list(dates)
     assert html.count('<span class="where">') == 2  # a, then c: b is on a's page
     assert '(4 January 2021, &lt;page_no&gt;&nbsp;1 <span lang="zh-Hans">2021年1月4日 第1版</span>)' in html
-    assert '<span class="where">' not in rows.date_list(dates)  # a site of one page
+    assert '<span class="where">' not in one_page.date_list(dates)  # a site of one page
 
 
 def test_a_word_no_dictionary_has_names_its_parts() -> None:
