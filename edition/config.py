@@ -12,7 +12,7 @@ from typing import Any
 
 from edition.configvalues import Theme, as_written, check_date, check_url, read_themes, toml_tables
 from edition.errors import BuildError, Diagnostic, Diagnostics, Loc, rel
-from edition.yamlload import closest_key
+from edition.yamlload import did_you_mean
 
 
 @dataclass(frozen=True)
@@ -134,9 +134,7 @@ def _section(
             diags.error(
                 Loc(name, find_line(text, key, where), 1),
                 f"unknown key {key!r} in [{where}]" if where else f"unknown key {key!r}",
-                f"did you mean {close!r}?"
-                if (close := closest_key(key, set(known)))
-                else f"known keys are: {', '.join(sorted(known))}",
+                did_you_mean(key, set(known)) or f"known keys are: {', '.join(sorted(known))}",
             )
             continue
         want, words = _TYPES.get(str(field.type), (object, ""))
@@ -216,9 +214,8 @@ def load_config(path: Path, root: Path) -> SiteConfig:
             diags.error(
                 Loc(name, find_line(text, "\0", key), 1),
                 f"unknown table [{key}]",
-                f"did you mean [{close}]?"
-                if (close := closest_key(key, set(_TABLES)))
-                else "the tables are [site], [figures], [redirects] and [traditional_fixes]; a newspaper page's settings are in its folder's page.toml",
+                did_you_mean(key, set(_TABLES), "[{}]")
+                or "the tables are [site], [figures], [redirects] and [traditional_fixes]; a newspaper page's settings are in its folder's page.toml",
             )
     redirects = data.get("redirects", {})
     for old, new in redirects.items() if isinstance(redirects, dict) else ():

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from edition.errors import Diagnostics, Loc
-from edition.yamlload import closest_key
+from edition.yamlload import closest_key, did_you_mean
 
 _URL = re.compile(r"^https?://[^/\s]+(/\S*)?$")
 
@@ -151,9 +151,7 @@ def _theme(
             diags.error(
                 Loc(name, keys.get(key, line), 1),
                 f"unknown key {key!r} in [[figures.themes]]",
-                f"did you mean {close!r}?"
-                if (close := closest_key(key, set(_THEME_KEYS)))
-                else f"a theme's keys are: {', '.join(_THEME_KEYS)}",
+                did_you_mean(key, set(_THEME_KEYS)) or f"a theme's keys are: {', '.join(_THEME_KEYS)}",
             )
     ident = entry.get("id")
     what = f"theme {ident!r}" if isinstance(ident, str) and ident else f"theme {n + 1}"

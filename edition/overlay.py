@@ -14,7 +14,7 @@ from typing import Any, NamedTuple
 from edition.config import load_config, site_strings
 from edition.droppings import is_dropping
 from edition.errors import BuildError, Diagnostic, Diagnostics, Loc, rel
-from edition.yamlload import closest_key
+from edition.yamlload import closest_key, did_you_mean
 
 GENERATOR = Path(__file__).resolve().parent.parent  # the repository edition/ lives in
 OVERLAID = ("templates", "static")
@@ -89,9 +89,10 @@ def _merge(strings: dict[str, Any], more: object, name: str, diags: Diagnostics)
         strings[key] = merged = {**strings.get(key, {}), **langs}
         missing = [lang for lang in ("en", "zh") if lang not in merged]
         close = closest_key(key, known)
+        hint = did_you_mean(key, known)
         # a misspelt string's name, most likely ('serach'; not 'new_word', a new one)
-        if missing and close and SequenceMatcher(None, close, key).ratio() >= 0.75:
-            diags.error(Loc(name, line, 1), f"unknown UI string {key!r}", f"did you mean {close!r}?")
+        if missing and close and hint and SequenceMatcher(None, close, key).ratio() >= 0.75:
+            diags.error(Loc(name, line, 1), f"unknown UI string {key!r}", hint)
         elif missing:
             diags.error(
                 Loc(name, line, 1), f"the UI string {key!r} has no {missing[0]!r}", "give it both: {en: …, zh: …}"

@@ -125,3 +125,14 @@ def test_problems_are_found_once_and_kept_not_reported() -> None:
     # Parsing reports nothing: the stages do, each where it reads the part.
     diags = Diagnostics()
     assert front.notes.report(diags) == () and len(diags.items) == 1
+
+
+def test_a_misspelt_key_as_near_two_keys_names_both() -> None:
+    """'translater' is one letter from 'translator' and from 'translates': naming only one
+    sent the editor who meant the translator's name to the hash (usage walk, ninth session)."""
+    text = EN.replace("translator:", "translater:")
+    front = parse_front(load_yaml(text, "a.en.md", 1), "a.en.md", "en", ["headline", "paragraph"])
+    assert [str(d) for d in front.unknown] == [
+        "a.en.md:3:1: error: unknown translation front-matter key 'translater'"
+        " — did you mean 'translates' or 'translator'?"
+    ]
