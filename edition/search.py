@@ -37,8 +37,9 @@ _BETWEEN_HAN = re.compile(f'((?:data-pagefind-meta|data-title-hant)="[^"]*")|([{
 
 
 def one_character_words(html: str) -> str:
-    """The page as Pagefind indexes it: each Chinese character a word of its own."""
-    return _BETWEEN_HAN.sub(lambda m: m[1] or m[2] + " ", html)
+    """The page as Pagefind indexes it: each Chinese character a word of its own, and a space
+    at the end of each paragraph (Pagefind joins a passage's Chinese to its English: "示范区The")."""
+    return _BETWEEN_HAN.sub(lambda m: m[1] or m[2] + " ", html).replace("</p>", " </p>")
 
 
 def search_index(files: Mapping[str, bytes]) -> dict[str, bytes]:
@@ -66,6 +67,9 @@ def search_index(files: Mapping[str, bytes]) -> dict[str, bytes]:
             str(out),
             "--force-language",
             "zh",
+            # a passage's ¶ control is not its text (it showed in every excerpt)
+            "--exclude-selectors",
+            "a.pl",
         ]
         result = subprocess.run(command, capture_output=True, text=True, check=False)
         if result.returncode != 0:

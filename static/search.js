@@ -9,6 +9,7 @@
   "use strict";
   var form = document.getElementById("search");
   if (!form) { return; }
+  form.hidden = false;  // hidden without JavaScript: it would only reload the page
   var input = document.getElementById("q");
   var status = document.getElementById("search-status");
   var list = document.getElementById("search-results");
@@ -246,7 +247,13 @@
     results = results.concat(later);
     var count = results.length;
     status.textContent = count ? form.dataset.count + " " + count + (total > pages.length ? " (" + form.dataset.more + ")" : "") : form.dataset.none;
-    results.slice(0, SHOWN).forEach(function (r) {
+    listed(results, 0);
+  }
+  // SHOWN results at a time; a button below them lists the next ones (and takes the focus to
+  // the first of them).
+  function listed(results, from) {
+    var first = null;
+    results.slice(from, from + SHOWN).forEach(function (r) {
       var item = document.createElement("li");
       var link = document.createElement("a");
       var p = r.passage;
@@ -256,7 +263,18 @@
       item.appendChild(link);
       item.appendChild(excerpt(p));
       list.appendChild(item);
+      first = first || link;
     });
+    if (results.length > from + SHOWN) {
+      var item = document.createElement("li");
+      var more = document.createElement("button");
+      more.type = "button";
+      more.textContent = form.dataset.next;
+      more.addEventListener("click", function () { item.remove(); listed(results, from + SHOWN).focus(); });
+      item.appendChild(more);
+      list.appendChild(item);
+    }
+    return first;
   }
 
   // Traditional characters to the Simplified ones the index holds (pairs made by the build).
