@@ -4,6 +4,7 @@ between articles, search terms and the appendix's groups and charts."""
 from __future__ import annotations
 
 import heapq
+import re
 from collections.abc import Collection, Mapping, Sequence
 from functools import cached_property
 from typing import Any
@@ -270,15 +271,21 @@ def _by_theme(figures: Sequence[Figure], themes: Sequence[Theme]) -> list[tuple[
     return [*rows, (None, rest)] if rest else rows
 
 
-_SENTENCE_END = {"zh": "。！？；", "en": ".!?;"}
+# Where a sentence ends: in Chinese at its full-width stops; in English at a stop (and the quotes
+# or brackets closing on it) before a space or the end, never inside "3.5 million" or "@163.com"
+# (the excerpt stopped at "raised 3.", a wrong figure), nor after "No." (the text's "No. 2").
+_SENTENCE_END = {"zh": re.compile("[。！？；]"), "en": re.compile(r"(?<!\bNo)(?<!\bNos)[.!?;][\"”’)]*(?=\s|$)")}
 
 
 def sentence(text: str, position: int, lang: str) -> str:
     """The sentence of ``text`` around ``position`` (the whole text if position < 0)."""
     if position < 0:
         return text
-    ends = _SENTENCE_END[lang]
-    start = max((text.rfind(ch, 0, position) for ch in ends), default=-1) + 1
-    stops = [i for i in (text.find(ch, position) for ch in ends) if i >= 0]
-    end = min(stops) + 1 if stops else len(text)
+    start, end = 0, len(text)
+    for stop in _SENTENCE_END[lang].finditer(text):
+        if stop.end() <= position:
+            start = stop.end()
+        elif stop.start() >= position:
+            end = stop.end()
+            break
     return text[start:end].strip()

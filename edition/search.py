@@ -33,13 +33,17 @@ BUNDLE = "pagefind"
 
 # Between two Chinese characters, a space; the title Pagefind shows (its metadata, and the
 # Traditional one it reads from data-title-hant: edition/render.py's search_title) as it is.
+# a caption's Chinese and English, side by side (edition/blockhtml.py photo())
+_CAPTION_LANGUAGES = re.compile(r"</span><span lang=")
 _BETWEEN_HAN = re.compile(f'((?:data-pagefind-meta|data-title-hant)="[^"]*")|([{HAN}])(?=[{HAN}])')
 
 
 def one_character_words(html: str) -> str:
     """The page as Pagefind indexes it: each Chinese character a word of its own, and a space
-    at the end of each paragraph (Pagefind joins a passage's Chinese to its English: "示范区The")."""
-    return _BETWEEN_HAN.sub(lambda m: m[1] or m[2] + " ", html).replace("</p>", " </p>")
+    after each paragraph and between a caption's languages (Pagefind joins a passage's Chinese
+    to its English: "示范区The")."""
+    html = _BETWEEN_HAN.sub(lambda m: m[1] or m[2] + " ", html).replace("</p>", " </p>")
+    return _CAPTION_LANGUAGES.sub("</span> <span lang=", html)
 
 
 def search_index(files: Mapping[str, bytes]) -> dict[str, bytes]:

@@ -214,8 +214,10 @@
   // A result's address in this page's view (the index holds the parallel pages' addresses).
   function inView(url) { return url.indexOf(root) === 0 ? root + view + url.slice(root.length) : url; }
 
+  var moreBox = null;  // the "More results" button's paragraph, after the list
   function show(pages, total, wanted, others) {
     list.textContent = "";
+    if (moreBox) { moreBox.remove(); moreBox = null; }
     var results = [];
     var later = [];
     var kept = pages.map(function (data, rank) {
@@ -265,14 +267,16 @@
       list.appendChild(item);
       first = first || link;
     });
+    if (moreBox) { moreBox.remove(); moreBox = null; }
     if (results.length > from + SHOWN) {
-      var item = document.createElement("li");
+      // after the list, not in it: it is not a result (numbered 51, counted by screen readers)
+      moreBox = document.createElement("p");
       var more = document.createElement("button");
       more.type = "button";
       more.textContent = form.dataset.next;
-      more.addEventListener("click", function () { item.remove(); listed(results, from + SHOWN).focus(); });
-      item.appendChild(more);
-      list.appendChild(item);
+      more.addEventListener("click", function () { listed(results, from + SHOWN).focus(); });
+      moreBox.appendChild(more);
+      list.after(moreBox);
     }
     return first;
   }
@@ -294,7 +298,7 @@
       if (query) { address.searchParams.set("q", query); } else { address.searchParams.delete("q"); }
       history.replaceState(null, "", address.href);
     } catch (e) { /* a sandboxed page */ }
-    if (!query) { list.textContent = ""; status.textContent = ""; return; }
+    if (!query) { list.textContent = ""; status.textContent = ""; if (moreBox) { moreBox.remove(); moreBox = null; } return; }
     var wanted = simplified(query);
     // Each query word holding Chinese also as a phrase ("公 益 性 岗 位": Pagefind's exact search,
     // its characters next to each other): the pages holding them come first, so that the pages

@@ -82,6 +82,10 @@ def test_english_in_a_chinese_view_is_not_justified(site: Site, browser: Any, vi
     )
     assert aligns["text"] == "justify", aligns
     assert all(value in ("start", "left") for key, value in aligns.items() if key != "text"), aligns
+    # a name's page quotes the newspaper's Chinese: justified as the text is (review 9)
+    page.goto(site.page_url(f"{view}entity/moyu-county/index.html"))
+    assert page.evaluate("getComputedStyle(document.querySelector('ol.mentions p[lang|=zh]')).textAlign") == "justify"
+    page.goto(site.page_url(f"{view}2020-05-25/p12/moyu/index.html"))
     page.locator("main a.m.f").first.click()
     popover = page.locator("#popover")
     popover.wait_for()
@@ -98,12 +102,14 @@ def test_a_printed_article_has_no_screen_help_and_no_heading_alone_at_a_pages_fo
           legend: getComputedStyle(document.querySelector('.notes .legend')).display,
           badge: [...document.querySelectorAll('.ed-mark')].map(e => getComputedStyle(e).display),
           underline: getComputedStyle(document.querySelector('main a.m.f')).textDecorationLine,
+          figure: [...document.querySelectorAll('main a.fig')].map(a => getComputedStyle(a).textDecorationLine),
           heading: getComputedStyle(document.querySelector('.pair.heading')).breakAfter,
         })"""
     )
     assert printed["legend"] == "none", printed
     assert set(printed["badge"]) <= {"none"}, printed
     assert printed["underline"] == "none", printed
+    assert printed["figure"] and set(printed["figure"]) == {"none"}, printed
     assert printed["heading"] == "avoid", printed
     page.context.close()
 
@@ -138,10 +144,10 @@ def test_search_lists_every_result_on_request_and_no_pilcrow_in_excerpts(site: S
     status = page.locator("#search-status")
     status.filter(has_text="75").wait_for()
     results = page.locator("#search-results > li")
-    assert results.count() == 51  # 50 and the button
-    more = page.locator("#search-results button")
+    assert results.count() == 50
+    more = page.locator("#search-results + p button")  # after the list: not a result (review 9)
     more.click()
-    assert results.count() == 75
+    assert results.count() == 75 and more.count() == 0
     assert page.evaluate(
         "document.activeElement.closest('li') === document.querySelectorAll('#search-results > li')[50]"
     )
@@ -158,6 +164,9 @@ def test_on_a_phone_a_passages_control_is_a_finger_wide(site: Site, browser: Any
     page.goto(site.page_url("2020-05-25/p12/moyu/index.html"))
     box = page.locator(".pair .pl").first.bounding_box()
     assert box["width"] >= 24 and box["height"] >= 24, box
+    # and no wider: at the line's end, not a strip across the screen that opens the passage's
+    # actions wherever it is touched (review 9)
+    assert box["width"] < 48 and box["x"] + box["width"] > PHONE["width"] - 40, box
     page.context.close()
 
 
@@ -183,3 +192,13 @@ def test_a_figures_card_on_a_phone_is_aligned_as_one(site: Site, browser: Any) -
     )
     assert cells and all(align in ("start", "left") and border == "none" for align, border in cells), cells
     page.context.close()
+
+
+def test_a_names_page_quotes_whole_sentences_not_up_to_a_decimal_point() -> None:
+    """Review 9: a mention's English stopped at "raised 3." (of 3.5 million), a wrong figure."""
+    from edition.derive import sentence
+
+    text = "Earlier steps. The village raised 3.5 million yuan (see No. 2). Email: a@163.com now."
+    assert sentence(text, text.index("village"), "en") == "The village raised 3.5 million yuan (see No. 2)."
+    assert sentence(text, text.index("Email"), "en") == "Email: a@163.com now."
+    assert sentence("北京朝阳区与墨玉县。投入3.5亿元；共计。", 12, "zh") == "投入3.5亿元；"
