@@ -44,7 +44,7 @@ EDITS: dict[str, Callable[[Path], None]] = {
         s / "templates/article.html", '<article class="article"', '<article class="article edited"'
     ),
     "static": lambda s: append(
-        s / "static/edition.css", "/* The edition's only stylesheet", "/* Edited. The edition's only stylesheet"
+        s / "static/edition.css", "/* The edition's stylesheet", "/* Edited. The edition's stylesheet"
     ),
     "site.toml": lambda s: append(
         s / "site.toml", 'editors = "The edition team"', 'editors = "The edition team (Chaoyang)"'

@@ -173,6 +173,7 @@ def test_on_a_phone_a_passages_control_is_a_finger_wide(site: Site, browser: Any
 def test_the_figures_charts_labels_are_links_a_keyboard_reaches(site: Site, browser: Any) -> None:
     page = new_page(browser)
     page.goto(site.page_url("en/figures/index.html"))
+    assert page.evaluate("getComputedStyle(document.querySelector('.dotplot')).listStyleType") == "none"
     label = page.locator(".chart .label a").first
     assert label.evaluate("a => getComputedStyle(a).display") != "contents"
     assert label.evaluate("a => getComputedStyle(a).textDecorationLine") == "underline"
@@ -186,6 +187,11 @@ def test_a_figures_card_on_a_phone_is_aligned_as_one(site: Site, browser: Any) -
     at the right, and each field had its own rule."""
     page = phone(browser)
     page.goto(site.page_url("en/figures/index.html"))
+    # the appendix's stylesheet, which only its pages load, in every view
+    assert (
+        page.evaluate("getComputedStyle(document.querySelector('table.figures tbody tr:not(.group)')).display")
+        == "flex"
+    )
     cells = page.evaluate(
         """() => [...document.querySelectorAll('table.figures td.num')].slice(0, 5).map(td => {
           const s = getComputedStyle(td); return [s.textAlign, s.borderBottomStyle]; })"""
