@@ -193,7 +193,10 @@ class Marker:
         first mark, each with the anchor of that first mark (the note's way back)."""
         first: dict[str, str] = {}
         for block in blocks:
-            for mention in self.mentions.get(block.id, ()):
+            mentions = self.mentions.get(block.id, ())
+            if not zh:  # in the English's own order ("Moyu, Xinjiang" for 新疆墨玉): notes numbered as read
+                mentions = sorted((m for m in mentions if m.en_start >= 0), key=lambda m: m.en_start)
+            for mention in mentions:
                 if zh and mention.start >= 0:
                     first.setdefault(mention.entity, self.mention_id(mention, "zh"))
                 elif en and mention.en_start >= 0:

@@ -321,3 +321,18 @@ def test_pages_name_each_static_file_with_its_version(built: Built) -> None:
 )
 def test_quotes_are_curled_around_a_web_address_never_in_it(text: str, curled: str) -> None:
     assert curly_quotes(text) == curled
+
+
+def test_the_english_views_notes_are_numbered_in_the_englishs_order(built: Built) -> None:
+    """Usage walk 9: the English view's notes followed the Chinese's first mentions, so that its
+    printed page read "Moyu², Xinjiang¹" (新疆墨玉 names Xinjiang first). Each view's notes follow
+    the order of the first marked names it shows."""
+    _, out = built
+    for article in ("moyu", "paired-assistance", "urban-renewal", "business-support"):
+        html = (out / f"en/2020-05-25/p12/{article}/index.html").read_text(encoding="utf-8")
+        main, notes = html.split('<section class="notes"', 1)
+        read = list(dict.fromkeys(re.findall(r'<a class="m f" href="#(n-[^"]+)"', main)))
+        listed = [n for n in re.findall(r'<li id="(n-[^"]+)"', notes) if n in read]
+        assert read and listed == read, (article, read[:5], listed[:5])
+    en = (out / "en/2020-05-25/p12/moyu/index.html").read_text(encoding="utf-8")
+    assert en.index('<li id="n-moyu-county"') < en.index('<li id="n-xinjiang"')
