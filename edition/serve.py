@@ -233,15 +233,26 @@ def told_watcher(paths: Sequence[Path], current_loop: Callable[[], Any]) -> Any:
     import watchfiles
     from livereload.watcher import Watcher
 
+    # A file (site.toml) is watched through its folder, for it alone: an editor that saves by
+    # writing a new file and renaming it over the old one (vim, emacs, sed -i) replaces the
+    # file a watch on it held, and the server saw none of its later saves.
+    files = {str(p.resolve()) for p in paths if p.is_file()}
+    folders = [p for p in paths if not p.is_file()]
+    parents = sorted({str(Path(f).parent) for f in files})
+
     class Told(Watcher):  # type: ignore[misc]
         def start(self, callback: Callable[[], None]) -> bool:
             loop = current_loop()  # the server's loop: livereload starts its watcher on it
 
-            def listen() -> None:
-                for _changes in watchfiles.watch(*paths, debounce=50, step=20, raise_interrupt=False):
+            def listen(where: Sequence[Path | str], **how: Any) -> None:
+                for _changes in watchfiles.watch(*where, debounce=50, step=20, raise_interrupt=False, **how):
                     loop.add_callback(callback)
 
-            threading.Thread(target=listen, name="watch", daemon=True).start()
+            if folders:
+                threading.Thread(target=listen, args=(folders,), name="watch", daemon=True).start()
+            if parents:
+                only = {"recursive": False, "watch_filter": lambda _change, path: path in files}
+                threading.Thread(target=listen, args=(parents,), kwargs=only, name="watch-files", daemon=True).start()
             # livereload queues a "__livereload__" entry at start that its first check returns
             # instead of looking at the files: spend it now, not on the first save.
             loop.add_callback(callback)

@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -148,3 +150,32 @@ def test_run_in_a_site_folder_a_command_works_on_that_site(
     monkeypatch.chdir(site / "content")
     assert main(["build", "--no-search", "--out", str(tmp_path / "out2")]) == 0
     assert "Test Daily" in (tmp_path / "out2/index.html").read_text(encoding="utf-8")
+
+
+def test_the_server_sees_a_site_toml_saved_by_renaming_a_new_file_over_it(tmp_path: Path) -> None:
+    """Usage walk 10: an editor that saves by writing a new file and renaming it over the old
+    one (vim, emacs, sed -i) left the server blind to site.toml after the first such save, and
+    the fixed mistake on the "Build failed" page."""
+    import threading
+
+    from edition.serve import told_watcher
+
+    (tmp_path / "content").mkdir()
+    toml = tmp_path / "site.toml"
+    toml.write_text("a = 1\n", encoding="utf-8")
+    told = threading.Semaphore(0)
+
+    class Loop:
+        def add_callback(self, callback: object) -> None:
+            told.release()
+
+    told_watcher([tmp_path / "content", toml], Loop).start(lambda: None)
+    assert told.acquire(timeout=5)  # the start's own call
+    time.sleep(0.5)  # the watchers settle
+    for n in range(2, 5):  # each save a new file renamed over the old one
+        fresh = tmp_path / "site.toml.new"
+        fresh.write_text(f"a = {n}\n", encoding="utf-8")
+        os.replace(fresh, toml)
+        assert told.acquire(timeout=5), f"save {n} not seen"
+        while told.acquire(timeout=0.3):  # one save may be told more than once
+            pass
