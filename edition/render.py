@@ -87,9 +87,12 @@ class Renderer:
 
     def translate(self, view: View) -> Callable[[str], str]:
         """``t()`` of a view: its interface strings, each looked up (and converted) once."""
-        table = self._tables.get(view.ui)
+        return self._in(view.ui)
+
+    def _in(self, ui: str) -> Callable[[str], str]:
+        table = self._tables.get(ui)
         if table is None:
-            table = self._tables[view.ui] = _Strings(self.strings, view.ui, self.files["ui.yaml"])
+            table = self._tables[ui] = _Strings(self.strings, ui, self.files["ui.yaml"])
         return table.__getitem__
 
     def use_static(self, files: Mapping[str, bytes]) -> None:
@@ -144,6 +147,7 @@ class Renderer:
         return {
             "config": config,
             "t": self.translate(view),
+            "t_zh": self._in("zh"),  # the Chinese beside the English where a page is in one view only (404)
             "zh": zh,
             "long_date": long_date,
             # an article's title in a view of one language: the English where the view shows it

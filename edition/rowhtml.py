@@ -136,6 +136,7 @@ class Rows:
         last: list[object] = []
         ok, failed = esc(t("check_ok")), esc(t("check_failed"))
         worked_out, printed = esc(t("check_worked_out")), esc(t("check_printed"))
+        po, pc = esc(t("paren_open")), esc(t("paren_close"))  # （…） in the Chinese views
         out: list[str] = []
         for c in checks:
             if c.ok:
@@ -146,8 +147,8 @@ class Rows:
                 f'  <li id="{esc(c.id)}" class="{css}">\n'
                 f'    <span class="verdict"><span aria-hidden="true">{mark}</span> {verdict}</span>\n'
                 f'    <span lang="en">{chinese_in_english(esc(curly_quotes(c.description)), self.view)}</span>\n'
-                f'    <span class="calc">({worked_out} {esc(f"{c.actual:,.10g}")} {sign} {printed}'
-                f" {esc(f'{c.expected:,.10g}')})</span>{self._dated(c.article, last)}\n"
+                f'    <span class="calc">{po}{worked_out}{esc(f"{c.actual:,.10g}")} {sign} {printed}'
+                f"{esc(f'{c.expected:,.10g}')}{pc}</span>{self._dated(c.article, last)}\n"
                 "  </li>\n"
             )
         return Markup("".join(out))  # noqa: S704 - every value above is escaped

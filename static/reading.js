@@ -189,7 +189,7 @@
       place(w);
       var mine = popup;
       loadWords().then(function (dictionary) {
-        if (popup === mine) { fill(body, token, dictionary[token[0]]); place(w); }
+        if (popup === mine) { fill(body, token, dictionary[token[0]], textOf(w)); place(w); }
       }, function () { if (popup === mine) { body.textContent = ""; body.appendChild(el("p", box.dataset.missing)); } });
     });
   }
@@ -201,7 +201,9 @@
     return parts.join("");
   }
   // The senses of the reading the word has here come first (行 háng: 'row', not 'to walk').
-  function fill(body, token, entry) {
+  // ``shown``: the word as the page writes it (Traditional in that view), whose characters its
+  // parts are: the dictionary's parts are Simplified (街乡 showed 乡 in 街鄉's gloss).
+  function fill(body, token, entry, shown) {
     body.textContent = "";
     if (!entry) {
       body.appendChild(el("p", /[0-9]/.test(token[0]) ? box.dataset.number : box.dataset.missing));
@@ -219,9 +221,12 @@
     if (!readings.length && made.length > 1) {
       var parts = el("ul", "", "", "gloss-parts");
       parts.setAttribute("aria-label", box.dataset.parts);
+      var at = 0;
       made.forEach(function (p) {
         var item = el("li");
-        item.appendChild(el("span", p[0], box.dataset.zh));
+        var written = shown && shown.length === token[0].length ? shown.slice(at, at + p[0].length) : p[0];
+        at += p[0].length;
+        item.appendChild(el("span", written, box.dataset.zh));
         if (p.length > 1) {
           item.appendChild(document.createTextNode(" "));
           item.appendChild(el("span", p[1], "zh-Latn-pinyin", "gloss-pinyin"));

@@ -248,7 +248,8 @@
     });
     results = results.concat(later);
     var count = results.length;
-    status.textContent = count ? form.dataset.count + " " + count + (total > pages.length ? " (" + form.dataset.more + ")" : "") : form.dataset.none;
+    // the view's words around the number ("Found: 12", 找到12项结果)
+    status.textContent = count ? form.dataset.count.replace("{n}", count) + (total > pages.length ? form.dataset.more : "") : form.dataset.none;
     listed(results, 0);
   }
   // SHOWN results at a time; a button below them lists the next ones (and takes the focus to

@@ -131,7 +131,7 @@ def test_interface_strings_convert_to_the_right_traditional_words(built: Built) 
     pages = [p.read_text(encoding="utf-8") for p in (out / "zh-hant").rglob("*.html")]
     assert not any("項鍊" in page for page in pages)
     figures = (out / "zh-hant/figures/index.html").read_text(encoding="utf-8")
-    assert "各項均鏈接至下表對應行" in figures
+    assert "各項均連結至下表對應列" in figures
 
 
 def test_the_charts_are_set_as_english_in_the_chinese_views(built: Built) -> None:
@@ -155,8 +155,8 @@ def test_english_has_curly_quotes_and_the_chinese_is_untouched(built: Built) -> 
 def test_interface_strings_follow_the_view(built: Built) -> None:
     _, out = built
     assert "About this edition" in (out / "2020-05-25/p12/moyu/index.html").read_text(encoding="utf-8")
-    assert "关于本版" in (out / "zh/2020-05-25/p12/moyu/index.html").read_text(encoding="utf-8")
-    assert "關於本版" in (out / "zh-hant/2020-05-25/p12/moyu/index.html").read_text(encoding="utf-8")
+    assert "关于本站" in (out / "zh/2020-05-25/p12/moyu/index.html").read_text(encoding="utf-8")
+    assert "關於本站" in (out / "zh-hant/2020-05-25/p12/moyu/index.html").read_text(encoding="utf-8")
 
 
 def test_view_switch_links_to_the_same_page(built: Built) -> None:
