@@ -78,11 +78,15 @@ def test_a_folded_notes_list_counts_and_escapes_its_notes() -> None:
     notes = (Note("n-1", "gloss", NASTY, "x", block.id, LOC), Note("n-2", "context", "No block.", "x", None, LOC))
     entity = Entity("e1", "place", "墨玉", NASTY, "mòyù", "A *county*.", None, (), (), (), (), LOC, "context")
     html = _writer(_article("article", (block,), notes)).note_list(notes, [(entity, "x-p1-m1")], folded=True)
-    assert html.startswith('<details class="notes-fold"><summary>&lt;notes_folded&gt; (3)</summary><section')
+    assert html.startswith(
+        '<details class="notes-fold"><summary>&lt;notes_folded&gt;&lt;paren_open&gt;3&lt;paren_close&gt;</summary><section'
+    )
     assert html.endswith("</section>\n</details>")
     assert '<li id="n-e1" class="note note-context t-place">' in html
     assert '<span id="nt-e1" class="note-text" lang="en">A <em>county</em>.</span>' in html
-    assert '<a href="#x-p1-m1">&lt;back_to_text&gt;</a>' in html and "(0)</a>" in html
+    assert (
+        '<a href="#x-p1-m1">&lt;back_to_text&gt;</a>' in html and "&lt;paren_open&gt;0&lt;paren_close&gt;</a>" in html
+    )
     assert (
         '<span lang="en">a &lt;b&gt; &amp; “c”</span>\n <a class="note-links" href="#x-p1">&lt;back_to_text&gt;</a>    </li>'
         in html

@@ -33,7 +33,8 @@ def test_a_failed_check_is_an_editorial_note_with_its_working() -> None:
     html = _rows().check_list([Check("c1", "x", NASTY, "1+1", 3.0, 1234567.5, False, Loc("x"))])
     assert '<li id="c1" class="failed note note-editorial">' in html
     assert '<span aria-hidden="true">✗</span> &lt;check_failed&gt;</span>' in html
-    assert "(&lt;check_worked_out&gt; 1,234,567.5 ≠ &lt;check_printed&gt; 3)" in html
+    # the view's own brackets and colons around the numbers: （核算：1 = 原文：1） in Chinese
+    assert "&lt;paren_open&gt;&lt;check_worked_out&gt;1,234,567.5 ≠ &lt;check_printed&gt;3&lt;paren_close&gt;" in html
     # the English filter's curly quotes, then escaped
     assert '<span lang="en">a &lt;b&gt; &amp; “c”</span>' in html
 

@@ -50,7 +50,7 @@ def test_the_checks_read_in_chinese_punctuation_in_the_chinese_views(built: Buil
     zh = page(out, "zh/figures/index.html")
     assert re.search(r'<span class="calc">（核算：[\d,.]+ [=≠] 原文：[\d,.]+）</span>', zh)
     en = page(out, "en/figures/index.html")
-    assert re.search(r'<span class="calc">\(worked out: [\d,.]+ [=≠] printed: [\d,.]+\)</span>', en)
+    assert re.search(r'<span class="calc"> \(worked out: [\d,.]+ [=≠] printed: [\d,.]+\)</span>', en)
 
 
 def test_the_not_found_page_speaks_chinese_too(built: Built) -> None:
