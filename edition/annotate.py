@@ -19,6 +19,7 @@ from edition.content import Document, Glossary
 from edition.errors import Diagnostics, Loc, show_invisible
 from edition.glossary import ENTITY_TYPES, Definition, read_definitions, same_forms
 from edition.model import Article, Block, Edition, Entity, Mention
+from edition.yamlload import did_you_mean
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,9 @@ def read_pins(
             diags.error(
                 loc,
                 f"mention refers to entity {entry.as_written('entity', entity)}, which no glossary defines",
-                "define it in content/entities.yaml or content/terms.yaml, or correct the id",
+                # a misspelt id is named as a misspelt key is ('wen-xain': 'wen-xian')
+                (entity is not None and did_you_mean(str(entity), set(definitions)))
+                or "define it in content/entities.yaml or content/terms.yaml, or correct the id",
             )
             continue
         if block is None or block not in blocks:

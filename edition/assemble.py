@@ -56,7 +56,10 @@ def assemble(
             diags.error(
                 Loc(info.config_path, 1, 1),
                 f"expected exactly one file with 'kind: page' in {info.folder}/, found {len(fronts)}",
-                "the page file (00-page.zh.md) holds masthead, headline and furniture",
+                # a new page's folder, not cut yet: the cut writes its files
+                f"run ./run cut {info.folder} to write the page's files from its source and layout"
+                if not mine
+                else "the page file (00-page.zh.md) holds masthead, headline and furniture",
             )
             continue
         body = tuple(sorted((a for a in mine if a.kind == "article"), key=lambda a: a.order))

@@ -124,9 +124,10 @@ class Writer:
             return ""
         href = self.url(a.url if a.kind != "page" else "about/")
         label, hint = esc(self.t("editors_decision")), esc(self.t("editors_decision_hint"))
+        colon = esc(self.t("colon"))  # "编者判定：", read aloud
         return "".join(
             f'  <a class="ed-mark"{self.unsearched} href="{esc(href)}#{esc(n.id)}"><span class="ed-mark-label">{label}</span>'
-            f'<span class="visually-hidden">: {hint}</span></a>\n'
+            f'<span class="visually-hidden">{colon}{hint}</span></a>\n'
             for n in notes
         )
 

@@ -176,15 +176,16 @@ class Rows:
         article = self.context["article"]
         zh_lang = esc(self.view.zh_lang)
         photo, credit, image = esc(t("photo")), esc(t("credit")), esc(t("image"))
+        colon, semicolon = esc(t("colon")), esc(t("semicolon"))  # ": " and "; ", or "：" and "；'
         out: list[str] = []
         for n, p in enumerate(photos, 1):
             out.append(
                 f'  <li id="list-{esc(p.id)}"><a href="{esc(self.url(article(p.article).url))}#{esc(p.id)}">'
-                f"{photo} {n}</a>:\n"
+                f"{photo} {n}</a>{colon.rstrip()}\n"
                 f'    <span lang="{zh_lang}">{esc(zh(p.caption_zh))}</span>'
                 f' <span lang="en">{esc(curly_quotes(p.caption_en))}</span>\n'
-                f'    — {credit}: <span lang="{zh_lang}">{esc(zh(p.credit_zh))}</span>;'
-                f" {image}: {esc(p.image or t('image_missing'))}{self._dated(p.article, last)}</li>\n"
+                f'    — {credit}{colon}<span lang="{zh_lang}">{esc(zh(p.credit_zh))}</span>{semicolon.rstrip()}'
+                f" {image}{colon}{esc(p.image or t('image_missing'))}{self._dated(p.article, last)}</li>\n"
             )
         return Markup("".join(out))  # noqa: S704 - every value above is escaped
 
@@ -220,13 +221,17 @@ class Rows:
         t, zh = self.t, self.zh
         zh_lang = esc(self.view.zh_lang)
         see_note, number_word = esc(t("see_note")), esc(t("number_word"))
+        # the view's punctuation: "(Place; the edition's note)", （地名；本站注释）
+        po, pc, colon, semicolon = (esc(t(k)) for k in ("paren_open", "paren_close", "colon", "semicolon"))
         out: list[str] = []
         for n, r in enumerate(rows, 1):
             word = esc(zh(r.text))
             if r.entity:
                 href = esc(self.url("entity/" + r.entity.id + "/"))
                 word = f'<a href="{href}">{word}</a>'
-                meaning = f'{esc(r.gloss)} ({esc(t("type_" + r.entity.type))}; <a href="{href}">{see_note}</a>)'
+                meaning = (
+                    f'{esc(r.gloss)}{po}{esc(t("type_" + r.entity.type))}{semicolon}<a href="{href}">{see_note}</a>{pc}'
+                )
             elif r.gloss:
                 meaning = esc(r.gloss)
             elif r.number:
@@ -234,7 +239,7 @@ class Rows:
             else:
                 meaning = esc(t("not_in_dictionary"))
                 if r.made_of:
-                    meaning += f" {esc(t('made_of'))}: {esc(zh(r.made_of))}"
+                    meaning += f" {esc(t('made_of'))}{colon}{esc(zh(r.made_of))}"
             out.append(
                 # one line a row: a browser shows no line break between two cells
                 f'<tr id="w{n}"><td>{n}</td><th scope="row" lang="{zh_lang}">{word}</th>'

@@ -26,7 +26,7 @@ from pathlib import Path
 from edition.content import load_listing
 from edition.errors import Diagnostics, Loc, rel
 from edition.model import Block, Edition, Entity
-from edition.yamlload import LineDict, check_keys
+from edition.yamlload import LineDict, check_keys, did_you_mean
 
 TERMBASE = Path("content/termbase/termbase.yaml")
 TERM_KEYS = {"entity", "zh", "en", "aliases", "provenance", "source", "why", "banned", "note"}
@@ -86,7 +86,7 @@ def read_terms(data: LineDict, path: str, entities: dict[str, Entity], diags: Di
             diags.error(
                 loc,
                 f"term names entity {entity_id!r}, which no glossary defines",
-                "give the id of an entity in content/*.yaml",
+                did_you_mean(str(entity_id), set(entities)) or "give the id of an entity in content/*.yaml",
             )
             continue
         zh = _strings(entry.get("zh")) or ((entity.zh, *entity.aliases_zh) if entity else ())

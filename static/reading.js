@@ -234,7 +234,7 @@
         item.appendChild(document.createTextNode(": " + (p.length > 1 ? p[2] : "?")));
         parts.appendChild(item);
       });
-      body.appendChild(el("p", box.dataset.parts + ":"));
+      body.appendChild(el("p", box.dataset.parts + (box.dataset.colon || ":")));
       body.appendChild(parts);
     }
     var list = el("ul");

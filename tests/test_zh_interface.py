@@ -88,3 +88,46 @@ def test_the_chinese_search_says_how_many_it_found_in_chinese(served_site: Any, 
     status.filter(has_text="项结果").wait_for()
     assert re.fullmatch(r"找到\d+项结果(（仅统计前100个页面）)?", status.inner_text().strip())
     view.context.close()
+
+
+def test_the_chinese_views_punctuate_as_chinese(built: Built) -> None:
+    """A colon, a semicolon and brackets written into templates and code were ASCII in every
+    view ("下载本表: ", "(术语; 本版注释)")."""
+    _, out = built
+    assert '<h1 id="vocab-h">本文詞彙表：' in page(out, "zh-hant/2020-05-25/p12/moyu/words/index.html")
+    figures = page(out, "zh/figures/index.html")
+    assert "下载本表：<a" in figures and re.search(r"图片 1</a>：", figures)
+    words = page(out, "zh-hant/2020-05-25/p12/paired-assistance/words/index.html")
+    assert re.search(r"（術語；<a [^>]+>本站註釋</a>）", words)
+    english = page(out, "2020-05-25/p12/paired-assistance/words/index.html")
+    assert re.search(r"fight against poverty \(Term; <a [^>]+>the edition&#39;s note</a>\)", english)
+
+
+def test_an_editor_is_told_the_id_meant_and_what_fills_a_new_page(tmp_path: Path) -> None:
+    """Usage walk 10: a misspelt entity id got no "did you mean" (a misspelt key does); a new
+    page folder before its cut was told only what a page file holds."""
+    from conftest import copy_site
+
+    from edition.errors import BuildError
+    from edition.pipeline import make_edition
+
+    site = copy_site(tmp_path / "site")
+    zh = site / "content/2020-05-25/p12/04-moyu.zh.md"
+    text = zh.read_text(encoding="utf-8")
+    zh.write_text(text.replace("{entity: wen-xian,", "{entity: wen-xain,", 1), encoding="utf-8")
+    with pytest.raises(BuildError) as info:
+        make_edition(site)
+    shown = [str(d) for d in info.value.diagnostics]
+    assert any("'wen-xain'" in d and "did you mean 'wen-xian'?" in d for d in shown), shown
+    zh.write_text(text, encoding="utf-8")
+    new = site / "content/2020-05-26/p03"
+    new.mkdir(parents=True)
+    toml = (site / "content/2020-05-25/p12/page.toml").read_text(encoding="utf-8")
+    (new / "page.toml").write_text(
+        toml.replace('date = "2020-05-25"', 'date = "2020-05-26"').replace("page = 12", "page = 3")
+    )
+    (new / "layout.yaml").write_text((site / "content/2020-05-25/p12/layout.yaml").read_text(encoding="utf-8"))
+    with pytest.raises(BuildError) as info:
+        make_edition(site)
+    shown = [str(d) for d in info.value.diagnostics]
+    assert any("found 0" in d and "run ./run cut content/2020-05-26/p03" in d for d in shown), shown
