@@ -57,11 +57,20 @@ def read_pins(
     return pins
 
 
+# Where a sentence begins: the text's start, or after a stop and a space (a quotation's too).
+_SENTENCE_START = r"(?:(?<![\s\S])|(?<=[.!?:;] )|(?<=[.!?]” ))"
+
+
 # Each entity's English forms as one pattern, made once (an archive's glossaries have
 # thousands of entities: a bounded cache compiled them again for every block).
 @cache
 def _en_pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    """A form as written, or capitalised where it begins a sentence ("This newspaper reports",
+    for "this newspaper": the translation could not otherwise begin a sentence with it)."""
+    alternatives = "|".join(
+        re.escape(f) + (f"|{_SENTENCE_START}{re.escape(f[0].upper())}{re.escape(f[1:])}" if f[0].islower() else "")
+        for f in sorted(forms, key=len, reverse=True)
+    )
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
 
 

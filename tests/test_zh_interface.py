@@ -131,3 +131,18 @@ def test_an_editor_is_told_the_id_meant_and_what_fills_a_new_page(tmp_path: Path
         make_edition(site)
     shown = [str(d) for d in info.value.diagnostics]
     assert any("found 0" in d and "run ./run cut content/2020-05-26/p03" in d for d in shown), shown
+
+
+def test_a_name_that_begins_an_english_sentence_is_still_found() -> None:
+    """Usage walk 10: "This newspaper reports: …" for 本报 gave "none of its English forms is in
+    the translation": the form is "this newspaper", and the match was case-sensitive. A form
+    may begin with a capital where it begins a sentence, and only there."""
+    from edition.annotate import _en_pattern
+
+    pattern = _en_pattern(("this newspaper", "CHINA REFORM DAILY"))
+    found = lambda text: [m.group(0) for m in pattern.finditer(text)]  # noqa: E731
+    assert found("This newspaper reports: the district") == ["This newspaper"]
+    assert found("It was said. This newspaper learnt") == ["This newspaper"]
+    assert found("“Go on.” This newspaper") == ["This newspaper"]
+    assert found("as reported in this newspaper") == ["this newspaper"]
+    assert found("a title, This Newspaper, in mid-sentence") == []
