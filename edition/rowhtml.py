@@ -176,7 +176,7 @@ class Rows:
         article = self.context["article"]
         zh_lang = esc(self.view.zh_lang)
         photo, credit, image = esc(t("photo")), esc(t("credit")), esc(t("image"))
-        colon, semicolon = esc(t("colon")), esc(t("semicolon"))  # ": " and "; ", or "：" and "；'
+        colon, semicolon = esc(t("colon")), esc(t("semicolon"))  # ": " and "; ", or "：" and "；"
         out: list[str] = []
         for n, p in enumerate(photos, 1):
             out.append(

@@ -31,10 +31,10 @@ from edition.views import HAN, to_hant
 
 BUNDLE = "pagefind"
 
+# A caption's Chinese and English, side by side (edition/blockhtml.py photo()).
+_CAPTION_LANGUAGES = re.compile(r"</span><span lang=")
 # Between two Chinese characters, a space; the title Pagefind shows (its metadata, and the
 # Traditional one it reads from data-title-hant: edition/render.py's search_title) as it is.
-# a caption's Chinese and English, side by side (edition/blockhtml.py photo())
-_CAPTION_LANGUAGES = re.compile(r"</span><span lang=")
 _BETWEEN_HAN = re.compile(f'((?:data-pagefind-meta|data-title-hant)="[^"]*")|([{HAN}])(?=[{HAN}])')
 
 
