@@ -146,3 +146,18 @@ def test_a_name_that_begins_an_english_sentence_is_still_found() -> None:
     assert found("“Go on.” This newspaper") == ["This newspaper"]
     assert found("as reported in this newspaper") == ["this newspaper"]
     assert found("a title, This Newspaper, in mid-sentence") == []
+
+
+def test_a_printed_chinese_article_cites_the_original(built: Built) -> None:
+    """The Chinese views printed the English translation's citation (and marked the Chinese
+    words before it English): a reader of the Chinese cites the original, in GB/T 7714."""
+    _, out = built
+    for view in ("zh/", "zh-hant/"):
+        html = page(out, f"{view}2020-05-25/p12/moyu/index.html")
+        cite = re.search(r'<p class="print-only print-cite"[^>]*>(.*?)</p>', html, re.S)
+        assert cite and '<span lang="zh-Hans">携手新疆墨玉' in cite.group(1) and "[N]." in cite.group(1), cite
+        assert "Translated by" not in cite.group(1)
+    english = page(out, "en/2020-05-25/p12/moyu/index.html")
+    assert re.search(
+        r'<p class="print-only print-cite"[^>]*>Cite this article: <span lang="en">[^<]*Translated by', english
+    )
