@@ -39,12 +39,13 @@ def read_pins(
         loc = Loc(doc.path, entry.line, 1)
         entity, block = entry.entity, entry.block
         if entity is None or entity not in definitions:
+            define = "define it in content/entities.yaml or content/terms.yaml, or correct the id"
+            # a misspelt id is named as a misspelt key is ('wen-xain': 'wen-xian'); a new one is defined
+            close = did_you_mean(str(entity), set(definitions)) if entity is not None else None
             diags.error(
                 loc,
                 f"mention refers to entity {entry.as_written('entity', entity)}, which no glossary defines",
-                # a misspelt id is named as a misspelt key is ('wen-xain': 'wen-xian')
-                (entity is not None and did_you_mean(str(entity), set(definitions)))
-                or "define it in content/entities.yaml or content/terms.yaml, or correct the id",
+                f"{close} Or {define}" if close else define,
             )
             continue
         if block is None or block not in blocks:
@@ -58,7 +59,7 @@ def read_pins(
 
 
 # Where a sentence begins: the text's start, or after a stop and a space (a quotation's too).
-_SENTENCE_START = r"(?:(?<![\s\S])|(?<=[.!?:;] )|(?<=[.!?]” ))"
+_SENTENCE_START = r"(?:(?<![\s\S])|(?<=[.!?:;] )|(?<=[.!?]” )|(?<=[\n“‘(]))"
 
 
 # Each entity's English forms as one pattern, made once (an archive's glossaries have

@@ -147,7 +147,7 @@ class Rows:
                 f'  <li id="{esc(c.id)}" class="{css}">\n'
                 f'    <span class="verdict"><span aria-hidden="true">{mark}</span> {verdict}</span>\n'
                 f'    <span lang="en">{chinese_in_english(esc(curly_quotes(c.description)), self.view)}</span>\n'
-                f'    <span class="calc">{po}{worked_out}{esc(f"{c.actual:,.10g}")} {sign} {printed}'
+                f'    <span class="calc">{po.lstrip()}{worked_out}{esc(f"{c.actual:,.10g}")} {sign} {printed}'
                 f"{esc(f'{c.expected:,.10g}')}{pc}</span>{self._dated(c.article, last)}\n"
                 "  </li>\n"
             )
@@ -184,8 +184,8 @@ class Rows:
                 f"{photo} {n}</a>{colon.rstrip()}\n"
                 f'    <span lang="{zh_lang}">{esc(zh(p.caption_zh))}</span>'
                 f' <span lang="en">{esc(curly_quotes(p.caption_en))}</span>\n'
-                f'    — {credit}{colon}<span lang="{zh_lang}">{esc(zh(p.credit_zh))}</span>{semicolon.rstrip()}'
-                f" {image}{colon}{esc(p.image or t('image_missing'))}{self._dated(p.article, last)}</li>\n"
+                f'    — {credit}{colon}<span lang="{zh_lang}">{esc(zh(p.credit_zh))}</span>{semicolon}'
+                f"{image}{colon}{esc(p.image or t('image_missing'))}{self._dated(p.article, last)}</li>\n"
             )
         return Markup("".join(out))  # noqa: S704 - every value above is escaped
 

@@ -86,7 +86,9 @@ def read_terms(data: LineDict, path: str, entities: dict[str, Entity], diags: Di
             diags.error(
                 loc,
                 f"term names entity {entity_id!r}, which no glossary defines",
-                did_you_mean(str(entity_id), set(entities)) or "give the id of an entity in content/*.yaml",
+                f"{close} Or give the id of an entity in content/*.yaml"
+                if (close := did_you_mean(str(entity_id), set(entities)))
+                else "give the id of an entity in content/*.yaml",
             )
             continue
         zh = _strings(entry.get("zh")) or ((entity.zh, *entity.aliases_zh) if entity else ())

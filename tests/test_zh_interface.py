@@ -50,7 +50,7 @@ def test_the_checks_read_in_chinese_punctuation_in_the_chinese_views(built: Buil
     zh = page(out, "zh/figures/index.html")
     assert re.search(r'<span class="calc">（核算：[\d,.]+ [=≠] 原文：[\d,.]+）</span>', zh)
     en = page(out, "en/figures/index.html")
-    assert re.search(r'<span class="calc"> \(worked out: [\d,.]+ [=≠] printed: [\d,.]+\)</span>', en)
+    assert re.search(r'<span class="calc">\(worked out: [\d,.]+ [=≠] printed: [\d,.]+\)</span>', en)
 
 
 def test_the_not_found_page_speaks_chinese_too(built: Built) -> None:
@@ -97,6 +97,7 @@ def test_the_chinese_views_punctuate_as_chinese(built: Built) -> None:
     assert '<h1 id="vocab-h">本文詞彙表：' in page(out, "zh-hant/2020-05-25/p12/moyu/words/index.html")
     figures = page(out, "zh/figures/index.html")
     assert "下载本表：<a" in figures and re.search(r"图片 1</a>：", figures)
+    assert "</span>；图像：" in figures  # no space after a full-width semicolon (review 10)
     words = page(out, "zh-hant/2020-05-25/p12/paired-assistance/words/index.html")
     assert re.search(r"（術語；<a [^>]+>本站註釋</a>）", words)
     english = page(out, "2020-05-25/p12/paired-assistance/words/index.html")
@@ -144,6 +145,7 @@ def test_a_name_that_begins_an_english_sentence_is_still_found() -> None:
     assert found("This newspaper reports: the district") == ["This newspaper"]
     assert found("It was said. This newspaper learnt") == ["This newspaper"]
     assert found("“Go on.” This newspaper") == ["This newspaper"]
+    assert found("(This newspaper said so.)") == ["This newspaper"] == found("“This newspaper reports”")
     assert found("as reported in this newspaper") == ["this newspaper"]
     assert found("a title, This Newspaper, in mid-sentence") == []
 
