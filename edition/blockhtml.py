@@ -154,10 +154,10 @@ class Writer:
         if not notes and not entities:
             return Markup("")
         t = self.t
+        po, pc = esc(t("paren_open")), esc(t("paren_close"))  # " (17)", （17）
         out = []
         if folded:
             count = len(entities) + len(notes)
-            po, pc = esc(t("paren_open")), esc(t("paren_close"))  # " (17)", （17）
             out.append(f'<details class="notes-fold"><summary>{esc(t("notes_folded"))}{po}{count}{pc}</summary>')
         # the legend on the heading's line: no line break between two Chinese texts
         out.append(f'<section class="notes" aria-labelledby="notes-h">\n  <h2 id="notes-h">{esc(t("notes"))}</h2>')
@@ -165,7 +165,6 @@ class Writer:
             # (how to read the marks: never a search's answer)
             out.append(f'<p class="legend"{self.unsearched}>{esc(t("marks_legend"))}</p>  <ol class="entity-notes">\n')
             back, every = esc(t("back_to_text")), esc(t("all_mentions"))
-            po, pc = esc(t("paren_open")), esc(t("paren_close"))
             for e, first in entities:
                 out.append(
                     f'<li id="n-{esc(e.id)}" class="note note-{esc(e.note_kind)} t-{esc(e.type)}">\n'

@@ -215,9 +215,10 @@
   function inView(url) { return url.indexOf(root) === 0 ? root + view + url.slice(root.length) : url; }
 
   var moreBox = null;  // the "More results" button's paragraph, after the list
+  function dropMore() { if (moreBox) { moreBox.remove(); moreBox = null; } }
   function show(pages, total, wanted, others) {
     list.textContent = "";
-    if (moreBox) { moreBox.remove(); moreBox = null; }
+    dropMore();
     var results = [];
     var later = [];
     var kept = pages.map(function (data, rank) {
@@ -268,7 +269,7 @@
       list.appendChild(item);
       first = first || link;
     });
-    if (moreBox) { moreBox.remove(); moreBox = null; }
+    dropMore();
     if (results.length > from + SHOWN) {
       // after the list, not in it: it is not a result (numbered 51, counted by screen readers)
       moreBox = document.createElement("p");
@@ -299,7 +300,7 @@
       if (query) { address.searchParams.set("q", query); } else { address.searchParams.delete("q"); }
       history.replaceState(null, "", address.href);
     } catch (e) { /* a sandboxed page */ }
-    if (!query) { list.textContent = ""; status.textContent = ""; if (moreBox) { moreBox.remove(); moreBox = null; } return; }
+    if (!query) { list.textContent = ""; status.textContent = ""; dropMore(); return; }
     var wanted = simplified(query);
     // Each query word holding Chinese also as a phrase ("公 益 性 岗 位": Pagefind's exact search,
     // its characters next to each other): the pages holding them come first, so that the pages

@@ -12,29 +12,19 @@ from typing import Any
 
 import pytest
 from test_browser import VIEWS, Site, new_page
+from test_phone_reading import PHONE, phone
 
 pytestmark = pytest.mark.browser
 
-PHONE = {"width": 390, "height": 844}
-
-
-@pytest.fixture(scope="session")
-def site(served_site: Site) -> Site:
-    return served_site
-
-
-def phone(browser: Any, **options: Any) -> Any:
-    return new_page(browser, viewport=PHONE, has_touch=True, is_mobile=True, **options)
-
 
 @pytest.mark.parametrize("view", VIEWS, ids=["parallel", "zh", "en", "zh-hant"])
-def test_a_note_read_from_an_articles_page_links_into_this_view(site: Site, browser: Any, view: str) -> None:
+def test_a_note_read_from_an_articles_page_links_into_this_view(served_site: Site, browser: Any, view: str) -> None:
     """The front page leaves an article's notes to the article's page, and shows them from there:
     their links were copied as written, relative to the article, so that "every mention" led to
     the parallel view's page, or under a project path to no page at all (404); "Back to the
     text" led to an id the front page does not have."""
     page = phone(browser)
-    page.goto(site.page_url(f"{view}index.html"))
+    page.goto(served_site.page_url(f"{view}index.html"))
     name = page.locator('a.m.f[href*="/moyu/#n-moyu-county"]').first
     name.tap()
     popover = page.locator("#popover")
@@ -42,19 +32,19 @@ def test_a_note_read_from_an_articles_page_links_into_this_view(site: Site, brow
     links = popover.locator(".note-links a")
     assert links.count() == 1, popover.inner_html()  # "every mention", not "Back to the text"
     href = links.first.get_attribute("href")
-    assert href == f"{site.url}{view}entity/moyu-county/", href
+    assert href == f"{served_site.url}{view}entity/moyu-county/", href
     with urllib.request.urlopen(href) as response:
         assert response.status == 200
     links.first.tap()
-    page.wait_for_url(f"{site.url}{view}entity/moyu-county/")
+    page.wait_for_url(f"{served_site.url}{view}entity/moyu-county/")
     assert page.errors == []
     page.context.close()
 
 
-def test_a_notes_popover_on_its_own_page_has_no_way_back_to_the_first_mention(site: Site, browser: Any) -> None:
+def test_a_notes_popover_on_its_own_page_has_no_way_back_to_the_first_mention(served_site: Site, browser: Any) -> None:
     """Opened at a later mention, "Back to the text" jumped to the article's headline."""
     page = phone(browser)
-    page.goto(site.page_url("en/2020-05-25/p12/moyu/index.html"))
+    page.goto(served_site.page_url("en/2020-05-25/p12/moyu/index.html"))
     page.evaluate("document.documentElement.dataset.marks = 'all'")
     later = page.locator('main a.m[href="#n-moyu-county"]:not(.f)').last
     later.scroll_into_view_if_needed()
@@ -67,11 +57,11 @@ def test_a_notes_popover_on_its_own_page_has_no_way_back_to_the_first_mention(si
 
 
 @pytest.mark.parametrize("view", ["zh/", "zh-hant/"])
-def test_english_in_a_chinese_view_is_not_justified(site: Site, browser: Any, view: str) -> None:
+def test_english_in_a_chinese_view_is_not_justified(served_site: Site, browser: Any, view: str) -> None:
     """A Chinese page justified everything it held: the English of its notes and citations ran
     with wide gaps between words. The Chinese text itself is still justified."""
     page = new_page(browser, viewport={"width": 1280, "height": 900})
-    page.goto(site.page_url(f"{view}2020-05-25/p12/moyu/index.html"))
+    page.goto(served_site.page_url(f"{view}2020-05-25/p12/moyu/index.html"))
     aligns = page.evaluate(
         """() => ({
           text: getComputedStyle(document.querySelector('.pair.k-paragraph .zh')).textAlign,
@@ -83,9 +73,9 @@ def test_english_in_a_chinese_view_is_not_justified(site: Site, browser: Any, vi
     assert aligns["text"] == "justify", aligns
     assert all(value in ("start", "left") for key, value in aligns.items() if key != "text"), aligns
     # a name's page quotes the newspaper's Chinese: justified as the text is (review 9)
-    page.goto(site.page_url(f"{view}entity/moyu-county/index.html"))
+    page.goto(served_site.page_url(f"{view}entity/moyu-county/index.html"))
     assert page.evaluate("getComputedStyle(document.querySelector('ol.mentions p[lang|=zh]')).textAlign") == "justify"
-    page.goto(site.page_url(f"{view}2020-05-25/p12/moyu/index.html"))
+    page.goto(served_site.page_url(f"{view}2020-05-25/p12/moyu/index.html"))
     page.locator("main a.m.f").first.click()
     popover = page.locator("#popover")
     popover.wait_for()
@@ -93,9 +83,11 @@ def test_english_in_a_chinese_view_is_not_justified(site: Site, browser: Any, vi
     page.context.close()
 
 
-def test_a_printed_article_has_no_screen_help_and_no_heading_alone_at_a_pages_foot(site: Site, browser: Any) -> None:
+def test_a_printed_article_has_no_screen_help_and_no_heading_alone_at_a_pages_foot(
+    served_site: Site, browser: Any
+) -> None:
     page = new_page(browser, viewport={"width": 1280, "height": 900})
-    page.goto(site.page_url("2020-05-25/p12/moyu/index.html"))
+    page.goto(served_site.page_url("2020-05-25/p12/moyu/index.html"))
     page.emulate_media(media="print")
     printed = page.evaluate(
         """() => ({
@@ -114,10 +106,10 @@ def test_a_printed_article_has_no_screen_help_and_no_heading_alone_at_a_pages_fo
     page.context.close()
 
 
-def test_printed_note_numbers_stand_apart_from_the_figures_after_them(site: Site, browser: Any) -> None:
+def test_printed_note_numbers_stand_apart_from_the_figures_after_them(served_site: Site, browser: Any) -> None:
     """Copied from a PDF, 幹部²¹14人 read "幹部2114人"."""
     page = new_page(browser)
-    page.goto(site.page_url("zh-hant/2020-05-25/p12/moyu/index.html"))
+    page.goto(served_site.page_url("zh-hant/2020-05-25/p12/moyu/index.html"))
     page.emulate_media(media="print")
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
     numbers = page.locator("sup.note-num").all_inner_texts()
@@ -125,22 +117,22 @@ def test_printed_note_numbers_stand_apart_from_the_figures_after_them(site: Site
     page.context.close()
 
 
-def test_without_javascript_the_search_page_offers_no_form_that_does_nothing(site: Site, browser: Any) -> None:
+def test_without_javascript_the_search_page_offers_no_form_that_does_nothing(served_site: Site, browser: Any) -> None:
     page = new_page(browser, java_script_enabled=False)
-    page.goto(site.page_url("zh-hant/search/index.html"))
+    page.goto(served_site.page_url("zh-hant/search/index.html"))
     assert not page.locator("form#search").is_visible()
     assert page.locator("noscript").inner_text().rstrip().endswith("。")
     page.context.close()
     page = new_page(browser)
-    page.goto(site.page_url("search/index.html"))
+    page.goto(served_site.page_url("search/index.html"))
     assert page.locator("form#search").is_visible()
     page.context.close()
 
 
-def test_search_lists_every_result_on_request_and_no_pilcrow_in_excerpts(site: Site, browser: Any) -> None:
+def test_search_lists_every_result_on_request_and_no_pilcrow_in_excerpts(served_site: Site, browser: Any) -> None:
     """ "Found: 75" listed 50 and no way to the rest; every excerpt began with the passage's ¶."""
     page = new_page(browser)
-    page.goto(site.page_url("en/search/index.html") + "?q=Moyu")
+    page.goto(served_site.page_url("en/search/index.html") + "?q=Moyu")
     status = page.locator("#search-status")
     status.filter(has_text="75").wait_for()
     results = page.locator("#search-results > li")
@@ -158,10 +150,10 @@ def test_search_lists_every_result_on_request_and_no_pilcrow_in_excerpts(site: S
     page.context.close()
 
 
-def test_on_a_phone_a_passages_control_is_a_finger_wide(site: Site, browser: Any) -> None:
+def test_on_a_phone_a_passages_control_is_a_finger_wide(served_site: Site, browser: Any) -> None:
     """WCAG 2.2's minimum target, 24 px (it was 18.7 x 16.3)."""
     page = phone(browser)
-    page.goto(site.page_url("2020-05-25/p12/moyu/index.html"))
+    page.goto(served_site.page_url("2020-05-25/p12/moyu/index.html"))
     box = page.locator(".pair .pl").first.bounding_box()
     assert box["width"] >= 24 and box["height"] >= 24, box
     # and no wider: at the line's end, not a strip across the screen that opens the passage's
@@ -170,9 +162,9 @@ def test_on_a_phone_a_passages_control_is_a_finger_wide(site: Site, browser: Any
     page.context.close()
 
 
-def test_the_figures_charts_labels_are_links_a_keyboard_reaches(site: Site, browser: Any) -> None:
+def test_the_figures_charts_labels_are_links_a_keyboard_reaches(served_site: Site, browser: Any) -> None:
     page = new_page(browser)
-    page.goto(site.page_url("en/figures/index.html"))
+    page.goto(served_site.page_url("en/figures/index.html"))
     assert page.evaluate("getComputedStyle(document.querySelector('.dotplot')).listStyleType") == "none"
     label = page.locator(".chart .label a").first
     assert label.evaluate("a => getComputedStyle(a).display") != "contents"
@@ -182,11 +174,11 @@ def test_the_figures_charts_labels_are_links_a_keyboard_reaches(site: Site, brow
     page.context.close()
 
 
-def test_a_figures_card_on_a_phone_is_aligned_as_one(site: Site, browser: Any) -> None:
+def test_a_figures_card_on_a_phone_is_aligned_as_one(served_site: Site, browser: Any) -> None:
     """The phone's card rules lost to the wide table's (the same selectors, later): a value stood
     at the right, and each field had its own rule."""
     page = phone(browser)
-    page.goto(site.page_url("en/figures/index.html"))
+    page.goto(served_site.page_url("en/figures/index.html"))
     # the appendix's stylesheet, which only its pages load, in every view
     assert (
         page.evaluate("getComputedStyle(document.querySelector('table.figures tbody tr:not(.group)')).display")
