@@ -26,7 +26,7 @@ _KINDS = {
     "r": ("credit", "署名"),
     "m": ("masthead", "报头"),
     "n": ("nameplate", "报名"),
-    "o": ("footer", "报脚"),
+    "o": ("footer", "页脚"),  # the imprint at a page's foot (报脚 is no word)
 }
 _LOCAL = re.compile(r"([a-z])(\d+)")
 _PAGE = ("page", "版面")  # the newspaper page's own blocks are the page's

@@ -163,3 +163,11 @@ def test_a_printed_chinese_article_cites_the_original(built: Built) -> None:
     assert re.search(
         r'<p class="print-only print-cite"[^>]*>Cite this article: <span lang="en">[^<]*Translated by', english
     )
+
+
+def test_a_pages_footer_is_named_in_chinese(built: Built) -> None:
+    """The imprint at a page's foot is its 页脚 (报脚, which the passages' names said, is no
+    word: review of the Chinese interface, left in the ninth session)."""
+    _, out = built
+    front = page(out, "zh/2020-05-25/p12/index.html")
+    assert "页脚" in front and "报脚" not in front
