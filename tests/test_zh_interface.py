@@ -171,3 +171,18 @@ def test_a_pages_footer_is_named_in_chinese(built: Built) -> None:
     _, out = built
     front = page(out, "zh/2020-05-25/p12/index.html")
     assert "页脚" in front and "报脚" not in front
+
+
+def test_articles_are_numbered_as_chinese_numbers_them(built: Built) -> None:
+    """ "文章 1" and "词汇表 1" (review of the Chinese interface, left in the ninth session): an
+    article by its place is 第1篇, after the view's own colon, in the front's links to the
+    articles and to their vocabularies; the English interface keeps "Article 1"."""
+    _, out = built
+    zh = page(out, "zh/2020-05-25/p12/index.html")
+    assert '">第1篇：<span lang="zh-Hans">脱贫攻坚 责无旁贷</span></a>' in zh
+    assert '词汇表：<a href="paired-assistance/words/">第1篇</a> · ' in zh
+    assert not re.search(r"(文章|词汇表) \d", zh)
+    assert not re.search(r"(文章|詞彙表) \d", page(out, "zh-hant/2020-05-25/p12/index.html"))
+    parallel = page(out, "2020-05-25/p12/index.html")
+    assert '">Article 1: The Fight Against Poverty: A Duty No One Can Shirk <span lang="zh-Hans">' in parallel
+    assert 'Vocabulary: <a href="paired-assistance/words/">Article 1</a> · ' in parallel
