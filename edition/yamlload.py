@@ -94,6 +94,17 @@ def load_yaml(text: str, path: str, line_offset: int = 0) -> Any:
         col = (mark.column + 1) if mark else 1
         problem = exc.problem or exc.context or "invalid YAML"
         hint = "check the indentation and that text containing ':' or '#' is in quotes"
+        if exc.problem == "could not find expected ':'" and exc.context_mark is not None:
+            # PyYAML finds the missing colon where the next line begins; the key it was
+            # reading, which lacks it, is where it began ("translates ee32…")
+            line, col = exc.context_mark.line + 1 + line_offset, exc.context_mark.column + 1
+            problem = "this line has no ':' after its key"
+            hint = "write the key, a colon and a space, then the value ('key: value'); a line that continues the value above is indented"
+        if exc.problem in ("mapping values are not allowed here", "mapping values are not allowed in this context"):
+            # PyYAML's words for a ': ' it cannot place: a value with ': ' in it, unquoted, or a
+            # key indented under a line that already has its value
+            problem = "a ': ' where no key can begin"
+            hint = "put a value containing ': ' in quotes, or indent this key as deep as the keys beside it"
         opened = _unclosed_quote(text, line - line_offset)
         if opened is not None:  # YAML read on past the line, and stumbled far below it
             line, col = opened[0] + line_offset, opened[1]

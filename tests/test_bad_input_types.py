@@ -195,3 +195,23 @@ def test_a_quoted_value_ending_in_a_backslash_is_not_blamed(project: Project) ->
     project.fails(
         f"{ZH}:{line}:6: error: invalid YAML: did not find expected key — check the indentation and that text containing ':' or '#' is in quotes"
     )
+
+
+def test_a_key_without_its_colon_is_named_at_its_own_line(project: Project) -> None:
+    """Found by the tenth session's editor walk: 'translates ee32…' (the colon forgotten) was
+    reported at the line below it, as "could not find expected ':'" with a hint about quotes."""
+    line = project.edit(EN, "translates: ee327e979f364bdb", "translates ee327e979f364bdb")
+    project.fails(
+        f"{EN}:{line}:1: error: invalid YAML: this line has no ':' after its key — write the key, a colon and a space, "
+        "then the value ('key: value'); a line that continues the value above is indented"
+    )
+
+
+def test_a_colon_yaml_cannot_place_is_said_in_an_editors_words(project: Project) -> None:
+    """A key indented under a line that has its value was "mapping values are not allowed in
+    this context", PyYAML's words (tenth session's editor walk)."""
+    line = project.edit(EN, "id: moyu", "id: moyu\n  extra: 1") + 1
+    project.fails(
+        f"{EN}:{line}:8: error: invalid YAML: a ': ' where no key can begin — put a value containing ': ' in quotes, "
+        "or indent this key as deep as the keys beside it"
+    )
