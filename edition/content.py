@@ -157,16 +157,29 @@ def stem_of(name: str) -> str:
     return "/".join([*parts[-3:-1], parts[-1].split(".", 1)[0]])
 
 
-def load_glossary(path: Path, root: Path, diags: Diagnostics, name: str | None = None) -> Glossary | None:
+def load_glossary(
+    path: Path, root: Path, diags: Diagnostics, name: str | None = None, data: bytes | None = None
+) -> Glossary | None:
+    """A glossary file parsed (``name`` and ``data`` as load_document's)."""
     name = rel(path, root) if name is None else name
-    data = load_listing(path, name, "entities", "a glossary file", diags)
-    return Glossary(name, data) if data is not None else None
+    listing = load_listing(path, name, "entities", "a glossary file", diags, data)
+    return Glossary(name, listing) if listing is not None else None
 
 
-def load_listing(path: Path, name: str, key: str, what: str, diags: Diagnostics) -> LineDict | None:
+def load_file(
+    path: Path, root: Path, diags: Diagnostics, name: str | None = None, data: bytes | None = None
+) -> Document | Glossary | None:
+    """A file of content/ parsed, by its kind: an article's Markdown or a glossary's YAML."""
+    load = load_document if path.suffix == ".md" else load_glossary
+    return load(path, root, diags, name, data)
+
+
+def load_listing(
+    path: Path, name: str, key: str, what: str, diags: Diagnostics, data: bytes | None = None
+) -> LineDict | None:
     """A YAML file (a glossary, the termbase) whose ``key`` is a list, with its line numbers;
     None, its problems in ``diags``, where it cannot be read so."""
-    text = read_text(path, name, diags)
+    text = read_text(path, name, diags, data)
     if text is None:
         return None
     try:
@@ -180,14 +193,14 @@ def load_listing(path: Path, name: str, key: str, what: str, diags: Diagnostics)
     return data
 
 
-# load_document's signature: (path, root, diagnostics, name relative to the root)
-Parse = Callable[[Path, Path, Diagnostics, str], "Document | None"]
+# load_file's signature: (path, root, diagnostics, name relative to the root)
+Parse = Callable[[Path, Path, Diagnostics, str], "Document | Glossary | None"]
 
 
 def load_content(
-    content_dir: Path, root: Path, parse: Parse = load_document
+    content_dir: Path, root: Path, parse: Parse = load_file
 ) -> tuple[list[Document], list[Glossary], list[Diagnostic]]:
-    """Every content file, parsed (``parse``: load_document, or the dev server's, which keeps
+    """Every content file, parsed (``parse``: load_file, or the dev server's, which keeps
     the files whose bytes did not change). Problems are returned, not raised, so that the
     later stages can report theirs too: an editor sees every mistake of a build at once."""
     diags = Diagnostics()
@@ -198,8 +211,7 @@ def load_content(
     docs = []
     glossaries = []
     for path in _content_files(content_dir, root, diags):
-        load = parse if path.suffix == ".md" else load_glossary
-        parsed = load(path, root, diags, rel(path, root))
+        parsed = parse(path, root, diags, rel(path, root))
         if isinstance(parsed, Document):
             docs.append(parsed)
         elif isinstance(parsed, Glossary):

@@ -2,8 +2,8 @@
 article's work is done again only if its files changed, and a page is rendered again only if
 what it showed could have changed.
 
-Files: load_document() (edition/content.py) is a function of a file's name and bytes, so
-its result and the problems it found are kept under them; the fidelity account's cut of a
+Files: load_file() (edition/content.py: an article's Markdown, a glossary) is a function
+of a file's name and bytes, so its result and the problems it found are kept under them; the fidelity account's cut of a
 page's witness (cut_page, edition/cut.py) is kept under the witness's lines and the layout.
 The TEI's articles and blocks' words are kept as text under what each is made from.
 
@@ -42,7 +42,7 @@ from typing import Any, Generic, TypeVar
 
 from edition.annotate import Lexicon
 from edition.article import ArticleResult, build_article
-from edition.content import Document, Parse, load_document
+from edition.content import Document, Glossary, Parse, load_file
 from edition.cut import CutFile, Layout, cut_page
 from edition.derive import SiteIndex
 from edition.errors import Diagnostic, Diagnostics
@@ -66,7 +66,7 @@ class Record:
 
 
 Lasting = tuple[object, str, tuple[object, ...]]  # a model object, its digest, the model objects it holds
-Parsed = tuple[Document | None, tuple[Diagnostic, ...]]  # a file's parse, the problems found in it
+Parsed = tuple[Document | Glossary | None, tuple[Diagnostic, ...]]  # a file's parse, the problems found in it
 K = TypeVar("K")
 V = TypeVar("V")
 
@@ -120,23 +120,23 @@ class PageCache:
     tei: _Kept[Hashable, str] = field(default_factory=_Kept)
 
     def document_parser(self) -> Parse:
-        """load_document(), answered from the last build's parse where a file's names and bytes
-        are the same; its problems are reported again. The bytes it is kept under are the bytes
-        parsed."""
+        """load_file() (a Markdown file or a glossary), answered from the last build's parse where
+        a file's names and bytes are the same; its problems are reported again. The bytes it is
+        kept under are the bytes parsed."""
         self.documents.next_build()
 
-        def parse(path: Path, root: Path, diags: Diagnostics, name: str) -> Document | None:
+        def parse(path: Path, root: Path, diags: Diagnostics, name: str) -> Document | Glossary | None:
             try:
                 data = path.read_bytes()
             except OSError:
-                return load_document(path, root, diags, name)  # which says why
+                return load_file(path, root, diags, name)  # which says why
             # the name as the editor sees it (rel() follows a link to its target) and the file's
-            # own name, which says its language: both are read by load_document
+            # own name, which says its language: both are read by load_file
             key = (name, path.name, hashlib.blake2b(data, digest_size=16).hexdigest())
 
             def make() -> Parsed:
                 problems = Diagnostics()
-                return load_document(path, root, problems, name, data), tuple(problems.items)
+                return load_file(path, root, problems, name, data), tuple(problems.items)
 
             document, problems = self.documents.get(key, make)
             diags.items.extend(problems)

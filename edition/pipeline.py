@@ -15,7 +15,7 @@ from edition.article import Replay, build_article, pairs
 from edition.assemble import assemble
 from edition.causes import one_cause
 from edition.config import load_config
-from edition.content import load_about, load_content, load_document, load_pages, stem_of
+from edition.content import load_about, load_content, load_file, load_pages, stem_of
 from edition.cut import cut_page
 from edition.derive import SiteIndex
 from edition.errors import BuildError, Diagnostic, Diagnostics, Loc
@@ -201,7 +201,7 @@ def make_edition(
     config = load_config(root / "site.toml", root)
     pages = load_pages(root / "content", root)  # each newspaper page's settings and witness
     # the dev server parses again only the files whose bytes changed
-    parse = cache.document_parser() if cache is not None else load_document
+    parse = cache.document_parser() if cache is not None else load_file
     docs, glossaries, problems = load_content(root / "content", root, parse)
     stages.done("load", f"{len(docs)} files")
     # The files that did not load are left out, and their problems reported with the rest.
