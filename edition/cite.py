@@ -13,7 +13,7 @@ from typing import Any
 
 from edition.config import PageInfo
 from edition.model import Article, Block, Edition
-from edition.refs import abbreviation, article_name, passage_label
+from edition.refs import abbreviation, article_name, part_names, passage_label
 from edition.typography import curly_quotes
 
 
@@ -44,6 +44,11 @@ class Citation:
     # fills it in for the passage asked for (static/article.js): every passage's citation,
     # whole, was 2% of an archive's bytes. Pieces, not placeholders: no title can hold one.
     passage_pattern: tuple[str, ...] = ()
+    # The same for a Chinese view, which cites the original (GB/T 7714) as its printed
+    # citation does: its "part" is the passage's Chinese place ("第3段"), looked up in
+    # ``passage_parts`` by the English one the passage's reference ends with ("¶3").
+    passage_pattern_zh: tuple[str, ...] = ()
+    passage_parts: tuple[tuple[str, str], ...] = ()
 
     # Made when first asked for: a passage's citation shows only the forms above, and an
     # archive has tens of thousands of passages (the JSON form alone was a fifth of an
@@ -92,16 +97,20 @@ def cite(edition: Edition, article: Article, block: Block | None = None) -> Cita
         f"{title} {info.newspaper_zh} ({info.newspaper_en}), {_english_date(info.date)}, {info.page}{passage_en}."
     )
     chicago_translation = _chicago_translation(title_en, running, edition_title, passage_en, at) if title_en else ""
-    gbt_original = f"{title_zh}[N]. {info.newspaper_zh}, {info.date}({info.page}){passage_zh}."
+    gbt_original = _gbt_original(title_zh, info, passage_zh)
     gbt_translation = f"{title_en}[EB/OL]. {running}, trans. ({accessed})[{accessed}].{at}" if title_en else ""
     key = f"{_initials(info)}{info.date.replace('-', '')}{article.id.replace('-', '')}{block.local if block else ''}"
     work = _Work(key, title_zh, title_en, edition_title, accessed, info, translator)
     pattern: tuple[str, ...] = ()
+    pattern_zh: tuple[str, ...] = ()
+    parts: tuple[tuple[str, str], ...] = ()
+    if block is None:  # passage_label(…, "zh") is the article's Chinese name and the part's
+        mark = _mark(title_zh + info.newspaper_zh)
+        passage = f"，{article_name(article, 'zh')} {mark}part{mark}"
+        pattern_zh = tuple(_gbt_original(title_zh, info, passage).split(mark))
+        parts = tuple(part_names(article).items())
     if block is None and title_en:  # passage_label() is the article's name and the passage's part
-        # the slots marked, while it is made, by a mark no text of the citation holds
-        mark = "\ue000"  # a character of Unicode's private use area
-        while mark in title_en + edition_title + url:
-            mark += "\ue000"
+        mark = _mark(title_en + edition_title + url)
         passage = f", {article_name(article, 'en')} {mark}part{mark}"
         whole = _chicago_translation(
             title_en, running, edition_title, passage, f" {url}#{mark}id{mark}." if url else ""
@@ -109,7 +118,23 @@ def cite(edition: Edition, article: Article, block: Block | None = None) -> Cita
         # text, "part", text[, "id", text]; curly quotes as the article's own citation has
         # them, made on the whole (a quote's shape depends on its neighbours)
         pattern = tuple(curly_quotes(whole).split(mark))
-    return Citation(chicago_original, chicago_translation, gbt_original, gbt_translation, url, work, pattern)
+    return Citation(
+        chicago_original, chicago_translation, gbt_original, gbt_translation, url, work, pattern, pattern_zh, parts
+    )
+
+
+def _mark(text: str) -> str:
+    """What marks a pattern's slots while it is made: a mark no text of the citation holds (a
+    character of Unicode's private use area, as many times as needed)."""
+    mark = "\ue000"
+    while mark in text:
+        mark += "\ue000"
+    return mark
+
+
+def _gbt_original(title_zh: str, info: PageInfo, passage_zh: str) -> str:
+    """The original in GB/T 7714 (``passage_zh``: "，携手新疆墨玉 第3段" for a passage, or "")."""
+    return f"{title_zh}[N]. {info.newspaper_zh}, {info.date}({info.page}){passage_zh}."
 
 
 def _initials(info: PageInfo) -> str:

@@ -11,6 +11,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from itertools import chain
 
 from edition.content import Document
+from edition.dates_en import english_date
 from edition.errors import Diagnostics, Loc, show_invisible
 from edition.frontmodel import CheckEntry
 from edition.model import Article, ArticleParts, Block, Chart, Check, Edition, Figure, Mention
@@ -55,6 +56,7 @@ def extract_figures(article: Article, mentions: Sequence[Mention], types: Mappin
                     kind=q.kind,
                     start=q.start,
                     end_value=q.end_value,
+                    text_en=english_date(q.text, block.en) if q.kind == "date" else "",
                 )
             )
     return figures

@@ -87,6 +87,7 @@ class Figure:
     label_en: str = ""
     label_zh: str = ""
     theme: str = ""
+    text_en: str = ""  # a date's English, as its passage's English gives it (edition/dates_en.py)
 
 
 @dataclass(frozen=True, slots=True)

@@ -33,7 +33,9 @@ from edition.numerals import (
     prepare,
 )
 
-__all__ = ["EnNumber", "Mismatch", "Quantity", "compare", "extract_en", "extract_zh", "zh_numeral_values"]
+__all__ = [
+    "EnNumber", "Mismatch", "Quantity", "compare", "date_parts", "extract_en", "extract_zh", "zh_numeral_values",
+]  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -298,6 +300,16 @@ def _scan_zh(text: str) -> tuple[_Found, ...]:
 def extract_zh(text: str) -> list[Quantity]:
     """Every quantity, date and counted ordinal printed in Chinese text, in order, without overlaps."""
     return [f.quantity for f in _scan_zh(text)]
+
+
+def date_parts(text: str) -> tuple[tuple[str, int], ...]:
+    """The parts of a date printed as ``text`` (a date figure's text), in order, as (role,
+    number): 2019年8月 gives year 2019, month 8; a period gives its first date's and then its
+    second's (2月~4月: month 2, month 4). Empty if ``text`` is not one date."""
+    found = _scan_zh(text)
+    if len(found) != 1 or found[0].quantity.kind != "date" or found[0].quantity.text != text:
+        return ()
+    return tuple((p.role, int(p.value)) for p in found[0].parts)
 
 
 _ARABIC_RUN = re.compile(r"[0-9]+")

@@ -68,6 +68,13 @@ def passage_label(article: Article, block: Block, lang: str = "en") -> str:
     return f"{article_name(article, lang)} {_part(block, article, lang)}"
 
 
+def part_names(article: Article) -> dict[str, str]:
+    """Each passage's place in its article as the English names it ("¶3", "caption 1") and as
+    the Chinese does ("第3段", "图片说明1"): a Chinese view's passage citation is filled in from
+    the English one's reference (static/article.js)."""
+    return {_part(b, article, "en"): _part(b, article, "zh") for b in article.blocks}
+
+
 def abbreviation(info: PageInfo) -> str:
     """The newspaper's initials: "China Reform Daily" -> "CRD"."""
     return "".join(word[0] for word in info.newspaper_en.split() if word[:1].isupper()) or info.newspaper_en

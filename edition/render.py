@@ -29,7 +29,7 @@ from edition.pages import Page
 from edition.refs import long_date, passage_label, passage_ref
 from edition.rowhtml import Rows
 from edition.typography import curly_quotes, render_english, render_prose
-from edition.views import VIEWS, View, chinese_in_english, relative, to_hant, use_traditional
+from edition.views import VIEWS, View, chinese_in_english, mark_chinese, relative, to_hant, use_traditional
 
 
 class _Environment(jinja2.Environment):
@@ -82,6 +82,12 @@ class Renderer:
             lambda context, text: Markup(chinese_in_english(render_prose(text), context["view"]))  # noqa: S704
         )
         self.env.filters["en"] = curly_quotes
+        # Chinese inside English (a chart's labels, a citation's BibTeX) marked as Chinese: as
+        # the view writes it ("zh_runs"), or as the original prints it ("original")
+        self.env.filters["zh_runs"] = jinja2.pass_context(
+            lambda context, text: Markup(chinese_in_english(str(escape(text)), context["view"]))  # noqa: S704
+        )
+        self.env.filters["original"] = lambda text: Markup(mark_chinese(str(escape(text)), "zh-Hans"))  # noqa: S704
         self.env.globals.update(sentence=sentence, value=format_value, unit_en=unit_en)
         self._tables: dict[str, _Strings] = {}
 

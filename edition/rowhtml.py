@@ -17,6 +17,7 @@ to the next. Every value is escaped as Jinja's autoescape would (Markup passes t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -26,7 +27,10 @@ from edition.blockhtml import esc
 from edition.figures import format_value, unit_en
 from edition.refs import long_date
 from edition.typography import curly_quotes
-from edition.views import View, chinese_in_english
+from edition.views import HAN, View, chinese_in_english
+
+# CC-CEDICT writes a word it refers to as Traditional|Simplified[pinyin]
+_CEDICT_PAIR = re.compile(f"([{HAN}]+)\\|[{HAN}]+(?=\\[)")
 
 if TYPE_CHECKING:
     from edition.configvalues import Theme
@@ -107,7 +111,7 @@ class Rows:
                     f'<tr id="{esc(f.id)}">\n'
                     f'  <td data-label="{printed}" lang="{zh_lang}">{esc(zh(f.text))}</td>\n'
                     f'  <td data-label="{value}" class="num" data-sort="{esc(f.value)}">{esc(format_value(f))}</td>\n'
-                    f'  <td data-label="{unit}">{esc(zh(f.unit))} <span lang="en">{esc(unit_en(f.unit))}</span></td>\n'
+                    f'  <td data-label="{unit}">{self._unit_zh(f.unit)} <span lang="en">{esc(unit_en(f.unit))}</span></td>\n'
                     f'  <td data-label="{qualifier}" lang="en">{esc(f.qualifier)}</td>\n'
                     f'  <td data-label="{label}" class="label" lang="en">{chinese_in_english(esc(curly_quotes(f.label_en)), view)}'
                 )
@@ -115,6 +119,10 @@ class Rows:
                     out.append(f' <span lang="{zh_lang}">{esc(zh(f.label_zh))}</span>')
                 out.append(f'</td>\n  {cell}\n  <td data-label="{where}">{self._where(f.block)}</td>\n</tr>\n')
         return Markup("".join(out))  # noqa: S704 - every value above is escaped
+
+    def _unit_zh(self, unit: str) -> str:
+        """A figure's measure word as printed, marked as Chinese (the English views' cell is English)."""
+        return f'<span lang="{esc(self.view.zh_lang)}">{esc(self.zh(unit))}</span>' if unit else ""
 
     def _theme_cell(self, theme: Theme | None) -> str:
         """A theme's name in the view's language (both in the parallel view, as the labels)."""
@@ -156,15 +164,26 @@ class Rows:
     def date_list(self, dates: Iterable[Figure]) -> Markup:
         """The dates the text prints, each with the passage it is in (in an archive, and the
         date and page of the issue, without which "3日" cannot be read, where they change)."""
-        zh_lang = esc(self.view.zh_lang)
         last: list[object] = []
         return Markup(  # noqa: S704 - every value is escaped
             "".join(
-                f'  <li id="{esc(f.id)}"><span lang="{zh_lang}">{esc(self.zh(f.text))}</span> — {self._where(f.block)}'
-                f"{self._dated(f.article, last)}</li>\n"
+                f'  <li id="{esc(f.id)}">{self._date(f)} — {self._where(f.block)}{self._dated(f.article, last)}</li>\n'
                 for f in dates
             )
         )
+
+    def _date(self, f: Figure) -> str:
+        """A printed date in the view's languages: as printed in a Chinese view; in the English
+        view its English ("18 February", as the translation gives it) with the Chinese as printed
+        beside it, unless that adds only 年 (2019年: "2019"); in the parallel view both."""
+        view = self.view
+        zh = f'<span lang="{esc(view.zh_lang)}">{esc(self.zh(f.text))}</span>'
+        if not view.show_en or not f.text_en:
+            return zh
+        en = f'<span lang="en">{esc(f.text_en)}</span>'
+        if view.show_zh:
+            return f"{zh} {en}"
+        return en if f.text == f"{f.text_en}年" else f"{en} ({zh})"
 
     def photo_list(self, photos: Iterable[Photo]) -> Markup:
         """The photographs, numbered, each with its caption, credit and image (in an archive,
@@ -218,9 +237,14 @@ class Rows:
     def vocabulary_rows(self, rows: Iterable[VocabularyRow]) -> Markup:
         """An article's words, numbered: the word (linked to its note if it is a name), its
         pinyin, its meaning, its HSK level."""
-        t, zh = self.t, self.zh
-        zh_lang = esc(self.view.zh_lang)
+        t, zh, view = self.t, self.zh, self.view
+        zh_lang = esc(view.zh_lang)
         see_note, number_word = esc(t("see_note")), esc(t("number_word"))
+        # the meaning's cell is in the interface's language; what is English in it (the
+        # dictionary's senses, a part's) is marked so in a Chinese view, and the Chinese
+        # inside that English (CC-CEDICT's cross-references) marked as Chinese in every view
+        cell = ' lang="en"' if view.show_en else ""
+        open_en, close_en = ("", "") if view.show_en else ('<span lang="en">', "</span>")
         # the view's punctuation: "(Place; the edition's note)", （地名；本站注释）
         po, pc, colon, semicolon = (esc(t(k)) for k in ("paren_open", "paren_close", "colon", "semicolon"))
         out: list[str] = []
@@ -229,20 +253,26 @@ class Rows:
             if r.entity:
                 href = esc(self.url("entity/" + r.entity.id + "/"))
                 word = f'<a href="{href}">{word}</a>'
-                meaning = (
-                    f'{esc(r.gloss)}{po}{esc(t("type_" + r.entity.type))}{semicolon}<a href="{href}">{see_note}</a>{pc}'
-                )
+                meaning = f'{self._english(r.gloss, open_en, close_en)}{po}{esc(t("type_" + r.entity.type))}{semicolon}<a href="{href}">{see_note}</a>{pc}'
             elif r.gloss:
-                meaning = esc(r.gloss)
+                meaning = self._english(r.gloss, open_en, close_en)
             elif r.number:
                 meaning = number_word
             else:
                 meaning = esc(t("not_in_dictionary"))
                 if r.made_of:
-                    meaning += f" {esc(t('made_of'))}{colon}{esc(zh(r.made_of))}"
+                    meaning += f" {esc(t('made_of'))}{colon}{self._english(r.made_of, open_en, close_en)}"
             out.append(
                 # one line a row: a browser shows no line break between two cells
                 f'<tr id="w{n}"><td>{n}</td><th scope="row" lang="{zh_lang}">{word}</th>'
-                f'<td lang="zh-Latn-pinyin">{esc(r.pinyin)}</td><td lang="en">{meaning}</td><td>{esc(r.level)}</td></tr>\n'
+                f'<td lang="zh-Latn-pinyin">{esc(r.pinyin)}</td><td{cell}>{meaning}</td><td>{esc(r.level)}</td></tr>\n'
             )
         return Markup("".join(out))  # noqa: S704 - every value above is escaped
+
+    def _english(self, text: str, open_en: str, close_en: str) -> str:
+        """English of the dictionary (a sense, a word's parts with theirs), its Chinese marked
+        as the view writes it: CC-CEDICT's cross-reference 間接|间接[jian4 jie1] is the
+        Traditional form alone in the Traditional view (its Simplified one leaked there)."""
+        if self.view.code == "zh-hant":
+            text = _CEDICT_PAIR.sub(r"\1", text)
+        return f"{open_en}{chinese_in_english(esc(text), self.view)}{close_en}"

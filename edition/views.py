@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -82,22 +83,32 @@ def to_hant(text: str) -> str:
 
 
 # Chinese characters (a regular expression's class), and a run of Chinese inside English:
-# Chinese characters, and the punctuation between them
+# Chinese characters, and the punctuation, spaces and digits between them (a title's
+# 携手新疆墨玉 坚决…, 新增绿地120公顷)
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
-_CHINESE_RUN = re.compile(f"[{HAN}](?:[{HAN}\u3000-\u303f\uff00-\uffef]*[{HAN}])?")
+_CHINESE_RUN = re.compile(f"[{HAN}](?:[{HAN}\u3000-\u303f\uff00-\uffef 0-9]*[{HAN}])?")
+_HAN_CHAR = re.compile(f"[{HAN}]")
 _TAG = re.compile(r"(<code>.*?</code>|<[^>]*>)", re.S)  # a tag, or code kept whole
 
 
 def chinese_in_english(html: str, view: View) -> str:
-    """English HTML (a note, the About page) as ``view`` shows it: in the Traditional view the
-    Chinese it quotes (a note's 精准扶贫) in Traditional characters and marked as such, like
-    the rest of the view (usage walk 8: 51 of its pages showed Simplified inside their notes).
-    Only the text between tags is touched, and not code."""
-    if view.code != "zh-hant":
+    """English HTML (a note, the About page) as ``view`` shows it: the Chinese it quotes (a
+    note's 精准扶贫) marked as Chinese, as the view marks its Chinese elsewhere (walk 10: a
+    reader's browser and screen reader took it for English), and in the Traditional view in
+    Traditional characters, like the rest of the view (usage walk 8: 51 of its pages showed
+    Simplified inside their notes). Only the text between tags is touched, and not code."""
+    return mark_chinese(html, view.zh_lang, to_hant if view.code == "zh-hant" else str)
+
+
+def mark_chinese(html: str, lang: str, convert: Callable[[str], str] = str) -> str:
+    """Each run of Chinese in the text of ``html`` marked with ``lang`` (and converted): as
+    chinese_in_english, and as it is for what quotes the original as printed (a citation's
+    BibTeX in any view: zh-Hans, not converted). Not inside tags, nor in code."""
+    if not _HAN_CHAR.search(html):
         return html
     parts = _TAG.split(html)
     for n in range(0, len(parts), 2):
-        parts[n] = _CHINESE_RUN.sub(lambda m: f'<span lang="zh-Hant">{to_hant(m.group())}</span>', parts[n])
+        parts[n] = _CHINESE_RUN.sub(lambda m: f'<span lang="{lang}">{convert(m.group())}</span>', parts[n])
     return "".join(parts)
 
 

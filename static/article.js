@@ -45,7 +45,12 @@
     if (!ref || !Array.isArray(pieces) || pair.dataset.ref.indexOf(ref + " ") !== 0) {
       return pair.dataset.cite || "";  // a page of another version, kept by a cache
     }
-    var fill = { part: pair.dataset.ref.slice(ref.length + 1), id: pair.id };
+    var part = pair.dataset.ref.slice(ref.length + 1);
+    if (cite.dataset.passageParts) {  // a Chinese view cites the original: "¶3" is "第3段"
+      try { part = JSON.parse(cite.dataset.passageParts)[part]; } catch (e) { part = null; }
+      if (typeof part !== "string") { return pair.dataset.cite || ""; }
+    }
+    var fill = { part: part, id: pair.id };
     return pieces.map(function (piece, i) { return i % 2 ? fill[piece] : piece; }).join("");
   }
   document.querySelectorAll(".pair[data-ref] > a.pl").forEach(function (control) {
@@ -59,7 +64,9 @@
       [[names.ref, pair.dataset.ref], [names.link, url], [names.cite, passageCite(pair)]].filter(function (row) { return row[1]; }).forEach(function (row) {
         box.appendChild(el("dt", "", row[0]));
         var dd = el("dd");
-        dd.appendChild(el("span", "value", row[1]));
+        var value = dd.appendChild(el("span", "value", row[1]));
+        // a Chinese view's citation is of the original, as printed (in Simplified characters)
+        if (row[0] === names.cite && cite && cite.dataset.passageLang) { value.lang = cite.dataset.passageLang; }
         dd.appendChild(document.createTextNode(" "));
         dd.appendChild(copyButton(row[1], words.copy, words.copied));
         box.appendChild(dd);
@@ -85,12 +92,14 @@
       var text = el("span", "value");
       shown.appendChild(text);
       shown.appendChild(document.createTextNode(" "));
-      shown.appendChild(copyButton(function () { return text.textContent; }, cite.dataset.copy, cite.dataset.copied));
+      shown.appendChild(copyButton(function () { return text.textContent.trim(); }, cite.dataset.copy, cite.dataset.copied));
       var choose = function () {
         var dd = terms[select.value].nextElementSibling;
         var pre = dd.querySelector("pre");
-        text.textContent = (pre || dd).textContent.trim();
-        text.lang = dd.lang || (dd.firstElementChild && dd.firstElementChild.lang) || "en";
+        // copied with its marks: the Chinese in an English citation keeps its lang
+        text.textContent = "";
+        Array.prototype.forEach.call((pre || dd).childNodes, function (node) { text.appendChild(node.cloneNode(true)); });
+        text.lang = dd.lang || "en";
         shown.classList.toggle("code", !!pre);
       };
       select.addEventListener("change", choose);

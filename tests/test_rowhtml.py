@@ -78,5 +78,9 @@ def test_a_word_no_dictionary_has_names_its_parts() -> None:
     # one line a row (the line breaks between cells are not shown)
     assert html.startswith('<tr id="w1"><td>1</td><th scope="row" lang="zh-Hans">新词</th><td lang="zh-Latn-pinyin">')
     assert '<tr id="w2"><td>2</td>' in html and html.count("\n") == 2
-    assert '<td lang="en">&lt;not_in_dictionary&gt; &lt;made_of&gt;&lt;colon&gt;新 new; 词 word</td>' in html
+    # the parts' Chinese marked as Chinese in the English cell (walk 10)
+    assert (
+        '<td lang="en">&lt;not_in_dictionary&gt; &lt;made_of&gt;&lt;colon&gt;<span lang="zh-Hans">新</span> new; '
+        '<span lang="zh-Hans">词</span> word</td>'
+    ) in html
     assert '<td lang="en">&lt;number_word&gt;</td>' in html
