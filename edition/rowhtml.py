@@ -240,8 +240,9 @@ class Rows:
         t, zh, view = self.t, self.zh, self.view
         zh_lang = esc(view.zh_lang)
         see_note, number_word = esc(t("see_note")), esc(t("number_word"))
-        # the meaning's cell is in the interface's language; what is English in it (the
-        # dictionary's senses, a part's) is marked so in a Chinese view, and the Chinese
+        # the meaning's cell is in the interface's language; what is English in it (a name's
+        # English, a part's senses) is marked so in a Chinese view (a cell of senses alone is
+        # English: most of the rows, and a span in each was 5% of the pages), and the Chinese
         # inside that English (CC-CEDICT's cross-references) marked as Chinese in every view
         cell = ' lang="en"' if view.show_en else ""
         open_en, close_en = ("", "") if view.show_en else ('<span lang="en">', "</span>")
@@ -250,12 +251,13 @@ class Rows:
         out: list[str] = []
         for n, r in enumerate(rows, 1):
             word = esc(zh(r.text))
-            if r.entity:
+            here = cell
+            if r.gloss and not r.entity:  # a dictionary's senses alone: the cell is English
+                here, meaning = ' lang="en"', self._english(r.gloss, "", "")
+            elif r.entity:
                 href = esc(self.url("entity/" + r.entity.id + "/"))
                 word = f'<a href="{href}">{word}</a>'
                 meaning = f'{self._english(r.gloss, open_en, close_en)}{po}{esc(t("type_" + r.entity.type))}{semicolon}<a href="{href}">{see_note}</a>{pc}'
-            elif r.gloss:
-                meaning = self._english(r.gloss, open_en, close_en)
             elif r.number:
                 meaning = number_word
             else:
@@ -265,7 +267,7 @@ class Rows:
             out.append(
                 # one line a row: a browser shows no line break between two cells
                 f'<tr id="w{n}"><td>{n}</td><th scope="row" lang="{zh_lang}">{word}</th>'
-                f'<td lang="zh-Latn-pinyin">{esc(r.pinyin)}</td><td{cell}>{meaning}</td><td>{esc(r.level)}</td></tr>\n'
+                f'<td lang="zh-Latn-pinyin">{esc(r.pinyin)}</td><td{here}>{meaning}</td><td>{esc(r.level)}</td></tr>\n'
             )
         return Markup("".join(out))  # noqa: S704 - every value above is escaped
 
