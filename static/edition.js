@@ -16,10 +16,27 @@
   var current = document.body.className.replace(/^.*view-(\S+).*$/, "$1");
   var views = document.querySelectorAll(".views a[data-view]");
   // Where the reader is, for the same place in another view: a passage's id is the same in
-  // every view (a name's or a note's is not: the passage it is in)
+  // every view (a name's or a note's is not: the passage it is in). That is the passage the
+  // reader last touched, clicked or focused (a name's note read, then the switch: usage walk
+  // 11 found the other view opening at its top), else the linked one, else the first passage
+  // in sight (the switch is in the header: a reader who scrolled up to it is near the top).
+  var lastPair = null;
+  function touched(event) {
+    var pair = event.target.closest && event.target.closest(".pair[id]");
+    if (pair) { lastPair = pair; }
+  }
+  document.addEventListener("pointerdown", touched, true);
+  document.addEventListener("focusin", touched, true);
+  window.addEventListener("hashchange", function () { lastPair = null; });
+  function inSight() {
+    if (window.scrollY < 1) { return null; }
+    return [].find.call(document.querySelectorAll("main .pair[id]"), function (pair) {
+      return pair.getBoundingClientRect().bottom > 0;
+    }) || null;
+  }
   function here() {
     var at = document.querySelector(":target");
-    at = at && at.closest(".pair");
+    at = lastPair || (at && at.closest(".pair[id]")) || inSight();
     return at ? "#" + at.id : location.hash;
   }
   views.forEach(function (link) {
@@ -205,6 +222,18 @@
     }
     if (to) { event.preventDefault(); to.focus(); }
   });
+  // On a phone the sheet's side is chosen again when the page moves under it: a shared link
+  // to a name opens its note before the browser has scrolled to the name, which then lay
+  // under the sheet (usage walk 11).
+  var moved = false;
+  window.addEventListener("scroll", function () {
+    if (moved || !popover || !owner || !(phone && phone.matches)) { return; }
+    moved = true;
+    window.requestAnimationFrame(function () {
+      moved = false;
+      if (popover && owner) { place(owner.getBoundingClientRect()); }
+    });
+  }, { passive: true });
   // article.js shows a passage's actions in the same popover.
   window.editionPopover = { show: show, close: close, place: place, owner: function () { return owner; }, element: function () { return popover; } };
   document.addEventListener("click", function (event) {

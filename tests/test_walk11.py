@@ -1,0 +1,72 @@
+"""Usage walk 11 (tenth session; a helper who did not write the code read the invented archive
+and the real edition on a phone, at a desk and by keyboard): each defect it found that is
+fixed, as the reader met it, in a real browser (the site is tests/conftest.py's: the real
+edition built once with its search index, served under a project path).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from test_browser import Site, new_page
+from test_phone_reading import phone
+
+pytestmark = pytest.mark.browser
+
+ARTICLE = "2020-05-25/p12/moyu/"
+
+
+def test_switching_view_after_reading_a_note_keeps_the_passage(served_site: Site, browser: Any) -> None:
+    """A reader scrolled to ¶5, read a name's note there, closed it and chose English: the
+    English view opened at its top, as the place was kept only for an address with an anchor."""
+    page = new_page(browser, viewport={"width": 1280, "height": 900})
+    page.goto(served_site.page_url(ARTICLE + "index.html"))
+    name = page.locator("#moyu-p5 a.m").first
+    name.scroll_into_view_if_needed()
+    name.click()
+    page.locator("#popover").wait_for()
+    page.keyboard.press("Escape")
+    page.evaluate("window.scrollTo(0, 0)")  # up to the header's switch
+    page.locator('.views a[data-view="en"]').click()
+    page.wait_for_url(f"**/en/{ARTICLE}#moyu-p5")
+    top = page.evaluate("document.getElementById('moyu-p5').getBoundingClientRect().top")
+    assert 0 <= top < 200, top
+    assert page.errors == []
+    page.context.close()
+
+
+def test_switching_view_after_scrolling_keeps_the_passage_in_sight(served_site: Site, browser: Any) -> None:
+    """Only scrolled (nothing touched), the switch reached by the keyboard's way to the header:
+    the other view opens at the first passage that was in sight."""
+    page = new_page(browser, viewport={"width": 1280, "height": 900})
+    page.goto(served_site.page_url(ARTICLE + "index.html"))
+    page.evaluate("document.getElementById('moyu-p4').scrollIntoView()")
+    first = page.evaluate(
+        "[...document.querySelectorAll('main .pair[id]')].find(p => p.getBoundingClientRect().bottom > 0).id"
+    )
+    href = page.evaluate(
+        "(() => { const a = document.querySelector('.views a[data-view=\"zh\"]');"
+        " a.dispatchEvent(new MouseEvent('click', {cancelable: true})); return a.href; })()"
+    )
+    assert href.endswith(f"/zh/{ARTICLE}#{first}"), href
+    page.context.close()
+
+
+def test_a_shared_link_to_a_name_on_a_phone_leaves_the_name_in_sight(served_site: Site, browser: Any) -> None:
+    """Opened from a shared link (#moyu-p1-m3), the name's note was placed before the browser
+    scrolled to the name, as a sheet along the top, and covered the name it explains."""
+    page = phone(browser)
+    page.goto(served_site.page_url(ARTICLE + "index.html") + "#moyu-p1-m3")
+    page.wait_for_timeout(300)
+    name = page.locator("#moyu-p1-m3")
+    popover = page.locator("#popover")
+    if popover.count():  # the browser opened the note with the focus it gave the name
+        box, sheet = name.bounding_box(), popover.bounding_box()
+        assert box is not None and sheet is not None
+        assert box["y"] + box["height"] <= sheet["y"] or box["y"] >= sheet["y"] + sheet["height"], (box, sheet)
+    else:  # no note open: the name is in sight and can be tapped
+        box = name.bounding_box()
+        assert box is not None and 0 <= box["y"] < 844
+    assert page.errors == []
+    page.context.close()
