@@ -33,6 +33,10 @@ class Page:
     data: dict[str, Any]
 
 
+# The views with a vocabulary page of their own (those that show the Chinese)
+WORDS_VIEWS = tuple(v.code for v in VIEWS if v.show_zh)
+
+
 def page(view: View, path: str, template: str, **data: Any) -> Page:
     """A page at ``path`` within ``view`` (e.g. "articles/x/" in the English view)."""
     return Page(view.prefix + page_file(path), template, {"view": view, "path": path, "searchable": False, **data})
@@ -85,9 +89,13 @@ def site_pages(edition: Edition, site: SiteIndex) -> list[Page]:
     for a, data in zip(edition.articles, articles, strict=True):
         for view in VIEWS:
             pages.append(page(view, a.url, "article.html", **data))
-            if view.code in ("parallel", "zh-hant"):
-                pages.append(page(view, a.url + "words/", "words.html", article=a))
-            else:  # the same words in the same characters: the parallel view's page serves
+            # the vocabulary in each view that shows the Chinese, in its interface's language (the
+            # Simplified view's readers were sent to the parallel one's English, and its switch
+            # to 简体中文 sent them back: usage walk 11); the English view shows no Chinese to
+            # read, and its address is the parallel view's page, whose switch does not offer it
+            if view.show_zh:
+                pages.append(page(view, a.url + "words/", "words.html", article=a, in_views=WORDS_VIEWS))
+            else:
                 pages.append(page(view, a.url + "words/", "redirect.html", target=a.url + "words/", root=True))
     pages.append(page(VIEWS[0], "404.html", "404.html"))
     # Whether the site is an archive (many pages: its home lists their dates), on every page:

@@ -142,6 +142,8 @@ class Renderer:
         view: View = page.data["view"]
         path: str = page.data["path"]
         config = site.edition.config
+        # the views the page is in (a vocabulary page is not in the English view's)
+        here = [v for v in VIEWS if v.code in page.data.get("in_views", (v.code,))]
         root_url: Callable[[str], str] = (
             (lambda target: config.base_path + target)
             if path == "404.html"
@@ -170,10 +172,10 @@ class Renderer:
             "static_url": lambda target: root_url(target) + (f"?v={versions[target]}" if target in versions else ""),
             "views": [
                 (v, config.base_path + v.prefix if path == "404.html" else relative(page.path, v.prefix + path))
-                for v in VIEWS
+                for v in here
             ],
             "canonical": config.base_url + view.prefix + path,
-            "alternates": [(v, config.base_url + v.prefix + path) for v in VIEWS],
+            "alternates": [(v, config.base_url + v.prefix + path) for v in here],
         }
 
     def file(self, name: str) -> str:

@@ -70,3 +70,25 @@ def test_a_shared_link_to_a_name_on_a_phone_leaves_the_name_in_sight(served_site
         assert box is not None and 0 <= box["y"] < 844
     assert page.errors == []
     page.context.close()
+
+
+def test_the_simplified_views_vocabulary_is_its_own_and_no_switch_loops(served_site: Site, browser: Any) -> None:
+    """词汇表 in the Simplified view led to the parallel view's page (an English interface), whose
+    简体中文 link went back to a redirect to itself. Every view that shows the Chinese has its
+    vocabulary page; the English view's address sends a reader to the parallel one, whose switch
+    does not offer the English view."""
+    page = phone(browser)
+    page.goto(served_site.page_url(f"zh/{ARTICLE}index.html"))
+    page.locator(".vocab-link a").first.tap()
+    page.wait_for_url(f"**/zh/{ARTICLE}words/")
+    assert page.locator("html").get_attribute("lang") == "zh-Hans"
+    for view in ("zh-hant", "parallel", "zh"):
+        page.locator(f'.views a[data-view="{view}"]').tap()
+        prefix = "" if view == "parallel" else f"{view}/"
+        page.wait_for_url(f"{served_site.url}{prefix}{ARTICLE}words/")
+        offered = page.locator(".views a[data-view]").evaluate_all("links => links.map(a => a.dataset.view)")
+        assert offered == ["parallel", "zh", "zh-hant"], offered
+    page.goto(served_site.page_url(f"en/{ARTICLE}words/index.html"))
+    page.wait_for_url(f"{served_site.url}{ARTICLE}words/")
+    assert page.errors == []
+    page.context.close()
