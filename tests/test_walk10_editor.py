@@ -13,10 +13,95 @@
 from __future__ import annotations
 
 import pytest
-from bad_input_support import EN, MOYU_PAGE, Project
+from bad_input_support import EN, MOYU_PAGE, ZH, Project
 
 from edition.annotate import _en_pattern, english_index, find_english
 from edition.slips import slips, words_read
+
+P5 = "疫情期间，针对墨玉县劳动力外出"  # moyu-p5, source lines 764-798
+RESTORE = "every source line stands in a block (one that is not this article's moves in layout.yaml)"
+
+
+def delete_paragraph(project: Project, start: str) -> int:
+    """Delete the paragraph of the Chinese that begins so; the line where it stood."""
+    text = project.read(ZH)
+    at = text.index("\n\n" + start) + 2
+    end = text.index("\n\n", at) + 2
+    project.write(ZH, text[:at] + text[end:])
+    return text.count("\n", 0, at) + 1
+
+
+def test_a_paragraph_deleted_from_the_chinese_is_one_error(project: Project) -> None:
+    line = delete_paragraph(project, P5)
+    assert project.read(ZH).split("\n")[line - 1] == "## 广泛动员 形成帮扶合力"  # the block after it
+    english = project.line(EN, "During the epidemic")
+    project.fails(
+        f"{ZH}:{line}:1: error: the Chinese has one block fewer than the source lines it claims ('blocks:' lists 11 "
+        "ranges for 10 blocks) and than its English (11 blocks): moyu-p5, the paragraph of source lines 764-798 "
+        f"(“疫情期间，针对墨玉县劳动力外出转…”), is missing here, after moyu-p4 — restore it here, before this block, "
+        f"as source lines 764-798 have it (its English is at {EN}:{english}:1): {RESTORE}"
+    )
+
+
+def test_check_says_it_once_too(project: Project) -> None:
+    """`check` printed every source line of the article "in no block" (its 'blocks:' unread)."""
+    line = delete_paragraph(project, P5)
+    outcome = project.run("check")
+    errors = [p for p in outcome.lines if ": error: " in p]
+    assert outcome.status == 1
+    assert len(errors) == 1 and errors[0].startswith(f"{ZH}:{line}:1: error: the Chinese has one block fewer"), errors
+    assert f"not accounted for: the source lines of {ZH}, until the block it lacks is back" in outcome.lines
+
+
+def test_a_paragraph_deleted_with_its_range(project: Project) -> None:
+    """Its range taken out of 'blocks:' too: the build said only that the English has a
+    paragraph too many ("remove it"), and held back the source lines in no block."""
+    line = delete_paragraph(project, P5)
+    project.edit(ZH, "  - [764, 798]\n", "")
+    line -= 1
+    english = project.line(EN, "During the epidemic")
+    project.fails(
+        f"{ZH}:{line}:1: error: the Chinese has one block fewer than its English (11 blocks) and than its page's "
+        "layout cuts for it (11): moyu-p5, the paragraph of source lines 764-798 (“疫情期间，针对墨玉县劳动力外出转…”), "
+        "is missing here, after moyu-p4 — restore it here, before this block, as source lines 764-798 have it (its "
+        f"English is at {EN}:{english}:1), and [764, 798] to 'blocks:': {RESTORE}"
+    )
+    outcome = project.run("check")
+    assert [p for p in outcome.lines if ": error: " in p and "in no block" in p] == []
+
+
+@pytest.mark.parametrize(
+    ("start", "block", "kind", "lines", "where"),
+    [
+        ("## 高位统筹", "moyu-s1", "subhead", "680-680", "here, after moyu-p2"),
+        ("下一步，朝阳区", "moyu-p7", "paragraph", "830-836", "at the end, after moyu-p6"),
+    ],
+)
+def test_the_block_named_is_the_one_deleted(
+    project: Project, start: str, block: str, kind: str, lines: str, where: str
+) -> None:
+    delete_paragraph(project, start) if not start.startswith("下一步") else _delete_last(project)
+    outcome = project.run("build", "--no-search", "-q")
+    errors = [p for p in outcome.lines if ": error: " in p]
+    assert outcome.status == 1 and len(errors) == 1, errors
+    assert f": {block}, the {kind} of source lines {lines} " in errors[0] and f"is missing {where} — " in errors[0]
+
+
+def _delete_last(project: Project) -> None:
+    text = project.read(ZH).rstrip("\n")
+    project.write(ZH, text[: text.rindex("\n\n")] + "\n")
+
+
+def test_a_block_added_or_changed_is_not_called_lost(project: Project) -> None:
+    """Two paragraphs joined in one: the count message stands; no block is named as lost."""
+    text = project.read(ZH)
+    at = text.index("\n\n" + P5)
+    project.write(ZH, text[:at] + text[at + 2 :])
+    outcome = project.run("build", "--no-search", "-q")
+    assert outcome.status == 1
+    assert not any("fewer than" in p for p in outcome.lines), outcome.lines
+    assert any("'blocks:' lists 11 source ranges but the text has 10 blocks" in p for p in outcome.lines)
+
 
 # --- 2. raw HTML, an emphasis left open -----------------------------------------------------
 
