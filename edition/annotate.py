@@ -97,8 +97,18 @@ def english_index(forms: Iterable[str]) -> EnglishIndex:
     by_head: dict[str, list[str]] = {}
     for form in sorted((f for f in forms if f), key=len, reverse=True):
         by_head.setdefault(_head(form), []).append(form)
-    firsts = "".join(re.escape(ch) for ch in sorted({form[0] for forms in by_head.values() for form in forms}))
+    # a form in lowercase may start with its capital where it begins a sentence (_en_pattern)
+    chars = {c for forms in by_head.values() for form in forms for c in (form[0], _capital(form)[0])}
+    firsts = "".join(re.escape(ch) for ch in sorted(chars))
     return EnglishIndex(by_head, re.compile(rf"(?<!\w)[{firsts}]" if firsts else r"(?!)"))
+
+
+def _capital(form: str) -> str:
+    """The form as it begins a sentence: its first letter capitalised, if it is lowercase."""
+    return form[0].upper() + form[1:] if form[0].islower() else form
+
+
+_AT_SENTENCE_START = re.compile(_SENTENCE_START)
 
 
 def find_english(text: str, index: EnglishIndex) -> Iterator[tuple[int, int, str]]:
@@ -113,9 +123,15 @@ def find_english(text: str, index: EnglishIndex) -> Iterator[tuple[int, int, str
         i = place.start()
         if i < end:
             continue
-        for form in index.forms.get(_head(text, i), ()):
+        head = _head(text, i)
+        forms = index.forms.get(head, [])
+        if head[0].isupper() and _AT_SENTENCE_START.match(text, i):  # "Paired assistance has…"
+            lowered = index.forms.get(head[0].lower() + head[1:], [])
+            forms = sorted([*forms, *lowered], key=len, reverse=True) if forms and lowered else forms or lowered
+        for form in forms:
             stop = i + len(form)
-            if text.startswith(form, i) and (stop == size or not _is_word(text[stop])):
+            written = text.startswith(form, i) or text.startswith(_capital(form), i)
+            if written and (stop == size or not _is_word(text[stop])):
                 yield i, stop, form
                 end = stop
                 break
@@ -267,7 +283,10 @@ def _article_mentions(
                 if _overlaps((start, end), taken) or entity_id in excluded:
                     continue
                 seen[entity_id] = seen.get(entity_id, 0) + 1
-                out.append(Mention(entity_id, article.id, block.id, "", form, -1, seen[entity_id], start))
+                # as written: capitalised where it begins a sentence
+                out.append(
+                    Mention(entity_id, article.id, block.id, "", block.en[start:end], -1, seen[entity_id], start)
+                )
         for pin in block_pins:
             if not pin.exclude and pin.entity not in counts:
                 forms = " / ".join(show_invisible(f, "") for f in definitions[pin.entity].forms_zh)

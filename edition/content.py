@@ -17,6 +17,7 @@ from edition.frontmatter import split_front_matter
 from edition.frontmodel import ArticleFront, TranslationFront
 from edition.markup import parse_blocks
 from edition.model import SourceText
+from edition.slips import slips
 from edition.typography import prose_titles
 from edition.yamlload import LineDict, load_yaml
 
@@ -144,10 +145,26 @@ def load_document(
             )
             if not raw.kind:  # a construct that is no block of the page (a list, a comment)
                 continue
+        if lang == "en":  # raw HTML, an emphasis left open: published, but not as meant
+            for slip in slips(raw.text):
+                diags.warning(_where(name, split.body, split.body_line, raw.line, slip.written), slip.what, slip.hint)
         joined = raw.text.replace("\n", "" if lang == "zh" else " ")
         blocks.append(Block(raw.kind, joined, Loc(name, line, 1)))
     meta = parse_front(front, name, lang, [b.kind for b in blocks])
     return Document(name, stem_of(name), lang, meta, tuple(blocks), split.body_line)
+
+
+def _where(name: str, body: str, body_line: int, first: int, written: str) -> Loc:
+    """Where a block's text has ``written``: its line and column in the file (the block's
+    first line, if it is not found as written: an escape or an entity between)."""
+    lines = body.split("\n")
+    for number in range(first, len(lines)):
+        if number > first and not lines[number].strip():
+            break  # the block's end
+        column = lines[number].find(written)
+        if column >= 0:
+            return Loc(name, body_line + number + 1, column + 1)
+    return Loc(name, body_line + first + 1, 1)
 
 
 def stem_of(name: str) -> str:

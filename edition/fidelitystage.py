@@ -10,23 +10,30 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from edition.content import Document
 from edition.cut import CutFile, Layout, cut_page, read_layout
 from edition.errors import Diagnostics, show_invisible
 from edition.fidelity import account
+from edition.lostblock import Lost, follows_from_lost, lost_in_page
 from edition.model import Article, Edition
 
 Cut = Callable[[Sequence[str], Layout], tuple[CutFile, ...]]
 
 
-def check_fidelity(root: Path, edition: Edition, diags: Diagnostics, cut_lines: Cut = cut_page) -> None:
+def check_fidelity(
+    root: Path, edition: Edition, diags: Diagnostics, cut_lines: Cut = cut_page, docs: Sequence[Document] = ()
+) -> list[Lost]:
     """Report, page by page, every departure of the Chinese from the repaired witness that no
     emendation declares, and every emendation whose source text the witness does not have.
     ``cut_lines``: cut_page, or the dev server's, which keeps the cuts of unchanged witnesses
-    and layouts."""
+    and layouts. Returns the blocks a Chinese text lost (``docs``: the content files), which
+    edition/causes.py reports in place of what follows from them."""
     # A file with an error already (one that did not load, a broken 'blocks:') would make the
     # account report each of its source lines as lost: one cause, said once already.
     troubled = {d.loc.path for d in diags.errors}
     unsure = not edition.complete or any(path.endswith(".md") for path in troubled)
+    by_path = {d.path: d for d in docs}
+    lost: list[Lost] = []
     for page in edition.pages:
         layout_path = root / page.info.layout
         if not layout_path.is_file():  # a page without a layout: nothing to account against
@@ -36,15 +43,20 @@ def check_fidelity(root: Path, edition: Edition, diags: Diagnostics, cut_lines: 
             lines = lines[:-1]
         cut = cut_lines(lines, read_layout(layout_path, root))
         articles = (page.front, *page.articles)
+        gone = lost_in_page(articles, cut, by_path)
+        lost.extend(gone)
         false_sources = check_emendation_sources(articles, cut, diags)
         found = Diagnostics()
         account(lines, cut, articles, page.source.path, found)
         for problem in found.items:
             if problem.loc.path in troubled or (unsure and problem.loc.path == page.source.path):
                 continue
+            if follows_from_lost(problem, gone, page.source.path):
+                continue
             # A departure from a block whose emendation names a false source is that one mistake.
             if not any(f"the Chinese of {block} departs" in problem.message for block in false_sources):
                 diags.items.append(problem)
+    return lost
 
 
 def check_emendation_sources(articles: Sequence[Article], cut: Sequence[CutFile], diags: Diagnostics) -> set[str]:

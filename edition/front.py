@@ -96,6 +96,7 @@ def parse_front(data: LineDict, path: str, lang: str, kinds: Sequence[str]) -> A
         figures=_listed(data, "figures", "figure", path, wrong, _label),
         checks=_listed(data, "checks", "check", path, wrong, _check),
         charts=_listed(data, "charts", "chart", path, wrong, _chart),
+        ranges=len(data["blocks"]) if isinstance(data.get("blocks"), list) else -1,
     )
 
 

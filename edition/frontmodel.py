@@ -147,6 +147,7 @@ class ArticleFront(Head):
     figures: Listed[FigureLabel] = field(default_factory=Listed)
     checks: Listed[CheckEntry] = field(default_factory=Listed)
     charts: Listed[ChartEntry] = field(default_factory=Listed)
+    ranges: int = -1  # how many ranges 'blocks:' lists (-1: none, or not a list)
 
 
 @dataclass(frozen=True, slots=True)

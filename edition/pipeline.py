@@ -24,6 +24,7 @@ from edition.fidelitystage import check_fidelity
 from edition.figures import annotate_figures
 from edition.incremental import PageCache, render_changed
 from edition.linecheck import check_line_claims
+from edition.lostblock import Lost
 from edition.model import Edition
 from edition.numbercheck import check_numbers
 from edition.overlay import Look, load_static, load_templates
@@ -226,6 +227,7 @@ def make_edition(
     # article's problems reported as its step comes
     edition = assemble(config, docs, pages, diags, unreadable, make=replay.article)
     assembled = len(diags.items)
+    lost: list[Lost] = []  # blocks lost from a Chinese text (edition/lostblock.py)
     if edition is not None:
         diags.items.extend(lexicon_problems.items)
         edition, mentions = annotate(edition, docs, lexicon, diags, find=replay.mentions)
@@ -242,10 +244,10 @@ def make_edition(
         diags.items.extend(reading_problems.items)
         edition = with_reading(edition, readings, diags, made=replay.tokens)
         # the fidelity account of each page: every change to the Chinese declared
-        check_fidelity(root, edition, diags, cache.cutter() if cache is not None else cut_page)
+        lost = check_fidelity(root, edition, diags, cache.cutter() if cache is not None else cut_page, docs)
         lint_text(edition, diags)  # Chinese left in the English, fullwidth digits, control characters
         edition = replace(edition, about=load_about(root, diags))  # the About page's own words
-    one_cause(diags, len(problems), assembled, docs, glossaries)  # follow-on errors held back
+    one_cause(diags, len(problems), assembled, docs, glossaries, lost)  # follow-on errors held back
     if strict:
         diags.items = [Diagnostic(d.loc, d.message, d.hint, "error") for d in diags.items]
     diags.raise_if_errors()

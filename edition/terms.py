@@ -26,6 +26,7 @@ from pathlib import Path
 from edition.content import load_listing
 from edition.errors import Diagnostics, Loc, rel
 from edition.model import Block, Edition, Entity
+from edition.slips import words_read
 from edition.yamlload import LineDict, check_keys, did_you_mean
 
 TERMBASE = Path("content/termbase/termbase.yaml")
@@ -216,7 +217,8 @@ def check_terms(edition: Edition, data: LineDict | None, path: str, diags: Diagn
 
 def _check_block(block: Block, terms: list[Term], banned: _Banned, diags: Diagnostics) -> None:
     assert block.en_loc is not None
-    for bad, term in banned.hits(block.en):
+    english = words_read(block.en)  # a tag or a star inside a rendering is not another rendering
+    for bad, term in banned.hits(english):
         diags.error(
             block.en_loc,
             f"{block.id}: banned rendering “{bad}” (termbase: {term.zh[0]} is “{term.en}”)",
@@ -224,7 +226,7 @@ def _check_block(block: Block, terms: list[Term], banned: _Banned, diags: Diagno
         )
     for term in terms:
         found = next((form for form in term.zh if form in block.zh), None)
-        if found and not any(_contains(block.en, form) for form in (term.en, *term.aliases)):
+        if found and not any(_contains(english, form) for form in (term.en, *term.aliases)):
             diags.error(
                 block.en_loc,
                 f"{block.id}: the Chinese has {found} but the English has not its approved rendering “{term.en}”",

@@ -214,12 +214,16 @@ WORDISH = "Ab _-.1é "
     st.lists(st.one_of(st.text(min_size=1, max_size=4), st.text(alphabet=WORDISH, min_size=1, max_size=4)), max_size=8),
 )
 @example("in Beijing's Beijing-Tianjin area_1", ["Beijing", "Beijing-Tianjin", "Tianjin", "area"])
+@example("A b. B (b “B", ["b"])
 def test_english_names_are_found_as_the_pattern_of_every_name_finds_them(text: str, forms: list[str]) -> None:
     """The annotator looks an English name up by the character it starts with (the whole
     archive's names in one regular expression were tried at every character): the same
     matches, whole words, longest first, in the same places."""
     expected = [(m.start(), m.end(), m.group(0)) for m in _en_pattern(tuple(forms)).finditer(text)] if forms else []
-    assert list(find_english(text, english_index(forms))) == expected
+    found = list(find_english(text, english_index(forms)))
+    # each with the glossary's form it is (capitalised where it begins a sentence: walk 10)
+    assert [(start, end, text[start:end]) for start, end, _ in found] == expected
+    assert all(form in forms and text[start:end] in (form, form[0].upper() + form[1:]) for start, end, form in found)
 
 
 # --- the inline renderer ------------------------------------------------------------------

@@ -1,0 +1,167 @@
+"""A block missing from the Chinese, said once as what it is and where it belongs.
+
+An editor who deletes a paragraph of an article's Chinese leaves its 'blocks:' with a range
+too many, its English with a block too many and the paragraph's source lines in no block;
+each stage then said what it saw ("'blocks:' lists 11 source ranges but the text has 10
+blocks", "this paragraph … has no Chinese counterpart — remove it", an entity "found nowhere
+in the text", and in `check` every source line of the article "in no block"), and none named
+the paragraph. The page's cut (its witness cut by its layout, edition/cut.py) says which
+blocks each article has: the Chinese blocks are matched to them by their text, in order, and
+a cut block no Chinese block matches is the one lost. It is said once, where it belongs;
+what follows from it is held back (edition/causes.py).
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from edition.content import Block, Document
+from edition.cut import CutBlock, CutFile
+from edition.errors import Diagnostic
+from edition.ids import local_block_ids
+from edition.model import Article
+
+SURE = 0.6  # every Chinese block must read this much like the cut block it is matched with
+
+
+@dataclass(frozen=True)
+class Lost:
+    article: str  # the Chinese file
+    article_id: str
+    english: str | None  # its translation's file
+    block: CutBlock  # the block as the cut has it
+    lines: frozenset[int]  # every source line of the article's blocks (the account's follow-ons)
+    diagnostic: Diagnostic
+
+
+def lost_in_page(articles: Iterable[Article], cut: Sequence[CutFile], docs: Mapping[str, Document]) -> list[Lost]:
+    """The blocks each article of a page lost from its Chinese."""
+    by_id = {f.id: f for f in cut}
+    found: list[Lost] = []
+    for article in articles:
+        zh, cut_file = docs.get(article.path), by_id.get(article.id)
+        if zh is not None and cut_file is not None:
+            found.extend(lost_blocks(zh, docs.get(article.en_path or ""), cut_file))
+    return found
+
+
+def lost_blocks(zh: Document, en: Document | None, cut: CutFile) -> list[Lost]:
+    """The cut blocks the Chinese has no block for: [] when it has them all, has more (a
+    split, an addition: other messages say so), or reads too unlike them to say which."""
+    blocks, cuts = zh.blocks, cut.blocks
+    if not blocks or len(blocks) >= len(cuts):
+        return []
+    matched = _match(blocks, cuts)
+    if matched is None:
+        return []
+    ids = [f"{cut.id}-{local}" for local in local_block_ids([c.kind for c in cuts])]
+    lines = frozenset(n for c in cuts for n in range(c.first, c.last + 1))
+    missing = [j for j in range(len(cuts)) if j not in matched]
+    if any(_joined(cuts[j], blocks, matched, j) for j in missing):
+        return []  # two blocks joined in one: not lost
+    fewer = "one block" if len(missing) == 1 else f"{len(missing)} blocks"
+    than = []
+    claimed = zh.article_front.ranges == len(cuts)  # else its range went with it, or 'blocks:' is wrong
+    if claimed:
+        than.append(f"the source lines it claims ('blocks:' lists {len(cuts)} ranges for {len(blocks)} blocks)")
+    if en is not None and len(en.blocks) == len(cuts):
+        than.append(f"its English ({len(en.blocks)} blocks)")
+    if not claimed:
+        than.append(f"its page's layout cuts for it ({len(cuts)})")
+    found = []
+    for j in missing:
+        block = cuts[j]
+        after = sum(1 for m in matched if m < j)  # the Chinese blocks before it
+        at_end = after == len(blocks)
+        place, here = ("at the end", "after the last block") if at_end else ("here", "here, before this block")
+        loc = blocks[-1].loc if at_end else blocks[after].loc
+        english = f" (its English is at {en.blocks[j].loc})" if en is not None and len(en.blocks) == len(cuts) else ""
+        previous = f", after {ids[j - 1]}" if j > 0 else ""
+        found.append(
+            Lost(
+                zh.path,
+                cut.id,
+                en.path if en is not None else None,
+                block,
+                lines,
+                Diagnostic(
+                    loc,
+                    f"the Chinese has {fewer} fewer than {' and than '.join(than)}: {ids[j]}, the {block.kind} of "
+                    f"source lines {block.first}-{block.last} ({_quote(block.text)}), is missing {place}{previous}",
+                    f"restore it {here}, as source lines {block.first}-{block.last} have it{english}"
+                    + ("" if claimed else f", and [{block.first}, {block.last}] to 'blocks:'")
+                    + ": every source line stands in a block (one that is not this article's moves in layout.yaml)",
+                ),
+            )
+        )
+    return found
+
+
+def _match(blocks: Sequence[Block], cuts: Sequence[CutBlock]) -> list[int] | None:
+    """Each Chinese block's cut block, in order, the best-reading assignment; None if a block
+    reads too unlike the one it is given (a text changed beyond a repair: no guess)."""
+    n, m = len(blocks), len(cuts)
+    score = [[_likeness(b, c) for c in cuts] for b in blocks]
+    worst = -1.0
+    best = [[worst * (n + 1)] * (m + 1) for _ in range(n + 1)]
+    best[0] = [0.0] * (m + 1)
+    for i in range(1, n + 1):
+        for j in range(i, m + 1):
+            best[i][j] = max(best[i][j - 1] if j > i else worst * (n + 1), best[i - 1][j - 1] + score[i - 1][j - 1])
+    matched: list[int] = []
+    i, j = n, m
+    while i:
+        if j > i and best[i][j] == best[i][j - 1]:
+            j -= 1
+            continue
+        matched.append(j - 1)
+        i, j = i - 1, j - 1
+    matched.reverse()
+    if any(score[i][j] < SURE for i, j in enumerate(matched)):
+        return None
+    return matched
+
+
+def _likeness(block: Block, cut: CutBlock) -> float:
+    """How much a Chinese block reads like a cut block: 1.0 the same text; an emendation or
+    two cost little; another paragraph reads as nearly nothing."""
+    a, b = _squash(block.text), _squash(cut.text)
+    if a == b:
+        return 1.0 if block.kind == cut.kind else 0.7
+    size = max(len(a), len(b), 1)
+    start = 0
+    while start < min(len(a), len(b)) and a[start] == b[start]:
+        start += 1
+    end = 0
+    while end < min(len(a), len(b)) - start and a[-1 - end] == b[-1 - end]:
+        end += 1
+    alike = (start + end) / size
+    if alike < SURE:
+        matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+        if matcher.real_quick_ratio() >= SURE and matcher.quick_ratio() >= SURE:
+            alike = max(alike, matcher.ratio())
+    return alike - (0 if block.kind == cut.kind else 0.3)
+
+
+def _joined(cut: CutBlock, blocks: Sequence[Block], matched: Sequence[int], j: int) -> bool:
+    """The cut block's text inside the Chinese block matched with a neighbour of it."""
+    text = _squash(cut.text)[:12]
+    return any(m in (j - 1, j + 1) and text in _squash(blocks[i].text) for i, m in enumerate(matched))
+
+
+def _squash(text: str) -> str:
+    return "".join(text.split())
+
+
+def _quote(text: str, size: int = 16) -> str:
+    return f"“{text[:size]}…”" if len(text) > size else f"“{text}”"
+
+
+def follows_from_lost(problem: Diagnostic, lost: Sequence[Lost], source: str) -> bool:
+    """An error of the fidelity account that a lost block explains: one of its article's
+    files, or one of the article's source lines in no block."""
+    if any(problem.loc.path in (gone.article, gone.english) for gone in lost):
+        return True
+    return problem.loc.path == source and any(problem.loc.line in gone.lines for gone in lost)
