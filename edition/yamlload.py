@@ -104,7 +104,7 @@ def load_yaml(text: str, path: str, line_offset: int = 0) -> Any:
             # PyYAML's words for a ': ' it cannot place: a value with ': ' in it, unquoted, or a
             # key indented under a line that already has its value
             problem = "a ': ' where no key can begin"
-            hint = "put a value containing ': ' in quotes, or indent this key as deep as the keys beside it"
+            hint = "check the indentation (a key stands as deep as the keys beside it), and put a value containing ': ' in quotes"
         opened = _unclosed_quote(text, line - line_offset)
         if opened is not None:  # YAML read on past the line, and stumbled far below it
             line, col = opened[0] + line_offset, opened[1]

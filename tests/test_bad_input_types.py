@@ -212,6 +212,6 @@ def test_a_colon_yaml_cannot_place_is_said_in_an_editors_words(project: Project)
     this context", PyYAML's words (tenth session's editor walk)."""
     line = project.edit(EN, "id: moyu", "id: moyu\n  extra: 1") + 1
     project.fails(
-        f"{EN}:{line}:8: error: invalid YAML: a ': ' where no key can begin — put a value containing ': ' in quotes, "
-        "or indent this key as deep as the keys beside it"
+        f"{EN}:{line}:8: error: invalid YAML: a ': ' where no key can begin — check the indentation (a key stands as "
+        "deep as the keys beside it), and put a value containing ': ' in quotes"
     )
