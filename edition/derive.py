@@ -19,6 +19,7 @@ from edition.model import Article, Block, Edition, Entity, Figure, Mention, Phot
 from edition.parts import article_runs, row_parts
 from edition.pieces import Pieces
 from edition.reading_out import VocabularyRow, vocabulary
+from edition.refs import passage_part
 
 # Up to this many articles, the front page shows them all, whole: a newspaper page.
 WHOLE_PAGE_ARTICLES = 12
@@ -114,6 +115,8 @@ class SiteIndex:
             "title_en": article.title_en,
             "title_zh": article.title_zh,
             "block": m.block,
+            "part_en": passage_part(article, block, "en"),  # after the title: "…, ¶3" / "…，第3段"
+            "part_zh": passage_part(article, block, "zh"),
             "zh": sentence(block.zh, m.start, "zh") if m.start >= 0 else "",
             "en": sentence(block.en, m.en_start, "en") if m.en_start >= 0 else "",
         }

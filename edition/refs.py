@@ -65,7 +65,13 @@ def _part(block: Block, article: Article, lang: str) -> str:
 
 def passage_label(article: Article, block: Block, lang: str = "en") -> str:
     """ "Moyu ¶3", "page caption 1"; in Chinese "携手新疆墨玉 第3段"."""
-    return f"{article_name(article, lang)} {_part(block, article, lang)}"
+    return f"{article_name(article, lang)} {passage_part(article, block, lang)}"
+
+
+def passage_part(article: Article, block: Block, lang: str = "en") -> str:
+    """A passage's place in its article: "¶3", "caption 1"; in Chinese "第3段" (after its
+    article's full title, which its name would only repeat)."""
+    return _part(block, article, lang)
 
 
 def part_names(article: Article) -> dict[str, str]:

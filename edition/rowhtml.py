@@ -61,6 +61,7 @@ class Rows:
             "photo_list": self.photo_list,
             "mention_list": self.mention_list,
             "page_date": self.page_date,
+            "where": self.where,
             "vocabulary_rows": self.vocabulary_rows,
         }
 
@@ -83,7 +84,15 @@ class Rows:
         if not self.archive or last == [date, page]:
             return ""
         last[:] = [date, page]
-        return f' <span class="where">({self.page_date(date, page)})</span>'
+        return self.where(date, page)
+
+    def where(self, date: str, page: object) -> Markup:
+        """A newspaper page's date and number after what they place, in the view's brackets:
+        " (4 January 2021, page 1)"; （2021年1月4日 第1版） in a Chinese view, after the Chinese
+        without a space."""
+        po, pc = esc(self.t("paren_open")), esc(self.t("paren_close"))
+        space = " " if self.view.show_en else ""
+        return Markup(f'{space}<span class="where">{po.strip()}{self.page_date(date, page)}{pc}</span>')  # noqa: S704
 
     def _dated(self, article_id: str, last: list[object]) -> str:
         """``_when`` for an article's row, its page looked up (the site's lookups)."""
@@ -212,7 +221,7 @@ class Rows:
         """An entity's mentions (edition/derive.py ``mention_rows``): where, and the sentences;
         in an archive, the date and page where they change."""
         view, zh = self.view, self.zh
-        zh_lang = esc(view.zh_lang)
+        zh_lang, comma = esc(view.zh_lang), esc(self.t("comma"))
         out: list[str] = []
         last: list[object] = []
         for row in rows:
@@ -225,7 +234,9 @@ class Rows:
             else:  # not yet translated: its Chinese title, marked as Chinese on an English page
                 title = f'<span lang="{zh_lang}">{esc(zh(row["title_zh"]))}</span>'
             href = f"{self.url(row['path'])}#{row['block']}"
-            out.append(f'  <li>\n    <a href="{esc(href)}">{title}, {esc(self.passage(row["block"]))}{when}</a>\n')
+            # the article's title and the passage's place in it ("…, ¶3"; "…，第3段")
+            part = row["part_en"] if view.show_en else zh(row["part_zh"])
+            out.append(f'  <li>\n    <a href="{esc(href)}">{title}{comma}{esc(part)}{when}</a>\n')
             # the sentences follow the link without a line break of their own (as the template had them)
             if view.show_zh and row["zh"]:
                 out.append(f'<p lang="{zh_lang}">{esc(zh(row["zh"]))}</p>')

@@ -119,7 +119,7 @@ def test_an_entity_page_spans_the_archive(archive: Path) -> None:
     # each mention says its date and page where they change, as the appendix's articles do
     # (found by a usage walk: an archive's lists grouped articles with no date or page)
     assert entity.count('<span class="where">(') == 2
-    assert 'Parks headline <span class="where">(4 January 2021, page&nbsp;1)</span></a>' in entity
+    assert 'Green Space, headline <span class="where">(4 January 2021, page&nbsp;1)</span></a>' in entity
     appendix = (archive / "figures/index.html").read_text(encoding="utf-8")
     assert (
         '<span class="where">(5 January 2021, page&nbsp;2 <span lang="zh-Hans">2021年1月5日 第2版</span>)</span></th>'

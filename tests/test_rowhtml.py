@@ -41,10 +41,11 @@ def test_a_failed_check_is_an_editorial_note_with_its_working() -> None:
 
 def test_a_mention_without_sentences_has_its_link_only() -> None:
     row = {"path": "articles/x/", "block": "x-p1", "title_en": NASTY, "title_zh": "标题", "zh": "", "en": ""}
+    row |= {"part_en": "¶1", "part_zh": "第1段"}
     html = _rows().mention_list([row])
-    assert html == '  <li>\n    <a href="../articles/x/#x-p1">a &lt;b&gt; &amp; “c”, ¶ x-p1</a>\n  </li>\n'
+    assert html == '  <li>\n    <a href="../articles/x/#x-p1">a &lt;b&gt; &amp; “c”&lt;comma&gt;¶1</a>\n  </li>\n'
     zh_only = _rows(1).mention_list([{**row, "zh": "句子<", "en": "sentence"}])
-    assert '标题, ¶ x-p1</a>\n<p lang="zh-Hans">句子&lt;</p>  </li>\n' in zh_only
+    assert '标题&lt;comma&gt;第1段</a>\n<p lang="zh-Hans">句子&lt;</p>  </li>\n' in zh_only
     assert "sentence" not in zh_only
 
 
@@ -65,7 +66,8 @@ def test_an_archives_lists_say_date_and_page_where_they_change() -> None:
     dates = [Figure(f"{a}-n1", a, f"{a}-p1", "3日", 3.0, "日", "", "date", 0) for a in "abc"]
     html = rows.date_list(dates)
     assert html.count('<span class="where">') == 2  # a, then c: b is on a's page
-    assert '(4 January 2021, &lt;page_no&gt;&nbsp;1 <span lang="zh-Hans">2021年1月4日 第1版</span>)' in html
+    where = '&lt;paren_open&gt;4 January 2021, &lt;page_no&gt;&nbsp;1 <span lang="zh-Hans">2021年1月4日 第1版</span>'
+    assert f"{where}&lt;paren_close&gt;" in html
     assert '<span class="where">' not in one_page.date_list(dates)  # a site of one page
 
 

@@ -92,3 +92,34 @@ def test_the_simplified_views_vocabulary_is_its_own_and_no_switch_loops(served_s
     page.wait_for_url(f"{served_site.url}{ARTICLE}words/")
     assert page.errors == []
     page.context.close()
+
+
+def test_a_chinese_headline_breaks_between_its_phrases_not_inside_a_word(served_site: Site, browser: Any) -> None:
+    """携手新疆墨玉 坚决打赢脱贫攻坚战 was balanced over two lines as "…墨玉 坚 / 决打赢…"
+    on a phone: the line broke inside 坚决. It breaks at the newspaper's space."""
+    page = phone(browser)
+    page.goto(served_site.page_url(f"zh/{ARTICLE}index.html"))
+    lines = page.evaluate(
+        """() => {
+      const span = document.querySelector('#moyu-h1 h1 .zh');
+      const walker = document.createTreeWalker(span, NodeFilter.SHOW_TEXT);
+      const tops = [];
+      for (let node; (node = walker.nextNode());) {
+        for (let i = 0; i < node.length; i++) {
+          const range = document.createRange();
+          range.setStart(node, i); range.setEnd(node, i + 1);
+          const box = range.getBoundingClientRect();
+          if (box.width) tops.push([node.data[i], Math.round(box.top)]);
+        }
+      }
+      const out = [];
+      for (const [ch, top] of tops) {
+        if (!out.length || out[out.length - 1][1] !== top) out.push(['', top]);
+        out[out.length - 1][0] += ch;
+      }
+      return out.map(l => l[0]);
+    }"""
+    )
+    assert len(lines) >= 2, lines
+    assert [line.strip() for line in lines] == ["携手新疆墨玉", "坚决打赢脱贫攻坚战"], lines
+    page.context.close()

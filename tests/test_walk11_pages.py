@@ -1,0 +1,61 @@
+"""Usage walk 11 on the invented archive (tests/fixtures/archive: two pages of two dates), the
+defects it found in what the pages say, each as the reader met it."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from edition.pipeline import build
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site = tmp_path_factory.mktemp("archive") / "site"
+    shutil.copytree(ROOT / "tests/fixtures/archive", site)
+    build(site, site / "output", search=False)
+    return site / "output"
+
+
+def read(out: Path, name: str) -> str:
+    return (out / name).read_text(encoding="utf-8")
+
+
+def test_a_names_page_says_each_passage_once_by_its_articles_title(out: Path) -> None:
+    """ "朝陽區新增綠地120公頃, 朝陽區新增綠地120公頃 標題": the article's title, then the passage's
+    name, which in Chinese begins with the same title; an ASCII comma in the Chinese views."""
+    hant = read(out, "zh-hant/entity/chaoyang-district/index.html")
+    assert (
+        '">朝陽區新增綠地120公頃，標題<span class="where">（<span lang="zh-Hant">2021年1月4日 第1版</span>）</span></a>'
+        in hant
+    )
+    parallel = read(out, "entity/chaoyang-district/index.html")
+    assert '">Chaoyang District Adds 120 Hectares of Green Space, headline <span class="where">(4 January' in parallel
+
+
+def test_a_pages_date_and_number_stand_in_the_views_brackets(out: Path) -> None:
+    """The rows, "see also", the previous and next articles and the appendix's groups placed a
+    row on its page in ASCII brackets in the Chinese views too."""
+    for name in (
+        "zh/2021-01-05/p02/relief/index.html",
+        "zh/figures/index.html",
+        "zh/entity/chaoyang-district/index.html",
+    ):
+        page = read(out, name)
+        assert '<span class="where">（<span lang="zh-Hans">2021年1月' in page, name
+        assert '<span class="where">(' not in page, name
+    assert '<span class="where">(4 January 2021, page&nbsp;1)</span>' in read(
+        out, "en/2021-01-05/p02/relief/index.html"
+    )
+
+
+def test_a_pages_date_in_chinese_is_not_broken_and_a_phones_links_are_the_columns_width() -> None:
+    """On a phone the previous article's link was half the column wide, and broke 第 / 1版."""
+    css = (ROOT / "static/edition.css").read_text(encoding="utf-8")
+    assert ".where [lang|=zh] { white-space: nowrap; }" in css
+    phone = css[css.index("@media (max-width: 40rem)") :]
+    assert ".prevnext a { max-width: none; }" in phone[: phone.index("\n}\n")]
