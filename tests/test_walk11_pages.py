@@ -59,3 +59,14 @@ def test_a_pages_date_in_chinese_is_not_broken_and_a_phones_links_are_the_column
     assert ".where [lang|=zh] { white-space: nowrap; }" in css
     phone = css[css.index("@media (max-width: 40rem)") :]
     assert ".prevnext a { max-width: none; }" in phone[: phone.index("\n}\n")]
+
+
+def test_an_archives_page_and_article_titles_say_their_date_and_page(out: Path) -> None:
+    """An archive's tabs and bookmarks read "Chaoyang District Adds… — Test Daily": which
+    date's? (A site of one page names its page in its short title already.)"""
+    title = "<title>Chaoyang District Adds 120 Hectares of Green Space — 4 January 2021, page 1 — Test Daily</title>"
+    assert title in read(out, "2021-01-04/p01/parks/index.html")
+    assert title in read(out, "en/2021-01-04/p01/index.html")
+    assert "<title>朝陽區助企紓困 — 2021年1月5日 第2版 — 測試日報</title>" in read(
+        out, "zh-hant/2021-01-05/p02/relief/index.html"
+    )
