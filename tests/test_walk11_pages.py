@@ -70,3 +70,16 @@ def test_an_archives_page_and_article_titles_say_their_date_and_page(out: Path) 
     assert "<title>朝陽區助企紓困 — 2021年1月5日 第2版 — 測試日報</title>" in read(
         out, "zh-hant/2021-01-05/p02/relief/index.html"
     )
+
+
+def test_an_archive_speaks_of_its_pages_not_of_the_page(out: Path) -> None:
+    """The footer, the money chart's caption and the search page spoke of "the page" in an
+    archive of many; the appendix said "Dates are listed apart" over no list of dates."""
+    home = read(out, "index.html")
+    assert "An edition of printed newspaper pages:" in home and "the printed page" not in home
+    figures = read(out, "figures/index.html")
+    assert "pages of the archive" in figures
+    assert 'id="dates"' not in figures and "listed apart" not in figures  # the fixture prints no date
+    assert "names and terms of the edition" in read(out, "search/index.html")
+    strings = (ROOT / "templates/ui.yaml").read_text(encoding="utf-8")
+    assert "the archive's pages report" in strings and "本站各版报道的全部金额" in strings
