@@ -103,7 +103,7 @@ class Writer:
         b = self.block(p.block)
         out = [
             f'<figure class="photo" id="{esc(p.id)}">\n',
-            f'  <div class="placeholder"><p>{esc(self.t("photo_missing"))}</p></div>\n',
+            f'  <div class="placeholder"{self.unsearched}><p>{esc(self.t("photo_missing"))}</p></div>\n',
             f'  <figcaption id="{esc(p.block)}">\n',
         ]
         if view.show_zh:
@@ -133,14 +133,15 @@ class Writer:
 
     def note_about(self, e: Entity) -> str:
         """An entity's note: what it is. The passages that name it are listed once, on its own
-        page (entity/<id>/), not again on every page that shows the note. Made once a view:
-        the same in every article that names it."""
-        return self.pieces.note((e.id, self.view.code), lambda: self._note_about(e))
+        page (entity/<id>/), not again on every page that shows the note. Made once a view
+        (and once more where search indexes the page: its kind is not searched), the same in
+        every article that names it."""
+        return self.pieces.note((e.id, self.view.code, bool(self.unsearched)), lambda: self._note_about(e))
 
     def _note_about(self, e: Entity) -> str:
         t = self.t
         return (
-            f'  <span class="note-kind">{esc(t("note_kind_" + e.note_kind))} · {esc(t("type_" + e.type))}</span>\n'
+            f'  <span class="note-kind"{self.unsearched}>{esc(t("note_kind_" + e.note_kind))} · {esc(t("type_" + e.type))}</span>\n'
             f'  <b><span lang="{self.view.zh_lang}">{esc(self.zh(e.zh))}</span>'
             f' <i lang="zh-Latn-pinyin">{esc(e.pinyin)}</i> <span lang="en">{esc(curly_quotes(e.en))}</span></b>\n'
             f'  <span id="nt-{esc(e.id)}" class="note-text" lang="en">{chinese_in_english(render_english(e.note), self.view)}</span>'
@@ -155,21 +156,23 @@ class Writer:
             return Markup("")
         t = self.t
         po, pc = esc(t("paren_open")), esc(t("paren_close"))  # " (17)", （17）
+        # search finds a note by its name and text, never by the interface's words around them
+        # (its kind, "Back to the text", "every mention", the legend, the heading)
+        no = self.unsearched
         out = []
         if folded:
             count = len(entities) + len(notes)
-            out.append(f'<details class="notes-fold"><summary>{esc(t("notes_folded"))}{po}{count}{pc}</summary>')
+            out.append(f'<details class="notes-fold"><summary{no}>{esc(t("notes_folded"))}{po}{count}{pc}</summary>')
         # the legend on the heading's line: no line break between two Chinese texts
-        out.append(f'<section class="notes" aria-labelledby="notes-h">\n  <h2 id="notes-h">{esc(t("notes"))}</h2>')
+        out.append(f'<section class="notes" aria-labelledby="notes-h">\n  <h2 id="notes-h"{no}>{esc(t("notes"))}</h2>')
         if entities:
-            # (how to read the marks: never a search's answer)
-            out.append(f'<p class="legend"{self.unsearched}>{esc(t("marks_legend"))}</p>  <ol class="entity-notes">\n')
+            out.append(f'<p class="legend"{no}>{esc(t("marks_legend"))}</p>  <ol class="entity-notes">\n')
             back, every = esc(t("back_to_text")), esc(t("all_mentions"))
             for e, first in entities:
                 out.append(
                     f'<li id="n-{esc(e.id)}" class="note note-{esc(e.note_kind)} t-{esc(e.type)}">\n'
                     f"{self.note_about(e)}\n"
-                    f'  <span class="note-links">\n    <a href="#{esc(first)}">{back}</a> ·\n'
+                    f'  <span class="note-links"{no}>\n    <a href="#{esc(first)}">{back}</a> ·\n'
                     f'    <a href="{esc(self.url("entity/" + e.id + "/"))}">{every}{po}{len(e.mentions)}{pc}</a>\n'
                     "  </span></li>\n"
                 )
@@ -179,11 +182,11 @@ class Writer:
             for n in notes:
                 out.append(
                     f'    <li id="{esc(n.id)}" class="note note-{esc(n.kind)}">\n'
-                    f'      <span class="note-kind">{esc(t("note_kind_" + n.kind))}</span>\n'
+                    f'      <span class="note-kind"{no}>{esc(t("note_kind_" + n.kind))}</span>\n'
                     f'      <span lang="en">{chinese_in_english(render_english(n.text), self.view)}</span>\n'
                 )
                 if n.block:
-                    out.append(f' <a class="note-links" href="#{esc(n.block)}">{esc(t("back_to_text"))}</a>')
+                    out.append(f' <a class="note-links"{no} href="#{esc(n.block)}">{esc(t("back_to_text"))}</a>')
                 out.append("    </li>\n")
             out.append("  </ol>\n")
         out.append("</section>\n")

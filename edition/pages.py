@@ -17,7 +17,7 @@ from edition.derive import SiteIndex, appendix_context
 from edition.glossary import ENTITY_TYPES
 from edition.model import Article, Edition, NewsPage
 from edition.parts import appendix_parts, navigation, part_path
-from edition.refs import passage_words
+from edition.refs import MONTHS, passage_words
 from edition.search import traditional_tables
 from edition.views import VIEWS, View, page_file, use_traditional
 
@@ -58,7 +58,13 @@ def site_pages(edition: Edition, site: SiteIndex) -> list[Page]:
     # converted as the site's zh-Hant view is
     use_traditional(edition.config.traditional, edition.config.traditional_fixes)
     hant_pairs, hant_forms = traditional_tables(edition)
-    search = {"hant_pairs": hant_pairs, "hant_forms": hant_forms, "passage_words": passage_words()}
+    # (in an archive, a result names its page: its date's month in English, from its address)
+    search = {
+        "hant_pairs": hant_pairs,
+        "hant_forms": hant_forms,
+        "passage_words": passage_words(),
+        "months": " ".join(MONTHS),
+    }
     dates = archive_dates(edition)
     pages: list[Page] = []
     for view in VIEWS:

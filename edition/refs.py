@@ -94,7 +94,19 @@ def passage_ref(info: PageInfo, article: Article, block: Block | None = None) ->
     return f"{head} {passage_label(article, block, 'en')}"
 
 
+# A date for readers, as a pattern: the search page names a result's page with the same
+# (static/search.js, from the result's address)
+_DATES = {"en": "{day} {month_name} {year}", "zh": "{year}年{month}月{day}日"}
+MONTHS = calendar.month_name[1:]
+
+
+def date_pattern(lang: str) -> str:
+    """How ``long_date`` writes a date in ``lang``: its fields {year}, {month}, {month_name},
+    {day}."""
+    return _DATES["zh" if lang == "zh" else "en"]
+
+
 def long_date(date: str, lang: str) -> str:
     """A date for readers: "4 January 2021"; in Chinese "2021年1月4日"."""
     year, month, day = (int(part) for part in date.split("-"))
-    return f"{year}年{month}月{day}日" if lang == "zh" else f"{day} {calendar.month_name[month]} {year}"
+    return date_pattern(lang).format(year=year, month=month, day=day, month_name=calendar.month_name[month])

@@ -25,7 +25,7 @@ from markupsafe import Markup
 
 from edition.blockhtml import esc
 from edition.figures import format_value, unit_en
-from edition.refs import long_date
+from edition.refs import date_pattern, long_date
 from edition.typography import curly_quotes
 from edition.views import HAN, View, chinese_in_english
 
@@ -62,19 +62,24 @@ class Rows:
             "mention_list": self.mention_list,
             "page_date": self.page_date,
             "where": self.where,
+            "page_date_pattern": self.page_date_pattern,
             "vocabulary_rows": self.vocabulary_rows,
         }
 
     def page_date(self, date: str, page: object) -> Markup:
         """A newspaper page by its date and number, in the view's languages: "5 January 2021,
         page 2", "2021年1月5日 第2版"."""
+        return self._page_date(long_date(date, "en"), long_date(date, "zh"), page)
+
+    def page_date_pattern(self) -> Markup:
+        """``page_date`` as a pattern, for the search page (static/search.js fills it in from a
+        result's address): its dates' fields as refs.date_pattern has them, and {page}."""
+        return self._page_date(date_pattern("en"), date_pattern("zh"), "{page}")
+
+    def _page_date(self, en_date: str, zh_date: str, page: object) -> Markup:
         view = self.view
-        en = f"{esc(long_date(date, 'en'))}, {esc(self.t('page_no'))}&nbsp;{esc(page)}" if view.show_en else ""
-        zh = (
-            f'<span lang="{esc(view.zh_lang)}">{esc(long_date(date, "zh"))} 第{esc(page)}版</span>'
-            if view.show_zh
-            else ""
-        )
+        en = f"{esc(en_date)}, {esc(self.t('page_no'))}&nbsp;{esc(page)}" if view.show_en else ""
+        zh = f'<span lang="{esc(view.zh_lang)}">{esc(zh_date)} 第{esc(page)}版</span>' if view.show_zh else ""
         return Markup(f"{en} {zh}" if en and zh else en or zh)  # noqa: S704 - every value is escaped
 
     def _when(self, date: str, page: object, last: list[object]) -> str:

@@ -52,15 +52,23 @@
     var zh = /^zh/.test(lang) ? 1 : 0;
     var same = new RegExp("^" + article.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") + "-" + letter + "\\d+$");
     var alone = (data.anchors || []).filter(function (a) { return same.test(a.id || ""); }).length === 1;
-    // the newspaper page's own blocks: on its front, <date>/p<page>/ (an article's is below it)
-    var front = /\/\d{4}-\d\d-\d\d\/p\d+\/$/.test(data.url.split("#")[0]);
-    var name = front ? (KINDS._ || ["page", "版面"])[zh]
+    // the newspaper page's own blocks: on its front, <date>/p<page>/ (an article's is below it),
+    // or on an article's page a block of another article's (a caption of the page's, shown there)
+    var path = data.url.split("#")[0];
+    var front = /\/\d{4}-\d\d-\d\d\/p\d+\/$/.test(path);
+    var elsewhere = !front && path.split("/").slice(-2)[0] !== article;
+    var name = front || elsewhere ? (KINDS._ || ["page", "版面"])[zh]
       : zh ? title.trim().split(/[\s：:，,]/)[0] : article.replace(/-/g, " ").replace(/^./, function (c) { return c.toUpperCase(); });
     var part = words[zh].indexOf("{n}") >= 0 ? words[zh].replace("{n}", number)
       : words[zh] === "¶" ? "¶" + number
-      : alone ? words[zh] : words[zh] + (zh ? "" : " ") + number;
+      // (another article's block: this page holds only those shown with it, so its number stays)
+      : alone && !elsewhere ? words[zh] : words[zh] + (zh ? "" : " ") + number;
     return name + " " + part;
   }
+
+  // A passage's element: a block's div, or a photograph's caption (the newspaper page's block,
+  // shown with an article: its words were once the last paragraph's before it).
+  function passage(a) { return a.element === "div" || a.element === "figcaption"; }
 
   // The words of a page, and each match's passage: the last passage anchor at or before it.
   function passages(data) {
@@ -68,7 +76,7 @@
     var raw = data.raw_content || data.content;
     var zws = raw.indexOf("\u200B") >= 0;
     var words = zws ? raw.split("\u200B") : raw.split(/[\r\n\s]+/g);
-    var anchors = (data.anchors || []).filter(function (a) { return a.element === "div" || a.element === "li" || /^h[1-6]$/.test(a.element); })
+    var anchors = (data.anchors || []).filter(function (a) { return passage(a) || a.element === "li" || /^h[1-6]$/.test(a.element); })
       .sort(function (a, b) { return a.location - b.location; });
     var found = {};
     var order = [];
@@ -80,7 +88,7 @@
       for (var i = 0; i < anchors.length; i++) {
         if (anchors[i].location <= at) { owner = anchors[i]; end = i + 1 < anchors.length ? anchors[i + 1].location : words.length; } else { break; }
       }
-      var key = owner && (owner.element === "div" || owner.element === "li") ? owner.id : "";
+      var key = owner && (passage(owner) || owner.element === "li") ? owner.id : "";
       if (!found[key]) {
         found[key] = { id: key, element: owner ? owner.element : "", start: owner && key ? owner.location : 0, end: key ? end : words.length, hits: [] };
         order.push(key);
@@ -214,6 +222,24 @@
   // A result's address in this page's view (the index holds the parallel pages' addresses).
   function inView(url) { return url.indexOf(root) === 0 ? root + view + url.slice(root.length) : url; }
 
+  // In an archive, the newspaper page a result is on, as the site names it in this view ("4
+  // January 2021, page 1", "2021年1月4日 第1版": edition/rowhtml.py's page_date, given as a
+  // pattern), from its address (<date>/p<page>/); a page of names has none. A site of one page
+  // has no pattern: every result is on its one page.
+  var where = form.dataset.where || "";
+  var months = (form.dataset.months || "").split(" ");
+  function pageOf(url) {
+    var m = /^(\d{4})-(\d\d)-(\d\d)\/p(\d+)\//.exec(url.indexOf(root) === 0 ? url.slice(root.length) : url);
+    if (!where || !m) { return null; }
+    var fields = { year: +m[1], month: +m[2], month_name: months[+m[2] - 1] || "", day: +m[3], page: +m[4] };
+    var out = document.createElement("span");
+    out.className = "where";
+    // the pattern is the site's own markup (a span marking the Chinese); the fields are digits and month names
+    // (in the view's brackets, which the pattern holds: （2021年1月4日 第1版） in a Chinese view)
+    out.innerHTML = where.replace(/\{(\w+)\}/g, function (all, key) { return key in fields ? fields[key] : all; });
+    return out;
+  }
+
   var moreBox = null;  // the "More results" button's paragraph, after the list
   function dropMore() { if (moreBox) { moreBox.remove(); moreBox = null; } }
   function show(pages, total, wanted, others) {
@@ -244,7 +270,7 @@
       var title = (document.documentElement.lang === "zh-Hant" && meta.hant) || meta.title || page.data.url;
       page.found.forEach(function (p) {
         // passages first (in that order of pages), then notes and the pages of names
-        (p.element === "div" ? results : later).push({ data: page.data, title: title, passage: p });
+        (passage(p) ? results : later).push({ data: page.data, title: title, passage: p });
       });
     });
     results = results.concat(later);
@@ -262,8 +288,10 @@
       var link = document.createElement("a");
       var p = r.passage;
       link.href = inView(r.data.url.split("#")[0]) + (p.id ? "#" + p.id : "");
-      var name = p.element === "div" ? passageName(p.id, r.data, r.title) : "";
+      var name = passage(p) ? passageName(p.id, r.data, r.title) : "";
       link.textContent = r.title + (name ? " — " + name : "");
+      var page = pageOf(r.data.url);
+      if (page) { link.append(where.charAt(0) === "（" ? "" : " ", page); }  // no space before a full-width bracket
       item.appendChild(link);
       item.appendChild(excerpt(p));
       list.appendChild(item);
