@@ -178,7 +178,8 @@ class Writer:
                 )
             out.append("  </ol>\n")
         if notes:
-            out.append("  <ol>\n")
+            # lettered: no mark in the text bears their numbers, which a printed page gives the names' notes
+            out.append('  <ol class="editorial-notes">\n')
             for n in notes:
                 out.append(
                     f'    <li id="{esc(n.id)}" class="note note-{esc(n.kind)}">\n'

@@ -6,6 +6,7 @@ edition built once with its search index, served under a project path).
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -122,4 +123,28 @@ def test_a_chinese_headline_breaks_between_its_phrases_not_inside_a_word(served_
     )
     assert len(lines) >= 2, lines
     assert [line.strip() for line in lines] == ["携手新疆墨玉", "坚决打赢脱贫攻坚战"], lines
+    page.context.close()
+
+
+def test_a_printed_article_lets_a_long_passage_run_on_and_letters_the_editors_notes(
+    served_site: Site, browser: Any
+) -> None:
+    """Printed, the Moyu article took nine A4 pages, the first two a third blank: each passage
+    pair was kept whole, so a long one went to the next page. And the editors' notes were
+    numbered from 1 again after the names' 27, as if note marker 1 meant them."""
+    page = new_page(browser)
+    page.goto(served_site.page_url(ARTICLE + "index.html"))
+    page.emulate_media(media="print")
+    style = page.evaluate(
+        """() => {
+      const pair = getComputedStyle(document.getElementById('moyu-p5'));
+      const p = getComputedStyle(document.querySelector('#moyu-p5 p, #moyu-p5 .zh'));
+      const ed = document.querySelector('.notes ol.editorial-notes');
+      return [pair.breakInside, p.orphans, p.widows, ed ? getComputedStyle(ed).listStyleType : null];
+    }"""
+    )
+    assert style == ["auto", "3", "3", "lower-alpha"], style
+    pdf = page.pdf(format="A4")
+    pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+    assert pages <= 8, pages  # nine before
     page.context.close()
