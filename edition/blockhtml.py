@@ -65,7 +65,8 @@ class Writer:
         if level:
             out.append(f"<h{level}>")
         if view.show_zh:
-            out.append(f'  <{inner} class="zh" lang="{view.zh_lang}">{self.marked(b, "zh")}</{inner}>\n')
+            zh_css = "zh phrased" if level and _phrased(b.zh) else "zh"
+            out.append(f'  <{inner} class="{zh_css}" lang="{view.zh_lang}">{self.marked(b, "zh")}</{inner}>\n')
         if view.show_en:
             if b.en:
                 out.append(f'  <{inner} class="en" lang="en">{self.marked(b, "en")}</{inner}>\n')
@@ -199,3 +200,14 @@ class Writer:
 def esc(value: object) -> str:
     """A value escaped as Jinja's autoescape escapes it."""
     return str(escape(value))
+
+
+# A Chinese heading set as short phrases between spaces (携手新疆墨玉 坚决打赢脱贫攻坚战) breaks
+# only between them (edition.css: .phrased): balanced, it broke inside a word (坚 / 决). One
+# without spaces, or with a phrase too long for a phone's line, breaks as the browser likes.
+PHRASE = 10
+
+
+def _phrased(text: str) -> bool:
+    phrases = text.split()
+    return len(phrases) > 1 and max(len(p) for p in phrases) <= PHRASE

@@ -127,7 +127,8 @@ def _follows_elsewhere(lost: Sequence[Lost], glossaries: Sequence[Glossary]) -> 
     if not lost:
         return lambda d: False
     texts = [gone.block.text for gone in lost]
-    prefixes = tuple(f"{gone.article_id}-" for gone in lost)
+    # a block id of one of those articles ("moyu-p3"; not "paired-assistance-p3" for "paired")
+    of_lost = re.compile("|".join(rf"{re.escape(gone.article_id)}-[a-z]\d+" for gone in lost))
     forms: dict[str, list[str]] = {}
     for glossary in glossaries:
         for entry in glossary.data.get("entities") or []:
@@ -139,8 +140,8 @@ def _follows_elsewhere(lost: Sequence[Lost], glossaries: Sequence[Glossary]) -> 
         if (nowhere := _NOWHERE.match(d.message)) is not None:
             return any(form in text for form in forms.get(nowhere[1], ()) for text in texts)
         if (word := _NOT_A_WORD.match(d.message)) is not None:
-            return any((word[3] or word[1]) in text for text in texts) or word[2].startswith(prefixes)
+            return any((word[3] or word[1]) in text for text in texts) or bool(of_lost.fullmatch(word[2]))
         reads = _READS.match(d.message)
-        return reads is not None and reads[1].startswith(prefixes)
+        return reads is not None and bool(of_lost.fullmatch(reads[1]))
 
     return follows

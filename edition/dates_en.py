@@ -56,7 +56,16 @@ def english_forms(text: str) -> list[str]:
     if len(points) == 1:
         forms = _forms(points[0])
     elif len(points) == 2:
-        pairs = [(a, b) for a in _forms(points[0]) for b in _forms(points[1])]
+        first, second = points
+        if set(second) == {"day"} and "month" in first and "day" in first:
+            # 2月18日至20日: one month's days, "18–20 February" (its year after, if printed)
+            rest = {k: v for k, v in first.items() if k != "day"}
+            return [f"{first['day']}–{second['day']} {f}" for f in _forms(rest)]
+        if "year" in first and "year" not in second:
+            # 2020年2月18日至3月1日: the year once, at the end ("18 February to 1 March 2020")
+            second = {**second, "year": first["year"]}
+            first = {k: v for k, v in first.items() if k != "year"}
+        pairs = [(a, b) for a in _forms(first) for b in _forms(second)]
         forms = [f"{a} to {b}" for a, b in pairs] + [f"{a}–{b}" for a, b in pairs]
     else:
         return []
@@ -70,7 +79,12 @@ def english_date(text: str, en: str) -> str:
     of its forms, else the edition's own form; "" if ``text`` is not a date."""
     forms = english_forms(text)
     for form in forms:
-        found = re.search(rf"(?<!\w){re.escape(form)}(?!\w)", en, re.IGNORECASE)
+        # as written (a month's name is capitalised: "may" and "march" are other words), but
+        # "the end of 2019" that begins a sentence, listed in lower case
+        pattern = re.escape(form)
+        if form.startswith("the "):
+            pattern = "[Tt]" + pattern[1:]
+        found = re.search(rf"(?<!\w){pattern}(?!\w)", en)
         if found:
-            return found.group()
+            return "t" + found.group()[1:] if form.startswith("the ") else found.group()
     return forms[0] if forms else ""

@@ -59,7 +59,7 @@ def lost_blocks(zh: Document, en: Document | None, cut: CutFile) -> list[Lost]:
     ids = [f"{cut.id}-{local}" for local in local_block_ids([c.kind for c in cuts])]
     lines = frozenset(n for c in cuts for n in range(c.first, c.last + 1))
     missing = [j for j in range(len(cuts)) if j not in matched]
-    if any(_joined(cuts[j], blocks, matched, j) for j in missing):
+    if any(_joined(cuts[j], blocks, matched, j, cuts) for j in missing):
         return []  # two blocks joined in one: not lost
     fewer = "one block" if len(missing) == 1 else f"{len(missing)} blocks"
     than = []
@@ -145,10 +145,17 @@ def _likeness(block: Block, cut: CutBlock) -> float:
     return alike - (0 if block.kind == cut.kind else 0.3)
 
 
-def _joined(cut: CutBlock, blocks: Sequence[Block], matched: Sequence[int], j: int) -> bool:
-    """The cut block's text inside the Chinese block matched with a neighbour of it."""
-    text = _squash(cut.text)[:12]
-    return any(m in (j - 1, j + 1) and text in _squash(blocks[i].text) for i, m in enumerate(matched))
+def _joined(cut: CutBlock, blocks: Sequence[Block], matched: Sequence[int], j: int, cuts: Sequence[CutBlock]) -> bool:
+    """The cut block's text inside the Chinese block matched with a neighbour of it, which is
+    the longer by about as much (a deleted subhead's few words inside the next paragraph's own
+    sentence are no join: review 11)."""
+    text = _squash(cut.text)
+    return any(
+        m in (j - 1, j + 1)
+        and text in _squash(blocks[i].text)
+        and len(_squash(blocks[i].text)) >= len(_squash(cuts[m].text)) + 0.8 * len(text)
+        for i, m in enumerate(matched)
+    )
 
 
 def _squash(text: str) -> str:

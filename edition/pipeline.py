@@ -83,7 +83,9 @@ def build(
         stages.done("render", f"{len(pages)} pages, {sum(changed)} changed")
         # 6. exports, and the other files of the site
         # (the dev server keeps the TEI's pieces whose model did not change)
-        files |= site_files(root, edition, list(files), cache.tei_keeper() if cache is not None else made_now) | static
+        # (the sitemap lists the pages, not the redirects, which ask not to be indexed)
+        listed = [page.path for page in pages if page.template != "redirect.html"]
+        files |= site_files(root, edition, listed, cache.tei_keeper() if cache is not None else made_now) | static
         stages.done("export", "edition.json, figures, TEI")
         # 7. search: the Pagefind index of the rendered pages (skipped with --no-search)
         if search:

@@ -279,7 +279,7 @@ class Rows:
             else:
                 meaning = esc(t("not_in_dictionary"))
                 if r.made_of:
-                    meaning += f" {esc(t('made_of'))}{colon}{self._english(r.made_of, open_en, close_en)}"
+                    meaning += f"{' ' if view.show_en else ''}{esc(t('made_of'))}{colon}{self._english(r.made_of, open_en, close_en)}"
             out.append(
                 # one line a row: a browser shows no line break between two cells
                 f'<tr id="w{n}"><td>{n}</td><th scope="row" lang="{zh_lang}">{word}</th>'

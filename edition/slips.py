@@ -65,7 +65,7 @@ def slips(text: str) -> list[Slip]:
         found.append(
             Slip(
                 written,
-                f"an unmatched ‘{marker}’ (“{written}”) is shown to readers as {'a ' + name if len(marker) == 1 else name + 's'}, not as emphasis",
+                f"an unmatched ‘{marker}’ (“{written}”) is shown to readers as {('an ' if name[0] in 'aeiou' else 'a ') + name if len(marker) == 1 else name + 's'}, not as emphasis",
                 EMPHASIS_HINT.format(marker=marker[0], name=name),
             )
         )
@@ -76,7 +76,10 @@ def _tag_name(tag: str) -> str:
     """'<b>' -> 'b', '</SCRIPT >' -> 'script'; a comment, a declaration: ''."""
     name = tag[2:] if tag.startswith("</") else tag[1:]
     end = next((i for i, ch in enumerate(name) if not (ch.isalnum() or ch == "-")), len(name))
-    return name[:end].lower()
+    # a title in angle brackets ('<Time>', '<Search for Truth>', as English may render 《》) is
+    # capitalised as a title, never as a tag: '<b>' and '<SCRIPT>' are tags (review 11)
+    word = name[:end]
+    return word.lower() if word.islower() or word.isupper() else ""
 
 
 @lru_cache(maxsize=1)

@@ -99,7 +99,7 @@ def load_yaml(text: str, path: str, line_offset: int = 0) -> Any:
             # reading, which lacks it, is where it began ("translates ee32…")
             line, col = exc.context_mark.line + 1 + line_offset, exc.context_mark.column + 1
             problem = "this line has no ':' after its key"
-            hint = "write the key, a colon and a space, then the value ('key: value'); a line that continues the value above is indented"
+            hint = "write the key, a colon and a space, then the value ('key: value'); a line that continues the value above is indented deeper than its key"
         if exc.problem in ("mapping values are not allowed here", "mapping values are not allowed in this context"):
             # PyYAML's words for a ': ' it cannot place: a value with ': ' in it, unquoted, or a
             # key indented under a line that already has its value

@@ -30,8 +30,10 @@
   window.addEventListener("hashchange", function () { lastPair = null; });
   function inSight() {
     if (window.scrollY < 1) { return null; }
+    // (one the reader can read: not a line's worth above the window's top quarter)
+    var top = window.innerHeight / 4;
     return [].find.call(document.querySelectorAll("main .pair[id]"), function (pair) {
-      return pair.getBoundingClientRect().bottom > 0;
+      return pair.getBoundingClientRect().bottom > top;
     }) || null;
   }
   function here() {

@@ -203,7 +203,7 @@ def test_a_key_without_its_colon_is_named_at_its_own_line(project: Project) -> N
     line = project.edit(EN, "translates: ee327e979f364bdb", "translates ee327e979f364bdb")
     project.fails(
         f"{EN}:{line}:1: error: invalid YAML: this line has no ':' after its key — write the key, a colon and a space, "
-        "then the value ('key: value'); a line that continues the value above is indented"
+        "then the value ('key: value'); a line that continues the value above is indented deeper than its key"
     )
 
 

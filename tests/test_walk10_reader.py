@@ -88,7 +88,8 @@ def test_the_english_views_dates_are_in_english_as_the_translation_gives_them(bu
         ("2020.05.25", "Printed on 25 May 2020.", "25 May 2020"),
         ("2019—2020年", "in 2019–2020 the district", "2019–2020"),
         ("2019年8月至2020年3月", "(no date in the English)", "August 2019 to March 2020"),
-        ("2019年末", "By The End Of 2019", "The End Of 2019"),
+        ("2019年末", "By the end of 2019", "the end of 2019"),
+        ("2019年末", "The End Of 2019 (a title's capitals: not the date as written)", "the end of 2019"),
         ("18日", "", "the 18th"),
         ("3万人", "30,000 people", ""),  # not a date
     ],

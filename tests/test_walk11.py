@@ -44,7 +44,7 @@ def test_switching_view_after_scrolling_keeps_the_passage_in_sight(served_site: 
     page.goto(served_site.page_url(ARTICLE + "index.html"))
     page.evaluate("document.getElementById('moyu-p4').scrollIntoView()")
     first = page.evaluate(
-        "[...document.querySelectorAll('main .pair[id]')].find(p => p.getBoundingClientRect().bottom > 0).id"
+        "[...document.querySelectorAll('main .pair[id]')].find(p => p.getBoundingClientRect().bottom > innerHeight / 4).id"
     )
     href = page.evaluate(
         "(() => { const a = document.querySelector('.views a[data-view=\"zh\"]');"

@@ -83,3 +83,56 @@ def test_an_archive_speaks_of_its_pages_not_of_the_page(out: Path) -> None:
     assert "names and terms of the edition" in read(out, "search/index.html")
     strings = (ROOT / "templates/ui.yaml").read_text(encoding="utf-8")
     assert "the archive's pages report" in strings and "本站各版报道的全部金额" in strings
+
+
+# --- review 11 (a helper who wrote none of it) of the session's changes ----------------------
+
+
+def test_a_printed_dates_english_is_found_as_written_not_as_another_word() -> None:
+    """'5月' was found in "Farmers may plant" as "may"; a range's year went to its first end."""
+    from edition.dates_en import english_date, english_forms
+
+    assert english_date("5月", "Farmers may plant in May.") == "May"
+    assert english_date("3月", "Workers march in March.") == "March"
+    assert english_date("2019年底", "The end of 2019 saw it done.") == "the end of 2019"
+    assert english_forms("2020年2月18日至3月1日")[0] == "18 February to 1 March 2020"
+    assert english_forms("2月18日至20日") == ["18–20 February"]
+
+
+def test_only_a_heading_of_short_phrases_keeps_its_phrases_whole() -> None:
+    """Kept whole, a long heading without spaces broke before its '，' (review 11)."""
+    from edition.blockhtml import _phrased
+
+    assert _phrased("携手新疆墨玉 坚决打赢脱贫攻坚战")
+    assert not _phrased("朝阳区深入推进疏解整治促提升，城市发展品质明显提升区域功能进一步优化")
+    assert not _phrased("进一步加强金融帮扶力度")  # no space: the browser's breaks
+
+
+def test_a_title_in_angle_brackets_is_no_raw_html_and_an_underscore_is_an_underscore() -> None:
+    from edition.slips import slips
+
+    assert slips("The magazine <Time> and the book <Search for Truth> say so.") == []
+    assert [s.what for s in slips("a <b>bold</b> word")] == ["raw HTML ‘<b>’ is shown to readers as text, not as HTML"]
+    [unmatched] = slips("an _open emphasis")
+    assert "is shown to readers as an underscore" in unmatched.what
+
+
+def test_a_deleted_subhead_whose_words_the_next_paragraph_uses_is_no_join() -> None:
+    """加强统筹 deleted, the next paragraph's 各部门加强统筹协调 made it look joined, so it was not
+    called lost (review 11)."""
+    from edition.content import Block
+    from edition.cut import CutBlock
+    from edition.errors import Loc
+    from edition.lostblock import _joined
+
+    para = "区各部门加强统筹协调，推进各项工作落实落细，取得明显成效。"
+    cuts = [CutBlock("subhead", "加强统筹", 1, 1), CutBlock("paragraph", para, 2, 3)]
+    assert not _joined(cuts[0], [Block("paragraph", para, Loc("x"))], [1], 0, cuts)
+    joined = "加强统筹" + para
+    assert _joined(cuts[0], [Block("paragraph", joined, Loc("x"))], [1], 0, cuts)
+
+
+def test_the_sitemap_lists_pages_not_redirects_and_a_vocabularys_title_its_date(out: Path) -> None:
+    sitemap = read(out, "sitemap.xml")
+    assert "/words/</loc>" in sitemap and "/en/2021-01-04/p01/parks/words/" not in sitemap
+    assert "— 4 January 2021, page 1 — Test Daily</title>" in read(out, "2021-01-04/p01/parks/words/index.html")
