@@ -134,12 +134,15 @@ def test_search_lists_every_result_on_request_and_no_pilcrow_in_excerpts(served_
     page = new_page(browser)
     page.goto(served_site.page_url("en/search/index.html") + "?q=Moyu")
     status = page.locator("#search-status")
-    status.filter(has_text="75").wait_for()
+    status.filter(has_text=re.compile(r"\d")).wait_for()
+    # (75 when the names' pages' lists of mentions were indexed; 58 since walk 11: more than 50)
+    found = int(re.search(r"\d+", status.inner_text()).group())  # type: ignore[union-attr]
+    assert found > 50, found
     results = page.locator("#search-results > li")
     assert results.count() == 50
     more = page.locator("#search-results + p button")  # after the list: not a result (review 9)
     more.click()
-    assert results.count() == 75 and more.count() == 0
+    assert results.count() == found and more.count() == 0
     assert page.evaluate(
         "document.activeElement.closest('li') === document.querySelectorAll('#search-results > li')[50]"
     )
