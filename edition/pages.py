@@ -33,8 +33,12 @@ class Page:
     data: dict[str, Any]
 
 
-# The views with a vocabulary page of their own (those that show the Chinese)
-WORDS_VIEWS = tuple(v.code for v in VIEWS if v.show_zh)
+# The views with a vocabulary page of their own, one a script: the parallel view's, in
+# Simplified characters with the English of a learner's glosses, serves the Simplified and
+# English views too (their addresses lead to it; a page of its own in the Simplified view
+# was 41 KB an article, 8% of an archive, for the interface's words alone); the Traditional
+# view's is in its characters.
+WORDS_VIEWS = ("parallel", "zh-hant")
 
 
 def page(view: View, path: str, template: str, **data: Any) -> Page:
@@ -95,11 +99,9 @@ def site_pages(edition: Edition, site: SiteIndex) -> list[Page]:
     for a, data in zip(edition.articles, articles, strict=True):
         for view in VIEWS:
             pages.append(page(view, a.url, "article.html", **data))
-            # the vocabulary in each view that shows the Chinese, in its interface's language (the
-            # Simplified view's readers were sent to the parallel one's English, and its switch
-            # to 简体中文 sent them back: usage walk 11); the English view shows no Chinese to
-            # read, and its address is the parallel view's page, whose switch does not offer it
-            if view.show_zh:
+            # (a vocabulary page's switch offers only those views: usage walk 11 found its
+            # 简体中文 link a redirect back to the page it was on)
+            if view.code in WORDS_VIEWS:
                 pages.append(page(view, a.url + "words/", "words.html", article=a, in_views=WORDS_VIEWS))
             else:
                 pages.append(page(view, a.url + "words/", "redirect.html", target=a.url + "words/", root=True))

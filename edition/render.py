@@ -25,7 +25,7 @@ from edition.derive import SiteIndex, sentence
 from edition.errors import BuildError, Diagnostic, Loc
 from edition.figures import format_value, unit_en
 from edition.model import Article, Block
-from edition.pages import Page
+from edition.pages import WORDS_VIEWS, Page
 from edition.refs import long_date, passage_label, passage_ref
 from edition.rowhtml import Rows
 from edition.typography import curly_quotes, render_english, render_prose
@@ -142,7 +142,8 @@ class Renderer:
         view: View = page.data["view"]
         path: str = page.data["path"]
         config = site.edition.config
-        # the views the page is in (a vocabulary page is not in the English view's)
+        url = page_url(site, page)
+        # the views the page is in (a vocabulary page is in the parallel and Traditional views')
         here = [v for v in VIEWS if v.code in page.data.get("in_views", (v.code,))]
         root_url: Callable[[str], str] = (
             (lambda target: config.base_path + target)
@@ -167,8 +168,10 @@ class Renderer:
             "search_title": lambda title_zh, title_en: search_title(title_zh, title_en) if indexed else "",
             # on those, what search must not take for the text of the passage before it
             "unsearched": Markup(" data-pagefind-ignore") if indexed else "",
-            "url": page_url(site, page),
+            "url": url,
             "root_url": root_url,
+            # an article's vocabulary: this view's page, or the parallel view's where this view has none
+            "words_url": lambda a: (url if view.code in WORDS_VIEWS else root_url)(a.url + "words/"),
             "static_url": lambda target: root_url(target) + (f"?v={versions[target]}" if target in versions else ""),
             "views": [
                 (v, config.base_path + v.prefix if path == "404.html" else relative(page.path, v.prefix + path))
