@@ -328,7 +328,7 @@
       if (query) { address.searchParams.set("q", query); } else { address.searchParams.delete("q"); }
       history.replaceState(null, "", address.href);
     } catch (e) { /* a sandboxed page */ }
-    if (!query) { list.textContent = ""; status.textContent = ""; dropMore(); return; }
+    if (!query) { list.textContent = ""; status.textContent = ""; delete list.dataset.query; dropMore(); return; }
     var wanted = simplified(query);
     // Each query word holding Chinese also as a phrase ("公 益 性 岗 位": Pagefind's exact search,
     // its characters next to each other): the pages holding them come first, so that the pages
@@ -343,7 +343,10 @@
       results = results.filter(holds).concat(results.filter(function (r) { return !holds(r); }));
       var total = results.length;
       return Promise.all(results.slice(0, 100).map(function (r) { return r.data(); })).then(function (pages) {
-        if (serial === latest) { show(pages, total, chineseWords(wanted), otherWords(wanted)); }
+        if (serial === latest) {
+          show(pages, total, chineseWords(wanted), otherWords(wanted));
+          list.dataset.query = query;  // what the list answers (a test waits for its own query's)
+        }
       });
     });
   }

@@ -53,7 +53,10 @@ def search(page: Any, query: str) -> tuple[int, list[tuple[str, str]]]:
     page.evaluate("document.getElementById('search-status').textContent = ''")
     page.fill("#q", query)
     page.press("#q", "Enter")
-    page.wait_for_function("document.getElementById('search-status').textContent !== ''", timeout=TIMEOUT_MS)
+    # the answer to this query, not a late one to the last (its typing's own delayed search)
+    page.wait_for_function(
+        "q => document.getElementById('search-results').dataset.query === q", arg=query.strip(), timeout=TIMEOUT_MS
+    )
     status = str(page.inner_text("#search-status"))
     count = int(m.group()) if (m := re.search(r"\d+", status)) else 0
     return count, [(h, re.sub(r"\s+", "", t)) for h, t in page.eval_on_selector_all("#search-results li", RESULTS)]

@@ -180,7 +180,8 @@ def test_articles_are_numbered_as_chinese_numbers_them(built: Built) -> None:
     _, out = built
     zh = page(out, "zh/2020-05-25/p12/index.html")
     assert '">第1篇：<span lang="zh-Hans">脱贫攻坚 责无旁贷</span></a>' in zh
-    assert '词汇表：<a href="paired-assistance/words/">第1篇</a> · ' in zh
+    # (to the parallel view's vocabulary: the Simplified view has none of its own)
+    assert '词汇表：<a href="../../../2020-05-25/p12/paired-assistance/words/">第1篇</a> · ' in zh
     assert not re.search(r"(文章|词汇表) \d", zh)
     assert not re.search(r"(文章|詞彙表) \d", page(out, "zh-hant/2020-05-25/p12/index.html"))
     parallel = page(out, "2020-05-25/p12/index.html")
