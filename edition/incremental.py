@@ -2,11 +2,10 @@
 article's work is done again only if its files changed, and a page is rendered again only if
 what it showed could have changed.
 
-Files: load_file() (edition/content.py: an article's Markdown, a glossary) is a function
-of a file's name and bytes, so its result and the problems it found are kept under them;
-the fidelity account's cut of a page's witness (cut_page, edition/cut.py) is kept under the
-witness's lines and the layout; the TEI's articles and blocks' words, as text, under what
-each is made from.
+Files: load_file() (edition/content.py: a Markdown file, a glossary) is a function of a
+file's name and bytes, so its result and problems are kept under them; the fidelity account's
+cut of a witness (cut_page, edition/cut.py) under its lines and the layout; the TEI's articles
+and blocks' words, as text, under what each is made from.
 
 Articles: build_article() (edition/article.py) is pure, so its result is kept under a digest
 of what it reads: its two files as parsed (text, front matter with the line of every key,
