@@ -67,6 +67,8 @@
         var value = dd.appendChild(el("span", "value", row[1]));
         // a Chinese view's citation is of the original, as printed (in Simplified characters)
         if (row[0] === names.cite && cite && cite.dataset.passageLang) { value.lang = cite.dataset.passageLang; }
+        // the short reference ("CRD 2020-05-25 p12 Moyu ¶3") is English's letters in every view
+        if (row[0] === names.ref) { value.lang = "en"; }
         dd.appendChild(document.createTextNode(" "));
         dd.appendChild(copyButton(row[1], words.copy, words.copied));
         box.appendChild(dd);

@@ -39,6 +39,10 @@ def test_a_chinese_views_passage_citation_is_of_the_original(served_site: Site, 
     values = popover.locator(".value")
     assert [str(v) for v in values.all_inner_texts()][-1] == expected
     assert values.last.get_attribute("lang") == "zh-Hans"
+    # the short reference, English's letters ("CRD 2020-05-25 p12 Moyu ¶3"), is marked English
+    # in the Chinese views, in the popover and in "Cite this" (review of the Chinese interface)
+    assert values.first.inner_text().startswith("CRD ") and values.first.get_attribute("lang") == "en"
+    assert page.locator("details.cite .ref").get_attribute("lang") == "en"
     assert "Translated by" not in str(popover.inner_text())
     # the page's own print citation says the same of the article
     assert cite(edition, article).gbt_original in str(page.locator(".print-cite").text_content())
