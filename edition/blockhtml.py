@@ -65,7 +65,7 @@ class Writer:
         if level:
             out.append(f"<h{level}>")
         if view.show_zh:
-            zh_css = "zh phrased" if level and _phrased(b.zh) else "zh"
+            zh_css = "zh phrased" if level and phrased(b.zh) else "zh"
             out.append(f'  <{inner} class="{zh_css}" lang="{view.zh_lang}">{self.marked(b, "zh")}</{inner}>\n')
         if view.show_en:
             if b.en:
@@ -208,6 +208,7 @@ def esc(value: object) -> str:
 PHRASE = 10
 
 
-def _phrased(text: str) -> bool:
+def phrased(text: str) -> bool:
+    """Whether a Chinese heading is short phrases between spaces (templates ask it too: words.html)."""
     phrases = text.split()
     return len(phrases) > 1 and max(len(p) for p in phrases) <= PHRASE

@@ -60,7 +60,10 @@ def english_forms(text: str) -> list[str]:
         if set(second) == {"day"} and "month" in first and "day" in first:
             # 2月18日至20日: one month's days, "18–20 February" (its year after, if printed)
             rest = {k: v for k, v in first.items() if k != "day"}
-            return [f"{first['day']}–{second['day']} {f}" for f in _forms(rest)]
+            days, month = f"{first['day']}–{second['day']}", _forms(rest)[0]
+            year = f", {first['year']}" if "year" in first else ""
+            name = calendar.month_name[first["month"]]
+            return [f"{days} {month}", f"{first['day']} to {second['day']} {month}", f"{name} {days}{year}"]
         if "year" in first and "year" not in second:
             # 2020年2月18日至3月1日: the year once, at the end ("18 February to 1 March 2020")
             second = {**second, "year": first["year"]}

@@ -150,9 +150,10 @@ def _joined(cut: CutBlock, blocks: Sequence[Block], matched: Sequence[int], j: i
     the longer by about as much (a deleted subhead's few words inside the next paragraph's own
     sentence are no join: review 11)."""
     text = _squash(cut.text)
+    # its opening words (a repair further on may change the rest), and the length of both
     return any(
         m in (j - 1, j + 1)
-        and text in _squash(blocks[i].text)
+        and text[:12] in _squash(blocks[i].text)
         and len(_squash(blocks[i].text)) >= len(_squash(cuts[m].text)) + 0.8 * len(text)
         for i, m in enumerate(matched)
     )

@@ -20,7 +20,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
-from edition.blockhtml import Writer
+from edition.blockhtml import Writer, phrased
 from edition.derive import SiteIndex, sentence
 from edition.errors import BuildError, Diagnostic, Loc
 from edition.figures import format_value, unit_en
@@ -88,7 +88,7 @@ class Renderer:
             lambda context, text: Markup(chinese_in_english(str(escape(text)), context["view"]))  # noqa: S704
         )
         self.env.filters["original"] = lambda text: Markup(mark_chinese(str(escape(text)), "zh-Hans"))  # noqa: S704
-        self.env.globals.update(sentence=sentence, value=format_value, unit_en=unit_en)
+        self.env.globals.update(sentence=sentence, value=format_value, unit_en=unit_en, phrased=phrased)
         self._tables: dict[str, _Strings] = {}
 
     def translate(self, view: View) -> Callable[[str], str]:

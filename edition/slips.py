@@ -77,7 +77,8 @@ def _tag_name(tag: str) -> str:
     name = tag[2:] if tag.startswith("</") else tag[1:]
     end = next((i for i, ch in enumerate(name) if not (ch.isalnum() or ch == "-")), len(name))
     # a title in angle brackets ('<Time>', '<Search for Truth>', as English may render 《》) is
-    # capitalised as a title, never as a tag: '<b>' and '<SCRIPT>' are tags (review 11)
+    # capitalised as a title, never as a tag: '<b>' and '<SCRIPT>' are tags (review 11), and a
+    # tag typed in mixed case ('<Br>') goes unwarned (it is escaped all the same)
     word = name[:end]
     return word.lower() if word.islower() or word.isupper() else ""
 

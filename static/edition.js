@@ -30,11 +30,12 @@
   window.addEventListener("hashchange", function () { lastPair = null; });
   function inSight() {
     if (window.scrollY < 1) { return null; }
-    // (one the reader can read: not a line's worth above the window's top quarter)
+    // (one the reader can read: it ends below the window's top quarter; reading the notes after
+    // the text, the last passage)
     var top = window.innerHeight / 4;
-    return [].find.call(document.querySelectorAll("main .pair[id]"), function (pair) {
-      return pair.getBoundingClientRect().bottom > top;
-    }) || null;
+    var pairs = document.querySelectorAll("main .pair[id]");
+    return [].find.call(pairs, function (pair) { return pair.getBoundingClientRect().bottom > top; })
+      || pairs[pairs.length - 1] || null;
   }
   function here() {
     var at = document.querySelector(":target");

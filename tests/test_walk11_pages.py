@@ -96,16 +96,16 @@ def test_a_printed_dates_english_is_found_as_written_not_as_another_word() -> No
     assert english_date("3月", "Workers march in March.") == "March"
     assert english_date("2019年底", "The end of 2019 saw it done.") == "the end of 2019"
     assert english_forms("2020年2月18日至3月1日")[0] == "18 February to 1 March 2020"
-    assert english_forms("2月18日至20日") == ["18–20 February"]
+    assert english_forms("2月18日至20日")[0] == "18–20 February"
 
 
 def test_only_a_heading_of_short_phrases_keeps_its_phrases_whole() -> None:
     """Kept whole, a long heading without spaces broke before its '，' (review 11)."""
-    from edition.blockhtml import _phrased
+    from edition.blockhtml import phrased
 
-    assert _phrased("携手新疆墨玉 坚决打赢脱贫攻坚战")
-    assert not _phrased("朝阳区深入推进疏解整治促提升，城市发展品质明显提升区域功能进一步优化")
-    assert not _phrased("进一步加强金融帮扶力度")  # no space: the browser's breaks
+    assert phrased("携手新疆墨玉 坚决打赢脱贫攻坚战")
+    assert not phrased("朝阳区深入推进疏解整治促提升，城市发展品质明显提升区域功能进一步优化")
+    assert not phrased("进一步加强金融帮扶力度")  # no space: the browser's breaks
 
 
 def test_a_title_in_angle_brackets_is_no_raw_html_and_an_underscore_is_an_underscore() -> None:
@@ -136,3 +136,26 @@ def test_the_sitemap_lists_pages_not_redirects_and_a_vocabularys_title_its_date(
     sitemap = read(out, "sitemap.xml")
     assert "/words/</loc>" in sitemap and "/en/2021-01-04/p01/parks/words/" not in sitemap
     assert "— 4 January 2021, page 1 — Test Daily</title>" in read(out, "2021-01-04/p01/parks/words/index.html")
+
+
+# --- review 12 (a helper who wrote none of it) ------------------------------------------------
+
+
+def test_review_12_a_join_with_a_repair_a_month_of_days_and_a_vocabularys_heading(out: Path) -> None:
+    """Two paragraphs joined, one of them repaired further on, were called a lost block; a
+    range of one month's days had one English form only; the vocabulary page's Chinese title
+    lost the heading's phrase-keeping."""
+    from edition.content import Block
+    from edition.cut import CutBlock
+    from edition.dates_en import english_date
+    from edition.errors import Loc
+    from edition.lostblock import _joined
+
+    first, second = "第一段说的是一件事，写得很长很长很长。", "第二段说的是另一件事，其中有一个字被修复了。"
+    cuts = [CutBlock("paragraph", first, 1, 1), CutBlock("paragraph", second, 2, 2)]
+    joined = first + second.replace("修复", "修好")
+    assert _joined(cuts[1], [Block("paragraph", joined, Loc("x"))], [0], 1, cuts)
+    assert english_date("2月18日至20日", "on 18 to 20 February") == "18 to 20 February"
+    assert english_date("2月18日至20日", "from February 18–20 on") == "February 18–20"
+    words = read(out, "2021-01-04/p01/parks/words/index.html")
+    assert '<h1 id="vocab-h">' in words  # (the fixture's titles have no spaces: no phrased class)
