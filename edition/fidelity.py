@@ -94,13 +94,19 @@ def _squash(text: str) -> str:
     return "".join(ch for ch in text if not ch.isspace() and ch != "\U001001b0").replace(".", "")
 
 
-def _diff(expected: str, actual: str) -> str:
+def common_ends(a: str, b: str) -> tuple[int, int]:
+    """How many characters two texts share at their start, and then at their end."""
     start = 0
-    while start < min(len(expected), len(actual)) and expected[start] == actual[start]:
+    while start < min(len(a), len(b)) and a[start] == b[start]:
         start += 1
     end = 0
-    while end < min(len(expected), len(actual)) - start and expected[-1 - end] == actual[-1 - end]:
+    while end < min(len(a), len(b)) - start and a[-1 - end] == b[-1 - end]:
         end += 1
+    return start, end
+
+
+def _diff(expected: str, actual: str) -> str:
+    start, end = common_ends(expected, actual)
     a = expected[max(0, start - 6) : len(expected) - end + 6]
     b = actual[max(0, start - 6) : len(actual) - end + 6]
     return f"“{show_invisible(a, '')}”, found “{show_invisible(b, '')}”"

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from edition.content import Block, Document
 from edition.cut import CutBlock, CutFile
 from edition.errors import Diagnostic
+from edition.fidelity import common_ends
 from edition.ids import local_block_ids
 from edition.model import Article
 
@@ -130,14 +131,7 @@ def _likeness(block: Block, cut: CutBlock) -> float:
     a, b = _squash(block.text), _squash(cut.text)
     if a == b:
         return 1.0 if block.kind == cut.kind else 0.7
-    size = max(len(a), len(b), 1)
-    start = 0
-    while start < min(len(a), len(b)) and a[start] == b[start]:
-        start += 1
-    end = 0
-    while end < min(len(a), len(b)) - start and a[-1 - end] == b[-1 - end]:
-        end += 1
-    alike = (start + end) / size
+    alike = sum(common_ends(a, b)) / max(len(a), len(b), 1)
     if alike < SURE:
         matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
         if matcher.real_quick_ratio() >= SURE and matcher.quick_ratio() >= SURE:

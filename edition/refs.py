@@ -49,7 +49,9 @@ def article_name(article: Article, lang: str) -> str:
     return article.id.replace("-", " ").capitalize()
 
 
-def _part(block: Block, article: Article, lang: str) -> str:
+def passage_part(article: Article, block: Block, lang: str = "en") -> str:
+    """A passage's place in its article: "¶3", "caption 1"; in Chinese "第3段" (after its
+    article's full title, which its name would only repeat)."""
     match = _LOCAL.fullmatch(block.local)
     if match is None:
         return block.local
@@ -68,17 +70,11 @@ def passage_label(article: Article, block: Block, lang: str = "en") -> str:
     return f"{article_name(article, lang)} {passage_part(article, block, lang)}"
 
 
-def passage_part(article: Article, block: Block, lang: str = "en") -> str:
-    """A passage's place in its article: "¶3", "caption 1"; in Chinese "第3段" (after its
-    article's full title, which its name would only repeat)."""
-    return _part(block, article, lang)
-
-
 def part_names(article: Article) -> dict[str, str]:
     """Each passage's place in its article as the English names it ("¶3", "caption 1") and as
     the Chinese does ("第3段", "图片说明1"): a Chinese view's passage citation is filled in from
     the English one's reference (static/article.js)."""
-    return {_part(b, article, "en"): _part(b, article, "zh") for b in article.blocks}
+    return {passage_part(article, b, "en"): passage_part(article, b, "zh") for b in article.blocks}
 
 
 def abbreviation(info: PageInfo) -> str:
