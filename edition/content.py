@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from edition.config import PageInfo, find_line, load_page_config
 from edition.droppings import is_dropping
@@ -212,14 +212,29 @@ def load_listing(
 
 # load_file's signature: (path, root, diagnostics, name relative to the root)
 Parse = Callable[[Path, Path, Diagnostics, str], "Document | Glossary | None"]
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+class Each(Protocol):
+    """How a stage's independent pieces of work are done: one after another (``in_order``),
+    or, in a build, spread over the machine's cores (the pipeline passes the fork pool of
+    edition/parallel.py, which no stage imports). The results come back in order."""
+
+    def __call__(self, fn: Callable[[T], R], items: Sequence[T]) -> list[R]: ...
+
+
+def in_order(fn: Callable[[T], R], items: Sequence[T]) -> list[R]:
+    return [fn(item) for item in items]
 
 
 def load_content(
-    content_dir: Path, root: Path, parse: Parse = load_file
+    content_dir: Path, root: Path, parse: Parse = load_file, each: Each = in_order
 ) -> tuple[list[Document], list[Glossary], list[Diagnostic]]:
     """Every content file, parsed (``parse``: load_file, or the dev server's, which keeps
-    the files whose bytes did not change). Problems are returned, not raised, so that the
-    later stages can report theirs too: an editor sees every mistake of a build at once."""
+    the files whose bytes did not change; ``each``: the files one after another, or a
+    build's on every core). Problems are returned, not raised, so that the later stages
+    can report theirs too: an editor sees every mistake of a build at once."""
     diags = Diagnostics()
     if not content_dir.is_dir():
         raise BuildError(
@@ -227,8 +242,13 @@ def load_content(
         )
     docs = []
     glossaries = []
-    for path in _content_files(content_dir, root, diags):
-        parsed = parse(path, root, diags, rel(path, root))
+
+    def one(path: Path) -> tuple[Document | Glossary | None, list[Diagnostic]]:
+        found = Diagnostics()  # each file's problems, in the order of the files
+        return parse(path, root, found, rel(path, root)), found.items
+
+    for parsed, problems in each(one, _content_files(content_dir, root, diags)):
+        diags.items.extend(problems)
         if isinstance(parsed, Document):
             docs.append(parsed)
         elif isinstance(parsed, Glossary):

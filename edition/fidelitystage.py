@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from edition.content import Document
+from edition.content import Document, Each, in_order
 from edition.cut import CutFile, Layout, cut_page, read_layout
 from edition.errors import Diagnostics, show_invisible
 from edition.fidelity import account
@@ -21,27 +21,32 @@ Cut = Callable[[Sequence[str], Layout], tuple[CutFile, ...]]
 
 
 def check_fidelity(
-    root: Path, edition: Edition, diags: Diagnostics, cut_lines: Cut = cut_page, docs: Sequence[Document] = ()
+    root: Path,
+    edition: Edition,
+    diags: Diagnostics,
+    cut_lines: Cut = cut_page,
+    docs: Sequence[Document] = (),
+    each: Each = in_order,
 ) -> list[Lost]:
     """Report, page by page, every departure of the Chinese from the repaired witness that no
     emendation declares, and every emendation whose source text the witness does not have.
     ``cut_lines``: cut_page, or the dev server's, which keeps the cuts of unchanged witnesses
-    and layouts. Returns the blocks a Chinese text lost (``docs``: the content files), which
-    edition/causes.py reports in place of what follows from them."""
+    and layouts; ``each``: the pages' cuts one after another, or a build's on every core (a
+    page's cut is pure, and the longest part of the account). Returns the blocks a Chinese
+    text lost (``docs``: the content files), which edition/causes.py reports in place of what
+    follows from them."""
     # A file with an error already (one that did not load, a broken 'blocks:') would make the
     # account report each of its source lines as lost: one cause, said once already.
     troubled = {d.loc.path for d in diags.errors}
     unsure = not edition.complete or any(path.endswith(".md") for path in troubled)
     by_path = {d.path: d for d in docs}
     lost: list[Lost] = []
-    for page in edition.pages:
-        layout_path = root / page.info.layout
-        if not layout_path.is_file():  # a page without a layout: nothing to account against
-            continue
-        lines = (root / page.source.path).read_text(encoding="utf-8").split("\n")
-        if lines and lines[-1] == "":
-            lines = lines[:-1]
-        cut = cut_lines(lines, read_layout(layout_path, root))
+    # a page without a layout has nothing to account against
+    pages = [page for page in edition.pages if (root / page.info.layout).is_file()]
+    witnesses = [_lines(root / page.source.path) for page in pages]
+    layouts = [read_layout(root / page.info.layout, root) for page in pages]
+    cuts = each(lambda n: cut_lines(witnesses[n], layouts[n]), range(len(pages)))
+    for page, lines, cut in zip(pages, witnesses, cuts, strict=True):
         articles = (page.front, *page.articles)
         gone = lost_in_page(articles, cut, by_path)
         lost.extend(gone)
@@ -57,6 +62,11 @@ def check_fidelity(
             if not any(f"the Chinese of {block} departs" in problem.message for block in false_sources):
                 diags.items.append(problem)
     return lost
+
+
+def _lines(path: Path) -> list[str]:
+    lines = path.read_text(encoding="utf-8").split("\n")
+    return lines[:-1] if lines and lines[-1] == "" else lines
 
 
 def check_emendation_sources(articles: Sequence[Article], cut: Sequence[CutFile], diags: Diagnostics) -> set[str]:

@@ -15,7 +15,7 @@ from edition.article import Replay, build_article, pairs
 from edition.assemble import assemble
 from edition.causes import one_cause
 from edition.config import load_config
-from edition.content import load_about, load_content, load_file, load_pages, stem_of
+from edition.content import in_order, load_about, load_content, load_file, load_pages, stem_of
 from edition.cut import cut_page
 from edition.derive import SiteIndex
 from edition.errors import BuildError, Diagnostic, Diagnostics, Loc
@@ -29,7 +29,7 @@ from edition.model import Edition
 from edition.numbercheck import check_numbers
 from edition.overlay import Look, load_static, load_templates
 from edition.pages import Page, site_pages
-from edition.parallel import map_forked, render_pages
+from edition.parallel import map_forked, map_pages, render_pages
 from edition.reading import load_readings, with_reading
 from edition.reading_out import reading_files
 from edition.render import Renderer
@@ -204,8 +204,9 @@ def make_edition(
     config = load_config(root / "site.toml", root)
     pages = load_pages(root / "content", root)  # each newspaper page's settings and witness
     # the dev server parses again only the files whose bytes changed
-    parse = cache.document_parser() if cache is not None else load_file
-    docs, glossaries, problems = load_content(root / "content", root, parse)
+    # (a build parses them on every core: the dev server's parser keeps what it parsed, in this process)
+    parse, each = (cache.document_parser(), in_order) if cache is not None else (load_file, map_forked)
+    docs, glossaries, problems = load_content(root / "content", root, parse, each)
     stages.done("load", f"{len(docs)} files")
     # The files that did not load are left out, and their problems reported with the rest.
     diags = Diagnostics()
@@ -246,7 +247,8 @@ def make_edition(
         diags.items.extend(reading_problems.items)
         edition = with_reading(edition, readings, diags, made=replay.tokens)
         # the fidelity account of each page: every change to the Chinese declared
-        lost = check_fidelity(root, edition, diags, cache.cutter() if cache is not None else cut_page, docs)
+        cut, each = (cache.cutter(), in_order) if cache is not None else (cut_page, map_pages)
+        lost = check_fidelity(root, edition, diags, cut, docs, each)
         lint_text(edition, diags)  # Chinese left in the English, fullwidth digits, control characters
         edition = replace(edition, about=load_about(root, diags))  # the About page's own words
     one_cause(diags, len(problems), assembled, docs, glossaries, lost)  # follow-on errors held back

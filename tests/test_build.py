@@ -6,6 +6,7 @@ import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -242,6 +243,50 @@ def test_the_articles_work_on_every_core_gives_the_same_edition_and_diagnostics(
     english.write_text(english.read_text(encoding="utf-8").replace("the 84 poor villages", "the 83 poor villages"))
     one, forked = run(False), run(True)
     assert one[0] is not None and forked == one
+
+
+def test_loading_and_the_fidelity_account_on_every_core_give_the_same_edition_and_diagnostics(
+    site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A build parses the content files and cuts each page's witness in forked workers (the
+    stages get the pool from the pipeline as ``each``): the files' problems (a raw tag in the
+    English, found as the file is parsed) and the account's (an undeclared change to the
+    Chinese) come back from the workers, in the order one process gives them."""
+    import edition.parallel as parallel
+    from edition.pipeline import make_edition
+
+    english = site / "content/2020-05-25/p12/04-moyu.en.md"
+    english.write_text(
+        english.read_text(encoding="utf-8").replace("Since Chaoyang District", "Since <b>Chaoyang District", 1)
+    )
+    chinese = site / "content/2020-05-25/p12/04-moyu.zh.md"
+    text = chinese.read_text(encoding="utf-8")
+    body = text.index("# 携手新疆墨玉")
+    chinese.write_text(text[:body] + text[body:].replace("朝阳区", "朝阳县", 1))
+
+    pools: list[int] = []
+    executor = parallel.ProcessPoolExecutor
+
+    def pool(*args: Any, **kwargs: Any) -> Any:
+        pools.append(1)
+        return executor(*args, **kwargs)
+
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", pool)
+
+    def run(forked: bool) -> list[str]:
+        monkeypatch.setattr(parallel, "MAP_MIN", 1 if forked else 10**9)
+        monkeypatch.setattr(parallel, "PAGES_MIN", 1 if forked else 10**9)
+        monkeypatch.setattr(parallel, "_cores", lambda: 2)
+        with pytest.raises(BuildError) as exc:
+            make_edition(site, strict=True)  # the warnings as errors, said with them
+        return [str(d) for d in exc.value.diagnostics]
+
+    one = run(False)
+    assert not pools
+    assert any("<b>" in line for line in one)  # the file's warning
+    assert any("朝阳县" in line or "departs" in line for line in one)  # the account's error
+    assert run(True) == one
+    assert len(pools) == 3  # the files, the articles, the pages' cuts
 
 
 def test_a_bug_in_a_worker_of_the_articles_work_reaches_the_build_with_its_traceback(
