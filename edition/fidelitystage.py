@@ -43,7 +43,7 @@ def check_fidelity(
             lines = lines[:-1]
         cut = cut_lines(lines, read_layout(layout_path, root))
         articles = (page.front, *page.articles)
-        gone = lost_in_page(articles, cut, by_path)
+        gone = lost_in_page(articles, cut, by_path, page.source.path)
         lost.extend(gone)
         false_sources = check_emendation_sources(articles, cut, diags)
         found = Diagnostics()
