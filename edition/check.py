@@ -21,6 +21,8 @@ from edition.model import Edition
 from edition.pipeline import make_edition
 from edition.views import to_hant, use_traditional
 
+UNTIL = {"added": "its blocks are the source's again", "kind": "its blocks are the source's again"}
+
 
 def run_check(root: Path, strict: bool = False) -> int:
     config = load_config(root / "site.toml", root)
@@ -50,9 +52,9 @@ def run_check(root: Path, strict: bool = False) -> int:
             missing = [n for n in result.missing if not any(n in gone.lines for gone in lost)]
             if missing:
                 print("not accounted for: " + ", ".join(map(str, missing)))
-            held = {(gone.article, gone.added) for gone in lost if any(n in gone.lines for n in result.missing)}
-            for article, added in sorted(held):
-                until = "the block not in the source is gone" if added else "the block it lacks is back"
+            held = {(gone.article, gone.what) for gone in lost if any(n in gone.lines for n in result.missing)}
+            for article, what in sorted(held):
+                until = UNTIL.get(what, "the block it lacks is back")
                 print(f"not accounted for: the source lines of {article}, until {until}")
             print(f"artifacts recorded: {len(result.artifacts)} doubled copies dropped")
             for line in result.artifacts:

@@ -35,7 +35,7 @@ class Lost:
     block: CutBlock  # the block as the cut has it
     lines: frozenset[int]  # every source line of the article's blocks (the account's follow-ons)
     diagnostic: Diagnostic
-    added: bool = False  # a block the Chinese has and the source does not (edition/addedblock.py)
+    what: str = "lost"  # or a block "added" to the Chinese (or split), or of another "kind" (edition/addedblock.py)
 
 
 def lost_in_page(
