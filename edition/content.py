@@ -134,7 +134,7 @@ def load_document(
         return None
     lang = match["lang"]
     blocks: list[Block] = []
-    body_lines = split.body.split("\n")
+    body_lines = split.body.split("\n") if lang == "en" else []  # where a slip of the English stands
     for raw in parse_blocks(split.body):
         line = split.body_line + raw.line + 1
         if raw.problem:

@@ -43,7 +43,7 @@ def lost_in_page(
 ) -> list[Lost]:
     """The blocks each article of a page lost from its Chinese, or gained (``source``: the
     page's witness, which the message names)."""
-    from edition.addedblock import added_blocks
+    from edition.addedblock import added_blocks  # which builds on this module's matching
 
     by_id = {f.id: f for f in cut}
     found: list[Lost] = []
