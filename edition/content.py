@@ -17,7 +17,8 @@ from edition.frontmatter import split_front_matter
 from edition.frontmodel import ArticleFront, TranslationFront
 from edition.markup import parse_blocks
 from edition.model import SourceText
-from edition.slips import slips
+from edition.proseslips import note_slips, prose_slips
+from edition.slips import in_markdown, slips
 from edition.typography import prose_titles
 from edition.yamlload import LineDict, load_yaml
 
@@ -133,6 +134,7 @@ def load_document(
         return None
     lang = match["lang"]
     blocks: list[Block] = []
+    body_lines = split.body.split("\n") if lang == "en" else []  # where a slip of the English stands
     for raw in parse_blocks(split.body):
         line = split.body_line + raw.line + 1
         if raw.problem:
@@ -147,24 +149,12 @@ def load_document(
                 continue
         if lang == "en":  # raw HTML, an emphasis left open: published, but not as meant
             for slip in slips(raw.text):
-                diags.warning(_where(name, split.body, split.body_line, raw.line, slip.written), slip.what, slip.hint)
+                row, column = in_markdown(body_lines, raw.line, raw.text, slip.at)
+                diags.warning(Loc(name, split.body_line + row + 1, column + 1), slip.what, slip.hint)
         joined = raw.text.replace("\n", "" if lang == "zh" else " ")
         blocks.append(Block(raw.kind, joined, Loc(name, line, 1)))
     meta = parse_front(front, name, lang, [b.kind for b in blocks])
     return Document(name, stem_of(name), lang, meta, tuple(blocks), split.body_line)
-
-
-def _where(name: str, body: str, body_line: int, first: int, written: str) -> Loc:
-    """Where a block's text has ``written``: its line and column in the file (the block's
-    first line, if it is not found as written: an escape or an entity between)."""
-    lines = body.split("\n")
-    for number in range(first, len(lines)):
-        if number > first and not lines[number].strip():
-            break  # the block's end
-        column = lines[number].find(written)
-        if column >= 0:
-            return Loc(name, body_line + number + 1, column + 1)
-    return Loc(name, body_line + first + 1, 1)
 
 
 def stem_of(name: str) -> str:
@@ -180,7 +170,15 @@ def load_glossary(
     """A glossary file parsed (``name`` and ``data`` as load_document's)."""
     name = rel(path, root) if name is None else name
     listing = load_listing(path, name, "entities", "a glossary file", diags, data)
-    return Glossary(name, listing) if listing is not None else None
+    if listing is None:
+        return None
+
+    def lines() -> list[str]:  # read again only where a note has a slip to place
+        raw = path.read_bytes() if data is None else data
+        return raw.decode("utf-8", "replace").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+    note_slips(listing, name, lines, diags)  # raw HTML, an emphasis left open, in a note's English
+    return Glossary(name, listing)
 
 
 def load_file(
@@ -351,6 +349,7 @@ def load_about(root: Path, diags: Diagnostics) -> str:
             at = next((n for n, line in enumerate(lines) if inline_construct(line) is not None), 0)
             diags.error(Loc(ABOUT_FILE, start + at + 1, 1), f"{found.what} is not allowed in {ABOUT_FILE}", found.hint)
         start += paragraph.count("\n") + 2
+    prose_slips(text, ABOUT_FILE, diags)  # raw HTML, an emphasis left open: warnings
     hint = "the About page has its title; begin a section with '## '"
     for number in prose_titles(text):
         diags.error(Loc(ABOUT_FILE, number, 1), f"a first-level heading is not allowed in {ABOUT_FILE}", hint)

@@ -48,7 +48,7 @@ def check_fidelity(
     cuts = each(lambda n: cut_lines(witnesses[n], layouts[n]), range(len(pages)))
     for page, lines, cut in zip(pages, witnesses, cuts, strict=True):
         articles = (page.front, *page.articles)
-        gone = lost_in_page(articles, cut, by_path)
+        gone = lost_in_page(articles, cut, by_path, page.source.path)
         lost.extend(gone)
         false_sources = check_emendation_sources(articles, cut, diags)
         found = Diagnostics()

@@ -35,16 +35,23 @@ class Lost:
     block: CutBlock  # the block as the cut has it
     lines: frozenset[int]  # every source line of the article's blocks (the account's follow-ons)
     diagnostic: Diagnostic
+    what: str = "lost"  # or a block "added" to the Chinese (or split), or of another "kind" (edition/addedblock.py)
 
 
-def lost_in_page(articles: Iterable[Article], cut: Sequence[CutFile], docs: Mapping[str, Document]) -> list[Lost]:
-    """The blocks each article of a page lost from its Chinese."""
+def lost_in_page(
+    articles: Iterable[Article], cut: Sequence[CutFile], docs: Mapping[str, Document], source: str = "the source text"
+) -> list[Lost]:
+    """The blocks each article of a page lost from its Chinese, or gained (``source``: the
+    page's witness, which the message names)."""
+    from edition.addedblock import added_blocks  # which builds on this module's matching
+
     by_id = {f.id: f for f in cut}
     found: list[Lost] = []
     for article in articles:
         zh, cut_file = docs.get(article.path), by_id.get(article.id)
         if zh is not None and cut_file is not None:
-            found.extend(lost_blocks(zh, docs.get(article.en_path or ""), cut_file))
+            en = docs.get(article.en_path or "")
+            found.extend(lost_blocks(zh, en, cut_file) or added_blocks(zh, en, cut_file, source))
     return found
 
 
@@ -54,7 +61,7 @@ def lost_blocks(zh: Document, en: Document | None, cut: CutFile) -> list[Lost]:
     blocks, cuts = zh.blocks, cut.blocks
     if not blocks or len(blocks) >= len(cuts):
         return []
-    matched = _match(blocks, cuts)
+    matched = match([[likeness(b, c) for c in cuts] for b in blocks])
     if matched is None:
         return []
     ids = [f"{cut.id}-{local}" for local in local_block_ids([c.kind for c in cuts])]
@@ -90,7 +97,7 @@ def lost_blocks(zh: Document, en: Document | None, cut: CutFile) -> list[Lost]:
                 Diagnostic(
                     loc,
                     f"the Chinese has {fewer} fewer than {' and than '.join(than)}: {ids[j]}, the {block.kind} of "
-                    f"source lines {block.first}-{block.last} ({_quote(block.text)}), is missing {place}{previous}",
+                    f"source lines {block.first}-{block.last} ({quote(block.text)}), is missing {place}{previous}",
                     f"restore it {here}, as source lines {block.first}-{block.last} have it{english}"
                     + ("" if claimed else f", and [{block.first}, {block.last}] to 'blocks:'")
                     + ": every source line stands in a block (one that is not this article's moves in layout.yaml)",
@@ -100,11 +107,11 @@ def lost_blocks(zh: Document, en: Document | None, cut: CutFile) -> list[Lost]:
     return found
 
 
-def _match(blocks: Sequence[Block], cuts: Sequence[CutBlock]) -> list[int] | None:
-    """Each Chinese block's cut block, in order, the best-reading assignment; None if a block
-    reads too unlike the one it is given (a text changed beyond a repair: no guess)."""
-    n, m = len(blocks), len(cuts)
-    score = [[_likeness(b, c) for c in cuts] for b in blocks]
+def match(score: Sequence[Sequence[float]]) -> list[int] | None:
+    """For each row (a Chinese block), its column (a cut block; or the other way round, rows
+    fewer than columns), in order, the best-reading assignment of ``score[row][column]``; None
+    if a row reads too unlike the one it is given (a text changed beyond a repair: no guess)."""
+    n, m = len(score), len(score[0]) if score else 0
     worst = -1.0
     best = [[worst * (n + 1)] * (m + 1) for _ in range(n + 1)]
     best[0] = [0.0] * (m + 1)
@@ -125,10 +132,10 @@ def _match(blocks: Sequence[Block], cuts: Sequence[CutBlock]) -> list[int] | Non
     return matched
 
 
-def _likeness(block: Block, cut: CutBlock) -> float:
+def likeness(block: Block, cut: CutBlock) -> float:
     """How much a Chinese block reads like a cut block: 1.0 the same text; an emendation or
     two cost little; another paragraph reads as nearly nothing."""
-    a, b = _squash(block.text), _squash(cut.text)
+    a, b = squash(block.text), squash(cut.text)
     if a == b:
         return 1.0 if block.kind == cut.kind else 0.7
     alike = sum(common_ends(a, b)) / max(len(a), len(b), 1)
@@ -143,21 +150,21 @@ def _joined(cut: CutBlock, blocks: Sequence[Block], matched: Sequence[int], j: i
     """The cut block's text inside the Chinese block matched with a neighbour of it, which is
     the longer by about as much (a deleted subhead's few words inside the next paragraph's own
     sentence are no join: review 11)."""
-    text = _squash(cut.text)
+    text = squash(cut.text)
     # its opening words (a repair further on may change the rest), and the length of both
     return any(
         m in (j - 1, j + 1)
-        and text[:12] in _squash(blocks[i].text)
-        and len(_squash(blocks[i].text)) >= len(_squash(cuts[m].text)) + 0.8 * len(text)
+        and text[:12] in squash(blocks[i].text)
+        and len(squash(blocks[i].text)) >= len(squash(cuts[m].text)) + 0.8 * len(text)
         for i, m in enumerate(matched)
     )
 
 
-def _squash(text: str) -> str:
+def squash(text: str) -> str:
     return "".join(text.split())
 
 
-def _quote(text: str, size: int = 16) -> str:
+def quote(text: str, size: int = 16) -> str:
     return f"“{text[:size]}…”" if len(text) > size else f"“{text}”"
 
 

@@ -10,6 +10,7 @@ the source, which the fidelity account reports.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -33,9 +34,10 @@ _MARKERS = "*_"
 
 @dataclass(frozen=True)
 class Slip:
-    written: str  # as the block has it, to find its line and column
+    written: str  # as the text has it (escapes and all), what the message quotes
     what: str
     hint: str
+    at: int = 0  # where ``written`` begins in the text: its offset
 
 
 RAW_HTML_HINT = (
@@ -45,28 +47,28 @@ EMPHASIS_HINT = "close it (*…* for emphasis, **…** for strong), or write \\{
 
 
 def slips(text: str) -> list[Slip]:
-    """The first raw HTML tag and the first unmatched emphasis marker of an English block's
-    inline source, if any (one of each: one mistake is said once)."""
+    """The first raw HTML tag and the first unmatched emphasis marker of an English text's
+    inline source, if any (one of each: one mistake is said once), each with its offset."""
     if "<" not in text and "*" not in text and "_" not in text:
         return []
     env: dict[str, Any] = {}
+    _checker().parseInline(text, env)
     found: list[Slip] = []
-    for token in _checker().parseInline(text, env)[0].children or []:
-        if token.type == "html_inline" and _tag_name(token.content) in HTML_ELEMENTS:
-            tag = token.content if len(token.content) <= 40 else token.content[:39] + "…"
-            found.append(
-                Slip(token.content, f"raw HTML ‘{tag}’ is shown to readers as text, not as HTML", RAW_HTML_HINT)
-            )
-            break
-    unmatched = env.get("unmatched")
-    if unmatched:
-        marker, written = unmatched
+    if "tag" in env:
+        at, written = env["tag"]
+        tag = " ".join(written.split())  # a tag over two lines, said on one
+        tag = tag if len(tag) <= 40 else tag[:39] + "…"
+        found.append(Slip(written, f"raw HTML ‘{tag}’ is shown to readers as text, not as HTML", RAW_HTML_HINT, at))
+    if "unmatched" in env:
+        marker, at, written = env["unmatched"]
         name = "star" if marker[0] == "*" else "underscore"
+        seen = ("an " if name[0] in "aeiou" else "a ") + name if len(marker) == 1 else name + "s"
         found.append(
             Slip(
                 written,
-                f"an unmatched ‘{marker}’ (“{written}”) is shown to readers as {('an ' if name[0] in 'aeiou' else 'a ') + name if len(marker) == 1 else name + 's'}, not as emphasis",
+                f"an unmatched ‘{marker}’ (“{written}”) is shown to readers as {seen}, not as emphasis",
                 EMPHASIS_HINT.format(marker=marker[0], name=name),
+                at,
             )
         )
     return found
@@ -86,17 +88,31 @@ def _tag_name(tag: str) -> str:
 @lru_cache(maxsize=1)
 def _checker() -> MarkdownIt:
     """CommonMark with raw HTML read as HTML (to name it), and the emphasis delimiters that
-    found no partner kept: markdown-it leaves them in the text as the characters typed."""
+    found no partner kept: markdown-it leaves them in the text as the characters typed. Each
+    token's offset in the source is noted as it is made (tokens carry none)."""
     md = MarkdownIt("commonmark", {"html": True})
-    md.inline.ruler2.after("balance_pairs", "unmatched_emphasis", _unmatched)
+    md.inline.ruler.before("text", "offsets", _offsets)
+    md.inline.ruler2.after("balance_pairs", "slips", _slips)
     return md
 
 
-def _unmatched(state: StateInline) -> None:
-    """After the pairing: the first delimiter run of '*' or '_' that could open or close
-    emphasis and found no partner, with the text beside it (the word it was to emphasise)."""
-    if "unmatched" in state.env:
-        return
+def _offsets(state: StateInline, silent: bool) -> bool:
+    """Tried first at each offset the inline parser stops at: the token a rule makes there is
+    the next one (after the pending text's). Makes none itself."""
+    if not silent:
+        state.env.setdefault("offsets", {})[len(state.tokens) + bool(state.pending)] = state.pos
+    return False
+
+
+def _slips(state: StateInline) -> None:
+    """After the pairing: the first tag of HTML's elements, and the first delimiter run of '*'
+    or '_' that could open or close emphasis and found no partner, with the words beside it
+    in the source (the word it was to emphasise)."""
+    offsets: dict[int, int] = state.env.get("offsets", {})
+    for index, token in enumerate(state.tokens):
+        if token.type == "html_inline" and _tag_name(token.content) in HTML_ELEMENTS and index in offsets:
+            state.env["tag"] = (offsets[index], token.content)
+            break
     lists = [state.delimiters, *(m["delimiters"] for m in state.tokens_meta if m and "delimiters" in m)]
     runs: list[tuple[int, int, bool]] = []  # (first token, last token, opens)
     for delimiters in lists:
@@ -111,15 +127,18 @@ def _unmatched(state: StateInline) -> None:
     if not runs:
         return
     first, last, opens = min(runs)
-    tokens = state.tokens
-    marker = "".join(tokens[i].content for i in range(first, last + 1))
-    if opens:  # the marker and the words after it
-        after = "".join(t.content for t in tokens[last + 1 : last + 6] if t.type == "text").split("\n")[0]
-        written = marker + _words(after)
+    start = offsets.get(first)
+    if start is None:  # every delimiter run is a rule's token: never so
+        return
+    src = state.src
+    marker = "".join(state.tokens[i].content for i in range(first, last + 1))
+    end = start + len(marker)
+    if opens:  # the marker and the words after it, as typed (within a link's text)
+        written, at = marker + _words(src[end:].split("\n")[0].split("]")[0]), start
     else:  # the words before it and the marker
-        before = "".join(t.content for t in tokens[max(first - 5, 0) : first] if t.type == "text").split("\n")[-1]
-        written = _words(before[::-1])[::-1] + marker
-    state.env["unmatched"] = (marker, written)
+        before = _words(src[:start].split("\n")[-1].split("[")[-1][::-1])[::-1]
+        written, at = before + marker, start - len(before)
+    state.env["unmatched"] = (marker, at, written)
 
 
 def _words(text: str, size: int = 16) -> str:
@@ -128,6 +147,50 @@ def _words(text: str, size: int = 16) -> str:
         return text
     cut = text.find(" ", size)
     return text if cut < 0 else text[:cut]
+
+
+_PREFIX = frozenset(" \t#>*+-.)0123456789")  # what stands before a line's inline text: indentation, markers
+
+
+def in_markdown(lines: Sequence[str], first: int, text: str, at: int) -> tuple[int, int]:
+    """Where offset ``at`` of an inline text stands in a Markdown file's ``lines``: its 0-based
+    line and column. The text begins at line ``first`` (or just after: an attribute line
+    above), and each of its lines ends a line of the file (after indentation, a heading's
+    '#', a list's marker), so an escape before the offset counts as the characters typed."""
+    own = text.split("\n")
+    number = text.count("\n", 0, at)
+    column = at - (text.rfind("\n", 0, at) + 1)
+    start = next((n for n in range(first, min(first + 3, len(lines))) if _begins(lines[n], own[0]) >= 0), first)
+    line = min(start + number, len(lines) - 1)
+    begins = _begins(lines[line], own[number])
+    return line, column + (begins if begins >= 0 else len(lines[line]) - len(lines[line].lstrip()))
+
+
+def _begins(line: str, text: str) -> int:
+    """Where ``text`` begins ``line``'s inline text, after its markers; -1 if it does not."""
+    for at in range(len(line) - len(text) + 1):
+        if line.startswith(text, at):
+            return at
+        if line[at] not in _PREFIX:
+            break
+    return -1
+
+
+def in_yaml(lines: Sequence[str], line: int, column: int, text: str, at: int) -> tuple[int, int]:
+    """Where offset ``at`` of a YAML string stands in its file's ``lines`` (0-based line and
+    column), the string's key at (``line``, ``column``), 0-based: a folded or quoted string
+    joins its lines, so the slip's first characters are counted, as often before it in the
+    string as in the file after the key."""
+    needle = (text[at:].split() or [text[at:]])[0][:8] or " "
+    seen = sum(1 for n in range(at) if text.startswith(needle, n))
+    for number in range(line, len(lines)):
+        here, start = lines[number], column if number == line else 0
+        for col in range(start, len(here)):
+            if here.startswith(needle, col):
+                if not seen:
+                    return number, col
+                seen -= 1
+    return line, column
 
 
 @lru_cache(maxsize=16384)

@@ -1,0 +1,142 @@
+"""A block added to the Chinese, split in two, or set as another kind: said once as that.
+
+An editor who pastes a paragraph into an article's Chinese leaves its 'blocks:' a range
+short, its English a block short and every block after it claiming the next one's source
+lines; each stage said what it saw ("'blocks:' lists 11 source ranges but the text has 12
+blocks", "the English lacks moyu-p3 — translate it here", and in `check` every block
+"claims source lines 0-0" and every source line of the article "in no block"), and none said
+that the paragraph is not in the source. A paragraph split in two by a blank line was said
+the same way, and a subhead written '##高位统筹' (no space: a paragraph) as the English's
+mistake ("block 4 is a subhead but the Chinese block it pairs with is a paragraph"). The
+page's cut says which blocks the article has (edition/lostblock.py matches them by their
+text, in order): a Chinese block no cut block is matched with is the one added (or the half
+of one split), a block matched with a cut block of another kind is set wrongly. Each is
+said once, at its line; what follows from it is held back as for a lost block
+(edition/causes.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from edition.content import Block, Document
+from edition.cut import CutBlock, CutFile
+from edition.errors import Diagnostic
+from edition.ids import local_block_ids
+from edition.lostblock import SURE, Lost, likeness, match, quote, squash
+
+CORRECT = (
+    "; if the printed page has it and the source text lacks it, correct the source text (record its new SHA-256 in "
+    "page.toml, give its lines a block in layout.yaml and their [first, last] in 'blocks:') and declare the change "
+    "under 'emendations:' with its reason"
+)
+JOIN = (
+    "join the two again (delete the blank line above this block): the Chinese is the source text as the page's "
+    "layout cuts it; a paragraph break the cut missed is declared in layout.yaml ('breaks_after' in its body block), "
+    "and the block's range in 'blocks:' and its English are then split likewise"
+)
+MARKERS = {"headline": "'# ' before it", "subhead": "'## ' before it", "paragraph": "no '#' before it"}
+
+
+def added_blocks(zh: Document, en: Document | None, cut: CutFile, source: str) -> list[Lost]:
+    """The Chinese blocks no cut block reads like (added, or half of a block split in two),
+    or set as another kind than the cut's: [] when there are none, or when the Chinese reads
+    too unlike the cut to say which."""
+    blocks, cuts = zh.blocks, cut.blocks
+    if not cuts or len(blocks) < len(cuts):
+        return []
+    if len(blocks) == len(cuts):
+        return _kinds(zh, en, cut)
+    matched = match([[likeness(b, c) for b in blocks] for c in cuts])  # each cut block's Chinese block
+    if matched is None:
+        return []
+    owner = {i: j for j, i in enumerate(matched)}  # a Chinese block: its cut block
+    added = [i for i in range(len(blocks)) if i not in owner]
+    ids = [f"{cut.id}-{local}" for local in local_block_ids([b.kind for b in blocks])]  # as the text numbers them
+    cut_ids = [f"{cut.id}-{local}" for local in local_block_ids([c.kind for c in cuts])]
+    lines = frozenset(n for c in cuts for n in range(c.first, c.last + 1))
+    more = "one block" if len(added) == 1 else f"{len(added)} blocks"
+    than = []
+    claimed = zh.article_front.ranges == len(cuts)
+    if claimed:
+        than.append(f"the source lines it claims ('blocks:' lists {len(cuts)} ranges for {len(blocks)} blocks)")
+    if en is not None and len(en.blocks) == len(cuts):
+        than.append(f"its English ({len(en.blocks)} blocks)")
+    if not claimed:
+        than.append(f"its page's layout cuts for it ({len(cuts)})")
+    found = []
+    for i in added:
+        block, at = blocks[i], blocks[i].loc
+        halves = _split(i, blocks, owner, cuts)
+        if halves is not None:  # one block split in two: said at the second half
+            whole = cuts[owner[halves]]
+            at = blocks[max(i, halves)].loc
+            what = (
+                f"{cut_ids[owner[halves]]}, the {whole.kind} of source lines {whole.first}-{whole.last} "
+                f"({quote(whole.text)}), is split in two here"
+            )
+            hint = JOIN
+        else:
+            text = squash(block.text)
+            twin = next((k for k in owner if squash(blocks[k].text) == text), None)
+            after = f", after {ids[i - 1]}" if i > 0 else ""
+            what = f"{ids[i]}, the {block.kind} here ({quote(block.text)}){after}, " + (
+                f"is not in the source text ({source}): no block the layout cuts from it reads like it"
+                if twin is None
+                else f"repeats {ids[twin]}: the source text ({source}) has it once"
+            )
+            also = ["its range in 'blocks:'"] if zh.article_front.ranges == len(blocks) else []
+            if en is not None and len(en.blocks) == len(blocks):
+                also.append(f"its English at {en.blocks[i].loc}")
+            english = f", and {' and '.join(also)}" if also else ""
+            hint = f"remove it{english}: the Chinese is the source text as the page's layout cuts it"
+            hint += CORRECT if twin is None else ""
+        message = f"the Chinese has {more} more than {' and than '.join(than)}: {what}"
+        block_cut = CutBlock(block.kind, block.text, 0, 0)
+        found.append(
+            Lost(zh.path, cut.id, en.path if en else None, block_cut, lines, Diagnostic(at, message, hint), "added")
+        )
+    return found
+
+
+def _split(i: int, blocks: Sequence[Block], owner: dict[int, int], cuts: Sequence[CutBlock]) -> int | None:
+    """The neighbour of the Chinese block whose cut block holds the block's opening words and
+    is longer than that neighbour by about as much: one block split in two. None if none."""
+    text = squash(blocks[i].text)
+    for k in (i - 1, i + 1):
+        if k in owner:
+            whole = squash(cuts[owner[k]].text)
+            if text[:12] in whole and len(whole) >= len(squash(blocks[k].text)) + 0.8 * len(text):
+                return k
+    return None
+
+
+def _kinds(zh: Document, en: Document | None, cut: CutFile) -> list[Lost]:
+    """A Chinese block of another kind than the cut's and its English's ('##高位统筹', no space
+    after the marks: a paragraph), which the English's pairing blamed on the English."""
+    if en is None or len(en.blocks) != len(zh.blocks):
+        return []
+    ids = [f"{cut.id}-{local}" for local in local_block_ids([c.kind for c in cut.blocks])]
+    lines = frozenset(n for c in cut.blocks for n in range(c.first, c.last + 1))
+    found = []
+    for i, (block, whole, english) in enumerate(zip(zh.blocks, cut.blocks, en.blocks, strict=True)):
+        if block.kind == whole.kind or english.kind != whole.kind:
+            continue
+        marks = block.text[: len(block.text) - len(block.text.lstrip("#"))]
+        if likeness(replace(block, kind=whole.kind, text=block.text[len(marks) :]), whole) < SURE:
+            continue
+        what = (
+            f"{ids[i]}, the {whole.kind} of source lines {whole.first}-{whole.last} ({quote(whole.text)}), is a "
+            f"{block.kind} here, and a {whole.kind} in its English and the page's layout"
+        )
+        if marks:  # '##高位统筹': a paragraph, its marks its text's
+            hint = f"put a space after its '{marks}': '{marks} {quote(block.text[len(marks) :].strip(), 12)[1:-1]}'"
+        else:
+            hint = (
+                f"write it as a {whole.kind}, with {MARKERS.get(whole.kind, f'{{.{whole.kind}}} on the line above it')}; "
+                "if the printed page sets it otherwise, change the layout (layout.yaml) and the English likewise"
+            )
+        diagnostic = Diagnostic(block.loc, what, hint)
+        found.append(Lost(zh.path, cut.id, en.path, CutBlock(block.kind, block.text, 0, 0), lines, diagnostic, "kind"))
+    return found

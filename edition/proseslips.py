@@ -1,0 +1,54 @@
+"""Slips (edition/slips.py) in the English an editor writes outside the articles: the
+glossaries' notes (content/terms.yaml, content/entities.yaml) and content/about.md, which are
+rendered as Markdown as the articles' English is (edition/typography.py). Each is a warning
+at the file's own line and column. The glossaries' Chinese (zh, aliases_zh) is not Markdown
+and is not checked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+
+from markdown_it import MarkdownIt
+
+from edition.errors import Diagnostics, Loc
+from edition.slips import in_markdown, in_yaml, slips
+from edition.yamlload import LineDict
+
+NOTE = "note"  # a glossary entity's English note (its only Markdown)
+
+
+def note_slips(listing: LineDict, name: str, lines: Callable[[], Sequence[str]], diags: Diagnostics) -> None:
+    """Each glossary entity's note; ``lines``: the file's lines, read only if a note has a slip."""
+    for entry in listing.get("entities") or []:
+        note = entry.get(NOTE) if isinstance(entry, LineDict) else None
+        if not isinstance(note, str) or NOTE not in entry.lines:
+            continue
+        found = slips(note)
+        if not found:
+            continue
+        named = entry.get("id")
+        who = f"entity {named}'s note: " if isinstance(named, str) else "a note: "
+        key_line, key_column = entry.lines[NOTE] - 1, entry.cols.get(NOTE, 1) - 1 + len(NOTE)
+        for slip in found:
+            row, column = in_yaml(lines(), key_line, key_column, note, slip.at)
+            diags.warning(Loc(name, row + 1, column + 1), f"{who}{slip.what}", slip.hint)
+
+
+def prose_slips(text: str, name: str, diags: Diagnostics) -> None:
+    """An editor's Markdown prose (content/about.md): each paragraph's, item's and heading's."""
+    if "<" not in text and "*" not in text and "_" not in text:
+        return
+    lines = text.split("\n")
+    for token in _blocks().parse(text):
+        if token.type == "inline" and token.map:
+            for slip in slips(token.content):
+                row, column = in_markdown(lines, token.map[0], token.content, slip.at)
+                diags.warning(Loc(name, row + 1, column + 1), slip.what, slip.hint)
+
+
+@lru_cache(maxsize=1)
+def _blocks() -> MarkdownIt:
+    """The blocks of prose as the About page renders them (HTML off), without their inline pass."""
+    return MarkdownIt("commonmark", {"html": False}).disable("inline")
