@@ -26,10 +26,11 @@ from edition.errors import Diagnostic
 from edition.ids import local_block_ids
 from edition.lostblock import SURE, Lost, likeness, match, quote, squash
 
+# The witness is never edited, and an emendation can only change what it has: a paragraph the
+# extraction missed comes in with a new extraction of the page, as the README's cut section says.
 CORRECT = (
-    "; if the printed page has it and the source text lacks it, correct the source text (record its new SHA-256 in "
-    "page.toml, give its lines a block in layout.yaml and their [first, last] in 'blocks:') and declare the change "
-    "under 'emendations:' with its reason"
+    "; if the printed page has it and the extracted source text lacks it, extract the page again "
+    "(a new witness in source/: cut it again and record its SHA-256 in page.toml)"
 )
 JOIN = (
     "join the two again (delete the blank line above this block): the Chinese is the source text as the page's "

@@ -125,9 +125,8 @@ def test_an_escape_inside_the_words_quoted_keeps_the_column() -> None:
 ADDED = "墨玉县位于新疆和田地区，是朝阳区对口帮扶的重点县。"
 SOURCE = "source/china-reform-daily-2020-05-25-p12.txt"
 CORRECT = (
-    "; if the printed page has it and the source text lacks it, correct the source text (record its new SHA-256 in "
-    "page.toml, give its lines a block in layout.yaml and their [first, last] in 'blocks:') and declare the change "
-    "under 'emendations:' with its reason"
+    "; if the printed page has it and the extracted source text lacks it, extract the page again "
+    "(a new witness in source/: cut it again and record its SHA-256 in page.toml)"
 )
 
 
