@@ -21,6 +21,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from edition.blockhtml import Writer, phrased
+from edition.charts import chart_helpers
 from edition.derive import SiteIndex, sentence
 from edition.errors import BuildError, Diagnostic, Loc
 from edition.figures import format_value, unit_en
@@ -179,6 +180,8 @@ class Renderer:
             ],
             "canonical": config.base_url + view.prefix + path,
             "alternates": [(v, config.base_url + v.prefix + path) for v in here],
+            # the figures page's charts, in the view's language (edition/charts.py)
+            **chart_helpers(view, self.translate(view), zh),
         }
 
     def file(self, name: str) -> str:

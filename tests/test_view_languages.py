@@ -44,6 +44,80 @@ def read(out: Path, name: str) -> str:
     return (out / name).read_text(encoding="utf-8")
 
 
+def charts(html: str) -> str:
+    """The figures page's charts (their lists and scales, not their captions)."""
+    section = html.split('<h2 id="charts">', 1)[1].split("<h2 ", 1)[0]
+    return "".join(re.findall(r'<div class="chart".*?</ol>(?:<div class="scale".*?</div>)?</div>', section, re.S))
+
+
+def ticks(chart: str) -> list[str]:
+    return re.findall(r'<span style="left:[0-9.]+%">([^<]*)</span>', chart)
+
+
+def test_a_chinese_views_charts_are_chinese_and_the_others_english(out: Path) -> None:
+    """Found by a helper's review: the figures page's charts were English in every view, their
+    gridlines "10 thousand … 10 billion", their labels the English ones, in the Chinese views
+    too. A Chinese view's charts are Chinese: amounts as its readers write them (近80亿元,
+    7327万元), gridlines of 1万, 100万, 1亿, 100亿, each amount labelled by its words in the text;
+    in Traditional characters in the zh-Hant view. The parallel and English views keep English."""
+    money = {view: charts(read(out, f"{view}figures/index.html")) for view in VIEWS}
+    assert ticks(money["zh/"]) == ["1万", "100万", "1亿", "100亿"]
+    assert ticks(money["zh-hant/"]) == ["1萬", "100萬", "1億", "100億"]
+    for view in ("", "en/"):
+        assert ticks(money[view]) == ["10 thousand", "1 million", "100 million", "10 billion"], view
+        assert '<span class="value">nearly 8 billion yuan</span>' in money[view]
+        assert '<span class="value">+13.85 million yuan</span>' in money[view]
+        assert '<div class="chart" id="chart-money" lang="en">' in money[view]
+    zh, hant = money["zh/"], money["zh-hant/"]
+    assert (
+        '<div class="chart" id="chart-money" lang="zh-Hans"><ol class="dotplot" style="--decades:6" aria-label="报道中的金额">'
+        in zh
+    )
+    assert '<span class="value">近80亿元</span>' in zh and '<span class="value">+1385万元</span>' in zh
+    assert '<span class="label">合计（各项相加所得） <span class="value">3983万元</span>' in zh  # 39.83 million
+    # a label: the words of the text that print the amount (the clause before too, where it says little alone)
+    assert '<a href="#paired-assistance-p4-n4">投入区级财政资金2.86亿元，年均增长7327万元</a>' in zh
+    assert (
+        '<div class="chart" id="chart-money" lang="zh-Hant">' in hant and '<span class="value">近80億元</span>' in hant
+    )
+    for chinese, script in ((zh, "zh"), (hant, "zh-hant")):
+        text = re.sub(r"<[^>]*>", " ", chinese)
+        assert not LATIN.search(text), (script, LATIN.findall(text)[:5])
+    assert to_hant(re.sub(r"<[^>]*>", "", hant)) == re.sub(r"<[^>]*>", "", hant)  # no Simplified left
+    # the same amounts in every view: each dot and bar at the same place, linked to the same row
+    marks = {view: re.findall(r'href="(#[^"]+)"|style="(left:[^"]+)"', chart) for view, chart in money.items()}
+    assert marks[""] and all(m == marks[""] for m in marks.values())
+    # on a phone a Chinese amount broke at a line's end (近 / 80亿元, +498 / 万元)
+    css = (ROOT / "static/figures.css").read_text(encoding="utf-8")
+    assert '.chart[lang|="zh"] .value { white-space: nowrap; }' in css
+
+
+def test_amounts_in_chinese_keep_their_figures() -> None:
+    from edition.charts import money_zh
+
+    assert [money_zh(v) for v in (8e9, 1.384e9, 73_270_000, 60_000, 2000, 2.5e12)] == [
+        "80亿", "13.84亿", "7327万", "6万", "2000", "2.5万亿",
+    ]  # fmt: skip
+
+
+def test_a_chinese_views_table_writes_units_and_qualifiers_in_chinese(out: Path) -> None:
+    """The same review: the table's unit cell said 个 (items) and its qualifier cell "nearly" in
+    the Chinese views; there they are 个 and 近. The views that show English keep both."""
+    for view in ("zh/", "zh-hant/"):
+        table = read(out, f"{view}figures/index.html").split('<h2 id="table">', 1)[1]
+        assert "(items)" not in table and ">nearly<" not in table and ">more than<" not in table, view
+    zh = read(out, "zh/figures/index.html")
+    row = zh.split('<tr id="business-support-p4-n4">', 1)[1].split("</tr>", 1)[0]
+    assert '<td data-label="限定词" lang="zh-Hans">近</td>' in row
+    assert '<td data-label="单位"><span lang="zh-Hans">元</span></td>' in row
+    hant = read(out, "zh-hant/figures/index.html").split('<tr id="business-support-p4-n4">', 1)[1]
+    assert '<td data-label="限定詞" lang="zh-Hant">近</td>' in hant.split("</tr>", 1)[0]
+    for view in ("", "en/"):
+        html = read(out, f"{view}figures/index.html")
+        assert '<span lang="zh-Hans">个</span> <span lang="en">(items)</span>' in html, view
+        assert 'lang="en">nearly</td>' in html, view
+
+
 def test_the_vocabularys_address_in_a_view_without_one_says_where_it_is_read(out: Path) -> None:
     """Found by the same review: the Simplified and English views' vocabulary addresses said the
     page had moved (本页已移至新地址, "This page has moved"); it never did: the parallel view's
