@@ -4,18 +4,30 @@ scaled down to a phone's width (its text once shrank to 6 px there).
 Each chart is a list: every row holds its whole label and its value as text, so the chart
 reads on a narrow screen and to a screen reader, and the position or length of its mark is
 the picture. Colours come from the stylesheet, so the charts follow dark mode and print.
+
+A chart is written in its view's language (``Voice``): English in the parallel and English
+views (the figures' English labels, 73.27 million yuan, gridlines of 10 thousand, 1 million);
+Chinese in the Chinese views (each figure's Chinese label, or the words of the text around it;
+7327万元, gridlines of 1万, 100万, 1亿), in Traditional characters in the zh-Hant view. The
+amounts and the marks' places are the same in every view.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html import escape
+from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
 from edition.typography import curly_quotes
+from edition.views import View, chinese_in_english
+
+if TYPE_CHECKING:
+    from edition.model import Chart
 
 
 @dataclass(frozen=True)
@@ -23,7 +35,36 @@ class Bar:
     label: str
     value: float
     href: str  # the figure's row in the table
-    note: str = ""  # e.g. the qualifier ("nearly")
+    note: str = ""  # e.g. the qualifier ("nearly ")
+    label_zh: str = ""  # the Chinese views' label (``label_zh``); the English where it is empty
+    note_zh: str = ""  # the qualifier in Chinese (近)
+
+
+@dataclass(frozen=True)
+class Voice:
+    """How a view writes its charts: ``lang`` of the chart, and in a Chinese view (``chinese``)
+    its conversion of Simplified text (to Traditional in the zh-Hant view)."""
+
+    lang: str = "en"
+    chinese: bool = False
+    convert: Callable[[str], str] = str
+
+    def label(self, bar: Bar) -> str:
+        if self.chinese and bar.label_zh:
+            return self.convert(bar.label_zh)
+        return _whole(bar.label)
+
+    def amount(self, value: float, note: str = "", note_zh: str = "", sign: str = "") -> str:
+        """An amount of yuan: "nearly 8 billion yuan"; 近80亿元."""
+        if self.chinese:
+            return self.convert(f"{sign}{note_zh}{money_zh(value)}元")
+        return f"{sign}{note}{money(value)} yuan"
+
+    def tick(self, value: float) -> str:
+        return self.convert(_words_zh(value)) if self.chinese else _words(value)
+
+
+ENGLISH = Voice()
 
 
 def money(value: float) -> str:
@@ -34,7 +75,20 @@ def money(value: float) -> str:
     return f"{value:,.0f}"
 
 
-def log_bars(title: str, description: str, bars: Sequence[Bar], chart_id: str) -> Markup:
+def money_zh(value: float) -> str:
+    """An amount in Chinese conventions, to as many figures as ``money``: 13.84亿, 7327万, 6万, 2000."""
+    for size, word in ((1e12, "万亿"), (1e8, "亿"), (1e4, "万")):
+        if value >= size:
+            return f"{_figures(value / size)}{word}"
+    return _figures(value)
+
+
+def _figures(value: float) -> str:
+    """``value`` to four significant figures, without an exponent: 7327, 13.84, 2000."""
+    return f"{float(f'{value:.4g}'):f}".rstrip("0").rstrip(".")
+
+
+def log_bars(title: str, bars: Sequence[Bar], chart_id: str, voice: Voice = ENGLISH) -> Markup:
     """Amounts as dots on a logarithmic axis, largest first: the page's amounts span five
     orders of magnitude. Dots, not bars: a bar's length on a log axis starts at an arbitrary
     floor and would make 8 billion look twice 1 million; a dot's place is read against the
@@ -49,21 +103,19 @@ def log_bars(title: str, description: str, bars: Sequence[Bar], chart_id: str) -
         return 100 * (math.log10(value) - math.log10(low)) / decades
 
     rows = [
-        f'<li><span class="label"><a href="{escape(bar.href)}">{escape(_whole(bar.label))}</a>'
-        f' <span class="value">{escape(bar.note + money(bar.value))} yuan</span></span>'
+        f'<li><span class="label"><a href="{escape(bar.href)}">{escape(voice.label(bar))}</a>'
+        f' <span class="value">{escape(voice.amount(bar.value, bar.note, bar.note_zh))}</span></span>'
         f'<span class="track" aria-hidden="true"><span class="dot" style="left:{x(bar.value):.1f}%"></span></span></li>'
         for bar in bars
     ]
     # every decade labelled where there are few, every other one where they would crowd a phone
     step = 1 if decades <= 4 else 2
     ticks = [
-        f'<span style="left:{100 * k / decades:.1f}%">{escape(_words(low * 10**k))}</span>'
+        f'<span style="left:{100 * k / decades:.1f}%">{escape(voice.tick(low * 10**k))}</span>'
         for k in range(0, decades + 1, step)
     ]
-    # The charts are English (the figures' English labels, "yuan") in every view: said so,
-    # the Chinese views set them as English, not justified as Chinese.
     return Markup(  # noqa: S704 - every text above is escaped
-        f'<div class="chart" id="{chart_id}" lang="en"><ol class="dotplot" style="--decades:{decades}" aria-label="{escape(title)}">'
+        f'<div class="chart" id="{chart_id}" lang="{voice.lang}"><ol class="dotplot" style="--decades:{decades}" aria-label="{escape(title)}">'
         + "".join(rows)
         + '</ol><div class="scale" aria-hidden="true">'
         + "".join(ticks)
@@ -71,7 +123,7 @@ def log_bars(title: str, description: str, bars: Sequence[Bar], chart_id: str) -
     )
 
 
-def waterfall(title: str, description: str, steps: Sequence[Bar], total_label: str, chart_id: str) -> Markup:
+def waterfall(title: str, steps: Sequence[Bar], total_label: str, chart_id: str, voice: Voice = ENGLISH) -> Markup:
     """Amounts that add up, on a linear scale: each bar starts where the one before ended; the total last."""
     total = sum(s.value for s in steps)
 
@@ -82,19 +134,19 @@ def waterfall(title: str, description: str, steps: Sequence[Bar], total_label: s
     start = 0.0
     for i, step in enumerate(steps):
         rows.append(
-            f'<li><span class="label"><a href="{escape(step.href)}">{escape(_whole(step.label))}</a>'
-            f' <span class="value">+{escape(money(step.value))} yuan</span></span>'
+            f'<li><span class="label"><a href="{escape(step.href)}">{escape(voice.label(step))}</a>'
+            f' <span class="value">{escape(voice.amount(step.value, sign="+"))}</span></span>'
             f'<span class="bar-track" aria-hidden="true"><span class="bar step-{i}" '
             f'style="left:{pct(start):.1f}%;width:{pct(step.value):.1f}%"></span></span></li>'
         )
         start += step.value
     rows.append(
         f'<li class="total"><span class="label">{escape(_whole(total_label))}'
-        f' <span class="value">{escape(money(total))} yuan</span></span>'
+        f' <span class="value">{escape(voice.amount(total))}</span></span>'
         f'<span class="bar-track" aria-hidden="true"><span class="bar total" style="left:0;width:100%"></span></span></li>'
     )
     return Markup(  # noqa: S704 - every text above is escaped
-        f'<div class="chart" id="{chart_id}" lang="en"><ol class="bars" aria-label="{escape(title)}">'
+        f'<div class="chart" id="{chart_id}" lang="{voice.lang}"><ol class="bars" aria-label="{escape(title)}">'
         + "".join(rows)
         + "</ol></div>"
     )
@@ -108,6 +160,56 @@ def _words(value: float) -> str:
     return f"{value:g}"
 
 
+def _words_zh(value: float) -> str:
+    """An axis label as Chinese readers count: 1000, 1万, 10万, 100万, 1000万, 1亿, 10亿, 100亿."""
+    for size, word in ((1e12, "万亿"), (1e8, "亿"), (1e4, "万")):
+        if value >= size:
+            return f"{value / size:g}{word}"
+    return f"{value:g}"
+
+
 def _whole(label: str) -> str:
     """A label as written, without its parenthesis of units ("(yuan)"): never cut short."""
     return curly_quotes(label.removesuffix(" (yuan)"))
+
+
+# Where a clause of the Chinese text ends; a clause of fewer characters than this besides its
+# figure (共计498万元, 年均增长7327万元) says too little alone and takes the one before it.
+_CLAUSE_END = re.compile("[，。；：！？]")
+_SHORT = 6
+# a report's dateline, which begins its first clause: 本报讯, 本报北京5月24日电, 本报讯（记者 王某）
+_DATELINE = re.compile(r"^本报[^\s，。]{0,12}?[讯电](?:（[^）]*）)?\s*")
+
+
+def clause_zh(text: str, start: int, end: int) -> str:
+    """The clause of ``text`` that prints the figure at [start, end): a chart's Chinese label
+    where its editor gave none (朝阳区在原计划投入资金2100万元的基础上), in the text's own words."""
+    stops = [m.end() for m in _CLAUSE_END.finditer(text, 0, start)]
+    after = _CLAUSE_END.search(text, end)
+    stop = after.start() if after else len(text)
+    begin = stops[-1] if stops else 0
+    if stop - begin - (end - start) < _SHORT and len(stops) > 1:
+        begin = stops[-2]
+    elif stop - begin - (end - start) < _SHORT and stops:
+        begin = 0
+    return _DATELINE.sub("", text[begin:stop].strip())
+
+
+def chart_helpers(view: View, t: Callable[[str], str], zh: Callable[[str], str]) -> dict[str, Callable[..., Markup]]:
+    """What the figures page calls to draw its charts in its view's language:
+    ``money_chart(bars)`` and ``waterfall_chart(chart, bars)``."""
+    voice = Voice(view.zh_lang, True, zh) if not view.show_en else ENGLISH
+
+    def marked(html: Markup) -> Markup:
+        # an English chart's Chinese (a label's 上解) marked as Chinese, as the view writes it
+        return html if voice.chinese else Markup(chinese_in_english(str(html), view))  # noqa: S704 - escaped
+
+    def money_chart(bars: Sequence[Bar]) -> Markup:
+        return marked(log_bars(t("money_chart_title"), bars, "chart-money", voice)) if bars else Markup("")
+
+    def waterfall_chart(chart: Chart, bars: Sequence[Bar]) -> Markup:
+        # a Chinese view's chart says its title and total in the interface's words (the editor's are English)
+        title, total = (t("waterfall_title"), t("waterfall_total")) if voice.chinese else (chart.title, chart.total)
+        return marked(waterfall(title, bars, total, f"chart-{chart.id}", voice))
+
+    return {"money_chart": money_chart, "waterfall_chart": waterfall_chart}

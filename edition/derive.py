@@ -9,11 +9,10 @@ from collections.abc import Collection, Mapping, Sequence
 from functools import cached_property
 from typing import Any
 
-from edition.charts import Bar, log_bars, waterfall
-from edition.charts import money as money_fmt
+from edition.charts import Bar, clause_zh
 from edition.cite import Citation, cite, json_ld
 from edition.configvalues import Theme
-from edition.figures import FURNITURE
+from edition.figures import FURNITURE, QUALIFIER_ZH
 from edition.marks import Marker
 from edition.model import Article, Block, Edition, Entity, Figure, Mention, Photo
 from edition.parts import article_runs, row_parts
@@ -229,19 +228,13 @@ def appendix_context(edition: Edition, articles: Collection[str] | None = None) 
     # Amounts the page reports: the price of the paper is furniture, not reporting.
     furniture = {b.id for a in edition.all_articles if a.id in by_article for b in a.blocks if b.kind in FURNITURE}
     money = sorted((f for f in quantities if f.unit == "元" and f.block not in furniture), key=lambda f: -f.value)
-    bars = [Bar(f.label_en or f.text, f.value, f"#{f.id}", "nearly " if f.qualifier == "nearly" else "") for f in money]
-    by_id = {f.id: f for f in figures}  # a chart's steps are its article's figures
+    # each amount with its Chinese label for the Chinese views' charts: the editor's, else the
+    # words of the text around it (edition/charts.py); the same amounts in every view
+    blocks = {b.id: b for a in edition.all_articles if a.id in by_article for b in a.blocks}
+    bars = [_bar(f, blocks[f.block], "nearly" if f.qualifier == "nearly" else "") for f in money]
+    by_id = {f.id: f for f in figures}  # a chart's steps are its article's figures (whose blocks are above)
     waterfalls = [
-        (
-            chart,
-            waterfall(
-                chart.title,
-                chart.description,
-                [Bar(by_id[s].label_en, by_id[s].value, f"#{s}") for s in chart.steps],
-                chart.total,
-                f"chart-{chart.id}",
-            ),
-        )
+        (chart, [_bar(by_id[s], blocks[by_id[s].block]) for s in chart.steps])
         for chart in edition.charts
         if chart.article in mine
     ]
@@ -250,17 +243,17 @@ def appendix_context(edition: Edition, articles: Collection[str] | None = None) 
         "checks": [c for c in edition.checks if c.article in mine],
         "photos": [p for p in edition.photos if p.article in mine],
         "dates": [f for f in figures if f.kind == "date"],
-        "money_chart": log_bars(
-            "Amounts of money on the page",
-            "Bars on a logarithmic scale, largest first: "
-            + "; ".join(f"{b.label}: {money_fmt(b.value)} yuan" for b in bars),
-            bars,
-            "chart-money",
-        )
-        if bars
-        else "",
+        "money_bars": bars,  # drawn by the page in its view's language (charts.chart_helpers)
         "waterfalls": waterfalls,
     }
+
+
+def _bar(figure: Figure, block: Block, qualifier: str = "") -> Bar:
+    """A figure as a chart's bar (``qualifier``: "nearly", the one a chart says)."""
+    end = figure.start + len(figure.text)
+    label_zh = figure.label_zh or clause_zh(block.zh, figure.start, end)
+    note, note_zh = (f"{qualifier} ", QUALIFIER_ZH[qualifier]) if qualifier else ("", "")
+    return Bar(figure.label_en or figure.text, figure.value, f"#{figure.id}", note, label_zh, note_zh)
 
 
 def _by_theme(figures: Sequence[Figure], themes: Sequence[Theme]) -> list[tuple[Theme | None, list[Figure]]]:

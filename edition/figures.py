@@ -302,6 +302,10 @@ UNIT_EN = {
 }  # fmt: skip
 
 
+# The qualifiers (edition/numbers.py) as a Chinese view's table and charts write them
+QUALIFIER_ZH = {"nearly": "近", "about": "约", "more than": "超过", "over": "超过", "at least": "不少于"}
+
+
 def unit_en(unit: str) -> str:
     return UNIT_EN.get(unit, unit)
 

@@ -104,7 +104,9 @@ def site_pages(edition: Edition, site: SiteIndex) -> list[Page]:
             if view.code in WORDS_VIEWS:
                 pages.append(page(view, a.url + "words/", "words.html", article=a, in_views=WORDS_VIEWS))
             else:
-                pages.append(page(view, a.url + "words/", "redirect.html", target=a.url + "words/", root=True))
+                # not a page that moved: served by the parallel view by design, and said so
+                words = a.url + "words/"
+                pages.append(page(view, words, "redirect.html", target=words, root=True, says="vocabulary_elsewhere"))
     pages.append(page(VIEWS[0], "404.html", "404.html"))
     # Whether the site is an archive (many pages: its home lists their dates), on every page:
     # the header's first link, an article's head, the appendix's words say so. Each page's

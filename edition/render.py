@@ -21,6 +21,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from edition.blockhtml import Writer, phrased
+from edition.charts import chart_helpers
 from edition.derive import SiteIndex, sentence
 from edition.errors import BuildError, Diagnostic, Loc
 from edition.figures import format_value, unit_en
@@ -179,6 +180,8 @@ class Renderer:
             ],
             "canonical": config.base_url + view.prefix + path,
             "alternates": [(v, config.base_url + v.prefix + path) for v in here],
+            # the figures page's charts, in the view's language (edition/charts.py)
+            **chart_helpers(view, self.translate(view), zh),
         }
 
     def file(self, name: str) -> str:
@@ -216,13 +219,15 @@ def _title(article: Article, view: View, zh: Callable[[str], str]) -> str | Mark
 
 
 def search_title(title_zh: str, title_en: str) -> Markup:
-    """A searchable page's title for its search results: Pagefind's metadata ``title``. The
-    index is made from the parallel view's pages, whose Chinese is Simplified: the title comes
-    in Traditional characters too (``hant``, read by Pagefind from data-title-hant), which the
-    Traditional view's search page shows (static/search.js)."""
-    hant = escape(f"{to_hant(title_zh)} {title_en}")
-    meta = escape(f"hant[data-title-hant], title:{title_zh} {title_en}")
-    return Markup(f' data-pagefind-meta="{meta}" data-title-hant="{hant}"')  # noqa: S704 - both escaped
+    """A searchable page's title for its search results: Pagefind's metadata, one for each
+    language a search page may name a result in (static/search.js): ``title`` the Chinese
+    (Simplified, as the parallel view's pages the index is made from), ``hant`` the Chinese in
+    Traditional characters and ``en`` the English (read by Pagefind from data-title-hant and
+    data-title-en, which may hold commas). A Chinese view's results are named in its Chinese,
+    the English view's in English, the parallel view's in both."""
+    hant, en = escape(to_hant(title_zh)), escape(title_en)
+    meta = escape(f"hant[data-title-hant], en[data-title-en], title:{title_zh}")
+    return Markup(f' data-pagefind-meta="{meta}" data-title-hant="{hant}" data-title-en="{en}"')  # noqa: S704 - escaped
 
 
 def page_url(site: SiteIndex, page: Page) -> Callable[[str], str]:

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from markupsafe import Markup
 
 from edition.blockhtml import esc
-from edition.figures import format_value, unit_en
+from edition.figures import QUALIFIER_ZH, format_value, unit_en
 from edition.refs import date_pattern, long_date
 from edition.typography import curly_quotes
 from edition.views import HAN, View, chinese_in_english
@@ -125,8 +125,8 @@ class Rows:
                     f'<tr id="{esc(f.id)}">\n'
                     f'  <td data-label="{printed}" lang="{zh_lang}">{esc(zh(f.text))}</td>\n'
                     f'  <td data-label="{value}" class="num" data-sort="{esc(f.value)}">{esc(format_value(f))}</td>\n'
-                    f'  <td data-label="{unit}">{self._unit_zh(f.unit)} <span lang="en">{esc(unit_en(f.unit))}</span></td>\n'
-                    f'  <td data-label="{qualifier}" lang="en">{esc(f.qualifier)}</td>\n'
+                    f'  <td data-label="{unit}">{self._unit(f.unit)}</td>\n'
+                    f'  <td data-label="{qualifier}"{self._qualifier(f.qualifier)}</td>\n'
                     f'  <td data-label="{label}" class="label" lang="en">{chinese_in_english(esc(curly_quotes(f.label_en)), view)}'
                 )
                 if f.label_zh and view.show_zh:
@@ -134,9 +134,20 @@ class Rows:
                 out.append(f'</td>\n  {cell}\n  <td data-label="{where}">{self._where(f.block)}</td>\n</tr>\n')
         return Markup("".join(out))  # noqa: S704 - every value above is escaped
 
-    def _unit_zh(self, unit: str) -> str:
-        """A figure's measure word as printed, marked as Chinese (the English views' cell is English)."""
-        return f'<span lang="{esc(self.view.zh_lang)}">{esc(self.zh(unit))}</span>' if unit else ""
+    def _unit(self, unit: str) -> str:
+        """A figure's measure word as printed, marked as Chinese, and in the views that show
+        English its English (个 (items)); a Chinese view's, the Chinese alone."""
+        zh = f'<span lang="{esc(self.view.zh_lang)}">{esc(self.zh(unit))}</span>' if unit else ""
+        return f'{zh} <span lang="en">{esc(unit_en(unit))}</span>' if self.view.show_en else zh
+
+    def _qualifier(self, qualifier: str) -> str:
+        """The qualifier cell's attributes and text: "nearly", 近 in a Chinese view (the cell's
+        opening tag from its language on)."""
+        if self.view.show_en:
+            return f' lang="en">{esc(qualifier)}'
+        if not qualifier:  # most figures have none
+            return ">"
+        return f' lang="{esc(self.view.zh_lang)}">{esc(self.zh(QUALIFIER_ZH.get(qualifier, qualifier)))}'
 
     def _theme_cell(self, theme: Theme | None) -> str:
         """A theme's name in the view's language (both in the parallel view, as the labels)."""

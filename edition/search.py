@@ -33,9 +33,9 @@ BUNDLE = "pagefind"
 
 # A caption's Chinese and English, side by side (edition/blockhtml.py photo()).
 _CAPTION_LANGUAGES = re.compile(r"</span><span lang=")
-# Between two Chinese characters, a space; the title Pagefind shows (its metadata, and the
-# Traditional one it reads from data-title-hant: edition/render.py's search_title) as it is.
-_BETWEEN_HAN = re.compile(f'((?:data-pagefind-meta|data-title-hant)="[^"]*")|([{HAN}])(?=[{HAN}])')
+# Between two Chinese characters, a space; the titles Pagefind shows (its metadata, and those
+# it reads from data-title-hant and data-title-en: edition/render.py's search_title) as they are.
+_BETWEEN_HAN = re.compile(f'((?:data-pagefind-meta|data-title-hant|data-title-en)="[^"]*")|([{HAN}])(?=[{HAN}])')
 
 
 def one_character_words(html: str) -> str:

@@ -265,9 +265,14 @@
     if (wanted.length) { kept.sort(function (a, b) { return b.found.length - a.found.length || a.rank - b.rank; }); }
     kept.forEach(function (page) {
       var meta = page.data.meta || {};
-      // in Traditional characters on the Traditional view's page (edition/render.py's search_title)
+      // in the view's language (edition/render.py's search_title): a Chinese view's in Chinese, in
+      // Traditional characters on the Traditional view's page; the English view's in English (the
+      // Chinese where an article has no English title yet); the parallel view's in both
       // (as written: the index's spaces between Chinese characters are not in its titles)
-      var title = (document.documentElement.lang === "zh-Hant" && meta.hant) || meta.title || page.data.url;
+      var zh = (view === "zh-hant/" && meta.hant) || meta.title || page.data.url;
+      var title = view === "zh/" || view === "zh-hant/" ? zh
+        : view === "en/" ? meta.en || zh
+        : zh + (meta.en ? " " + meta.en : "");
       page.found.forEach(function (p) {
         // passages first (in that order of pages), then notes and the pages of names
         (passage(p) ? results : later).push({ data: page.data, title: title, passage: p });

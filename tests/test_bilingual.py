@@ -134,11 +134,15 @@ def test_interface_strings_convert_to_the_right_traditional_words(built: Built) 
     assert "各項均連結至下表對應列" in figures
 
 
-def test_the_charts_are_set_as_english_in_the_chinese_views(built: Built) -> None:
+def test_the_charts_say_their_language_the_views(built: Built) -> None:
+    """Every chart says its language (once English in every view, and said so, to be set as
+    English): a Chinese view's charts are Chinese (tests/test_view_languages.py), the others English."""
     _, out = built
-    figures = (out / "zh/figures/index.html").read_text(encoding="utf-8")
-    charts = re.findall(r'<div class="chart" id="[^"]+"( lang="en")?>', figures)
-    assert charts and all(charts), "every chart says it is English (set as English, not justified as Chinese)"
+    for view, lang in (("zh/", "zh-Hans"), ("zh-hant/", "zh-Hant"), ("", "en"), ("en/", "en")):
+        figures = (out / f"{view}figures/index.html").read_text(encoding="utf-8")
+        charts = re.findall(r'<div class="chart" id="[^"]+" lang="([^"]+)">', figures)
+        assert charts and set(charts) == {lang}, (view, charts)
+    assert len(charts) == len(re.findall('<div class="chart"', figures))
 
 
 def test_english_has_curly_quotes_and_the_chinese_is_untouched(built: Built) -> None:

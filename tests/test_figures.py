@@ -156,5 +156,5 @@ def test_a_money_chart_of_one_power_of_ten_has_an_axis() -> None:
     still spans a decade (it once divided by zero)."""
     from edition.charts import Bar, log_bars
 
-    chart = str(log_bars("t", "d", [Bar("one", 1e8, "#x")], "c"))
+    chart = str(log_bars("t", [Bar("one", 1e8, "#x")], "c"))
     assert 'class="dot" style="left:0.0%"' in chart and "100 million" in chart and "1 billion" in chart
