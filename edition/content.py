@@ -17,7 +17,7 @@ from edition.frontmatter import split_front_matter
 from edition.frontmodel import ArticleFront, TranslationFront
 from edition.markup import parse_blocks
 from edition.model import SourceText
-from edition.proseslips import note_slips, prose_slips
+from edition.proseslips import entry_slips, note_slips, prose_slips
 from edition.slips import in_markdown, slips
 from edition.typography import prose_titles
 from edition.yamlload import LineDict, load_yaml
@@ -153,6 +153,8 @@ def load_document(
                 diags.warning(Loc(name, split.body_line + row + 1, column + 1), slip.what, slip.hint)
         joined = raw.text.replace("\n", "" if lang == "zh" else " ")
         blocks.append(Block(raw.kind, joined, Loc(name, line, 1)))
+    # an article's own notes are English Markdown too (their 'text')
+    entry_slips(front.get("notes"), "text", "note {}: ", name, lambda: text.split("\n"), diags)
     meta = parse_front(front, name, lang, [b.kind for b in blocks])
     return Document(name, stem_of(name), lang, meta, tuple(blocks), split.body_line)
 

@@ -58,6 +58,17 @@ def test_a_slip_in_a_note_on_the_same_line_as_its_key(project: Project) -> None:
     project.warns(f"content/terms.yaml:{line}:{col}: warning: entity xi-jinping-thought's note: raw HTML ‘<i>’ {RAW}")
 
 
+def test_a_slip_in_an_articles_own_note_is_a_warning_at_its_line_and_column(project: Project) -> None:
+    """An article's notes (its front matter's 'notes:', each one's 'text') are English Markdown
+    as the glossaries' are: a tag in one is said at its line and column in the article's file."""
+    name = "content/2020-05-25/p12/04-moyu.zh.md"
+    project.edit(name, "it names Moyu, this article's subject", "it names <b>Moyu</b>, this article's subject")
+    line = project.line(name, "<b>Moyu")
+    project.warns(
+        f"{name}:{line}:{column(project, name, line, '<b>')}: warning: note placement-h1: raw HTML ‘<b>’ {RAW}"
+    )
+
+
 def test_the_chinese_of_a_glossary_is_not_checked(project: Project) -> None:
     project.edit(ENTITIES, "aliases_zh: []", "aliases_zh: ['*墨玉<b>']")
     outcome = project.run("build", "--no-search", "-q")
