@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol, TypeVar
+from typing import Any
 
 from edition.config import PageInfo, find_line, load_page_config
 from edition.droppings import is_dropping
+from edition.each import Each, in_order
 from edition.errors import BuildError, Diagnostic, Diagnostics, Loc, rel
 from edition.front import parse_front
 from edition.frontmatter import split_front_matter
@@ -212,20 +213,6 @@ def load_listing(
 
 # load_file's signature: (path, root, diagnostics, name relative to the root)
 Parse = Callable[[Path, Path, Diagnostics, str], "Document | Glossary | None"]
-T = TypeVar("T")
-R = TypeVar("R")
-
-
-class Each(Protocol):
-    """How a stage's independent pieces of work are done: one after another (``in_order``),
-    or, in a build, spread over the machine's cores (the pipeline passes the fork pool of
-    edition/parallel.py, which no stage imports). The results come back in order."""
-
-    def __call__(self, fn: Callable[[T], R], items: Sequence[T]) -> list[R]: ...
-
-
-def in_order(fn: Callable[[T], R], items: Sequence[T]) -> list[R]:
-    return [fn(item) for item in items]
 
 
 def load_content(
