@@ -76,16 +76,19 @@ def money(value: float) -> str:
 
 
 def money_zh(value: float) -> str:
-    """An amount in Chinese conventions, to as many figures as ``money``: 13.84亿, 7327万, 6万, 2000."""
+    """An amount in Chinese conventions, to as many figures as ``money``: four from a million
+    (13.84亿, 7327万), every one below (6万, 1.2345万, 2000); rounded before its unit is chosen,
+    so that 99,995,000 is 1亿, not 10000万."""
+    shown = float(f"{value:.4g}") if value >= 1e6 else value
     for size, word in ((1e12, "万亿"), (1e8, "亿"), (1e4, "万")):
-        if value >= size:
-            return f"{_figures(value / size)}{word}"
-    return _figures(value)
+        if shown >= size:
+            return f"{_plain(shown / size)}{word}"
+    return _plain(shown)
 
 
-def _figures(value: float) -> str:
-    """``value`` to four significant figures, without an exponent: 7327, 13.84, 2000."""
-    return f"{float(f'{value:.4g}'):f}".rstrip("0").rstrip(".")
+def _plain(value: float) -> str:
+    """A number without an exponent or trailing zeros: 7327, 13.84, 1.2345."""
+    return f"{value:.8f}".rstrip("0").rstrip(".")
 
 
 def log_bars(title: str, bars: Sequence[Bar], chart_id: str, voice: Voice = ENGLISH) -> Markup:

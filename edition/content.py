@@ -4,20 +4,21 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol, TypeVar
+from typing import Any
 
 from edition.config import PageInfo, find_line, load_page_config
 from edition.droppings import is_dropping
+from edition.each import Each, in_order
 from edition.errors import BuildError, Diagnostic, Diagnostics, Loc, rel
 from edition.front import parse_front
 from edition.frontmatter import split_front_matter
 from edition.frontmodel import ArticleFront, TranslationFront
 from edition.markup import parse_blocks
 from edition.model import SourceText
-from edition.proseslips import note_slips, prose_slips
+from edition.proseslips import entry_slips, note_slips, prose_slips
 from edition.slips import in_markdown, slips
 from edition.typography import prose_titles
 from edition.yamlload import LineDict, load_yaml
@@ -153,6 +154,8 @@ def load_document(
                 diags.warning(Loc(name, split.body_line + row + 1, column + 1), slip.what, slip.hint)
         joined = raw.text.replace("\n", "" if lang == "zh" else " ")
         blocks.append(Block(raw.kind, joined, Loc(name, line, 1)))
+    # an article's own notes are English Markdown too (their 'text')
+    entry_slips(front.get("notes"), "text", "note {}: ", name, lambda: text.split("\n"), diags)
     meta = parse_front(front, name, lang, [b.kind for b in blocks])
     return Document(name, stem_of(name), lang, meta, tuple(blocks), split.body_line)
 
@@ -210,20 +213,6 @@ def load_listing(
 
 # load_file's signature: (path, root, diagnostics, name relative to the root)
 Parse = Callable[[Path, Path, Diagnostics, str], "Document | Glossary | None"]
-T = TypeVar("T")
-R = TypeVar("R")
-
-
-class Each(Protocol):
-    """How a stage's independent pieces of work are done: one after another (``in_order``),
-    or, in a build, spread over the machine's cores (the pipeline passes the fork pool of
-    edition/parallel.py, which no stage imports). The results come back in order."""
-
-    def __call__(self, fn: Callable[[T], R], items: Sequence[T]) -> list[R]: ...
-
-
-def in_order(fn: Callable[[T], R], items: Sequence[T]) -> list[R]:
-    return [fn(item) for item in items]
 
 
 def load_content(

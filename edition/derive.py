@@ -231,7 +231,8 @@ def appendix_context(edition: Edition, articles: Collection[str] | None = None) 
     # each amount with its Chinese label for the Chinese views' charts: the editor's, else the
     # words of the text around it (edition/charts.py); the same amounts in every view
     blocks = {b.id: b for a in edition.all_articles if a.id in by_article for b in a.blocks}
-    bars = [_bar(f, blocks[f.block], "nearly" if f.qualifier == "nearly" else "") for f in money]
+    # each amount with its qualifier as printed ("nearly", "more than", "about": review 13)
+    bars = [_bar(f, blocks[f.block], f.qualifier) for f in money]
     by_id = {f.id: f for f in figures}  # a chart's steps are its article's figures (whose blocks are above)
     waterfalls = [
         (chart, [_bar(by_id[s], blocks[by_id[s].block]) for s in chart.steps])
@@ -249,7 +250,7 @@ def appendix_context(edition: Edition, articles: Collection[str] | None = None) 
 
 
 def _bar(figure: Figure, block: Block, qualifier: str = "") -> Bar:
-    """A figure as a chart's bar (``qualifier``: "nearly", the one a chart says)."""
+    """A figure as a chart's bar (``qualifier``: its qualifier, said with its amount)."""
     end = figure.start + len(figure.text)
     label_zh = figure.label_zh or clause_zh(block.zh, figure.start, end)
     note, note_zh = (f"{qualifier} ", QUALIFIER_ZH[qualifier]) if qualifier else ("", "")

@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from edition.content import Document, Each, in_order
+from edition.content import Document
 from edition.cut import CutFile, Layout, cut_page, read_layout
+from edition.each import Each, in_order
 from edition.errors import Diagnostics, show_invisible
 from edition.fidelity import account
 from edition.lostblock import Lost, follows_from_lost, lost_in_page

@@ -15,9 +15,10 @@ from edition.article import Replay, build_article, pairs
 from edition.assemble import assemble
 from edition.causes import one_cause
 from edition.config import load_config
-from edition.content import in_order, load_about, load_content, load_file, load_pages, stem_of
+from edition.content import load_about, load_content, load_file, load_pages, stem_of
 from edition.cut import cut_page
 from edition.derive import SiteIndex
+from edition.each import in_order
 from edition.errors import BuildError, Diagnostic, Diagnostics, Loc
 from edition.export import edition_json, figures_files, robots_txt, sitemap_xml
 from edition.fidelitystage import check_fidelity

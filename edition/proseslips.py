@@ -1,8 +1,8 @@
-"""Slips (edition/slips.py) in the English an editor writes outside the articles: the
-glossaries' notes (content/terms.yaml, content/entities.yaml) and content/about.md, which are
-rendered as Markdown as the articles' English is (edition/typography.py). Each is a warning
-at the file's own line and column. The glossaries' Chinese (zh, aliases_zh) is not Markdown
-and is not checked.
+"""Slips (edition/slips.py) in the English an editor writes outside the articles' text: the
+glossaries' notes (content/terms.yaml, content/entities.yaml), the articles' own notes (their
+front matter's ``notes:``, each one's ``text``) and content/about.md, which are rendered as
+Markdown as the articles' English is (edition/typography.py). Each is a warning at the file's
+own line and column. The Chinese (zh, aliases_zh) is not Markdown and is not checked.
 """
 
 from __future__ import annotations
@@ -16,24 +16,31 @@ from edition.errors import Diagnostics, Loc
 from edition.slips import in_markdown, in_yaml, slips
 from edition.yamlload import LineDict
 
-NOTE = "note"  # a glossary entity's English note (its only Markdown)
-
 
 def note_slips(listing: LineDict, name: str, lines: Callable[[], Sequence[str]], diags: Diagnostics) -> None:
-    """Each glossary entity's note; ``lines``: the file's lines, read only if a note has a slip."""
-    for entry in listing.get("entities") or []:
-        note = entry.get(NOTE) if isinstance(entry, LineDict) else None
-        if not isinstance(note, str) or NOTE not in entry.lines:
+    """Each glossary entity's note (its only Markdown); ``lines``: the file's lines, read only
+    if a note has a slip."""
+    entry_slips(listing.get("entities"), "note", "entity {}'s note: ", name, lines, diags)
+
+
+def entry_slips(
+    entries: object, key: str, who: str, name: str, lines: Callable[[], Sequence[str]], diags: Diagnostics
+) -> None:
+    """The English under ``key`` of each entry of a YAML list (``who``: how a message names the
+    entry, given its id)."""
+    for entry in entries if isinstance(entries, list) else []:
+        text = entry.get(key) if isinstance(entry, LineDict) else None
+        if not isinstance(text, str) or key not in entry.lines:
             continue
-        found = slips(note)
+        found = slips(text)
         if not found:
             continue
         named = entry.get("id")
-        who = f"entity {named}'s note: " if isinstance(named, str) else "a note: "
-        key_line, key_column = entry.lines[NOTE] - 1, entry.cols.get(NOTE, 1) - 1 + len(NOTE)
+        said = who.format(named) if isinstance(named, str) else "a note: "
+        key_line, key_column = entry.lines[key] - 1, entry.cols.get(key, 1) - 1 + len(key)
         for slip in found:
-            row, column = in_yaml(lines(), key_line, key_column, note, slip.at)
-            diags.warning(Loc(name, row + 1, column + 1), f"{who}{slip.what}", slip.hint)
+            row, column = in_yaml(lines(), key_line, key_column, text, slip.at)
+            diags.warning(Loc(name, row + 1, column + 1), f"{said}{slip.what}", slip.hint)
 
 
 def prose_slips(text: str, name: str, diags: Diagnostics) -> None:

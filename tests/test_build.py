@@ -256,11 +256,10 @@ def test_loading_and_the_fidelity_account_on_every_core_give_the_same_edition_an
     from edition.pipeline import make_edition
 
     english = site / "content/2020-05-25/p12/04-moyu.en.md"
-    english.write_text(
-        english.read_text(encoding="utf-8").replace("Since Chaoyang District", "Since <b>Chaoyang District", 1)
-    )
     chinese = site / "content/2020-05-25/p12/04-moyu.zh.md"
-    text = chinese.read_text(encoding="utf-8")
+    was = english.read_text(encoding="utf-8"), chinese.read_text(encoding="utf-8")
+    english.write_text(was[0].replace("Since Chaoyang District", "Since <b>Chaoyang District", 1))
+    text = was[1]
     body = text.index("# 携手新疆墨玉")
     chinese.write_text(text[:body] + text[body:].replace("朝阳区", "朝阳县", 1))
 
@@ -287,6 +286,18 @@ def test_loading_and_the_fidelity_account_on_every_core_give_the_same_edition_an
     assert any("朝阳县" in line or "departs" in line for line in one)  # the account's error
     assert run(True) == one
     assert len(pools) == 3  # the files, the articles, the pages' cuts
+    # and a build without a mistake: the same edition (its documents as the workers parsed them), warnings
+    english.write_text(was[0])
+    chinese.write_text(was[1])
+
+    def edition(forked: bool) -> tuple[object, ...]:
+        monkeypatch.setattr(parallel, "MAP_MIN", 1 if forked else 10**9)
+        monkeypatch.setattr(parallel, "PAGES_MIN", 1 if forked else 10**9)
+        made, warnings, _ = make_edition(site)
+        return made, made.reading.tokens, [str(d) for d in warnings]
+
+    assert edition(True) == edition(False)
+    assert len(pools) == 6
 
 
 def test_a_bug_in_a_worker_of_the_articles_work_reaches_the_build_with_its_traceback(

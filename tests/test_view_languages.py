@@ -74,7 +74,12 @@ def test_a_chinese_views_charts_are_chinese_and_the_others_english(out: Path) ->
         in zh
     )
     assert '<span class="value">近80亿元</span>' in zh and '<span class="value">+1385万元</span>' in zh
-    assert '<span class="label">合计（各项相加所得） <span class="value">3983万元</span>' in zh  # 39.83 million
+    assert (
+        '<span class="label">合计（本站相加所得，原文未载） <span class="value">3983万元</span>' in zh
+    )  # 39.83 million
+    # every qualifier with its amount, as printed (将超过10亿元, 预计约806万元), in every view (review 13)
+    assert '<span class="value">超过10亿元</span>' in zh and '<span class="value">约806万元</span>' in zh
+    assert '<span class="value">more than 1 billion yuan</span>' in money[""]
     # a label: the words of the text that print the amount (the clause before too, where it says little alone)
     assert '<a href="#paired-assistance-p4-n4">投入区级财政资金2.86亿元，年均增长7327万元</a>' in zh
     assert (
@@ -98,6 +103,13 @@ def test_amounts_in_chinese_keep_their_figures() -> None:
     assert [money_zh(v) for v in (8e9, 1.384e9, 73_270_000, 60_000, 2000, 2.5e12)] == [
         "80亿", "13.84亿", "7327万", "6万", "2000", "2.5万亿",
     ]  # fmt: skip
+    # below a million every figure, as the English (12,345); a rounding up takes the next unit (review 13)
+    assert [money_zh(v) for v in (12_345, 999_999, 99_995_000, 1_234_567)] == [
+        "1.2345万",
+        "99.9999万",
+        "1亿",
+        "123.5万",
+    ]
 
 
 def test_a_chinese_views_table_writes_units_and_qualifiers_in_chinese(out: Path) -> None:
