@@ -75,7 +75,9 @@ def run_check(root: Path, strict: bool = False) -> int:
             for (article, what), numbers in sorted(held.items()):
                 if numbers:  # the lines named, not the article's every line (review 13)
                     until = UNTIL.get(what, BLOCKS_AGAIN)
-                    print(f"not accounted for: the source lines of {article} ({_lines(sorted(set(numbers)))}), until {until}")
+                    print(
+                        f"not accounted for: the source lines of {article} ({_lines(sorted(set(numbers)))}), until {until}"
+                    )
             print(f"artifacts recorded: {len(result.artifacts)} doubled copies dropped")
             for line in result.artifacts:
                 print(f"  {line}")

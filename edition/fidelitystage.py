@@ -33,7 +33,7 @@ def check_fidelity(
     emendation declares, and every emendation whose source text the witness does not have.
     ``cut_lines``: cut_page, or the dev server's, which keeps the cuts of unchanged witnesses
     and layouts; ``each``: the pages' cuts one after another, or a build's on every core (a
-    page's cut is pure, and the longest part of the account). Returns the blocks a Chinese
+    page's cut is pure). Returns the blocks a Chinese
     text lost (``docs``: the content files), which edition/causes.py reports in place of what
     follows from them."""
     # A file with an error already (one that did not load, a broken 'blocks:') would make the
