@@ -12,6 +12,7 @@ from typing import Any
 
 from edition.configvalues import Theme, as_written, check_date, check_url, read_themes, toml_tables
 from edition.errors import BuildError, Diagnostic, Diagnostics, Loc, rel
+from edition.views import to_hant
 from edition.yamlload import did_you_mean
 
 
@@ -369,7 +370,9 @@ def site_strings(config: SiteConfig, strings: dict[str, Any]) -> dict[str, Any]:
     out["description"] = {"en": site.description_en, "zh": site.description_zh}
     intro = strings.get("search_intro")
     if isinstance(intro, dict):
-        joined = {"en": ", ".join(site.search_examples), "zh": "、".join(site.search_examples)}
+        zh = "、".join(site.search_examples)
+        # the Traditional view's own wording gets the examples in its script (walk 12: they were missing)
+        joined = {"en": ", ".join(site.search_examples), "zh": zh, "zh-hant": to_hant(zh)}
         out["search_intro"] = {
             lang: str(text).replace("{examples}", joined.get(lang, "")) for lang, text in intro.items()
         }
