@@ -13,7 +13,7 @@ from typing import Any
 from edition.configvalues import Theme, as_written, check_date, check_url, read_themes, toml_tables
 from edition.errors import BuildError, Diagnostic, Diagnostics, Loc, rel
 from edition.views import to_hant
-from edition.yamlload import did_you_mean
+from edition.yamlload import closest_keys, did_you_mean
 
 
 @dataclass(frozen=True)
@@ -129,9 +129,11 @@ def _section(
         return None
     before = len(diags.errors)
     known = {f.name: f for f in fields(cls) if f.init and f.name not in _DERIVED}
+    meant: set[str] = set()  # the keys a misspelt one was taken for: not also said to be missing
     for key, value in data.items():
         field = known.get(key)
         if field is None:
+            meant.update(closest_keys(key, set(known)))
             diags.error(
                 Loc(name, find_line(text, key, where), 1),
                 f"unknown key {key!r} in [{where}]" if where else f"unknown key {key!r}",
@@ -149,7 +151,7 @@ def _section(
                 f"write it as {words}",
             )
     required = {f for f, d in known.items() if d.default is MISSING and d.default_factory is MISSING}
-    for key in sorted(required - set(data)):
+    for key in sorted(required - set(data) - meant):
         header = find_line(text, "\0", where) if where else 1
         diags.error(
             Loc(name, header, 1),
