@@ -40,10 +40,13 @@ JOIN = (
 MARKERS = {"headline": "'# ' before it", "subhead": "'## ' before it", "paragraph": "no '#' before it"}
 
 
-def added_blocks(zh: Document, en: Document | None, cut: CutFile, source: str) -> list[Lost]:
+def added_blocks(
+    zh: Document, en: Document | None, cut: CutFile, source: str, page: Sequence[CutFile] = ()
+) -> list[Lost]:
     """The Chinese blocks no cut block reads like (added, or half of a block split in two),
     or set as another kind than the cut's: [] when there are none, or when the Chinese reads
-    too unlike the cut to say which."""
+    too unlike the cut to say which. ``page``: every article's cut, where a block pasted from
+    another article is found."""
     blocks, cuts = zh.blocks, cut.blocks
     if not cuts or len(blocks) < len(cuts):
         return []
@@ -81,24 +84,40 @@ def added_blocks(zh: Document, en: Document | None, cut: CutFile, source: str) -
         else:
             text = squash(block.text)
             twin = next((k for k in owner if squash(blocks[k].text) == text), None)
+            elsewhere = None if twin is not None else _elsewhere(block, cut, page)
             after = f", after {ids[i - 1]}" if i > 0 else ""
-            what = f"{ids[i]}, the {block.kind} here ({quote(block.text)}){after}, " + (
-                f"is not in the source text ({source}): no block the layout cuts from it reads like it"
-                if twin is None
-                else f"repeats {ids[twin]}: the source text ({source}) has it once"
-            )
+            if twin is not None:
+                said = f"repeats {ids[twin]}: the source text ({source}) has it once"
+            elif elsewhere is not None:  # pasted from another article of the page (walk 12)
+                said = f"is {elsewhere} in the source text ({source}), another article's block, not this one's"
+            else:
+                said = f"is not in the source text ({source}): no block the layout cuts from it reads like it"
+            what = f"{ids[i]}, the {block.kind} here ({quote(block.text)}){after}, {said}"
             also = ["its range in 'blocks:'"] if zh.article_front.ranges == len(blocks) else []
             if en is not None and len(en.blocks) == len(blocks):
                 also.append(f"its English at {en.blocks[i].loc}")
             english = f", and {' and '.join(also)}" if also else ""
             hint = f"remove it{english}: the Chinese is the source text as the page's layout cuts it"
-            hint += CORRECT if twin is None else ""
+            hint += CORRECT if twin is None and elsewhere is None else ""
         message = f"the Chinese has {more} more than {' and than '.join(than)}: {what}"
         block_cut = CutBlock(block.kind, block.text, 0, 0)
         found.append(
             Lost(zh.path, cut.id, en.path if en else None, block_cut, lines, Diagnostic(at, message, hint), "added")
         )
     return found
+
+
+def _elsewhere(block: Block, cut: CutFile, page: Sequence[CutFile]) -> str | None:
+    """The block of another article of the page that reads as ``block`` does, named with its
+    source lines: "urban-renewal-p1 (source lines 120-131)"; None if none does."""
+    for other in page:
+        if other.id == cut.id:
+            continue
+        ids = local_block_ids([c.kind for c in other.blocks])
+        for local, whole in zip(ids, other.blocks, strict=True):
+            if likeness(replace(block, kind=whole.kind), whole) >= SURE:
+                return f"{other.id}-{local} (source lines {whole.first}-{whole.last})"
+    return None
 
 
 def _split(i: int, blocks: Sequence[Block], owner: dict[int, int], cuts: Sequence[CutBlock]) -> int | None:

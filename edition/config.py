@@ -12,7 +12,8 @@ from typing import Any
 
 from edition.configvalues import Theme, as_written, check_date, check_url, read_themes, toml_tables
 from edition.errors import BuildError, Diagnostic, Diagnostics, Loc, rel
-from edition.yamlload import did_you_mean
+from edition.views import to_hant
+from edition.yamlload import closest_keys, did_you_mean
 
 
 @dataclass(frozen=True)
@@ -128,9 +129,11 @@ def _section(
         return None
     before = len(diags.errors)
     known = {f.name: f for f in fields(cls) if f.init and f.name not in _DERIVED}
+    meant: set[str] = set()  # the keys a misspelt one was taken for: not also said to be missing
     for key, value in data.items():
         field = known.get(key)
         if field is None:
+            meant.update(closest_keys(key, set(known)))
             diags.error(
                 Loc(name, find_line(text, key, where), 1),
                 f"unknown key {key!r} in [{where}]" if where else f"unknown key {key!r}",
@@ -148,7 +151,7 @@ def _section(
                 f"write it as {words}",
             )
     required = {f for f, d in known.items() if d.default is MISSING and d.default_factory is MISSING}
-    for key in sorted(required - set(data)):
+    for key in sorted(required - set(data) - meant):
         header = find_line(text, "\0", where) if where else 1
         diags.error(
             Loc(name, header, 1),
@@ -369,7 +372,9 @@ def site_strings(config: SiteConfig, strings: dict[str, Any]) -> dict[str, Any]:
     out["description"] = {"en": site.description_en, "zh": site.description_zh}
     intro = strings.get("search_intro")
     if isinstance(intro, dict):
-        joined = {"en": ", ".join(site.search_examples), "zh": "、".join(site.search_examples)}
+        zh = "、".join(site.search_examples)
+        # the Traditional view's own wording gets the examples in its script (walk 12: they were missing)
+        joined = {"en": ", ".join(site.search_examples), "zh": zh, "zh-hant": to_hant(zh)}
         out["search_intro"] = {
             lang: str(text).replace("{examples}", joined.get(lang, "")) for lang, text in intro.items()
         }

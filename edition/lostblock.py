@@ -51,7 +51,7 @@ def lost_in_page(
         zh, cut_file = docs.get(article.path), by_id.get(article.id)
         if zh is not None and cut_file is not None:
             en = docs.get(article.en_path or "")
-            found.extend(lost_blocks(zh, en, cut_file) or added_blocks(zh, en, cut_file, source))
+            found.extend(lost_blocks(zh, en, cut_file) or added_blocks(zh, en, cut_file, source, cut))
     return found
 
 

@@ -86,3 +86,10 @@ def test_a_changed_witness_says_what_to_do(project: Project) -> None:
         f"page.toml records 77cd7a967a99…) — the witness is kept exactly as extracted: restore it with 'git checkout -- "
         f"source/{source.name}'; if a new extraction replaces it on purpose, run the cut again and record the new SHA-256 in page.toml"
     )
+
+
+def test_a_misspelt_required_key_is_one_error_not_two(project: Project) -> None:
+    """Walk 12: 'secton_zh' in page.toml was an unknown key (did you mean 'section_zh'?) and
+    'section_zh' a missing one: one mistake, said once."""
+    line = project.edit(PAGE_TOML, 'section_zh = "视野"', 'secton_zh = "视野"')
+    project.fails(f"{PAGE_TOML}:{line}:1: error: unknown key 'secton_zh' — did you mean 'section_zh'?")

@@ -269,3 +269,17 @@ def test_check_names_the_one_line_a_block_of_another_kind_holds_back(project: Pr
     outcome = project.run("check")
     held = [p for p in outcome.lines if p.startswith("not accounted for: ")]
     assert len(held) == 1 and held[0].startswith(f"not accounted for: the source lines of {ZH} (line "), held
+
+
+def test_a_paragraph_pasted_from_another_article_is_named_as_that_articles(project: Project) -> None:
+    """Walk 12: a paragraph of paired-assistance pasted into the Moyu article was said to be "not in
+    the source text", with the hint to extract the page again; it is in the source, another
+    article's block."""
+    other = project.read("content/2020-05-25/p12/01-paired-assistance.zh.md")
+    pasted = next(line for line in other.split("\n") if line.startswith("打好脱贫攻坚战"))
+    line = add_paragraph(project, "## 高位统筹", pasted)
+    outcome = project.run("build", "--no-search", "-q")
+    errors = [p for p in outcome.lines if ": error: " in p]
+    assert len(errors) == 1 and errors[0].startswith(f"{ZH}:{line}:1: error: "), errors
+    assert "is paired-assistance-p1 (source lines " in errors[0], errors[0]
+    assert "another article's block, not this one's" in errors[0] and "extract the page again" not in errors[0]

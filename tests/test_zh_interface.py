@@ -60,6 +60,20 @@ def test_the_not_found_page_speaks_chinese_too(built: Built) -> None:
 
 
 @pytest.mark.browser
+def test_the_search_page_gives_its_examples_in_every_view(built: Built) -> None:
+    """Walk 12: the Traditional view's search page read "可輸入兩字詞（如）或英文詞。", its examples
+    missing (site.toml's search_examples were filled in for en and zh only)."""
+    _, out = built
+    pages = {
+        view: re.sub(r"<[^>]*>", "", (out / view / "search/index.html").read_text(encoding="utf-8"))
+        for view in ("", "zh/", "zh-hant/", "en/")
+    }
+    assert "（如墨玉、脫貧）" in pages["zh-hant/"]
+    assert "（如墨玉、脱贫）" in pages["zh/"]
+    assert "(墨玉, 脱贫)" in pages["en/"]
+    assert not any("（如）" in page or "()" in page for page in pages.values())
+
+
 def test_a_traditional_gloss_lists_its_parts_in_traditional(served_site: Any, browser: Any) -> None:
     """街乡 lacks a CC-CEDICT entry: its gloss lists the words it is made of, which the
     dictionary file holds in Simplified; the Traditional view showed 乡 in 街鄉's gloss."""
