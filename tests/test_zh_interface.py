@@ -101,7 +101,7 @@ def test_the_chinese_views_punctuate_as_chinese(built: Built) -> None:
     words = page(out, "zh-hant/2020-05-25/p12/paired-assistance/words/index.html")
     assert re.search(r"（術語；<a [^>]+>本站註釋</a>）", words)
     english = page(out, "2020-05-25/p12/paired-assistance/words/index.html")
-    assert re.search(r"fight against poverty \(Term; <a [^>]+>the edition&#39;s note</a>\)", english)
+    assert re.search(r"fight against poverty \(Term; <a [^>]+>the edition’s note</a>\)", english)
 
 
 def test_an_editor_is_told_the_id_meant_and_what_fills_a_new_page(tmp_path: Path) -> None:
