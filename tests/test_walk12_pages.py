@@ -71,6 +71,9 @@ def test_no_straight_apostrophe_in_what_readers_see(built: tuple[BuildResult, Pa
         for word in STRAIGHT.findall(visible_text(path.read_text(encoding="utf-8"))):
             found.setdefault(word, str(path.relative_to(out)))
     assert found == {}
+    # nor in the senses static/reading.js shows in a word's gloss
+    senses = (out / "reading/words.json").read_text(encoding="utf-8")
+    assert STRAIGHT.findall(senses) == []
 
 
 def _redirects(out: Path) -> list[Path]:
