@@ -126,9 +126,14 @@ class Writer:
         href = self.url(a.url if a.kind != "page" else "about/")
         label, hint = esc(self.t("editors_decision")), esc(self.t("editors_decision_hint"))
         colon = esc(self.t("colon"))  # "编者判定：", read aloud
+        # On paper the label gives way to the note's letter in the article's lettered list
+        # (edition.css; usage walk 12: "a. Editorial note" printed with no "a" in the text);
+        # the page's own notes are listed on the About page, not beside the text.
+        letters = {x.id: _letter(i) for i, x in enumerate(a.notes)} if a.kind != "page" else {}
         return "".join(
             f'  <a class="ed-mark"{self.unsearched} href="{esc(href)}#{esc(n.id)}"><span class="ed-mark-label">{label}</span>'
-            f'<span class="visually-hidden">{colon}{hint}</span></a>\n'
+            + (f'<span class="ed-letter" aria-hidden="true">{letters[n.id]}</span>' if n.id in letters else "")
+            + f'<span class="visually-hidden">{colon}{hint}</span></a>\n'
             for n in notes
         )
 
@@ -195,6 +200,16 @@ class Writer:
         if folded:
             out.append("</details>")
         return Markup("".join(out))  # noqa: S704 - every value above is escaped
+
+
+def _letter(n: int) -> str:
+    """The ``n``-th (from 0) item's letter in a list lettered as CSS's lower-alpha: a … z, aa, ab."""
+    letters = ""
+    n += 1
+    while n:
+        n, rest = divmod(n - 1, 26)
+        letters = chr(ord("a") + rest) + letters
+    return letters
 
 
 def esc(value: object) -> str:

@@ -41,6 +41,15 @@ class Page:
 WORDS_VIEWS = ("parallel", "zh-hant")
 
 
+@dataclass(frozen=True, slots=True)
+class Titled:
+    """What a redirect page names the article it leads to by: its titles alone (the page is
+    rendered again when they change, not at every edit of the article)."""
+
+    title_zh: str
+    title_en: str
+
+
 def page(view: View, path: str, template: str, **data: Any) -> Page:
     """A page at ``path`` within ``view`` (e.g. "articles/x/" in the English view)."""
     return Page(view.prefix + page_file(path), template, {"view": view, "path": path, "searchable": False, **data})
@@ -70,6 +79,7 @@ def site_pages(edition: Edition, site: SiteIndex) -> list[Page]:
         "months": " ".join(MONTHS),
     }
     dates = archive_dates(edition)
+    by_url = {a.url: Titled(a.title_zh, a.title_en) for a in edition.articles}
     pages: list[Page] = []
     for view in VIEWS:
         # A site of one page has that page's front as its home; an archive lists its dates.
@@ -82,7 +92,11 @@ def site_pages(edition: Edition, site: SiteIndex) -> list[Page]:
         pages.extend(
             page(view, news.url, "home.html", **front) for news, front in zip(edition.pages, fronts, strict=True)
         )
-        pages.extend(page(view, old, "redirect.html", target=new) for old, new in edition.config.redirects)
+        # (named for the reader: the article it leads to, else its address; never the absolute
+        # address, whose base_url may be site.toml's placeholder)
+        pages.extend(
+            page(view, old, "redirect.html", target=new, named=by_url.get(new)) for old, new in edition.config.redirects
+        )
         pages.append(page(view, "search/", "search.html", **search))
         pages.append(page(view, "about/", "about.html", edition=edition))
         pages.extend(page(view, part_path("figures/", n), "figures.html", **data) for n, data in enumerate(figures))
@@ -106,7 +120,18 @@ def site_pages(edition: Edition, site: SiteIndex) -> list[Page]:
             else:
                 # not a page that moved: served by the parallel view by design, and said so
                 words = a.url + "words/"
-                pages.append(page(view, words, "redirect.html", target=words, root=True, says="vocabulary_elsewhere"))
+                pages.append(
+                    page(
+                        view,
+                        words,
+                        "redirect.html",
+                        target=words,
+                        root=True,
+                        says="vocabulary_elsewhere",
+                        named=by_url[a.url],
+                        words=True,
+                    )
+                )
     pages.append(page(VIEWS[0], "404.html", "404.html"))
     # Whether the site is an archive (many pages: its home lists their dates), on every page:
     # the header's first link, an article's head, the appendix's words say so. Each page's

@@ -13,6 +13,7 @@ from edition.lexicon import Entry, Lexicon, parts
 from edition.model import Article, Edition, Entity
 from edition.reading import Reading, article_blocks, reading_of
 from edition.segment import Token
+from edition.typography import curly_quotes
 
 WORDS_FILE = "reading/words.json"
 
@@ -74,12 +75,13 @@ def dictionary(reading: Reading) -> dict[str, Any]:
 def _part(lexicon: Lexicon, part: str) -> list[str]:
     """[part, its usual reading's pinyin, its first senses], or [part] where CC-CEDICT lacks it."""
     entries = lexicon.entries.get(part, ())  # the usual reading first
-    return [part, entries[0].pinyin, "; ".join(entries[0].senses[:3])] if entries else [part]
+    return [part, entries[0].pinyin, curly_quotes("; ".join(entries[0].senses[:3]))] if entries else [part]
 
 
 def _entry(word: str, entry: Entry) -> list[str]:
-    # The traditional form only where it differs: most of the file is senses.
-    return [entry.pinyin, "" if entry.traditional == word else entry.traditional, "; ".join(entry.senses)]
+    # The traditional form only where it differs: most of the file is senses (curly, as the
+    # vocabulary pages show them: "one’s", not CC-CEDICT's "one's").
+    return [entry.pinyin, "" if entry.traditional == word else entry.traditional, curly_quotes("; ".join(entry.senses))]
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ from edition.errors import BuildError, Diagnostic, Loc
 from edition.figures import format_value, unit_en
 from edition.model import Article, Block
 from edition.pages import WORDS_VIEWS, Page
-from edition.refs import long_date, passage_label, passage_ref
+from edition.refs import article_name, long_date, passage_label, passage_ref
 from edition.rowhtml import Rows
 from edition.typography import curly_quotes, render_english, render_prose
 from edition.views import VIEWS, View, chinese_in_english, mark_chinese, relative, to_hant, use_traditional
@@ -165,6 +165,9 @@ class Renderer:
             # as Chinese where the page is English (title_text: the same, for <title>)
             "title": lambda a: _title(a, view, zh),
             "title_text": lambda a: curly_quotes(a.title_en) if view.show_en and a.title_en else zh(a.title_zh),
+            # its short name in the view's language, where several are named in a row (the front
+            # page's vocabulary links: "Moyu", 携手新疆墨玉; edition/refs.py)
+            "short_name": lambda a: article_name(a, "en") if view.show_en else zh(article_name(a, "zh")),
             # only the pages search indexes (the parallel view's: base.html) need one
             "search_title": lambda title_zh, title_en: search_title(title_zh, title_en) if indexed else "",
             # on those, what search must not take for the text of the passage before it

@@ -304,4 +304,5 @@ class Rows:
         Traditional form alone in the Traditional view (its Simplified one leaked there)."""
         if self.view.code == "zh-hant":
             text = _CEDICT_PAIR.sub(r"\1", text)
-        return f"{open_en}{chinese_in_english(esc(text), self.view)}{close_en}"
+        # (curly: "one’s", as every English the edition shows; CC-CEDICT writes "one's")
+        return f"{open_en}{chinese_in_english(esc(curly_quotes(text)), self.view)}{close_en}"

@@ -28,6 +28,23 @@
   document.addEventListener("pointerdown", touched, true);
   document.addEventListener("focusin", touched, true);
   window.addEventListener("hashchange", function () { lastPair = null; });
+  // ... or the passage the reader last read without touching anything: the first in sight
+  // where the page came to rest, scrolled past the header (usage walk 12: on a phone a reader
+  // read down to ¶5, scrolled back up to the header's switch, and the other view opened at its
+  // top). At rest: scrolling back up passes every passage before it, read or not.
+  var header = document.querySelector("header.site");
+  var resting = 0;
+  window.addEventListener("scroll", function () {
+    window.clearTimeout(resting);
+    resting = window.setTimeout(function () {
+      if (header && header.getBoundingClientRect().bottom > 0) { return; }
+      // (the passage touched stays the place while it is in sight: a fling's last scroll
+      // events come after the tap that stopped it)
+      var box = lastPair && lastPair.getBoundingClientRect();
+      if (box && box.bottom > 0 && box.top < window.innerHeight) { return; }
+      lastPair = inSight() || lastPair;
+    }, 600);
+  }, { passive: true });
   function inSight() {
     if (window.scrollY < 1) { return null; }
     // (one the reader can read: it ends below the window's top quarter; reading the notes after

@@ -82,7 +82,7 @@ def test_an_archive_speaks_of_its_pages_not_of_the_page(out: Path) -> None:
     assert 'id="dates"' not in figures and "listed apart" not in figures  # the fixture prints no date
     assert "names and terms of the edition" in read(out, "search/index.html")
     strings = (ROOT / "templates/ui.yaml").read_text(encoding="utf-8")
-    assert "the archive's pages report" in strings and "本站各版报道的全部金额" in strings
+    assert "the archive’s pages report" in strings and "本站各版报道的全部金额" in strings
 
 
 # --- review 11 (a helper who wrote none of it) of the session's changes ----------------------

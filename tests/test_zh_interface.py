@@ -115,7 +115,7 @@ def test_the_chinese_views_punctuate_as_chinese(built: Built) -> None:
     words = page(out, "zh-hant/2020-05-25/p12/paired-assistance/words/index.html")
     assert re.search(r"（術語；<a [^>]+>本站註釋</a>）", words)
     english = page(out, "2020-05-25/p12/paired-assistance/words/index.html")
-    assert re.search(r"fight against poverty \(Term; <a [^>]+>the edition&#39;s note</a>\)", english)
+    assert re.search(r"fight against poverty \(Term; <a [^>]+>the edition’s note</a>\)", english)
 
 
 def test_an_editor_is_told_the_id_meant_and_what_fills_a_new_page(tmp_path: Path) -> None:
@@ -194,10 +194,16 @@ def test_articles_are_numbered_as_chinese_numbers_them(built: Built) -> None:
     _, out = built
     zh = page(out, "zh/2020-05-25/p12/index.html")
     assert '">第1篇：<span lang="zh-Hans">脱贫攻坚 责无旁贷</span></a>' in zh
+    # Its vocabularies are named by their articles' short titles (usage walk 12: "第1篇 · 第2篇 …"
+    # said nothing of which article), in the view's language
     # (to the parallel view's vocabulary: the Simplified view has none of its own)
-    assert '词汇表：<a href="../../../2020-05-25/p12/paired-assistance/words/">第1篇</a> · ' in zh
+    assert '词汇表：<a href="../../../2020-05-25/p12/paired-assistance/words/">脱贫攻坚</a> · ' in zh
+    assert '<a href="../../../2020-05-25/p12/moyu/words/">携手新疆墨玉</a></p>' in zh
+    hant = page(out, "zh-hant/2020-05-25/p12/index.html")
+    assert '詞彙表：<a href="paired-assistance/words/">脫貧攻堅</a> · ' in hant
     assert not re.search(r"(文章|词汇表) \d", zh)
     assert not re.search(r"(文章|詞彙表) \d", page(out, "zh-hant/2020-05-25/p12/index.html"))
     parallel = page(out, "2020-05-25/p12/index.html")
     assert '">Article 1: The Fight Against Poverty: A Duty No One Can Shirk <span lang="zh-Hans">' in parallel
-    assert 'Vocabulary: <a href="paired-assistance/words/">Article 1</a> · ' in parallel
+    assert 'Vocabulary: <a href="paired-assistance/words/">Paired assistance</a> · ' in parallel
+    assert not re.search(r"words/\">(Article|第)", zh + hant + parallel)
