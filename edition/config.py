@@ -12,7 +12,7 @@ from typing import Any
 
 from edition.configvalues import Theme, as_written, check_date, check_url, read_themes, toml_tables
 from edition.errors import BuildError, Diagnostic, Diagnostics, Loc, rel
-from edition.views import to_hant
+from edition.views import to_hant, use_traditional
 from edition.yamlload import closest_keys, did_you_mean
 
 
@@ -129,11 +129,12 @@ def _section(
         return None
     before = len(diags.errors)
     known = {f.name: f for f in fields(cls) if f.init and f.name not in _DERIVED}
-    meant: set[str] = set()  # the keys a misspelt one was taken for: not also said to be missing
+    meant: set[str] = set()  # the key a misspelt one was surely taken for: not also said to be missing
     for key, value in data.items():
         field = known.get(key)
         if field is None:
-            meant.update(closest_keys(key, set(known)))
+            close = closest_keys(key, set(known))
+            meant.update(close if len(close) == 1 else ())  # two alike: each missing one is said (review 14)
             diags.error(
                 Loc(name, find_line(text, key, where), 1),
                 f"unknown key {key!r} in [{where}]" if where else f"unknown key {key!r}",
@@ -373,7 +374,10 @@ def site_strings(config: SiteConfig, strings: dict[str, Any]) -> dict[str, Any]:
     intro = strings.get("search_intro")
     if isinstance(intro, dict):
         zh = "、".join(site.search_examples)
-        # the Traditional view's own wording gets the examples in its script (walk 12: they were missing)
+        # the Traditional view's own wording gets the examples in its script (walk 12: they were
+        # missing), converted as the site converts (its OpenCC configuration and fixes, set here:
+        # the strings are made before the pages are, review 14)
+        use_traditional(config.traditional, config.traditional_fixes)
         joined = {"en": ", ".join(site.search_examples), "zh": zh, "zh-hant": to_hant(zh)}
         out["search_intro"] = {
             lang: str(text).replace("{examples}", joined.get(lang, "")) for lang, text in intro.items()

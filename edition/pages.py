@@ -79,7 +79,8 @@ def site_pages(edition: Edition, site: SiteIndex) -> list[Page]:
         "months": " ".join(MONTHS),
     }
     dates = archive_dates(edition)
-    by_url = {a.url: Titled(a.title_zh, a.title_en) for a in edition.articles}
+    # a redirect's link is named by its page's titles (a page's front too: all_articles, review 14)
+    by_url = {a.url: Titled(a.title_zh, a.title_en) for a in edition.all_articles}
     pages: list[Page] = []
     for view in VIEWS:
         # A site of one page has that page's front as its home; an archive lists its dates.

@@ -34,6 +34,10 @@ def _is_word(ch: str) -> bool:
     return ch != "" and (ch.isalnum() or ch == "_")
 
 
+# what may stand before an opening quote with no space between: brackets, dashes, a slash, quotes
+_OPENERS = "([{<“‘\"'—–-/"
+
+
 @lru_cache(maxsize=16384)
 def curly_quotes(text: str) -> str:
     """``text`` with straight quotes made curly, the same length (offsets stay valid).
@@ -68,8 +72,10 @@ def curly_quotes(text: str) -> str:
             continue
         before = text[i - 1] if i > 0 else ""
         after = text[i + 1] if i + 1 < len(text) else ""
-        if ch == "'" and _is_word(before) and _is_word(after):
-            out[i] = "’"  # an apostrophe: it's, China's
+        if ch == "'" and _is_word(after) and before and not _is_space(before) and before not in _OPENERS:
+            # an apostrophe: it's, China's, and after a sign as CC-CEDICT writes "~'s" (review 14:
+            # it was taken for an opening quote, and curled with a later closing one)
+            out[i] = "’"
             continue
         can_open = not _is_space(after) and (_is_space(before) or _is_punct(before)) and before not in ")]"
         can_close = not _is_space(before) and (_is_space(after) or _is_punct(after) or after == "")

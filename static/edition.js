@@ -18,8 +18,8 @@
   // Where the reader is, for the same place in another view: a passage's id is the same in
   // every view (a name's or a note's is not: the passage it is in). That is the passage the
   // reader last touched, clicked or focused (a name's note read, then the switch: usage walk
-  // 11 found the other view opening at its top), else the linked one, else the first passage
-  // in sight (the switch is in the header: a reader who scrolled up to it is near the top).
+  // 11 found the other view opening at its top), or last came to rest on (below), else the
+  // linked one, else the first passage in sight.
   var lastPair = null;
   function touched(event) {
     var pair = event.target.closest && event.target.closest(".pair[id]");
@@ -39,8 +39,11 @@
     resting = window.setTimeout(function () {
       if (header && header.getBoundingClientRect().bottom > 0) { return; }
       // (the passage touched stays the place while it is in sight: a fling's last scroll
-      // events come after the tap that stopped it)
-      var box = lastPair && lastPair.getBoundingClientRect();
+      // events come after the tap that stopped it; so does the linked one, or a short passage
+      // jumped to would give way to the next, and a round trip between views drift: review 14)
+      var target = document.querySelector(":target");
+      var kept = lastPair || (target && target.closest(".pair[id]"));
+      var box = kept && kept.getBoundingClientRect();
       if (box && box.bottom > 0 && box.top < window.innerHeight) { return; }
       lastPair = inSight() || lastPair;
     }, 600);

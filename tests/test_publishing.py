@@ -29,8 +29,8 @@ def test_files_github_pages_wants(built: Built) -> None:
     workflow = (Path(__file__).parent.parent / ".github/workflows/pages.yml").read_text(encoding="utf-8")
     for action in ("actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages", "./run build"):
         assert action in workflow
-    # nothing is published with a warning (walk 12: a tag in a note was published, shown as text)
-    assert "./run build --strict" in workflow
+    # not strict: an outdated translation is published with its notice, by design (review 14)
+    assert "./run build --strict" not in workflow
 
 
 def test_canonical_and_alternates(built: Built) -> None:

@@ -64,6 +64,20 @@ def test_a_passage_touched_after_scrolling_is_the_place_kept(served_site: Site, 
     page.context.close()
 
 
+def test_a_linked_short_passage_stays_the_place_after_the_page_comes_to_rest(served_site: Site, browser: Any) -> None:
+    """Review 14: a short passage opened by its link (a subhead, its bottom soon above the
+    window's top quarter) gave way to the next once the page had come to rest, so a round
+    trip between views drifted a passage each way."""
+    page = phone(browser)
+    page.goto(served_site.page_url("zh/" + ARTICLE + "index.html#moyu-s1"))
+    page.wait_for_timeout(1000)  # the jump's scroll has come to rest
+    page.evaluate("window.scrollBy(0, 60)")  # a small move, the subhead still in sight
+    page.wait_for_timeout(900)
+    page.locator('.views a[data-view="en"]').click()
+    page.wait_for_url(f"**/en/{ARTICLE}#moyu-s1")
+    page.context.close()
+
+
 @pytest.mark.parametrize("view", ["", "zh/"])
 def test_a_printed_article_marks_each_editors_note_with_its_letter(served_site: Site, browser: Any, view: str) -> None:
     """Printed, the notes list "a. Editorial note …", but the text's mark ("Editors' decision")

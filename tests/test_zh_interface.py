@@ -74,6 +74,24 @@ def test_the_search_page_gives_its_examples_in_every_view(built: Built) -> None:
     assert not any("（如）" in page or "()" in page for page in pages.values())
 
 
+def test_the_traditional_examples_are_converted_as_the_site_converts(tmp_path: Path) -> None:
+    """Review 14: the examples were converted before the site's OpenCC configuration was set
+    (s2t's 作爲 where the site's s2tw writes 作為)."""
+    from conftest import copy_site
+
+    from edition.config import load_config, site_strings
+    from edition.views import use_traditional
+
+    site = copy_site(tmp_path / "site")
+    toml = site / "site.toml"
+    toml.write_text(toml.read_text(encoding="utf-8").replace('["墨玉", "脱贫"]', '["作为", "脱贫"]'), encoding="utf-8")
+    config = load_config(toml, site)
+    assert config.traditional == "s2tw"
+    use_traditional("s2t", ())  # as a fresh process starts
+    strings = site_strings(config, {"search_intro": {"en": "{examples}", "zh": "{examples}", "zh-hant": "{examples}"}})
+    assert strings["search_intro"]["zh-hant"] == "作為、脫貧"
+
+
 def test_a_traditional_gloss_lists_its_parts_in_traditional(served_site: Any, browser: Any) -> None:
     """街乡 lacks a CC-CEDICT entry: its gloss lists the words it is made of, which the
     dictionary file holds in Simplified; the Traditional view showed 乡 in 街鄉's gloss."""
