@@ -127,9 +127,10 @@ class Writer:
         label, hint = esc(self.t("editors_decision")), esc(self.t("editors_decision_hint"))
         colon = esc(self.t("colon"))  # "编者判定：", read aloud
         # On paper the label gives way to the note's letter in the article's lettered list
-        # (edition.css; usage walk 12: "a. Editorial note" printed with no "a" in the text);
-        # the page's own notes are listed on the About page, not beside the text.
-        letters = {x.id: _letter(i) for i, x in enumerate(a.notes)} if a.kind != "page" else {}
+        # (edition.css; usage walk 12: "a. Editorial note" printed with no "a" in the text),
+        # where that list is on this page ("./"): the page's own notes are listed on the About
+        # page, and the front of a newspaper page leaves an article's notes to its page.
+        letters = {x.id: _letter(i) for i, x in enumerate(a.notes)} if href == "./" else {}
         return "".join(
             f'  <a class="ed-mark"{self.unsearched} href="{esc(href)}#{esc(n.id)}"><span class="ed-mark-label">{label}</span>'
             + (f'<span class="ed-letter" aria-hidden="true">{letters[n.id]}</span>' if n.id in letters else "")

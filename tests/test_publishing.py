@@ -204,7 +204,13 @@ def test_dark_mode_and_print_styles(built: Built) -> None:
     assert "@media (prefers-color-scheme:dark)" in published and "/*" not in published
     assert len(published) < 0.85 * len(css)
     assert "@media (prefers-color-scheme: dark)" in css
-    printing = css.split("@media print {", 1)[1]
+    # on paper: print.css, linked media="print" after edition.css (not loaded to read on a screen)
+    printing = (Path(__file__).resolve().parent.parent / "static/print.css").read_text(encoding="utf-8")
+    assert "@media print" not in css
+    head = (out / "index.html").read_text(encoding="utf-8")
+    assert head.index('href="static/edition.css') < head.index(
+        '<link rel="stylesheet" media="print" href="static/print.css'
+    )
     assert "grid-template-columns: 1fr 1fr" in printing  # the parallel text in two columns
     assert 'a[href^="http"]::after' in printing  # URLs of citations shown
     assert ".print-only { display: block; }" in printing and ".note-num { display: inline;" in printing

@@ -602,6 +602,7 @@ def test_figures_read_with_their_labels_on_a_phone(site: Site, browser: Any) -> 
 
 # --- 12. every page light enough for a phone -------------------------------------------------------
 
+# what a page loads to be read on a screen (print.css, linked media="print", is loaded after, without blocking)
 ASSET = re.compile(r'<(?:script[^>]* src|link rel="stylesheet" href)="([^"]+)"')
 
 
@@ -616,6 +617,7 @@ def test_every_page_weighs_at_most_150_kb(site: Site) -> None:
             for href in ASSET.findall(html.decode("utf-8"))
             if not href.startswith("/")
         }
+        assert "print.css" not in " ".join(map(str, assets))  # (the print styles are not counted)
         weight = len(html) + sum(path.stat().st_size for path in assets)
         if weight > 150_000:
             heavy.append(f"{name}: {weight} bytes")
