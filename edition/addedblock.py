@@ -23,8 +23,7 @@ from dataclasses import replace
 from edition.content import Block, Document
 from edition.cut import CutBlock, CutFile
 from edition.errors import Diagnostic
-from edition.ids import local_block_ids
-from edition.lostblock import SURE, Lost, likeness, match, quote, squash
+from edition.lostblock import SURE, Lost, block_ids, compared, likeness, match, quote, source_lines, squash
 
 # The witness is never edited, and an emendation can only change what it has: a paragraph the
 # extraction missed comes in with a new extraction of the page, as the README's cut section says.
@@ -57,18 +56,10 @@ def added_blocks(
         return []
     owner = {i: j for j, i in enumerate(matched)}  # a Chinese block: its cut block
     added = [i for i in range(len(blocks)) if i not in owner]
-    ids = [f"{cut.id}-{local}" for local in local_block_ids([b.kind for b in blocks])]  # as the text numbers them
-    cut_ids = [f"{cut.id}-{local}" for local in local_block_ids([c.kind for c in cuts])]
-    lines = frozenset(n for c in cuts for n in range(c.first, c.last + 1))
+    ids, cut_ids = block_ids(cut.id, blocks), block_ids(cut.id, cuts)  # as the text numbers them, as the cut does
+    lines = source_lines(cuts)
     more = "one block" if len(added) == 1 else f"{len(added)} blocks"
-    than = []
-    claimed = zh.article_front.ranges == len(cuts)
-    if claimed:
-        than.append(f"the source lines it claims ('blocks:' lists {len(cuts)} ranges for {len(blocks)} blocks)")
-    if en is not None and len(en.blocks) == len(cuts):
-        than.append(f"its English ({len(en.blocks)} blocks)")
-    if not claimed:
-        than.append(f"its page's layout cuts for it ({len(cuts)})")
+    _, than = compared(zh, en, cuts)
     found = []
     for i in added:
         block, at = blocks[i], blocks[i].loc
@@ -113,10 +104,9 @@ def _elsewhere(block: Block, cut: CutFile, page: Sequence[CutFile]) -> str | Non
     for other in page:
         if other.id == cut.id:
             continue
-        ids = local_block_ids([c.kind for c in other.blocks])
-        for local, whole in zip(ids, other.blocks, strict=True):
+        for named, whole in zip(block_ids(other.id, other.blocks), other.blocks, strict=True):
             if likeness(replace(block, kind=whole.kind), whole) >= SURE:
-                return f"{other.id}-{local} (source lines {whole.first}-{whole.last})"
+                return f"{named} (source lines {whole.first}-{whole.last})"
     return None
 
 
@@ -137,8 +127,7 @@ def _kinds(zh: Document, en: Document | None, cut: CutFile) -> list[Lost]:
     after the marks: a paragraph), which the English's pairing blamed on the English."""
     if en is None or len(en.blocks) != len(zh.blocks):
         return []
-    ids = [f"{cut.id}-{local}" for local in local_block_ids([c.kind for c in cut.blocks])]
-    lines = frozenset(n for c in cut.blocks for n in range(c.first, c.last + 1))
+    ids, lines = block_ids(cut.id, cut.blocks), source_lines(cut.blocks)
     found = []
     for i, (block, whole, english) in enumerate(zip(zh.blocks, cut.blocks, en.blocks, strict=True)):
         if block.kind == whole.kind or english.kind != whole.kind:

@@ -16,6 +16,7 @@ from edition.coverage import mention_counts, unannotated
 from edition.cut import cut_page, doubtful_breaks, read_layout
 from edition.errors import BuildError, Diagnostics
 from edition.fidelity import account
+from edition.fidelitystage import witness_lines
 from edition.lostblock import follows_from_lost, lost_in_page
 from edition.model import Edition
 from edition.pipeline import make_edition
@@ -26,7 +27,7 @@ UNTIL = {"lost": "the block it lacks is back"}
 BLOCKS_AGAIN = "its blocks are the source's again"
 
 
-def _lines(numbers: list[int]) -> str:
+def _line_numbers(numbers: list[int]) -> str:
     """Line numbers as ranges: "line 680", "lines 12-14, 20"; many as their count and span
     ("96 lines from 45 to 836": an article's every line, held back by one block)."""
     runs: list[list[int]] = []
@@ -52,9 +53,7 @@ def run_check(root: Path, strict: bool = False) -> int:
     if assembled is not None:
         for page in assembled.pages:
             diags = Diagnostics()
-            lines = (root / page.source.path).read_text(encoding="utf-8").split("\n")
-            if lines and lines[-1] == "":
-                lines = lines[:-1]
+            lines = witness_lines(root / page.source.path)
             layout = read_layout(root / page.info.layout, root)
             mine = (page.front, *page.articles)
             cut = cut_page(lines, layout)
@@ -76,7 +75,7 @@ def run_check(root: Path, strict: bool = False) -> int:
                 if numbers:  # the lines named, not the article's every line (review 13)
                     until = UNTIL.get(what, BLOCKS_AGAIN)
                     print(
-                        f"not accounted for: the source lines of {article} ({_lines(sorted(set(numbers)))}), until {until}"
+                        f"not accounted for: the source lines of {article} ({_line_numbers(sorted(set(numbers)))}), until {until}"
                     )
             print(f"artifacts recorded: {len(result.artifacts)} doubled copies dropped")
             for line in result.artifacts:

@@ -44,7 +44,7 @@ def check_fidelity(
     lost: list[Lost] = []
     # a page without a layout has nothing to account against
     pages = [page for page in edition.pages if (root / page.info.layout).is_file()]
-    witnesses = [_lines(root / page.source.path) for page in pages]
+    witnesses = [witness_lines(root / page.source.path) for page in pages]
     layouts = [read_layout(root / page.info.layout, root) for page in pages]
     cuts = each(lambda n: cut_lines(witnesses[n], layouts[n]), range(len(pages)))
     for page, lines, cut in zip(pages, witnesses, cuts, strict=True):
@@ -65,7 +65,8 @@ def check_fidelity(
     return lost
 
 
-def _lines(path: Path) -> list[str]:
+def witness_lines(path: Path) -> list[str]:
+    """A page's witness as the cut and the account read it: its lines, without the end's empty one."""
     lines = path.read_text(encoding="utf-8").split("\n")
     return lines[:-1] if lines and lines[-1] == "" else lines
 

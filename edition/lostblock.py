@@ -64,20 +64,13 @@ def lost_blocks(zh: Document, en: Document | None, cut: CutFile) -> list[Lost]:
     matched = match([[likeness(b, c) for c in cuts] for b in blocks])
     if matched is None:
         return []
-    ids = [f"{cut.id}-{local}" for local in local_block_ids([c.kind for c in cuts])]
-    lines = frozenset(n for c in cuts for n in range(c.first, c.last + 1))
+    ids = block_ids(cut.id, cuts)
+    lines = source_lines(cuts)
     missing = [j for j in range(len(cuts)) if j not in matched]
     if any(_joined(cuts[j], blocks, matched, j, cuts) for j in missing):
         return []  # two blocks joined in one: not lost
     fewer = "one block" if len(missing) == 1 else f"{len(missing)} blocks"
-    than = []
-    claimed = zh.article_front.ranges == len(cuts)  # else its range went with it, or 'blocks:' is wrong
-    if claimed:
-        than.append(f"the source lines it claims ('blocks:' lists {len(cuts)} ranges for {len(blocks)} blocks)")
-    if en is not None and len(en.blocks) == len(cuts):
-        than.append(f"its English ({len(en.blocks)} blocks)")
-    if not claimed:
-        than.append(f"its page's layout cuts for it ({len(cuts)})")
+    claimed, than = compared(zh, en, cuts)  # not claimed: its range went with it, or 'blocks:' is wrong
     found = []
     for j in missing:
         block = cuts[j]
@@ -105,6 +98,31 @@ def lost_blocks(zh: Document, en: Document | None, cut: CutFile) -> list[Lost]:
             )
         )
     return found
+
+
+def block_ids(article: str, blocks: Sequence[Block | CutBlock]) -> list[str]:
+    """The ids of an article's blocks, as their kinds number them (moyu-h1, moyu-p3)."""
+    return [f"{article}-{local}" for local in local_block_ids([b.kind for b in blocks])]
+
+
+def source_lines(cuts: Sequence[CutBlock]) -> frozenset[int]:
+    """Every source line of an article's cut blocks."""
+    return frozenset(n for c in cuts for n in range(c.first, c.last + 1))
+
+
+def compared(zh: Document, en: Document | None, cuts: Sequence[CutBlock]) -> tuple[bool, list[str]]:
+    """What a Chinese text with a block too few or too many is said to differ from: the source
+    lines its 'blocks:' claims (``claimed``: one range a cut block), its English where that has
+    the cut's blocks, else the page's layout."""
+    claimed = zh.article_front.ranges == len(cuts)
+    than = []
+    if claimed:
+        than.append(f"the source lines it claims ('blocks:' lists {len(cuts)} ranges for {len(zh.blocks)} blocks)")
+    if en is not None and len(en.blocks) == len(cuts):
+        than.append(f"its English ({len(en.blocks)} blocks)")
+    if not claimed:
+        than.append(f"its page's layout cuts for it ({len(cuts)})")
+    return claimed, than
 
 
 def match(score: Sequence[Sequence[float]]) -> list[int] | None:

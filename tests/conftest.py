@@ -70,6 +70,26 @@ def edit() -> Callable[[Path, str, str], None]:
 
 
 @pytest.fixture(scope="session")
+def archive_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The invented two-date archive (tests/fixtures/archive), built once without search: its output/."""
+    site = tmp_path_factory.mktemp("archive") / "site"
+    shutil.copytree(ROOT / "tests/fixtures/archive", site)
+    build(site, site / "output", search=False)
+    return site / "output"
+
+
+@pytest.fixture(scope="session")
+def served_archive(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    """The two-date archive, built once with its search index, served at /archive/."""
+    root = tmp_path_factory.mktemp("served-archive") / "served"
+    site = shutil.copytree(ROOT / "tests/fixtures/archive", root.parent / "site")
+    out = root / "archive"
+    result = build(site, out)
+    with SiteServer(root, not_found=out / "404.html") as server:
+        yield Site(result, root, out, f"{server.origin}/archive/", server.origin, "https://example.org/archive/")
+
+
+@pytest.fixture(scope="session")
 def served_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     # Served under the path of base_url (as GitHub Pages serves a project site): the pages'
     # relative links must work there, and so must 404.html, whose links are absolute paths.

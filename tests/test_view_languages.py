@@ -10,13 +10,10 @@ skipped, or failed under EDITION_REQUIRE_BROWSER=1, as tests/test_walk11_search.
 from __future__ import annotations
 
 import re
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_support import SiteServer
 from test_browser import Site, new_page
 from test_search_words import search
 
@@ -150,17 +147,13 @@ def test_the_vocabularys_address_in_a_view_without_one_says_where_it_is_read(out
 TITLES = "items => items.map(i => i.querySelector('a').firstChild.textContent.split(' — ')[0])"
 
 
-@pytest.fixture(scope="module")
-def archive(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
-    """The two-date archive, built with its search index, served at /archive/."""
-    root = tmp_path_factory.mktemp("languages") / "served"
-    site = shutil.copytree(FIXTURE, root.parent / "site")
-    out = root / "archive"
-    result = build(site, out)
-    config = result.edition.config
+@pytest.fixture
+def archive(served_archive: Site) -> Site:
+    """The two-date archive, served with its search index (conftest.py), its Traditional
+    conversion set as it converts (another test may have set another)."""
+    config = served_archive.result.edition.config
     use_traditional(config.traditional, config.traditional_fixes)
-    with SiteServer(root, not_found=out / "404.html") as server:
-        yield Site(result, root, out, f"{server.origin}/archive/", server.origin, "https://example.org/archive/")
+    return served_archive
 
 
 @pytest.mark.browser

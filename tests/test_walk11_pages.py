@@ -3,22 +3,16 @@ defects it found in what the pages say, each as the reader met it."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from edition.pipeline import build
-
 ROOT = Path(__file__).resolve().parent.parent
 
 
-@pytest.fixture(scope="module")
-def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    site = tmp_path_factory.mktemp("archive") / "site"
-    shutil.copytree(ROOT / "tests/fixtures/archive", site)
-    build(site, site / "output", search=False)
-    return site / "output"
+@pytest.fixture
+def out(archive_out: Path) -> Path:
+    return archive_out  # (conftest.py: built once for the session)
 
 
 def read(out: Path, name: str) -> str:

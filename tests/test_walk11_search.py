@@ -8,17 +8,13 @@ skipped, or failed under EDITION_REQUIRE_BROWSER=1, as they are.
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_support import SiteServer
 from test_browser import Site, new_page
 from test_search_words import search
 
-from edition.pipeline import build
 from edition.refs import long_date
 
 pytestmark = pytest.mark.browser
@@ -31,15 +27,9 @@ LINKS = """items => items.map(i => { const a = i.querySelector('a'), w = a.query
 PAGES = {"2021-01-04/p01/": ("2021-01-04", 1), "2021-01-05/p02/": ("2021-01-05", 2)}
 
 
-@pytest.fixture(scope="module")
-def archive(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
-    """The two-date archive, built with its search index, served at /archive/."""
-    root = tmp_path_factory.mktemp("walk11") / "served"
-    site = shutil.copytree(FIXTURE, root.parent / "site")
-    out = root / "archive"
-    result = build(site, out)
-    with SiteServer(root, not_found=out / "404.html") as server:
-        yield Site(result, root, out, f"{server.origin}/archive/", server.origin, "https://example.org/archive/")
+@pytest.fixture
+def archive(served_archive: Site) -> Site:
+    return served_archive  # (conftest.py: built and served once for the session)
 
 
 def results(page: Any) -> list[tuple[str, str, str | None, list[list[str]]]]:

@@ -5,24 +5,20 @@ tests/test_walk12.py's."""
 from __future__ import annotations
 
 import re
-import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
 from edition.config import load_config
-from edition.pipeline import BuildResult, build
+from edition.pipeline import BuildResult
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-@pytest.fixture(scope="module")
-def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    site = tmp_path_factory.mktemp("archive") / "site"
-    shutil.copytree(ROOT / "tests/fixtures/archive", site)
-    build(site, site / "output", search=False)
-    return site / "output"
+@pytest.fixture
+def archive(archive_out: Path) -> Path:
+    return archive_out  # (conftest.py: built once for the session)
 
 
 class _Visible(HTMLParser):
