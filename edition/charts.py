@@ -3,7 +3,8 @@ scaled down to a phone's width (its text once shrank to 6 px there).
 
 Each chart is a list: every row holds its whole label and its value as text, so the chart
 reads on a narrow screen and to a screen reader, and the position or length of its mark is
-the picture. Colours come from the stylesheet, so the charts follow dark mode and print.
+the picture. The value is said once: beside the label, or, where the label (a Chinese view's,
+the text's own words) prints it, marked there; a number is not broken from its unit. Colours come from the stylesheet, so the charts follow dark mode and print.
 
 A chart is written in its view's language (``Voice``): English in the parallel and English
 views (the figures' English labels, 73.27 million yuan, gridlines of 10 thousand, 1 million);
@@ -38,6 +39,8 @@ class Bar:
     note: str = ""  # e.g. the qualifier ("nearly ")
     label_zh: str = ""  # the Chinese views' label (``label_zh``); the English where it is empty
     note_zh: str = ""  # the qualifier in Chinese (近)
+    # where ``label_zh`` prints the amount ([start, end): 近80亿元 in 减免三项社保费用近80亿元), if it does
+    amount_zh: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -53,6 +56,24 @@ class Voice:
         if self.chinese and bar.label_zh:
             return self.convert(bar.label_zh)
         return _whole(bar.label)
+
+    def label_html(self, bar: Bar) -> tuple[str, bool]:
+        """The label, escaped, and whether it says the amount: a Chinese view's label made of the
+        text's words prints it (投入区级财政资金2.86亿元，年均增长7327万元), and the amount is marked
+        there instead of said again beside it."""
+        if not (self.chinese and bar.label_zh and bar.amount_zh):
+            return _unbroken(escape(self.label(bar)), self.chinese), False
+        start, end = bar.amount_zh
+        whole = self.convert(bar.label_zh)
+        pieces = (bar.label_zh[:start], bar.label_zh[start:end], bar.label_zh[end:])
+        # cut as converted (a phrase across the cut converts as it does in the whole), unless the
+        # conversion is of another length (rare: then each piece as it converts alone)
+        if len(whole) == len(bar.label_zh):
+            pieces = (whole[:start], whole[start:end], whole[end:])
+        else:
+            pieces = (self.convert(pieces[0]), self.convert(pieces[1]), self.convert(pieces[2]))
+        before, after = (_unbroken(escape(piece), True) for piece in (pieces[0], pieces[2]))
+        return f'{before}<span class="amount">{escape(pieces[1])}</span>{after}', True
 
     def amount(self, value: float, note: str = "", note_zh: str = "", sign: str = "") -> str:
         """An amount of yuan: "nearly 8 billion yuan"; 近80亿元."""
@@ -106,8 +127,7 @@ def log_bars(title: str, bars: Sequence[Bar], chart_id: str, voice: Voice = ENGL
         return 100 * (math.log10(value) - math.log10(low)) / decades
 
     rows = [
-        f'<li><span class="label"><a href="{escape(bar.href)}">{escape(voice.label(bar))}</a>'
-        f' <span class="value">{escape(voice.amount(bar.value, bar.note, bar.note_zh))}</span></span>'
+        f'<li><span class="label">{_linked(bar, voice, voice.amount(bar.value, bar.note, bar.note_zh))}</span>'
         f'<span class="track" aria-hidden="true"><span class="dot" style="left:{x(bar.value):.1f}%"></span></span></li>'
         for bar in bars
     ]
@@ -137,8 +157,7 @@ def waterfall(title: str, steps: Sequence[Bar], total_label: str, chart_id: str,
     start = 0.0
     for i, step in enumerate(steps):
         rows.append(
-            f'<li><span class="label"><a href="{escape(step.href)}">{escape(voice.label(step))}</a>'
-            f' <span class="value">{escape(voice.amount(step.value, sign="+"))}</span></span>'
+            f'<li><span class="label">{_linked(step, voice, voice.amount(step.value, sign="+"))}</span>'
             f'<span class="bar-track" aria-hidden="true"><span class="bar step-{i}" '
             f'style="left:{pct(start):.1f}%;width:{pct(step.value):.1f}%"></span></span></li>'
         )
@@ -153,6 +172,27 @@ def waterfall(title: str, steps: Sequence[Bar], total_label: str, chart_id: str,
         + "".join(rows)
         + "</ol></div>"
     )
+
+
+# A number and what it counts, kept on one line in a label on a phone (the 83 / villages, 4个 /
+# 地区): in English the space before the word a no-break space; in Chinese the number with its
+# 万 or 亿 and the character after it (its measure word or unit) in a span that does not break.
+_NUMBER_EN = re.compile(r"(?<![\w&#])(\d[\d.,]*) (?=[A-Za-z])")
+_NUMBER_ZH = re.compile(r"\d[\d.,]*(?:%|(?:万亿|[万亿])?[\u3400-\u9fff])")
+
+
+def _unbroken(html: str, chinese: bool) -> str:
+    if chinese:
+        return _NUMBER_ZH.sub(lambda m: f'<span class="nb">{m[0]}</span>', html)
+    return _NUMBER_EN.sub("\\1\u00a0", html)
+
+
+def _linked(bar: Bar, voice: Voice, amount: str) -> str:
+    """A row's label, linked to its figure's row in the table, and its amount, said once: in the
+    label where the label prints it, else beside it."""
+    label, said = voice.label_html(bar)
+    value = "" if said else f' <span class="value">{escape(amount)}</span>'
+    return f'<a href="{escape(bar.href)}">{label}</a>{value}'
 
 
 def _words(value: float) -> str:

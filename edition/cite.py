@@ -82,7 +82,7 @@ def cite(edition: Edition, article: Article, block: Block | None = None) -> Cita
     published = edition.config.published
     url = edition.config.base_url + article.url + (f"#{block.id}" if block else "") if published else ""
     at = f" {url}." if url else ""
-    passage_zh = f"，{passage_label(article, block, 'zh')}" if block else ""
+    passage_zh = f"{GBT_LOCATOR}{passage_label(article, block, 'zh')}" if block else ""
     passage_en = f", {passage_label(article, block)}" if block else ""
     edition_title = f"{info.newspaper_en}, {_english_date(info.date)}, Page {info.page}: An Annotated Bilingual Edition"
     # an article not yet translated (no English title) has no translation to cite: its
@@ -106,7 +106,7 @@ def cite(edition: Edition, article: Article, block: Block | None = None) -> Cita
     parts: tuple[tuple[str, str], ...] = ()
     if block is None:  # passage_label(…, "zh") is the article's Chinese name and the part's
         mark = _mark(title_zh + info.newspaper_zh)
-        passage = f"，{article_name(article, 'zh')} {mark}part{mark}"
+        passage = f"{GBT_LOCATOR}{article_name(article, 'zh')} {mark}part{mark}"
         pattern_zh = tuple(_gbt_original(title_zh, info, passage).split(mark))
         parts = tuple(part_names(article).items())
     if block is None and title_en:  # passage_label() is the article's name and the passage's part
@@ -132,8 +132,15 @@ def _mark(text: str) -> str:
     return mark
 
 
+# Before a passage's place in a GB/T 7714 citation, as before any locator there: GB/T 7714-2015's
+# marks (its clause 6, in a Chinese citation as in any) are the Western ones, each before the item
+# it marks, and ":" is the one before the place cited within a work (引文页码, "2000: 29"; a
+# newspaper's page is its date's "(12)"). The locator was "，" after the ", " before the date.
+GBT_LOCATOR = ": "
+
+
 def _gbt_original(title_zh: str, info: PageInfo, passage_zh: str) -> str:
-    """The original in GB/T 7714 (``passage_zh``: "，携手新疆墨玉 第3段" for a passage, or "")."""
+    """The original in GB/T 7714 (``passage_zh``: ": 携手新疆墨玉 第3段" for a passage, or "")."""
     return f"{title_zh}[N]. {info.newspaper_zh}, {info.date}({info.page}){passage_zh}."
 
 

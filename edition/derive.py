@@ -254,7 +254,25 @@ def _bar(figure: Figure, block: Block, qualifier: str = "") -> Bar:
     end = figure.start + len(figure.text)
     label_zh = figure.label_zh or clause_zh(block.zh, figure.start, end)
     note, note_zh = (f"{qualifier} ", QUALIFIER_ZH[qualifier]) if qualifier else ("", "")
-    return Bar(figure.label_en or figure.text, figure.value, f"#{figure.id}", note, label_zh, note_zh)
+    label = figure.label_en or figure.text
+    return Bar(
+        label, figure.value, f"#{figure.id}", note, label_zh, note_zh, _printed_in(figure, block, label_zh, note_zh)
+    )
+
+
+def _printed_in(figure: Figure, block: Block, label_zh: str, note_zh: str) -> tuple[int, int] | None:
+    """Where the Chinese label prints the figure (with its qualifier, 近80亿元), if it does: the
+    words of the text around it always do (the chart then says the amount there, once)."""
+    if figure.label_zh:  # the editor's words: the figure where they hold it once, whole
+        places = [m.start() for m in re.finditer(re.escape(figure.text), label_zh)]
+        at = places[0] if len(places) == 1 and not re.search(r"[0-9.,]$", label_zh[: places[0]]) else -1
+    else:  # the clause, a piece of the block's text: the figure's own place in it
+        begin = block.zh.rfind(label_zh, 0, figure.start + len(label_zh))
+        at = figure.start - begin if begin >= 0 and begin + len(label_zh) >= figure.start + len(figure.text) else -1
+    if at < 0 or label_zh[at : at + len(figure.text)] != figure.text:
+        return None
+    start = at - len(note_zh) if note_zh and label_zh[:at].endswith(note_zh) else at
+    return start, at + len(figure.text)
 
 
 def _by_theme(figures: Sequence[Figure], themes: Sequence[Theme]) -> list[tuple[Theme | None, list[Figure]]]:

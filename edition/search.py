@@ -14,6 +14,12 @@ a space between any two Chinese characters (charabia splits Chinese from digits 
 letters by itself), and the search page splits a query the same way (static/search.js):
 every run of characters in the text is found, and the page keeps the passages that hold the
 query whole. The pages served are not changed.
+
+What those added spaces hide is told to the search page by empty elements with an id, which
+Pagefind records as anchors (their place among its words) without adding a word: ``_sp`` where
+the text itself has a space between Chinese characters (高位统筹 凝聚帮扶共识: the search page
+takes the added spaces out of an excerpt and keeps that one), and ``_en`` where a passage's
+English begins (a Chinese view's excerpt is the passage's Chinese, the English view's its English).
 """
 
 from __future__ import annotations
@@ -31,19 +37,27 @@ from edition.views import HAN, to_hant
 
 BUNDLE = "pagefind"
 
-# A caption's Chinese and English, side by side (edition/blockhtml.py photo()).
-_CAPTION_LANGUAGES = re.compile(r"</span><span lang=")
+# Where a passage's English begins: a pair's (edition/blockhtml.py), a caption's after its Chinese
+# (photo(): side by side, and Pagefind joins a passage's Chinese to its English: "示范区The").
+_ENGLISH = re.compile(r'<(?:p|span) class="en" lang="en">|(?<=</span>)(?=<span lang="en">)')
+ENGLISH_MARK = '<i id="_en"></i>'
+SPACE_MARK = '<i id="_sp"></i>'
+# A space of the text's own between two Chinese characters or their punctuation, tags skipped
+# (a tag is matched whole first, so an attribute's text is never read as the text's).
+_CJK = f"{HAN}\u3000-\u303f\uff00-\uffef"
+_OWN_SPACE = re.compile(f"(<[^>]*>)|([{_CJK}](?:</[^>]*>)*)[ \u3000]+(?=(?:<[^/][^>]*>)*[{_CJK}])")
 # Between two Chinese characters, a space; the titles Pagefind shows (its metadata, and those
 # it reads from data-title-hant and data-title-en: edition/render.py's search_title) as they are.
 _BETWEEN_HAN = re.compile(f'((?:data-pagefind-meta|data-title-hant|data-title-en)="[^"]*")|([{HAN}])(?=[{HAN}])')
 
 
 def one_character_words(html: str) -> str:
-    """The page as Pagefind indexes it: each Chinese character a word of its own, and a space
-    after each paragraph and between a caption's languages (Pagefind joins a passage's Chinese
-    to its English: "示范区The")."""
+    """The page as Pagefind indexes it: each Chinese character a word of its own, a space after
+    each paragraph and before a passage's English, the text's own spaces between Chinese
+    characters marked, and where a passage's English begins."""
+    html = _OWN_SPACE.sub(lambda m: m[1] or f"{m[2]} {SPACE_MARK}", html)
     html = _BETWEEN_HAN.sub(lambda m: m[1] or m[2] + " ", html).replace("</p>", " </p>")
-    return _CAPTION_LANGUAGES.sub("</span> <span lang=", html)
+    return _ENGLISH.sub(lambda m: " " + ENGLISH_MARK + m[0], html)
 
 
 def search_index(files: Mapping[str, bytes]) -> dict[str, bytes]:

@@ -95,20 +95,54 @@
       }
       found[key].hits.push(at);
     });
-    return order.map(function (key) { var p = found[key]; p.words = words; p.zws = zws; return p; });
+    // the index's marks (edition/search.py): the text's own spaces between Chinese characters
+    // (the word after each), and where each passage's English begins
+    var marks = data.anchors || [];
+    var spaces = marks.filter(function (a) { return a.id === "_sp"; }).map(function (a) { return a.location; });
+    var english = marks.filter(function (a) { return a.id === "_en"; }).map(function (a) { return a.location; });
+    return order.map(function (key) {
+      var p = found[key];
+      p.words = words;
+      p.zws = zws;
+      p.spaces = spaces;
+      var en = p.id ? english.filter(function (at) { return at > p.start && at < p.end; }) : [];
+      p.english = en.length ? en[0] : -1;
+      return p;
+    });
   }
 
-  function excerpt(p) {
-    // Up to 40 words of the passage around its first match, the matches marked. Pagefind's
-    // words are escaped text: only the <mark> elements made here become markup.
-    var first = Math.min.apply(null, p.hits);
+  // The part of a passage an excerpt shows: in a Chinese view its Chinese, in the English view
+  // its English (the index holds the parallel pages: both), the whole in the parallel view. Where
+  // the query is found only in the other language (a Chinese word on the English page), that
+  // part: an excerpt shows what was found.
+  function part(p) {
+    if (p.english < 0 || !view) { return { start: p.start, end: p.end, hits: p.hits }; }
+    var parts = [{ start: p.start, end: p.english }, { start: p.english, end: p.end }];
+    if (view === "en/") { parts.reverse(); }
+    for (var i = 0; i < 2; i++) {
+      var s = parts[i].start, e = parts[i].end;
+      var hits = p.hits.filter(function (at) { return at >= s && at < e; });
+      if (hits.length) { return { start: s, end: e, hits: hits }; }
+    }
+    return { start: parts[0].start, end: parts[0].end, hits: [] };
+  }
+
+  var OWN = "\ue000"; // the text's own space while the index's are taken out
+  function excerpt(whole) {
+    // Up to 40 words of the passage (of its part in the view's language) around its first
+    // match, the matches marked. Pagefind's words are escaped text: only the <mark> elements
+    // made here become markup.
+    var p = part(whole);
+    var first = p.hits.length ? Math.min.apply(null, p.hits) : p.start;
     var start = Math.max(p.start, Math.min(first - 12, p.end - 40));
     var end = Math.min(p.end, start + 40);
-    var sep = p.zws ? "" : " ";
+    var sep = whole.zws ? "" : " ";
     var html = start > p.start ? "… " : "";
     for (var i = start; i < end; i++) {
-      var word = (p.words[i] || "").replace(/<[^>]*>/g, "");
-      html += (p.hits.indexOf(i) >= 0 ? "<mark>" + word.trim() + "</mark>" + word.slice(word.trimEnd().length) : word) + sep;
+      var word = (whole.words[i] || "").replace(/<[^>]*>/g, "");
+      var after = word.slice(word.trimEnd().length);
+      if (after && i + 1 < end && whole.spaces.indexOf(i + 1) >= 0) { after = OWN; }
+      html += (p.hits.indexOf(i) >= 0 ? "<mark>" + word.trim() + "</mark>" : word.trimEnd()) + after + sep;
     }
     if (end < p.end) { html += " …"; }
     var out = document.createElement("p");
@@ -119,7 +153,8 @@
     // not the apostrophe of English: in ’98)
     var joined = out.innerHTML.replace(gap, "$1").replace(gap, "$1").replace(/<\/mark><mark>/g, "");
     joined = joined.replace(/([“‘](?:<mark>)?)\s+/g, "$1").replace(/\s+((?:<\/mark>)?”)/g, "$1");
-    out.innerHTML = traditional(joined.replace(new RegExp("([" + CJK + "](?:</mark>)?)\\s+(’)", "g"), "$1$2"));
+    joined = traditional(joined.replace(new RegExp("([" + CJK + "](?:</mark>)?)\\s+(’)", "g"), "$1$2"));
+    out.innerHTML = joined.split(OWN).join(" ");
     return out;
   }
 

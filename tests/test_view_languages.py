@@ -70,17 +70,21 @@ def test_a_chinese_views_charts_are_chinese_and_the_others_english(out: Path) ->
         '<div class="chart" id="chart-money" lang="zh-Hans"><ol class="dotplot" style="--decades:6" aria-label="报道中的金额">'
         in zh
     )
-    assert '<span class="value">近80亿元</span>' in zh and '<span class="value">+1385万元</span>' in zh
+    # each amount said once, where the label (the text's words) prints it (a usage walk: it was said again beside it)
+    assert '<span class="amount">近80亿元</span>' in zh and '<span class="amount">1385万元</span>' in zh
     assert (
         '<span class="label">合计（本站相加所得，原文未载） <span class="value">3983万元</span>' in zh
     )  # 39.83 million
     # every qualifier with its amount, as printed (将超过10亿元, 预计约806万元), in every view (review 13)
-    assert '<span class="value">超过10亿元</span>' in zh and '<span class="value">约806万元</span>' in zh
+    assert '<span class="amount">超过10亿元</span>' in zh and '<span class="amount">预计约806万元</span>' in zh
     assert '<span class="value">more than 1 billion yuan</span>' in money[""]
     # a label: the words of the text that print the amount (the clause before too, where it says little alone)
-    assert '<a href="#paired-assistance-p4-n4">投入区级财政资金2.86亿元，年均增长7327万元</a>' in zh
     assert (
-        '<div class="chart" id="chart-money" lang="zh-Hant">' in hant and '<span class="value">近80億元</span>' in hant
+        '<a href="#paired-assistance-p4-n4">投入区级财政资金<span class="nb">2.86亿元</span>，年均增长'
+        '<span class="amount">7327万元</span></a>' in zh
+    )
+    assert (
+        '<div class="chart" id="chart-money" lang="zh-Hant">' in hant and '<span class="amount">近80億元</span>' in hant
     )
     for chinese, script in ((zh, "zh"), (hant, "zh-hant")):
         text = re.sub(r"<[^>]*>", " ", chinese)
@@ -89,9 +93,10 @@ def test_a_chinese_views_charts_are_chinese_and_the_others_english(out: Path) ->
     # the same amounts in every view: each dot and bar at the same place, linked to the same row
     marks = {view: re.findall(r'href="(#[^"]+)"|style="(left:[^"]+)"', chart) for view, chart in money.items()}
     assert marks[""] and all(m == marks[""] for m in marks.values())
-    # on a phone a Chinese amount broke at a line's end (近 / 80亿元, +498 / 万元)
+    # on a phone a Chinese amount broke at a line's end (近 / 80亿元, +498 / 万元; tests/test_chart_amounts.py)
     css = (ROOT / "static/figures.css").read_text(encoding="utf-8")
-    assert '.chart[lang|="zh"] .value { white-space: nowrap; }' in css
+    assert "white-space: nowrap; }" in css.split(".chart .value {", 1)[1].split("\n", 1)[0]
+    assert ".chart .amount { font-weight: bold; font-variant-numeric: tabular-nums; white-space: nowrap; }" in css
 
 
 def test_amounts_in_chinese_keep_their_figures() -> None:

@@ -30,7 +30,7 @@ def test_a_chinese_views_passage_citation_is_of_the_original(served_site: Site, 
     edition = served_site.result.edition
     article = next(a for a in edition.articles if a.id == "moyu")
     expected = cite(edition, article, edition.blocks_by_id["moyu-p3"]).gbt_original
-    assert expected == "携手新疆墨玉 坚决打赢脱贫攻坚战[N]. 中国改革报, 2020-05-25(12)，携手新疆墨玉 第3段."
+    assert expected == "携手新疆墨玉 坚决打赢脱贫攻坚战[N]. 中国改革报, 2020-05-25(12): 携手新疆墨玉 第3段."
     page = new_page(browser)
     page.goto(served_site.url + view + ARTICLE)
     page.locator('[id="moyu-p3"] > a.pl').click()
