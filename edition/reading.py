@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from edition.errors import BuildError, Diagnostics, Loc
 from edition.lexicon import Lexicon, load_lexicon
@@ -81,6 +82,9 @@ class Reading:
     # CC-CEDICT's entries and the HSK levels of the words above, loaded once, before the
     # rendering workers fork (they share it)
     lexicon: Lexicon | None = None
+    # the vocabulary pages' rows, one for each word in each reading, made as first asked
+    # (edition/reading_out.py vocabulary(): every vocabulary holding a word holds its one row)
+    rows: dict[tuple[str, str, str, str], Any] = field(default_factory=dict, compare=False, repr=False)
 
     def words(self, blocks: Sequence[Block]) -> list[Token]:
         """The words of ``blocks``, each once, in order of first appearance (the same text

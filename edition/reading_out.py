@@ -10,7 +10,7 @@ from typing import Any
 import orjson
 
 from edition.lexicon import Entry, Lexicon, parts
-from edition.model import Article, Edition, Entity
+from edition.model import Article, Edition
 from edition.reading import Reading, article_blocks, reading_of
 from edition.segment import Token
 from edition.typography import curly_quotes
@@ -89,30 +89,47 @@ class VocabularyRow:
     text: str
     pinyin: str
     gloss: str  # CC-CEDICT's senses for the reading in context, or the name in English
-    level: str  # HSK level, "" where the word has none
-    entity: Entity | None  # a name or term of the glossary: its note is the edition's
+    level: str = ""  # HSK level, "" where the word has none
+    entity: str = ""  # a name or term of the glossary, its id: its note is the edition's
+    entity_type: str = ""  # and its type (place, person...), said beside its English
     number: bool = False  # a number with its unit (no dictionary has 16.4万人)
     made_of: str = ""  # for a word CC-CEDICT lacks: the words it is made of, with their senses
 
 
 def vocabulary(edition: Edition, article: Article) -> list[VocabularyRow]:
-    """Every word of the article (its captions too), once, in order of first appearance."""
+    """Every word of the article (its captions too), once, in order of first appearance.
+
+    A word's row is the same in every article that reads it so (its text, reading, name and
+    kind make it), so the site has one row for it, made when first asked and then shared: an
+    archive's vocabularies are 190,000 rows at 1,000 articles, of some 20,000 words, and the
+    dev server, which asks every vocabulary again after an edit, made and digested each row
+    anew (most of an edit's time)."""
     reading = reading_of(edition)
-    lexicon = reading.lexicon
-    rows = []
+    rows: dict[tuple[str, str, str, str], VocabularyRow] = reading.rows
+    out = []
     for token in reading.words(article_blocks(edition, article)):
-        entity = reading.entities.get(token.entity) if token.entity else None
-        if entity is not None:
-            rows.append(VocabularyRow(token.text, token.pinyin, entity.en, "", entity))
-        else:
-            gloss = senses_for(lexicon, token) if lexicon is not None else ""
-            pieces = parts(lexicon, token.text) if lexicon is not None and not gloss else []
-            made_of = ""
-            if lexicon is not None and len(pieces) > 1:  # not in CC-CEDICT: the words it is made of
-                made_of = " + ".join(f"{p} ({senses_for(lexicon, Token(p, 0, 'word'), 2) or '?'})" for p in pieces)
-            level = lexicon.level(token.text) if lexicon is not None else ""
-            rows.append(VocabularyRow(token.text, token.pinyin, gloss, level, None, token.kind == "number", made_of))
-    return rows
+        key = (token.text, token.pinyin, token.entity, token.kind)
+        row = rows.get(key)
+        if row is None:
+            row = rows[key] = _row(reading, token)
+        out.append(row)
+    return out
+
+
+def _row(reading: Reading, token: Token) -> VocabularyRow:
+    """A word's row: a name's English and type, else CC-CEDICT's senses for its reading (or, for
+    a word it lacks, the words it is made of), and its HSK level."""
+    lexicon = reading.lexicon
+    entity = reading.entities.get(token.entity) if token.entity else None
+    if entity is not None:
+        return VocabularyRow(token.text, token.pinyin, entity.en, entity=entity.id, entity_type=entity.type)
+    gloss = senses_for(lexicon, token) if lexicon is not None else ""
+    pieces = parts(lexicon, token.text) if lexicon is not None and not gloss else []
+    made_of = ""
+    if lexicon is not None and len(pieces) > 1:  # not in CC-CEDICT: the words it is made of
+        made_of = " + ".join(f"{p} ({senses_for(lexicon, Token(p, 0, 'word'), 2) or '?'})" for p in pieces)
+    level = lexicon.level(token.text) if lexicon is not None else ""
+    return VocabularyRow(token.text, token.pinyin, gloss, level, number=token.kind == "number", made_of=made_of)
 
 
 def senses_for(lexicon: Lexicon, token: Token, limit: int = 4) -> str:

@@ -282,9 +282,9 @@ class Rows:
             if r.gloss and not r.entity:  # a dictionary's senses alone: the cell is English
                 here, meaning = ' lang="en"', self._english(r.gloss, "", "")
             elif r.entity:
-                href = esc(self.url("entity/" + r.entity.id + "/"))
+                href = esc(self.url("entity/" + r.entity + "/"))
                 word = f'<a href="{href}">{word}</a>'
-                meaning = f'{self._english(r.gloss, open_en, close_en)}{po}{esc(t("type_" + r.entity.type))}{semicolon}<a href="{href}">{see_note}</a>{pc}'
+                meaning = f'{self._english(r.gloss, open_en, close_en)}{po}{esc(t("type_" + r.entity_type))}{semicolon}<a href="{href}">{see_note}</a>{pc}'
             elif r.number:
                 meaning = number_word
             else:

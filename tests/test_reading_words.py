@@ -220,3 +220,24 @@ def test_the_lexicon_answers_a_words_senses_by_its_reading_here() -> None:
     assert "to walk" in lexicon.senses("行", "xíng")
     assert "row" in lexicon.senses("行", "hāng") and "to walk" in lexicon.senses("行", "hāng", 50)
     assert lexicon.senses("区", "qū", 1) == lexicon.senses("区", "Qū", 1) == "area"
+
+
+def test_a_word_has_one_row_in_every_vocabulary_that_reads_it_so(edition: Edition) -> None:
+    """The site's vocabularies share their words' rows (reading_out.vocabulary): a word read the
+    same way in two articles is the same row, made once a build, which the dev server digests
+    once (each article's vocabulary made and digested anew was most of an edit's time at 1,000
+    articles); a name's row says its id and type, not the whole name with its mentions."""
+    from edition.reading_out import vocabulary
+
+    vocabularies = [vocabulary(edition, article) for article in edition.articles]
+    by_word: dict[tuple[str, str], list[object]] = {}
+    for rows in vocabularies:
+        for row in rows:
+            by_word.setdefault((row.text, row.pinyin), []).append(row)
+    shared = [rows for rows in by_word.values() if len(rows) > 1]
+    assert len(shared) > 100  # the page's articles share hundreds of words
+    assert all(all(row is rows[0] for row in rows) for rows in shared)
+    # asked again (the other view's page), the same rows
+    assert all(a is b for a, b in zip(vocabulary(edition, edition.articles[0]), vocabularies[0], strict=True))
+    moyu = next(row for rows in vocabularies for row in rows if row.text == "墨玉县")
+    assert (moyu.entity, moyu.entity_type, moyu.gloss) == ("moyu-county", "place", "Moyu County")
