@@ -148,7 +148,7 @@ class Writer:
     def _note_about(self, e: Entity) -> str:
         t = self.t
         return (
-            f'  <span class="note-kind"{self.unsearched}>{esc(t("note_kind_" + e.note_kind))} · {esc(t("type_" + e.type))}</span>\n'
+            f'  <span class="note-kind"{self.unsearched}>{esc(t("name_note_" + e.note_kind).replace("{type}", t("about_" + e.type)))}</span>\n'
             f'  <b><span lang="{self.view.zh_lang}">{esc(self.zh(e.zh))}</span>'
             f' <i lang="zh-Latn-pinyin">{esc(e.pinyin)}</i> <span lang="en">{esc(curly_quotes(e.en))}</span></b>\n'
             f'  <span id="nt-{esc(e.id)}" class="note-text" lang="en">{chinese_in_english(render_english(e.note), self.view)}</span>'
@@ -177,7 +177,7 @@ class Writer:
             back, every = esc(t("back_to_text")), esc(t("all_mentions"))
             for e, first in entities:
                 out.append(
-                    f'<li id="n-{esc(e.id)}" class="note note-{esc(e.note_kind)} t-{esc(e.type)}">\n'
+                    f'<li id="n-{esc(e.id)}" class="note note-{esc(e.note_kind)}">\n'
                     f"{self.note_about(e)}\n"
                     f'  <span class="note-links"{no}>\n    <a href="#{esc(first)}">{back}</a> ·\n'
                     f'    <a href="{esc(self.url("entity/" + e.id + "/"))}">{every}{po}{len(e.mentions)}{pc}</a>\n'
