@@ -155,9 +155,14 @@ class Writer:
         )
 
     def note_list(
-        self, notes: Sequence[Note], entities: Iterable[tuple[Entity, str]] = (), folded: bool = False
+        self,
+        notes: Sequence[Note],
+        entities: Iterable[tuple[Entity, str]] = (),
+        folded: bool = False,
+        passages: Mapping[str, Sequence[tuple[str, str]]] | None = None,
     ) -> Markup:
-        """The notes of a page: its names' (each with the way back to its first mark), then its own."""
+        """The notes of a page: its names' (each with the way back to its first mark, and to its
+        first mark in each later passage: ``passages``, from marks.passages_in), then its own."""
         entities = list(entities)
         if not notes and not entities:
             return Markup("")
@@ -178,7 +183,13 @@ class Writer:
             for e, first in entities:
                 out.append(
                     f'<li id="n-{esc(e.id)}" class="note note-{esc(e.note_kind)}">\n'
-                    f"{self.note_about(e)}\n"
+                    # shown only as the link's target (an inline style of article.html): the way
+                    # back to the passage the reader came from
+                    + "".join(
+                        f'<a id="n-{esc(e.id)}~{esc(block)}"{no} href="#{esc(mark)}" hidden>{back}</a>\n'
+                        for block, mark in (passages or {}).get(e.id, ())
+                    )
+                    + f"{self.note_about(e)}\n"
                     f'  <span class="note-links"{no}>\n    <a href="#{esc(first)}">{back}</a> ·\n'
                     f'    <a href="{esc(self.url("entity/" + e.id + "/"))}">{every}{po}{len(e.mentions)}{pc}</a>\n'
                     "  </span></li>\n"

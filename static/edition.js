@@ -110,7 +110,6 @@
   // the focus away from the text's names.
   var popover = null;
   var owner = null;
-  var words = doc.body.dataset;  // the close control's name, "(main form: %)"
   function close() {
     if (popover) { popover.remove(); }
     popover = null;
@@ -142,7 +141,7 @@
     var up = height <= above || (height > below && above > below);
     var room = up ? above : below;
     if (height > room) { style.maxHeight = Math.max(room, 120) + "px"; height = pop.offsetHeight; }
-    style.left = Math.max(scrollX + 8, Math.min(scrollX + box.left, scrollX + root.clientWidth - pop.offsetWidth - 8)) + "px";
+    style.left = scrollX + Math.max(8, Math.min(box.left, root.clientWidth - pop.offsetWidth - 8)) + "px";
     style.top = scrollY + (up ? box.top - 6 - height : box.bottom + 6) + "px";
   }
   // Closed by its close control or Escape, the focus goes back to what opened it.
@@ -159,7 +158,7 @@
     popover.setAttribute("role", "note");
     // a visible close control, for touch above all (a sheet leaves no "outside" in sight to
     // tap); its × is edition.css's, not read aloud
-    var button = popover.appendChild(el("button", "close", words.close));
+    var button = popover.appendChild(el("button", "close", doc.body.dataset.close));
     button.type = "button";
     button.onclick = closeBack;
     popover.appendChild(content);
@@ -169,13 +168,14 @@
   }
   // A note as the popover shows it: its links resolved against the page it was read from (a
   // note read from an article's page, on the front page), and without "Back to the text", which
-  // in a popover beside the name would lead to the article's first mention.
+  // in a popover beside the name would lead to the article's first mention (nor its hidden
+  // ways back to later passages, for readers without JavaScript: marks.py).
   function noteContent(note, link, from) {
     var box = el("div");
     box.innerHTML = note.innerHTML;
     tapped(box.querySelector("b"), link);
     box.querySelectorAll("[id]").forEach(function (node) { node.removeAttribute("id"); });
-    box.querySelectorAll(".note-links a").forEach(function (a) {
+    box.querySelectorAll(".note-links a, a[hidden]").forEach(function (a) {
       var href = a.getAttribute("href");
       if (href.charAt(0) !== "#") { a.href = new URL(href, from || location.href).href; return; }
       var after = a.nextSibling;
@@ -189,9 +189,9 @@
   // with the heading's form said to be the name's main form (usage walk: the heading was not the
   // word tapped).
   function tapped(heading, link) {
-    var said = link.textContent.trim();
-    if (!heading || [].some.call(heading.children, function (form) { return form.textContent.trim().toLowerCase() === said.toLowerCase(); })) { return; }
-    var pattern = words.main.split("%");
+    var said = link.textContent;  // (a mark's text, and a form's, has no space around it)
+    if (!heading || [].some.call(heading.children, function (form) { return form.textContent.toLowerCase() === said.toLowerCase(); })) { return; }
+    var pattern = doc.body.dataset.main.split("%");
     var main = el("span", "main-form", pattern[0]);
     var head = el("b", "tapped", said);
     head.lang = link.closest("[lang]").lang;
@@ -213,7 +213,7 @@
     if (root.dataset.marks === "off") { return false; }
     var href = link.getAttribute("href");
     var hash = href.indexOf("#");
-    var id = href.slice(hash + 1);
+    var id = href.slice(hash + 1).split("~")[0];  // (a later passage's name: by way of its way back, marks.py)
     if (hash === 0) {
       var note = doc.getElementById(id);
       if (!note) { return false; }
@@ -304,7 +304,7 @@
     [].forEach.call(notes.children, function (li, i) { number[li.id] = i + 1; });
     doc.querySelectorAll("main a.m.f").forEach(function (link) {
       var target = link.getAttribute("href");
-      var n = target.charAt(0) === "#" ? number[target.slice(1)] : undefined;
+      var n = target.charAt(0) === "#" ? number[target.slice(1).split("~")[0]] : undefined;
       if (n) {
         // a thin space after the number: copied from a PDF, 幹部²¹14人 read "幹部2114人"
         var sup = el("sup", "note-num", n + "\u2009");

@@ -31,12 +31,18 @@ LABELS = {"": "Note on this place", "en/": "Note on this place", "zh/": "地名�
 def test_a_notes_label_says_plainly_what_it_is(served_site: Site, view: str) -> None:
     """Readers did not understand "Gloss · Place" (the note's kind · the name's kind)."""
     html = (served_site.out / view / PAIRED / "index.html").read_text(encoding="utf-8")
-    note = re.search(r'<li id="n-chaoyang-district"[^>]*>\s*<span class="note-kind"[^>]*>([^<]*)<', html)
+    note = re.search(
+        r'<li id="n-chaoyang-district"[^>]*>\s*(?:<a [^>]*hidden>[^<]*</a>\s*)*<span class="note-kind"[^>]*>([^<]*)<',
+        html,
+    )
     assert note, "no note on Chaoyang District"
     assert note.group(1) == LABELS[view]
     labels = set(re.findall(r'<span class="note-kind"[^>]*>([^<]*)<', html))
     assert not any("·" in label or "Gloss" in label or "简注" in label or "簡註" in label for label in labels), labels
-    background = re.search(r'<li id="n-nineteenth-party-congress"[^>]*>\s*<span class="note-kind"[^>]*>([^<]*)<', html)
+    background = re.search(
+        r'<li id="n-nineteenth-party-congress"[^>]*>\s*(?:<a [^>]*hidden>[^<]*</a>\s*)*<span class="note-kind"[^>]*>([^<]*)<',
+        html,
+    )
     assert background and background.group(1) == {"zh/": "事件背景说明", "zh-hant/": "事件背景說明"}.get(
         view, "Background to this event"
     )
@@ -76,7 +82,7 @@ def test_a_note_opened_from_an_alias_is_headed_by_what_was_tapped(
     page.locator("#popover .close").tap()
     popover.wait_for(state="detached")
     first = page.locator(
-        'main a.m[href="#n-chaoyang-district"]', has_text=re.compile("^(朝阳区|朝陽區|Chaoyang District)$")
+        'main a.m[href^="#n-chaoyang-district"]', has_text=re.compile("^(朝阳区|朝陽區|Chaoyang District)$")
     ).first
     first.scroll_into_view_if_needed()
     first.tap()
@@ -97,7 +103,7 @@ def two_names(page: Any, text: str = "e") -> tuple[Any, Any]:
 def assert_open(page: Any, mark: Any, what: str) -> Any:
     popover = page.locator("#popover")
     popover.wait_for(state="visible")
-    note = mark.get_attribute("href").split("#")[1]
+    note = mark.get_attribute("href").split("#")[1].split("~")[0]
     expected = " ".join(str(page.locator(f"[id='{note}'] .note-text").text_content()).split())[:30]
     assert expected in " ".join(popover.inner_text().split()), f"{what}: not its note"
     close = popover.locator("button.close")
@@ -218,5 +224,64 @@ def test_a_desks_popover_leaves_the_lines_after_the_name_in_sight(served_site: S
     box, name = popover.bounding_box(), mark.bounding_box()
     assert box["y"] >= name["y"] + name["height"], f"not below the name: {box} {name}"
     assert box["y"] + box["height"] <= DESK["height"], "the note runs off the screen"
+    assert page.errors == []
+    page.context.close()
+
+
+# --- 5. without JavaScript, back to the passage the reader came from ---------------------------
+
+
+@pytest.mark.parametrize("view", ["", "zh/"], ids=["parallel", "zh"])
+def test_without_javascript_back_to_the_text_returns_to_the_passage_left(
+    served_site: Site, browser: Any, view: str
+) -> None:
+    """A note's "Back to the text" led to the name's first mention, wherever the reader came from."""
+    page = new_page(browser, viewport=DESK, java_script_enabled=False)
+    page.goto(served_site.page_url(f"{view}{PAIRED}index.html"))
+    later = page.locator("#paired-assistance-p5-m2")  # 朝阳区 in ¶5; its first mention is in ¶1
+    assert later.inner_text() == "朝阳区"
+    later.click()
+    page.wait_for_url("**#n-chaoyang-district~paired-assistance-p5")
+    note = page.locator("#n-chaoyang-district")
+    back = note.get_by_role("link", name="返回正文" if view else "Back to the text")
+    assert back.count() == 1, "one way back in sight"
+    assert note.locator(".note-text").is_visible()
+    top = note.evaluate("n => n.getBoundingClientRect().top")
+    assert 0 <= top < 100, f"the note is not at the window's top: {top}"
+    back.click()
+    page.wait_for_url("**#paired-assistance-p5-m2")
+    assert page.evaluate("document.querySelector(':target').id") == "paired-assistance-p5-m2"
+    # from the first mention, the way back is to it, as before
+    page.locator("#paired-assistance-p1-m5").click()
+    page.wait_for_url("**#n-chaoyang-district")
+    back = note.get_by_role("link", name="返回正文" if view else "Back to the text")
+    assert back.count() == 1
+    back.click()
+    page.wait_for_url("**#paired-assistance-p1-m5")
+    page.context.close()
+
+
+def test_a_later_passages_name_opens_its_note_with_javascript(served_site: Site, browser: Any) -> None:
+    """With JavaScript the same name opens its note (not its hidden way back), and is printed
+    with its note's number."""
+    page = desk(browser)
+    page.goto(served_site.page_url(f"{PAIRED}index.html"))
+    page.evaluate("document.documentElement.dataset.marks = 'all'")
+    later = page.locator("#paired-assistance-p5-m2")
+    later.click()
+    popover = page.locator("#popover")
+    popover.wait_for()
+    assert "A large district" in popover.inner_text()
+    assert popover.get_by_role("link", name="Back to the text").count() == 0
+    # printed, a first mention in a later passage than the name's first (in its language: 北京 in
+    # ¶2 of an article whose ¶1 names Beijing only in the English) carries its note's number
+    page.goto(served_site.page_url("2020-05-25/p12/urban-renewal/index.html"))
+    mark = page.locator("#urban-renewal-p2-m3")
+    assert mark.get_attribute("href") == "#n-beijing~urban-renewal-p2"
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    number = page.locator("#urban-renewal-p2-m3 + sup.note-num")
+    assert number.count() == 1
+    notes = page.locator("ol.entity-notes > li").evaluate_all("lis => lis.map(li => li.id)")
+    assert number.inner_text().strip() == str(notes.index("n-beijing") + 1)
     assert page.errors == []
     page.context.close()
