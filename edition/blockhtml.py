@@ -148,16 +148,21 @@ class Writer:
     def _note_about(self, e: Entity) -> str:
         t = self.t
         return (
-            f'  <span class="note-kind"{self.unsearched}>{esc(t("note_kind_" + e.note_kind))} · {esc(t("type_" + e.type))}</span>\n'
+            f'  <span class="note-kind"{self.unsearched}>{esc(t("name_note_" + e.note_kind).replace("{type}", t("about_" + e.type)))}</span>\n'
             f'  <b><span lang="{self.view.zh_lang}">{esc(self.zh(e.zh))}</span>'
             f' <i lang="zh-Latn-pinyin">{esc(e.pinyin)}</i> <span lang="en">{esc(curly_quotes(e.en))}</span></b>\n'
             f'  <span id="nt-{esc(e.id)}" class="note-text" lang="en">{chinese_in_english(render_english(e.note), self.view)}</span>'
         )
 
     def note_list(
-        self, notes: Sequence[Note], entities: Iterable[tuple[Entity, str]] = (), folded: bool = False
+        self,
+        notes: Sequence[Note],
+        entities: Iterable[tuple[Entity, str]] = (),
+        folded: bool = False,
+        passages: Mapping[str, Sequence[tuple[str, str]]] | None = None,
     ) -> Markup:
-        """The notes of a page: its names' (each with the way back to its first mark), then its own."""
+        """The notes of a page: its names' (each with the way back to its first mark, and to its
+        first mark in each later passage: ``passages``, from marks.passages_in), then its own."""
         entities = list(entities)
         if not notes and not entities:
             return Markup("")
@@ -177,8 +182,14 @@ class Writer:
             back, every = esc(t("back_to_text")), esc(t("all_mentions"))
             for e, first in entities:
                 out.append(
-                    f'<li id="n-{esc(e.id)}" class="note note-{esc(e.note_kind)} t-{esc(e.type)}">\n'
-                    f"{self.note_about(e)}\n"
+                    f'<li id="n-{esc(e.id)}" class="note note-{esc(e.note_kind)}">\n'
+                    # shown only as the link's target (an inline style of article.html): the way
+                    # back to the passage the reader came from
+                    + "".join(
+                        f'<a id="n-{esc(e.id)}~{esc(block)}"{no} href="#{esc(mark)}" hidden>{back}</a>\n'
+                        for block, mark in (passages or {}).get(e.id, ())
+                    )
+                    + f"{self.note_about(e)}\n"
                     f'  <span class="note-links"{no}>\n    <a href="#{esc(first)}">{back}</a> ·\n'
                     f'    <a href="{esc(self.url("entity/" + e.id + "/"))}">{every}{po}{len(e.mentions)}{pc}</a>\n'
                     "  </span></li>\n"

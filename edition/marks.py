@@ -122,8 +122,19 @@ class Marker:
         # the others only on hover or focus, or when the reader asks for all names. A caption
         # is read with its photograph, on its article's page: it counts on its own.
         self.first: set[tuple[Mention, str]] = set()
+        # The passage of each name's first mention in each article, in either language: its
+        # note's "Back to the text" leads there; a mark in another passage leads to the note by
+        # way of that passage's own way back (render(passages=True), passages_in()).
+        self.home: dict[tuple[str, str], str] = {}  # (block id, entity id) -> the first passage's block id
         for each in edition.all_articles:
             text: set[tuple[str, str]] = set()
+            homes: dict[str, str] = {}
+            for block in each.blocks:
+                for mention in self.mentions.get(block.id, ()):
+                    homes.setdefault(mention.entity, block.id)
+            for block in each.blocks:
+                for mention in self.mentions.get(block.id, ()):
+                    self.home[(block.id, mention.entity)] = homes[mention.entity]
             for block in each.blocks:
                 seen = set() if block.kind == "caption" else text
                 for mention in self.mentions.get(block.id, ()):
@@ -169,10 +180,14 @@ class Marker:
         convert: Callable[[str], str] = str,
         url: Callable[[str], str] = str,
         notes_at: str = "",
+        passages: bool = False,
     ) -> Markup:
         """The block's text with its marks; ``url`` turns site paths into links from this page.
         ``notes_at``: the page that holds the notes of this block's names, when it is not this
-        one (the front page leaves an article's notes to the article's page)."""
+        one (the front page leaves an article's notes to the article's page). ``passages``: on an
+        article's page a name in a later passage than its first leads to its note by way of
+        this passage's way back, "#n-<name>~<block>" (without JavaScript, "Back to the text"
+        then returns here: usage walk; blockhtml's note_list makes them, from passages_in())."""
         text = block.zh if lang == "zh" else curly_quotes(block.en)  # one character for one: offsets hold
         if notes_at:
             # An overview of the articles (the front page): each name linked at its first
@@ -186,7 +201,27 @@ class Marker:
                 s if s.href.startswith("#") else Span(s.start, s.end, url(s.href), s.css, s.id, s.describedby)
                 for s in self._spans(block, lang)
             ]
+            if passages:
+                spans = [
+                    Span(s.start, s.end, f"{s.href}~{block.id}", s.css, s.id, s.describedby)
+                    if s.href.startswith("#n-") and self.home.get((block.id, s.href[3:]), block.id) != block.id
+                    else s
+                    for s in spans
+                ]
         return render_marked(text, spans, convert)
+
+    def passages_in(self, blocks: Sequence[Block], zh: bool, en: bool) -> dict[str, list[tuple[str, str]]]:
+        """Each name's later passages in these blocks (not its first's), each with its first mark
+        in a view showing zh and/or en: the ways back of the marks render(passages=True) makes."""
+        ways: dict[str, dict[str, str]] = {}
+        for block in blocks:
+            for lang in ("zh", "en") if zh and en else ("zh",) if zh else ("en",):
+                mentions = self.mentions.get(block.id, ())
+                for mention in sorted(mentions, key=lambda m: m.start if lang == "zh" else m.en_start):
+                    start = mention.start if lang == "zh" else mention.en_start
+                    if start >= 0 and self.home.get((block.id, mention.entity), block.id) != block.id:
+                        ways.setdefault(mention.entity, {}).setdefault(block.id, self.mention_id(mention, lang))
+        return {entity: list(by_block.items()) for entity, by_block in ways.items()}
 
     def entities_in(self, blocks: Sequence[Block], zh: bool, en: bool) -> list[tuple[Entity, str]]:
         """Entities marked in these blocks in a view showing zh and/or en, in order of

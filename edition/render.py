@@ -257,6 +257,7 @@ def site_lookups(site: SiteIndex) -> dict[str, Callable[..., Any]]:
         "mentioned_in": site.mentioned_in,
         "search_terms": lambda article: site.search_terms[article.id],
         "entities_in": site.marker.entities_in,
+        "passages_in": site.marker.passages_in,
         "page_of": lambda article: site.edition.page_of(article).info,  # its newspaper page's settings
         "passage_ref": lambda article, block=None: passage_ref(site.edition.page_of(article).info, article, block),
         # a passage's names for readers ("Moyu ¶3") in both languages: a page shows one of
@@ -279,6 +280,7 @@ def page_lookups(site: SiteIndex, page: Page) -> dict[str, Callable[..., Any]]:
 
     # The front of a newspaper page leaves an article's notes to the article's page: its names link there.
     front = page.template == "home.html"
+    article = page.template == "article.html"  # its names lead back to the passage they are in (marks.py)
 
     # A block's marked text depends on the block, the language, the script, where its names'
     # notes are, and the links ``url`` makes: those it stands for by where the page is in its
@@ -293,7 +295,7 @@ def page_lookups(site: SiteIndex, page: Page) -> dict[str, Callable[..., Any]]:
         notes_at = owner.url if front and owner.kind != "page" else ""
         key = ("marked", block.id, lang, hant and lang == "zh", notes_at, where)
         return site.pieces.recent(
-            key, lambda: marker.render(block, lang, convert if lang == "zh" else str, url, notes_at)
+            key, lambda: marker.render(block, lang, convert if lang == "zh" else str, url, notes_at, article)
         )
 
     label_lang = "en" if view.show_en else "zh"

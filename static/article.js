@@ -76,7 +76,7 @@
       box.appendChild(el("dt", "", names.lines));
       box.appendChild(el("dd", "", pair.dataset.lines));
       pop.show(control, box, "passage-actions");
-      var first = pop.element().querySelector("button");
+      var first = pop.element().querySelector("button.copy");
       if (first) { first.focus({ preventScroll: true }); }
     });
   });

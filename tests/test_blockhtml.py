@@ -82,7 +82,7 @@ def test_a_folded_notes_list_counts_and_escapes_its_notes() -> None:
         '<details class="notes-fold"><summary>&lt;notes_folded&gt;&lt;paren_open&gt;3&lt;paren_close&gt;</summary><section'
     )
     assert html.endswith("</section>\n</details>")
-    assert '<li id="n-e1" class="note note-context t-place">' in html
+    assert '<li id="n-e1" class="note note-context">' in html
     assert '<span id="nt-e1" class="note-text" lang="en">A <em>county</em>.</span>' in html
     assert (
         '<a href="#x-p1-m1">&lt;back_to_text&gt;</a>' in html and "&lt;paren_open&gt;0&lt;paren_close&gt;</a>" in html

@@ -46,7 +46,7 @@ def test_a_notes_popover_on_its_own_page_has_no_way_back_to_the_first_mention(se
     page = phone(browser)
     page.goto(served_site.page_url("en/2020-05-25/p12/moyu/index.html"))
     page.evaluate("document.documentElement.dataset.marks = 'all'")
-    later = page.locator('main a.m[href="#n-moyu-county"]:not(.f)').last
+    later = page.locator('main :is(a.m[href="#n-moyu-county"], a.m[href^="#n-moyu-county~"]):not(.f)').last
     later.scroll_into_view_if_needed()
     later.tap()
     popover = page.locator("#popover")
