@@ -10,6 +10,7 @@ import pytest
 
 from edition.errors import BuildError
 from edition.pipeline import BuildResult, build, make_edition
+from edition.typography import curly_quotes
 
 Built = tuple[BuildResult, Path]
 Edit = Callable[[Path, str, str], None]
@@ -154,6 +155,35 @@ def test_english_has_curly_quotes_and_the_chinese_is_untouched(built: Built) -> 
     moyu = next(a for a in result.edition.articles if a.id == "moyu")
     for block in moyu.blocks:  # the Chinese as transcribed, its quotes too
         assert re.sub(r"<[^>]+>", "", block.zh) in re.sub(r"<[^>]+>", "", html)
+
+
+@pytest.mark.parametrize(
+    ("text", "curled"),
+    [
+        # a quote at the text's start opens it ("" was taken for a closing bracket)
+        ('"Setting up stations and points" to solve', "“Setting up stations and points” to solve"),
+        # a quoted phrase in Chinese, with no space after it, closes before the Chinese
+        ('as "疏解整治促提升"专项行动总指挥部: the', "as “疏解整治促提升”专项行动总指挥部: the"),
+        ("'Battle' of 2020", "‘Battle’ of 2020"),
+        ('x)"y', 'x)"y'),  # after a closing bracket a quote opens nothing
+        ("the farmers' land, it's", "the farmers’ land, it’s"),
+    ],
+)
+def test_quotes_are_curled_at_a_texts_start_and_before_chinese(text: str, curled: str) -> None:
+    assert curly_quotes(text) == curled
+    assert len(curly_quotes(text)) == len(text)  # one character for one: the marks' offsets hold
+
+
+def test_no_straight_double_quote_in_any_pages_text(built: Built) -> None:
+    """Found reading the front page: a paragraph that opens with a quote kept both its quotes
+    straight, and a note quoting Chinese kept its closing one."""
+    _, out = built
+    straight = []
+    for page in sorted(out.rglob("*.html")):
+        text = re.sub(r"<script.*?</script>", "", page.read_text(encoding="utf-8"), flags=re.S)
+        text = re.sub(r"<[^>]*>", "", text)  # attributes hold quotes by rule
+        straight += [f"{page.relative_to(out)}: …{m[0]}…" for m in re.finditer(r".{0,30}&quot;.{0,20}", text)]
+    assert not straight, "\n".join(straight[:10])
 
 
 def test_interface_strings_follow_the_view(built: Built) -> None:
