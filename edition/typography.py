@@ -52,16 +52,20 @@ def curly_quotes(text: str) -> str:
         return text
     out = list(text)
     stack: list[tuple[int, str]] = []  # open quotes waiting for their close: (index, char)
-    code = False
+    code = 0  # inside a code span: the length of the backtick run that opened it (`` a`b ``)
     target = 0  # depth inside a link's (...) target
     address = -1  # where the web address being passed over ends
     for i, ch in enumerate(text):
         if i < address:
             continue
         if ch == "`":
-            code = not code
+            if i == 0 or text[i - 1] != "`":  # a run of backticks, counted once from its start
+                run = len(text) - i - len(text[i:].lstrip("`"))
+                code = 0 if code == run else code or run
             continue
         if code:
+            continue
+        if i > 0 and text[i - 1] == "\\":  # \" in Markdown: the editor's straight quote, kept
             continue
         if ch == "(" and i > 0 and text[i - 1] == "]":
             target = 1
@@ -84,7 +88,12 @@ def curly_quotes(text: str) -> str:
             continue
         # (a quote at the text's start opens: "" is in every string, and ``before not in ")]"``
         # kept a paragraph's first quote straight, and so its closing one)
-        can_open = not _is_space(after) and (_is_space(before) or _is_punct(before)) and before not in (")", "]")
+        # (and after Chinese: 称为"疏解整治促提升"专项, a phrase quoted inside Chinese)
+        can_open = (
+            not _is_space(after)
+            and (_is_space(before) or _is_punct(before) or _is_wide(before))
+            and before not in (")", "]")
+        )
         # a quote closes before a space or punctuation, or, when one is open, before Chinese
         # (Printed in full as "疏解整治促提升"专项行动总指挥部: no space after a quoted phrase in
         # Chinese, and the quote was left straight)
@@ -98,6 +107,9 @@ def curly_quotes(text: str) -> str:
             stack.append((i, ch))
         elif ch == "'":
             out[i] = "’"  # a closing apostrophe: the farmers' land, '90s
+    for i, ch in stack:  # a single quote opened and never closed, before a word: an apostrophe ('90s, 'Tis)
+        if ch == "'" and i + 1 < len(text) and _is_word(text[i + 1]):
+            out[i] = "’"
     return "".join(out)
 
 
