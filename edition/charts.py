@@ -176,9 +176,10 @@ def waterfall(title: str, steps: Sequence[Bar], total_label: str, chart_id: str,
 
 # A number and what it counts, kept on one line in a label on a phone (the 83 / villages, 4个 /
 # 地区): in English the space before the word a no-break space; in Chinese the number with its
-# 万 or 亿 and the character after it (its measure word or unit) in a span that does not break.
+# 万 or 亿, an 余 or 多 (15万余家), and the character after it (its measure word or unit) in a span that
+# does not break.
 _NUMBER_EN = re.compile(r"(?<![\w&#])(\d[\d.,]*) (?=[A-Za-z])")
-_NUMBER_ZH = re.compile(r"\d[\d.,]*(?:%|(?:万亿|[万亿])?[\u3400-\u9fff])")
+_NUMBER_ZH = re.compile(r"\d[\d.,]*(?:%|(?:万亿|萬億|[万亿萬億])?[余多餘]?[\u3400-\u9fff])")  # (Traditional too)
 
 
 def _unbroken(html: str, chinese: bool) -> str:

@@ -132,10 +132,11 @@ def _mark(text: str) -> str:
     return mark
 
 
-# Before a passage's place in a GB/T 7714 citation, as before any locator there: GB/T 7714-2015's
-# marks (its clause 6, in a Chinese citation as in any) are the Western ones, each before the item
-# it marks, and ":" is the one before the place cited within a work (引文页码, "2000: 29"; a
-# newspaper's page is its date's "(12)"). The locator was "，" after the ", " before the date.
+# Before a passage's place in a GB/T 7714 citation: GB/T 7714-2015's marks (its clause 7, 著录用
+# 符号, in a Chinese citation as in any) are the Western ones, each before the item it marks, and
+# ":" is the one before a cited page (引文页码, "2000: 29"; a newspaper's page is its date's
+# "(12)"). The standard has no paragraph locator: this is the edition's own, marked as a cited
+# page is. It was "，" after the ", " before the date.
 GBT_LOCATOR = ": "
 
 

@@ -204,11 +204,15 @@ class Marker:
             if passages:
                 spans = [
                     Span(s.start, s.end, f"{s.href}~{block.id}", s.css, s.id, s.describedby)
-                    if s.href.startswith("#n-") and self.home.get((block.id, s.href[3:]), block.id) != block.id
+                    if s.href.startswith("#n-") and self._later(block, s.href[3:])
                     else s
                     for s in spans
                 ]
         return render_marked(text, spans, convert)
+
+    def _later(self, block: Block, entity: str) -> bool:
+        """Whether ``block`` is a later passage than the one that first names ``entity`` in its article."""
+        return self.home.get((block.id, entity), block.id) != block.id
 
     def passages_in(self, blocks: Sequence[Block], zh: bool, en: bool) -> dict[str, list[tuple[str, str]]]:
         """Each name's later passages in these blocks (not its first's), each with its first mark
@@ -219,7 +223,7 @@ class Marker:
                 mentions = self.mentions.get(block.id, ())
                 for mention in sorted(mentions, key=lambda m: m.start if lang == "zh" else m.en_start):
                     start = mention.start if lang == "zh" else mention.en_start
-                    if start >= 0 and self.home.get((block.id, mention.entity), block.id) != block.id:
+                    if start >= 0 and self._later(block, mention.entity):
                         ways.setdefault(mention.entity, {}).setdefault(block.id, self.mention_id(mention, lang))
         return {entity: list(by_block.items()) for entity, by_block in ways.items()}
 

@@ -254,7 +254,7 @@
   // Placed again once the senses are in.
   function place(w) {
     if (!popup || !window.editionPopover) { return; }
-    popup.classList.remove("sheet", "top", "up");
+    popup.classList.remove("sheet", "top");
     popup.style.left = popup.style.top = popup.style.maxHeight = "";
     window.editionPopover.place(w.getBoundingClientRect(), popup);
   }

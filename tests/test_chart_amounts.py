@@ -19,6 +19,7 @@ from test_browser import Site, new_page
 
 from edition.charts import Bar, Voice, log_bars
 from edition.pipeline import BuildResult
+from edition.views import to_hant
 
 ROW = re.compile(
     r"<li(?: class=\"total\")?><span class=\"label\">(.*?)</span><span class=\"(?:track|bar-track)\"", re.S
@@ -87,5 +88,11 @@ def test_no_number_is_broken_from_its_unit_on_a_phone(served_site: Site, browser
     )
     assert page.locator(".chart .label").count() > 20
     assert not split, (view, split)
+    # and, written out apart from the code's rule (review 15: 15万余 was kept whole, 家 not with it)
+    if view in ("zh/", "zh-hant/"):
+        for whole in ("15万余家", "5000余家", "4个", "30万人"):
+            whole = to_hant(whole) if view == "zh-hant/" else whole
+            at = page.locator(".chart .nb", has_text=whole)
+            assert at.count() and whole in at.first.inner_text(), (view, whole)
     assert not page.errors
     page.context.close()

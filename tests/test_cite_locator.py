@@ -1,6 +1,7 @@
-"""A Chinese view's citation (GB/T 7714) marks a passage's place as the standard marks any
-place cited within a work: GB/T 7714-2015's marks are the Western ones, each before its item
-(clause 6), and ":" is the one before the place cited (引文页码, "北京: 中华书局, 2000: 29").
+"""A Chinese view's citation (GB/T 7714) marks a passage's place (the edition's own locator: the
+standard has none for a paragraph) as the standard marks a cited page: GB/T 7714-2015's marks are
+the Western ones, each before its item (clause 7, 著录用符号), and ":" is the one before a cited
+page (引文页码, "北京: 中华书局, 2000: 29").
 The passage's place came after a full-width "，" while the rest of the citation had ", " and
 ". " (a usage walk's finding): "…中国改革报, 2020-05-25(12)，携手新疆墨玉 第3段."."""
 

@@ -54,9 +54,9 @@ def test_a_notes_label_says_plainly_what_it_is(served_site: Site, view: str) -> 
 @pytest.mark.parametrize(
     ("view", "alias", "said", "main"),
     [
-        ("", "paired-assistance-p1-m5", "北京市朝阳区", "(main form: 朝阳区 Cháoyáng Qū Chaoyang District)"),
-        ("zh-hant/", "paired-assistance-p1-m5", "北京市朝陽區", "（主要形式：朝陽區 Cháoyáng Qū Chaoyang District）"),
-        ("en/", "urban-renewal-p8-e1", "Chaoyang", "(main form: 朝阳区 Cháoyáng Qū Chaoyang District)"),
+        ("", "paired-assistance-p1-m5", "北京市朝阳区", "(listed as 朝阳区 Cháoyáng Qū Chaoyang District)"),
+        ("zh-hant/", "paired-assistance-p1-m5", "北京市朝陽區", "（條目：朝陽區 Cháoyáng Qū Chaoyang District）"),
+        ("en/", "urban-renewal-p8-e1", "Chaoyang", "(listed as 朝阳区 Cháoyáng Qū Chaoyang District)"),
     ],
     ids=["parallel", "zh-hant", "en"],
 )
