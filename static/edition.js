@@ -21,9 +21,12 @@
   // reader last touched, clicked or focused (a name's note read, then the switch: usage walk
   // 11 found the other view opening at its top), or last came to rest on (below), else the
   // linked one, else the first passage in sight.
+  // (or a name's note, read at the page's end: its id is the same in every view that shows the
+  // name; usage walk 13 found a shared note's link switched to the last passage)
+  var PLACE = ".pair[id],.note[id]";
   var lastPair = null;
   function touched(event) {
-    var pair = event.target.closest && event.target.closest(".pair[id]");
+    var pair = event.target.closest && event.target.closest(PLACE);
     if (pair) { lastPair = pair; }
   }
   doc.addEventListener("pointerdown", touched, true);
@@ -43,7 +46,7 @@
       // events come after the tap that stopped it; so does the linked one, or a short passage
       // jumped to would give way to the next, and a round trip between views drift: review 14)
       var target = doc.querySelector(":target");
-      var kept = lastPair || (target && target.closest(".pair[id]"));
+      var kept = lastPair || (target && target.closest(PLACE));
       var box = kept && kept.getBoundingClientRect();
       if (box && box.bottom > 0 && box.top < innerHeight) { return; }
       lastPair = inSight() || lastPair;
@@ -60,7 +63,7 @@
   }
   function here() {
     var at = doc.querySelector(":target");
-    at = lastPair || (at && at.closest(".pair[id]")) || inSight();
+    at = lastPair || (at && at.closest(PLACE)) || inSight();
     return at ? "#" + at.id : location.hash;
   }
   views.forEach(function (link) {

@@ -1,0 +1,35 @@
+"""Usage walk 13 (twelfth session): the defects it found that a reader meets in a browser, each
+as the reader met it (the site is tests/conftest.py's: the real edition, served under a project
+path)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from test_browser import Site
+from test_phone_reading import phone
+
+pytestmark = pytest.mark.browser
+
+ARTICLE = "2020-05-25/p12/moyu/"
+
+
+@pytest.mark.parametrize(("start", "to"), [("zh/", "en"), ("en/", "zh"), ("", "zh-hant")])
+def test_switching_view_from_a_shared_notes_link_keeps_the_note(
+    served_site: Site, browser: Any, start: str, to: str
+) -> None:
+    """A reader opened a shared link to a name's note and switched view: the other view opened
+    at the article's last passage (the note, at the page's end, is in no passage), not at the
+    note, whose address is the same in every view that shows the name."""
+    page = phone(browser)
+    page.goto(served_site.page_url(start + ARTICLE + "index.html#n-moyu-county"))
+    page.wait_for_timeout(1000)  # read there: the page has come to rest on the note
+    page.evaluate("window.scrollTo(0, 0)")  # up to the header's switch
+    page.wait_for_timeout(100)
+    page.locator(f'.views a[data-view="{to}"]').click()
+    page.wait_for_url("**#n-moyu-county")
+    top = page.evaluate("document.getElementById('n-moyu-county').getBoundingClientRect().top")
+    assert 0 <= top < 300, top
+    assert page.errors == []
+    page.context.close()
