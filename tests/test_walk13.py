@@ -33,3 +33,29 @@ def test_switching_view_from_a_shared_notes_link_keeps_the_note(
     assert 0 <= top < 300, top
     assert page.errors == []
     page.context.close()
+
+
+def test_a_long_notes_close_control_covers_none_of_its_text_on_a_phone(served_site: Site, browser: Any) -> None:
+    """A note longer than its sheet, scrolled: the sticky "× 关闭" sat over its lines."""
+    page = phone(browser)
+    page.goto(served_site.page_url("zh/" + ARTICLE + "index.html"))
+    mark = page.locator("main a.m", has_text="墨玉县").first
+    mark.scroll_into_view_if_needed()
+    mark.tap()
+    sheet = page.locator("#popover")
+    sheet.wait_for()
+    assert sheet.evaluate("p => p.scrollHeight > p.clientHeight"), "the note is longer than its sheet"
+    for scrolled in (0, 10_000):
+        sheet.evaluate(f"p => p.scrollTop = {scrolled}")
+        overlap = sheet.evaluate(
+            """p => { const b = p.querySelector('.close').getBoundingClientRect();
+              const walk = document.createTreeWalker(p.querySelector('.close ~ *'), NodeFilter.SHOW_TEXT);
+              for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+                const range = document.createRange(); range.selectNodeContents(n);
+                for (const r of range.getClientRects()) {
+                  if (r.width && r.left < b.right && b.left < r.right && r.top < b.bottom && b.top < r.bottom) return n.textContent.slice(0, 30);
+                } }
+              return ''; }"""
+        )
+        assert not overlap, (scrolled, overlap)
+    page.context.close()
