@@ -105,6 +105,14 @@ def load_yaml(text: str, path: str, line_offset: int = 0) -> Any:
             # key indented under a line that already has its value
             problem = "a ': ' where no key can begin"
             hint = "check the indentation (a key stands as deep as the keys beside it), and put a value containing ': ' in quotes"
+        lines = text.split("\n")
+        source = lines[line - line_offset - 1] if 0 < line - line_offset <= len(lines) else ""
+        if "\t" in source[: len(source) - len(source.lstrip())] or source[col - 1 : col] == "\t":
+            # a tab, which an editor cannot see: PyYAML says "found character '\t' that cannot
+            # start any token", or nothing of tabs at all (usage walk 13)
+            col = source.index("\t") + 1
+            problem = "a tab character: YAML indents with spaces only"
+            hint = "replace the tab with spaces (as many as the lines beside it are indented); an editor's 'show whitespace' shows tabs"
         opened = _unclosed_quote(text, line - line_offset)
         if opened is not None:  # YAML read on past the line, and stumbled far below it
             line, col = opened[0] + line_offset, opened[1]

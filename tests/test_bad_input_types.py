@@ -215,3 +215,22 @@ def test_a_colon_yaml_cannot_place_is_said_in_an_editors_words(project: Project)
         f"{EN}:{line}:8: error: invalid YAML: a ': ' where no key can begin — check the indentation (a key stands as "
         "deep as the keys beside it), and put a value containing ': ' in quotes"
     )
+
+
+def test_a_tab_in_yaml_is_said_to_be_a_tab(project: Project) -> None:
+    """A tab an editor cannot see was "found character that cannot start any token — check the
+    indentation and that text containing ':' or '#' is in quotes" (usage walk 13)."""
+    line = project.edit(EN, "id: moyu", "id: moyu\n\tx: 1") + 1
+    project.fails(
+        f"{EN}:{line}:1: error: invalid YAML: a tab character: YAML indents with spaces only — replace the tab "
+        "with spaces (as many as the lines beside it are indented); an editor's 'show whitespace' shows tabs"
+    )
+
+
+def test_a_tab_before_a_paragraph_is_said_to_be_a_tab(project: Project) -> None:
+    """It was "an indented code block (4 spaces at the start of a line)": no spaces were there."""
+    line = project.edit(EN, "\nSince Chaoyang District in Beijing", "\n\tSince Chaoyang District in Beijing") + 1
+    project.fails(
+        f"{EN}:{line}:1: error: a line that starts with a tab (Markdown reads it as an indented code block) "
+        "is not allowed in a content file — remove the tab: a paragraph begins at its line's start"
+    )
