@@ -114,7 +114,7 @@
   // The part of a passage an excerpt shows: in a Chinese view its Chinese, in the English view
   // its English (the index holds the parallel pages: both), the whole in the parallel view. Where
   // the query is found only in the other language (a Chinese word on the English page), that
-  // part: an excerpt shows what was found.
+  // part (``other``): an excerpt shows what was found, and its link leads to the parallel page.
   function part(p) {
     if (p.english < 0 || !view) { return { start: p.start, end: p.end, hits: p.hits }; }
     var parts = [{ start: p.start, end: p.english }, { start: p.english, end: p.end }];
@@ -122,7 +122,7 @@
     for (var i = 0; i < 2; i++) {
       var s = parts[i].start, e = parts[i].end;
       var hits = p.hits.filter(function (at) { return at >= s && at < e; });
-      if (hits.length) { return { start: s, end: e, hits: hits }; }
+      if (hits.length) { return { start: s, end: e, hits: hits, other: i === 1 }; }
     }
     return { start: parts[0].start, end: parts[0].end, hits: [] };
   }
@@ -327,7 +327,10 @@
       var item = document.createElement("li");
       var link = document.createElement("a");
       var p = r.passage;
-      link.href = inView(r.data.url.split("#")[0]) + (p.id ? "#" + p.id : "");
+      // found only in the other language (墨玉 from the English view): the parallel page, which
+      // shows it (the view's own page did not: usage walk 13)
+      var url = r.data.url.split("#")[0];
+      link.href = (part(p).other ? url : inView(url)) + (p.id ? "#" + p.id : "");
       var name = passage(p) ? passageName(p.id, r.data, r.title) : "";
       link.textContent = r.title + (name ? " — " + name : "");
       var page = pageOf(r.data.url);

@@ -97,3 +97,16 @@ def test_a_query_found_only_in_the_other_language_shows_that_language(site: Site
     """A Chinese word on the English page: the Chinese that holds it, not English without it."""
     found = [t for h, t in excerpts(site, browser, "en/", "公益性岗位") if PASSAGE.search(h)]
     assert found and all("公益性岗位" in t.replace(" ", "") and not LATIN.search(t) for t in found), found
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("view", "query"), [("en/", "墨玉"), ("zh/", "Chaoyang"), ("zh-hant/", "Chaoyang")])
+def test_a_passage_found_only_in_the_other_language_opens_where_it_is_shown(
+    site: Site, browser: Any, view: str, query: str
+) -> None:
+    """Usage walk 13: 墨玉 from the English view listed Chinese excerpts whose links opened the
+    English-only page, where that Chinese is not shown: they open the parallel page."""
+    passages = [href for href, _ in excerpts(site, browser, view, query) if PASSAGE.search(href)]
+    assert passages  # (a name's note or page in the view shows both languages: it stays in the view)
+    for href in passages:
+        assert f"/{view}" not in href, href
