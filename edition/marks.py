@@ -93,6 +93,13 @@ def _figure_spans(figures: Iterable[Figure], appendix: Mapping[str, str]) -> dic
     return spans
 
 
+def _way(block_id: str, lang: str) -> str:
+    """A later passage's way back to a name's mark, by language: "moyu-p6" to its Chinese mark,
+    "moyu-p6~e" to its English one (usage walk 13: in the parallel view a reader who followed
+    the English name came back to the Chinese one, above the line they were reading)."""
+    return block_id + ("~e" if lang == "en" else "")
+
+
 class Marker:
     """Marks for every block of an edition: mention spans (and, later, figure spans)."""
 
@@ -203,7 +210,7 @@ class Marker:
             ]
             if passages:
                 spans = [
-                    Span(s.start, s.end, f"{s.href}~{block.id}", s.css, s.id, s.describedby)
+                    Span(s.start, s.end, f"{s.href}~{_way(block.id, lang)}", s.css, s.id, s.describedby)
                     if s.href.startswith("#n-") and self._later(block, s.href[3:])
                     else s
                     for s in spans
@@ -224,7 +231,8 @@ class Marker:
                 for mention in sorted(mentions, key=lambda m: m.start if lang == "zh" else m.en_start):
                     start = mention.start if lang == "zh" else mention.en_start
                     if start >= 0 and self._later(block, mention.entity):
-                        ways.setdefault(mention.entity, {}).setdefault(block.id, self.mention_id(mention, lang))
+                        way = _way(block.id, lang)
+                        ways.setdefault(mention.entity, {}).setdefault(way, self.mention_id(mention, lang))
         return {entity: list(by_block.items()) for entity, by_block in ways.items()}
 
     def entities_in(self, blocks: Sequence[Block], zh: bool, en: bool) -> list[tuple[Entity, str]]:

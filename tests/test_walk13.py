@@ -59,3 +59,19 @@ def test_a_long_notes_close_control_covers_none_of_its_text_on_a_phone(served_si
         )
         assert not overlap, (scrolled, overlap)
     page.context.close()
+
+
+def test_without_javascript_an_english_names_way_back_returns_to_the_english(served_site: Site, browser: Any) -> None:
+    """In the parallel view a reader who followed the English name of a later passage came back
+    to its Chinese name, above the English line they were reading (on a phone, out of sight)."""
+    from test_browser import new_page
+
+    page = new_page(browser, viewport={"width": 390, "height": 844}, java_script_enabled=False)
+    page.goto(served_site.page_url("2020-05-25/p12/paired-assistance/index.html"))
+    later = page.locator("#paired-assistance-p5-e2")  # Chaoyang District in ¶5's English
+    assert later.inner_text() == "Chaoyang District"
+    later.click()
+    page.wait_for_url("**#n-chaoyang-district~paired-assistance-p5~e")
+    page.locator("#n-chaoyang-district").get_by_role("link", name="Back to the text").click()
+    page.wait_for_url("**#paired-assistance-p5-e2")
+    page.context.close()
