@@ -75,3 +75,21 @@ def test_without_javascript_an_english_names_way_back_returns_to_the_english(ser
     page.locator("#n-chaoyang-district").get_by_role("link", name="Back to the text").click()
     page.wait_for_url("**#paired-assistance-p5-e2")
     page.context.close()
+
+
+@pytest.mark.parametrize("view", ["", "en/"])
+def test_a_printed_headings_editorial_letter_stands_beside_it(served_site: Site, browser: Any, view: str) -> None:
+    """Printed, the editors' decision letter of a headline stood alone on a line under it."""
+    from test_browser import new_page
+
+    page = new_page(browser, viewport={"width": 794, "height": 1123})
+    page.goto(served_site.page_url(view + ARTICLE + "index.html"))
+    page.emulate_media(media="print")
+    letter, heading = page.evaluate(
+        """() => { const l = document.querySelector('.pair.heading .ed-letter');
+          return [l.getBoundingClientRect().toJSON(), l.closest('.pair').getBoundingClientRect().toJSON()]; }"""
+    )
+    assert letter["width"] > 0, "the letter is printed"
+    # (a superscript: its box starts a little above the heading's)
+    assert heading["top"] - 20 <= letter["top"] <= heading["top"] + 40, (letter, heading)
+    page.context.close()
