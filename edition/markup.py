@@ -17,6 +17,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.attrs import attrs_block_plugin
 
 from edition.constructs import COMMENT, SETEXT, THEMATIC, definitions, html_comments, inline_construct, without_comments
+from edition.yamlload import did_you_mean
 
 # Kinds a content file may give a paragraph with an attribute line such as "{.deck}".
 PARAGRAPH_KINDS = {"deck", "standfirst", "caption", "credit", "masthead", "nameplate", "footer"}
@@ -164,7 +165,10 @@ def _heading(level: int, text: str, line: int) -> RawBlock:
 
 def _paragraph(cls: str, text: str, line: int) -> RawBlock:
     if cls and cls not in PARAGRAPH_KINDS:
-        return RawBlock("", text, line, f"an unknown block kind '{{.{cls}}}'")
+        kinds = "', '".join(f"{{.{k}}}" for k in sorted(PARAGRAPH_KINDS))
+        meant = did_you_mean(cls, PARAGRAPH_KINDS, "'{{.{}}}'")  # {.capton}: usage walk 13
+        hint = f"{meant + ' ' if meant else ''}a paragraph's kind is one of '{kinds}'"
+        return RawBlock("", text, line, f"an unknown block kind '{{.{cls}}}'", hint)
     return RawBlock(cls or "paragraph", text, line)
 
 

@@ -234,3 +234,14 @@ def test_a_tab_before_a_paragraph_is_said_to_be_a_tab(project: Project) -> None:
         f"{EN}:{line}:1: error: a line that starts with a tab (Markdown reads it as an indented code block) "
         "is not allowed in a content file — remove the tab: a paragraph begins at its line's start"
     )
+
+
+def test_a_misspelt_block_kind_is_named_with_the_kind_meant(project: Project) -> None:
+    """'{.capton}' listed the kinds but did not say which was meant (usage walk 13)."""
+    page_en = f"{PAGE}/00-page.en.md"
+    line = project.edit(page_en, "{.caption}", "{.capton}") + 1
+    project.fails(
+        f"{page_en}:{line}:1: error: an unknown block kind '{{.capton}}' is not allowed in a content file — "
+        "did you mean '{.caption}'? a paragraph's kind is one of '{.caption}', '{.credit}', '{.deck}', "
+        "'{.footer}', '{.masthead}', '{.nameplate}', '{.standfirst}'"
+    )
