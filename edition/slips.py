@@ -18,6 +18,8 @@ from typing import Any
 from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline
 
+from edition.typography import unpaired_quote
+
 # HTML's elements (and a few obsolete ones still pasted from old pages): a tag of one of these
 # is raw HTML; "<y and y>" in a sentence, which CommonMark would also read as a tag, is text.
 _ELEMENTS = """a abbr address area article aside audio b base bdi bdo big blink blockquote body br button
@@ -46,14 +48,18 @@ RAW_HTML_HINT = (
 EMPHASIS_HINT = "close it (*…* for emphasis, **…** for strong), or write \\{marker} for a {name} that is meant"
 
 
+QUOTE_HINT = 'close the quotation (“…”: write "…" with both quotes), or write \\" for a straight quote that is meant'
+
+
 def slips(text: str) -> list[Slip]:
-    """The first raw HTML tag and the first unmatched emphasis marker of an English text's
-    inline source, if any (one of each: one mistake is said once), each with its offset."""
+    """The first raw HTML tag, the first unmatched emphasis marker and the first unpaired
+    double quote of an English text's inline source, if any (one of each: one mistake is said
+    once), each with its offset."""
+    found = _quote(text)
     if "<" not in text and "*" not in text and "_" not in text:
-        return []
+        return found
     env: dict[str, Any] = {}
     _checker().parseInline(text, env)
-    found: list[Slip] = []
     if "tag" in env:
         at, written = env["tag"]
         tag = " ".join(written.split())  # a tag over two lines, said on one
@@ -72,6 +78,17 @@ def slips(text: str) -> list[Slip]:
             )
         )
     return found
+
+
+def _quote(text: str) -> list[Slip]:
+    """A double quote left open (or closing none): readers see it straight, and the rest of
+    the sentence is not the quotation the editor meant (usage walk 13: a headline's)."""
+    at = unpaired_quote(text)
+    if at < 0:
+        return []
+    return [
+        Slip('"', "a quotation mark that is never closed (or closes none) is shown to readers straight", QUOTE_HINT, at)
+    ]
 
 
 def _tag_name(tag: str) -> str:

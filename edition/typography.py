@@ -43,13 +43,24 @@ def _is_wide(ch: str) -> bool:
 _OPENERS = "([{<“‘\"'—–-/"
 
 
-@lru_cache(maxsize=16384)
 def curly_quotes(text: str) -> str:
     """``text`` with straight quotes made curly, the same length (offsets stay valid).
     Quotes inside code spans (`...`), link targets ](...) and web addresses (a citation's
     URL: a curled apostrophe there is another address) are left as they are."""
+    return _curled(text)[0]
+
+
+def unpaired_quote(text: str) -> int:
+    """Where ``text`` has a double quote that neither opens nor closes a pair (it stays straight
+    for readers: a quote the editor forgot to close), or -1."""
+    return _curled(text)[1]
+
+
+@lru_cache(maxsize=16384)
+def _curled(text: str) -> tuple[str, int]:
     if '"' not in text and "'" not in text:
-        return text
+        return text, -1
+    unpaired: list[int] = []
     out = list(text)
     stack: list[tuple[int, str]] = []  # open quotes waiting for their close: (index, char)
     code = 0  # inside a code span: the length of the backtick run that opened it (`` a`b ``)
@@ -107,10 +118,14 @@ def curly_quotes(text: str) -> str:
             stack.append((i, ch))
         elif ch == "'":
             out[i] = "’"  # a closing apostrophe: the farmers' land, '90s
+        else:
+            unpaired.append(i)
     for i, ch in stack:  # a single quote opened and never closed, before a word: an apostrophe ('90s, 'Tis)
         if ch == "'" and i + 1 < len(text) and _is_word(text[i + 1]):
             out[i] = "’"
-    return "".join(out)
+        elif ch == '"':
+            unpaired.append(i)
+    return "".join(out), min(unpaired, default=-1)
 
 
 @lru_cache(maxsize=1)

@@ -283,3 +283,14 @@ def test_a_paragraph_pasted_from_another_article_is_named_as_that_articles(proje
     assert len(errors) == 1 and errors[0].startswith(f"{ZH}:{line}:1: error: "), errors
     assert "is paired-assistance-p1 (source lines " in errors[0], errors[0]
     assert "another article's block, not this one's" in errors[0] and "extract the page again" not in errors[0]
+
+
+def test_a_quote_left_open_in_a_headline_is_a_warning(project: Project) -> None:
+    """A headline with an unclosed '"' built without a word, and readers saw it straight (usage walk 13)."""
+    line = project.edit(EN, "# Joining Hands with Moyu", '# "Joining Hands with Moyu')
+    project.warns(
+        f"{EN}:{line}:3: warning: a quotation mark that is never closed (or closes none) is shown to readers "
+        'straight — close the quotation (“…”: write "…" with both quotes), or write \\" for a straight quote that is meant'
+    )
+    # a pair, an escaped straight quote, a code span's: none
+    assert not slips('"Adash Partners" and \\" and `"`')
