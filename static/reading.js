@@ -176,6 +176,10 @@
       popup = el("div", "", "", "popover gloss");
       popup.id = "gloss";
       popup.setAttribute("role", "note");
+      // its close control, as a name's note has (edition.js): on a phone's sheet (review 15)
+      var shut = popup.appendChild(el("button", document.body.dataset.close, "", "close"));
+      shut.type = "button";
+      shut.onclick = function () { var back = current; close(); back.focus({ preventScroll: true }); };
       var zhLang = w.closest("[lang]").lang;
       var head = el("p", "", "", "gloss-head");
       head.appendChild(el("b", textOf(w), zhLang));

@@ -140,6 +140,9 @@ def test_tap_a_word_on_a_phone(served: tuple[str, Path], browser: Any) -> None:
     assert "帮扶" in text and "bāngfú" in text
     box = page.locator("#gloss").bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= 390  # on the screen
+    # a visible close control on the sheet, as a name's note has (review 15)
+    page.locator("#gloss").get_by_role("button", name="关闭", exact=True).tap()
+    assert page.locator("#gloss").count() == 0
     assert not page.errors
 
 
