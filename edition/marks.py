@@ -193,8 +193,9 @@ class Marker:
         ``notes_at``: the page that holds the notes of this block's names, when it is not this
         one (the front page leaves an article's notes to the article's page). ``passages``: on an
         article's page a name in a later passage than its first leads to its note by way of
-        this passage's way back, "#n-<name>~<block>" (without JavaScript, "Back to the text"
-        then returns here: usage walk; blockhtml's note_list makes them, from passages_in())."""
+        this passage's way back, "#n-<name>~<block>" ("~<block>~e" from its English: _way)
+        (without JavaScript, "Back to the text" then returns here: usage walk; blockhtml's
+        note_list makes them, from passages_in())."""
         text = block.zh if lang == "zh" else curly_quotes(block.en)  # one character for one: offsets hold
         if notes_at:
             # An overview of the articles (the front page): each name linked at its first

@@ -167,7 +167,9 @@ def _paragraph(cls: str, text: str, line: int) -> RawBlock:
     if cls and cls not in PARAGRAPH_KINDS:
         kinds = "', '".join(f"{{.{k}}}" for k in sorted(PARAGRAPH_KINDS))
         meant = did_you_mean(cls, PARAGRAPH_KINDS, "'{{.{}}}'")  # {.capton}: usage walk 13
-        hint = f"{meant + ' ' if meant else ''}a paragraph's kind is one of '{kinds}'"
+        hint = f"{meant + ' A' if meant else 'a'} paragraph's kind is one of '{kinds}'"
+        if cls in ("headline", "subhead", "heading"):  # a heading's kind is its '#' (review 16)
+            hint = "a headline is written '# …', a subhead '## …'"
         return RawBlock("", text, line, f"an unknown block kind '{{.{cls}}}'", hint)
     return RawBlock(cls or "paragraph", text, line)
 

@@ -111,6 +111,13 @@ def _curled(text: str) -> tuple[str, int]:
         can_close = not _is_space(before) and (
             _is_space(after) or _is_punct(after) or (bool(stack) and _is_wide(after))
         )
+        if can_close and ch == '"' and stack and stack[-1][1] == "'" and any(c == '"' for _, c in stack):
+            # single quotes left open inside a closing double quote ("back in the '90s"): each an
+            # apostrophe before a word, and none of them keeps the double quote from closing (review 16)
+            while stack[-1][1] == "'":
+                j = stack.pop()[0]
+                if _is_word(text[j + 1 : j + 2]):
+                    out[j] = "’"
         if can_close and stack and stack[-1][1] == ch:
             out[stack.pop()[0]] = _OPEN[ch]
             out[i] = _CLOSE[ch]
@@ -118,11 +125,14 @@ def _curled(text: str) -> tuple[str, int]:
             stack.append((i, ch))
         elif ch == "'":
             out[i] = "’"  # a closing apostrophe: the farmers' land, '90s
-        else:
+        elif not before.isdigit():  # (after a digit an inch mark, 27": neither quote nor mistake)
             unpaired.append(i)
     for i, ch in stack:  # a single quote opened and never closed, before a word: an apostrophe ('90s, 'Tis)
         if ch == "'" and i + 1 < len(text) and _is_word(text[i + 1]):
             out[i] = "’"
+        elif ch == '"' and i == 0:
+            # a quotation over several paragraphs opens each and closes only the last (review 16)
+            out[i] = "“"
         elif ch == '"':
             unpaired.append(i)
     return "".join(out), min(unpaired, default=-1)
@@ -144,7 +154,7 @@ def render_english(text: str) -> str:
 def render_prose(text: str) -> str:
     """An editor's prose (content/about.md) to HTML: paragraphs, lists and headings, escaped,
     with the inline text's rules (curly quotes, external links marked, no images)."""
-    return str(_english().render(text))
+    return str(_english().render(curly_quotes(text)))  # curled by the rule the slips are found by, as render_english
 
 
 def prose_titles(text: str) -> list[int]:

@@ -242,6 +242,16 @@ def test_a_misspelt_block_kind_is_named_with_the_kind_meant(project: Project) ->
     line = project.edit(page_en, "{.caption}", "{.capton}") + 1
     project.fails(
         f"{page_en}:{line}:1: error: an unknown block kind '{{.capton}}' is not allowed in a content file — "
-        "did you mean '{.caption}'? a paragraph's kind is one of '{.caption}', '{.credit}', '{.deck}', "
+        "did you mean '{.caption}'? A paragraph's kind is one of '{.caption}', '{.credit}', '{.deck}', "
         "'{.footer}', '{.masthead}', '{.nameplate}', '{.standfirst}'"
+    )
+
+
+def test_a_heading_kind_above_a_paragraph_says_how_a_heading_is_written(project: Project) -> None:
+    """'{.headline}' above a paragraph: a heading's kind is its '#' (review 16)."""
+    page_en = f"{PAGE}/00-page.en.md"
+    line = project.edit(page_en, "{.caption}", "{.headline}") + 1
+    project.fails(
+        f"{page_en}:{line}:1: error: an unknown block kind '{{.headline}}' is not allowed in a content file — "
+        "a headline is written '# …', a subhead '## …'"
     )

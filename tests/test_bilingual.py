@@ -175,6 +175,11 @@ def test_english_has_curly_quotes_and_the_chinese_is_untouched(built: Built) -> 
         # Markdown's backslash escape keeps the editor's straight quote, as do code spans of any run (review 15)
         ('say \\"hi\\" and "yes"', 'say \\"hi\\" and “yes”'),
         ('`` a"b `` and "c"', '`` a"b `` and “c”'),
+        # an apostrophe opening a word inside a double quotation (review 16)
+        ('He said "back in the \'90s"', "He said “back in the ’90s”"),
+        ('"Get \'em," he said', "“Get ’em,” he said"),
+        # a paragraph of a quotation over several: opened, closed in a later one (review 16)
+        ('"A quotation over paragraphs', "“A quotation over paragraphs"),
     ],
 )
 def test_quotes_are_curled_at_a_texts_start_and_before_chinese(text: str, curled: str) -> None:

@@ -287,10 +287,21 @@ def test_a_paragraph_pasted_from_another_article_is_named_as_that_articles(proje
 
 def test_a_quote_left_open_in_a_headline_is_a_warning(project: Project) -> None:
     """A headline with an unclosed '"' built without a word, and readers saw it straight (usage walk 13)."""
-    line = project.edit(EN, "# Joining Hands with Moyu", '# "Joining Hands with Moyu')
+    line = project.edit(EN, "# Joining Hands with Moyu", '# Joining "Hands with Moyu')
     project.warns(
-        f"{EN}:{line}:3: warning: a quotation mark that is never closed (or closes none) is shown to readers "
+        f"{EN}:{line}:11: warning: a quotation mark that is never closed (or closes none) is shown to readers "
         'straight — close the quotation (“…”: write "…" with both quotes), or write \\" for a straight quote that is meant'
     )
-    # a pair, an escaped straight quote, a code span's: none
-    assert not slips('"Adash Partners" and \\" and `"`')
+    # a pair, an escaped straight quote, a code span's, an inch mark, an apostrophe inside a
+    # quotation, a paragraph of a quotation over several: none (review 16)
+    assert not slips('"Adash Partners" and \\" and `"`, a 27" screen')
+    assert not slips('He said "back in the \'90s"') and not slips('"A quotation over paragraphs')
+
+
+def test_a_quote_left_open_in_the_about_page_is_a_warning(project: Project) -> None:
+    """about.md was checked for slips only where it held '<', '*' or '_' (review 16)."""
+    line = project.edit(ABOUT, "## How names are written", '## How "names are written')
+    project.warns(
+        f"{ABOUT}:{line}:8: warning: a quotation mark that is never closed (or closes none) is shown to readers "
+        'straight — close the quotation (“…”: write "…" with both quotes), or write \\" for a straight quote that is meant'
+    )
