@@ -55,7 +55,8 @@ def test_an_archives_results_name_their_newspaper_page(archive: Site, browser: A
     found = results(page)
     dated = 0
     for href, text, where, marks in found:
-        key = next((k for k in PAGES if f"/archive/{view}{k}" in href), None)
+        # (in its view, or in the parallel view where only the other language holds the query)
+        key = next((k for k in PAGES if f"/archive/{view}{k}" in href or f"/archive/{k}" in href), None)
         if key is None:
             assert where is None and "/entity/" in href, (view, href, text)
             continue
