@@ -65,13 +65,13 @@ class Voice:
             return _unbroken(escape(self.label(bar)), self.chinese), False
         start, end = bar.amount_zh
         whole = self.convert(bar.label_zh)
-        pieces = (bar.label_zh[:start], bar.label_zh[start:end], bar.label_zh[end:])
         # cut as converted (a phrase across the cut converts as it does in the whole), unless the
         # conversion is of another length (rare: then each piece as it converts alone)
         if len(whole) == len(bar.label_zh):
-            pieces = (whole[:start], whole[start:end], whole[end:])
+            pieces = [whole[:start], whole[start:end], whole[end:]]
         else:
-            pieces = (self.convert(pieces[0]), self.convert(pieces[1]), self.convert(pieces[2]))
+            label = bar.label_zh
+            pieces = [self.convert(piece) for piece in (label[:start], label[start:end], label[end:])]
         before, after = (_unbroken(escape(piece), True) for piece in (pieces[0], pieces[2]))
         return f'{before}<span class="amount">{escape(pieces[1])}</span>{after}', True
 

@@ -135,13 +135,10 @@ class Marker:
         self.home: dict[tuple[str, str], str] = {}  # (block id, entity id) -> the first passage's block id
         for each in edition.all_articles:
             text: set[tuple[str, str]] = set()
-            homes: dict[str, str] = {}
+            homes: dict[str, str] = {}  # the article's names, each with its first passage
             for block in each.blocks:
                 for mention in self.mentions.get(block.id, ()):
-                    homes.setdefault(mention.entity, block.id)
-            for block in each.blocks:
-                for mention in self.mentions.get(block.id, ()):
-                    self.home[(block.id, mention.entity)] = homes[mention.entity]
+                    self.home[(block.id, mention.entity)] = homes.setdefault(mention.entity, block.id)
             for block in each.blocks:
                 seen = set() if block.kind == "caption" else text
                 for mention in self.mentions.get(block.id, ()):

@@ -3,6 +3,7 @@ at its own line: a value of the wrong type is one error, never a quiet 0 or a tr
 
 from __future__ import annotations
 
+import pytest
 from bad_input_support import EN, PAGE, ZH, Project
 
 ENTITIES = "content/entities.yaml"
@@ -236,22 +237,22 @@ def test_a_tab_before_a_paragraph_is_said_to_be_a_tab(project: Project) -> None:
     )
 
 
-def test_a_misspelt_block_kind_is_named_with_the_kind_meant(project: Project) -> None:
-    """'{.capton}' listed the kinds but did not say which was meant (usage walk 13)."""
+@pytest.mark.parametrize(
+    ("kind", "hint"),
+    [
+        # '{.capton}' listed the kinds but did not say which was meant (usage walk 13)
+        (
+            "capton",
+            "did you mean '{.caption}'? A paragraph's kind is one of '{.caption}', '{.credit}', '{.deck}', "
+            "'{.footer}', '{.masthead}', '{.nameplate}', '{.standfirst}'",
+        ),
+        # a heading's kind is its '#' (review 16)
+        ("headline", "a headline is written '# …', a subhead '## …'"),
+    ],
+)
+def test_an_unknown_block_kind_is_named_with_what_was_meant(project: Project, kind: str, hint: str) -> None:
     page_en = f"{PAGE}/00-page.en.md"
-    line = project.edit(page_en, "{.caption}", "{.capton}") + 1
+    line = project.edit(page_en, "{.caption}", f"{{.{kind}}}") + 1
     project.fails(
-        f"{page_en}:{line}:1: error: an unknown block kind '{{.capton}}' is not allowed in a content file — "
-        "did you mean '{.caption}'? A paragraph's kind is one of '{.caption}', '{.credit}', '{.deck}', "
-        "'{.footer}', '{.masthead}', '{.nameplate}', '{.standfirst}'"
-    )
-
-
-def test_a_heading_kind_above_a_paragraph_says_how_a_heading_is_written(project: Project) -> None:
-    """'{.headline}' above a paragraph: a heading's kind is its '#' (review 16)."""
-    page_en = f"{PAGE}/00-page.en.md"
-    line = project.edit(page_en, "{.caption}", "{.headline}") + 1
-    project.fails(
-        f"{page_en}:{line}:1: error: an unknown block kind '{{.headline}}' is not allowed in a content file — "
-        "a headline is written '# …', a subhead '## …'"
+        f"{page_en}:{line}:1: error: an unknown block kind '{{.{kind}}}' is not allowed in a content file — {hint}"
     )
