@@ -18,8 +18,8 @@ from functools import cache
 from edition.content import Document, Glossary
 from edition.errors import Diagnostics, Loc, show_invisible
 from edition.glossary import ENTITY_TYPES, Definition, read_definitions, same_forms
+from edition.hints import did_you_mean
 from edition.model import Article, Block, Edition, Entity, Mention
-from edition.yamlload import did_you_mean
 
 
 @dataclass(frozen=True)

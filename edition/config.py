@@ -12,8 +12,8 @@ from typing import Any
 
 from edition.configvalues import Theme, as_written, check_date, check_url, read_themes, toml_tables
 from edition.errors import BuildError, Diagnostic, Diagnostics, Loc, rel
+from edition.hints import closest_keys, did_you_mean
 from edition.views import to_hant, use_traditional
-from edition.yamlload import closest_keys, did_you_mean
 
 
 @dataclass(frozen=True)

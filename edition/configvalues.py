@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from edition.errors import Diagnostics, Loc
-from edition.yamlload import closest_key, did_you_mean
+from edition.hints import closest_key, did_you_mean
 
 _URL = re.compile(r"^https?://[^/\s]+(/\S*)?$")
 

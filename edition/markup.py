@@ -17,7 +17,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.attrs import attrs_block_plugin
 
 from edition.constructs import COMMENT, SETEXT, THEMATIC, definitions, html_comments, inline_construct, without_comments
-from edition.yamlload import did_you_mean
+from edition.hints import did_you_mean
 
 # Kinds a content file may give a paragraph with an attribute line such as "{.deck}".
 PARAGRAPH_KINDS = {"deck", "standfirst", "caption", "credit", "masthead", "nameplate", "footer"}

@@ -14,7 +14,7 @@ from typing import Any, NamedTuple
 from edition.config import load_config, site_strings
 from edition.droppings import is_dropping
 from edition.errors import BuildError, Diagnostic, Diagnostics, Loc, rel
-from edition.yamlload import closest_key, did_you_mean
+from edition.hints import closest_key, did_you_mean
 
 GENERATOR = Path(__file__).resolve().parent.parent  # the repository edition/ lives in
 OVERLAID = ("templates", "static")

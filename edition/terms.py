@@ -25,9 +25,10 @@ from pathlib import Path
 
 from edition.content import load_listing
 from edition.errors import Diagnostics, Loc, rel
+from edition.hints import did_you_mean
 from edition.model import Block, Edition, Entity
 from edition.slips import words_read
-from edition.yamlload import LineDict, check_keys, did_you_mean
+from edition.yamlload import LineDict, check_keys
 
 TERMBASE = Path("content/termbase/termbase.yaml")
 TERM_KEYS = {"entity", "zh", "en", "aliases", "provenance", "source", "why", "banned", "note"}
