@@ -14,7 +14,7 @@ escaped here as Jinja's autoescape would; marked text arrives escaped (edition/m
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -160,9 +160,13 @@ class Writer:
         entities: Iterable[tuple[Entity, str]] = (),
         folded: bool = False,
         passages: Mapping[str, Sequence[tuple[str, str]]] | None = None,
+        in_one: Collection[str] = (),
     ) -> Markup:
         """The notes of a page: its names' (each with the way back to its first mark, and to its
-        first mark in each later passage: ``passages``, from marks.passages_in), then its own."""
+        first mark in each later passage: ``passages``, from marks.passages_in), then its own.
+        A name named in one language only (``in_one``: marks.named_in_one) has no note in a view
+        of the other: its note carries its passage, where edition.js's view switch goes instead
+        (review 16: the other view opened at its top)."""
         entities = list(entities)
         if not notes and not entities:
             return Markup("")
@@ -181,8 +185,9 @@ class Writer:
             out.append(f'<p class="legend"{no}>{esc(t("marks_legend"))}</p>  <ol class="entity-notes">\n')
             back, every = esc(t("back_to_text")), esc(t("all_mentions"))
             for e, first in entities:
+                at = f' data-at="{esc(first.rsplit("-", 1)[0])}"' if e.id in in_one else ""
                 out.append(
-                    f'<li id="n-{esc(e.id)}" class="note note-{esc(e.note_kind)}">\n'
+                    f'<li id="n-{esc(e.id)}" class="note note-{esc(e.note_kind)}"{at}>\n'
                     # shown only as the link's target (an inline style of article.html): the way
                     # back to the passage the reader came from
                     + "".join(

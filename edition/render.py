@@ -257,6 +257,7 @@ def site_lookups(site: SiteIndex) -> dict[str, Callable[..., Any]]:
         "mentioned_in": site.mentioned_in,
         "search_terms": lambda article: site.search_terms[article.id],
         "entities_in": site.marker.entities_in,
+        "named_in_one": site.marker.named_in_one,
         "passages_in": site.marker.passages_in,
         "page_of": lambda article: site.edition.page_of(article).info,  # its newspaper page's settings
         "passage_ref": lambda article, block=None: passage_ref(site.edition.page_of(article).info, article, block),

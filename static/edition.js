@@ -64,7 +64,8 @@
   function here() {
     var at = doc.querySelector(":target");
     at = lastPair || (at && at.closest(PLACE)) || inSight();
-    return at ? "#" + at.id : location.hash;
+    // (a note the other view may lack, its passage: blockhtml's note_list)
+    return at ? "#" + (at.dataset.at || at.id) : location.hash;
   }
   views.forEach(function (link) {
     link.addEventListener("click", function () {

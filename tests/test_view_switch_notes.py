@@ -1,0 +1,56 @@
+"""Switching view from a name's note that the other view does not have (review 16): a name only
+the English gives (Beijing, in the Moyu article) has a note in the parallel and English views
+only. The Chinese view opened at its top; it now opens at the passage that names it. A note
+every view has is kept (tests/test_walk13.py)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from test_browser import Site
+from test_phone_reading import phone
+
+ARTICLE = "2020-05-25/p12/moyu/"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("start", "to"), [("en/", "zh"), ("", "zh-hant")])
+def test_switching_view_from_a_note_the_other_view_lacks_opens_its_passage(
+    served_site: Site, browser: Any, start: str, to: str
+) -> None:
+    page = phone(browser)
+    page.goto(served_site.page_url(start + ARTICLE + "index.html#n-beijing"))
+    page.wait_for_timeout(1000)  # read there: the page has come to rest on the note
+    page.evaluate("window.scrollTo(0, 0)")  # up to the header's switch
+    page.wait_for_timeout(100)
+    page.locator(f'.views a[data-view="{to}"]').click()
+    page.wait_for_url("**#moyu-p1")
+    top = page.evaluate("document.getElementById('moyu-p1').getBoundingClientRect().top")
+    assert 0 <= top < 300, top
+    assert page.evaluate("document.getElementById('n-beijing')") is None  # the view has no such note
+    assert page.errors == []
+    page.context.close()
+
+
+def test_only_the_notes_some_view_lacks_carry_their_passage(built: tuple[Any, Path]) -> None:
+    """data-at is on the notes of names named in one language only (the real page's three), in
+    the views that show them (the parallel and the English), and nowhere else."""
+    _, out = built
+    found = set()
+    for path in out.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        for note, at in re.findall(r'<li id="(n-[^"]+)" class="note[^"]*" data-at="([^"]+)"', text):
+            found.add((path.relative_to(out).as_posix(), note, at))
+    assert found == {
+        (f"{view}{page}index.html", note, at)
+        for view in ("", "en/")
+        for page, note, at in (
+            ("2020-05-25/p12/moyu/", "n-beijing", "moyu-p1"),
+            ("2020-05-25/p12/paired-assistance/", "n-beijing", "paired-assistance-p1"),
+            ("", "n-fight-against-poverty", "page-h1"),  # the site's front page, and the page's own
+            ("2020-05-25/p12/", "n-fight-against-poverty", "page-h1"),
+        )
+    }
