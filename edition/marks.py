@@ -185,6 +185,7 @@ class Marker:
         url: Callable[[str], str] = str,
         notes_at: str = "",
         passages: bool = False,
+        both: bool = False,
     ) -> Markup:
         """The block's text with its marks; ``url`` turns site paths into links from this page.
         ``notes_at``: the page that holds the notes of this block's names, when it is not this
@@ -192,7 +193,9 @@ class Marker:
         article's page a name in a later passage than its first leads to its note by way of
         this passage's way back, "#n-<name>~<block>" ("~<block>~e" from its English: _way)
         (without JavaScript, "Back to the text" then returns here: usage walk; blockhtml's
-        note_list makes them, from passages_in())."""
+        note_list makes them, from passages_in()). ``both``: the page shows both languages,
+        where a note's "Back to the text" leads to its Chinese mark, so a name's English in its
+        first passage goes by way of "~<block>~e" too (review 16: it came back to the Chinese)."""
         text = block.zh if lang == "zh" else curly_quotes(block.en)  # one character for one: offsets hold
         if notes_at:
             # An overview of the articles (the front page): each name linked at its first
@@ -209,7 +212,7 @@ class Marker:
             if passages:
                 spans = [
                     Span(s.start, s.end, f"{s.href}~{_way(block.id, lang)}", s.css, s.id, s.describedby)
-                    if s.href.startswith("#n-") and self._later(block, s.href[3:])
+                    if s.href.startswith("#n-") and (self._later(block, s.href[3:]) or (both and lang == "en"))
                     else s
                     for s in spans
                 ]
@@ -220,15 +223,16 @@ class Marker:
         return self.home.get((block.id, entity), block.id) != block.id
 
     def passages_in(self, blocks: Sequence[Block], zh: bool, en: bool) -> dict[str, list[tuple[str, str]]]:
-        """Each name's later passages in these blocks (not its first's), each with its first mark
-        in a view showing zh and/or en: the ways back of the marks render(passages=True) makes."""
+        """Each name's later passages in these blocks (not its first's; in a view of both
+        languages, its first's English too), each with its first mark in a view showing zh
+        and/or en: the ways back of the marks render(passages=True) makes."""
         ways: dict[str, dict[str, str]] = {}
         for block in blocks:
             for lang in ("zh", "en") if zh and en else ("zh",) if zh else ("en",):
                 mentions = self.mentions.get(block.id, ())
                 for mention in sorted(mentions, key=lambda m: m.start if lang == "zh" else m.en_start):
                     start = mention.start if lang == "zh" else mention.en_start
-                    if start >= 0 and self._later(block, mention.entity):
+                    if start >= 0 and (self._later(block, mention.entity) or (zh and lang == "en")):
                         way = _way(block.id, lang)
                         ways.setdefault(mention.entity, {}).setdefault(way, self.mention_id(mention, lang))
         return {entity: list(by_block.items()) for entity, by_block in ways.items()}

@@ -294,9 +294,11 @@ def page_lookups(site: SiteIndex, page: Page) -> dict[str, Callable[..., Any]]:
     def marked(block: Block, lang: str) -> Markup:
         owner = site.owners[block.id]
         notes_at = owner.url if front and owner.kind != "page" else ""
-        key = ("marked", block.id, lang, hant and lang == "zh", notes_at, where)
+        # (an English mark's way back differs where the page shows the Chinese too: marks.py)
+        both = article and lang == "en" and view.show_zh
+        key = ("marked", block.id, lang, hant and lang == "zh", notes_at, where, both)
         return site.pieces.recent(
-            key, lambda: marker.render(block, lang, convert if lang == "zh" else str, url, notes_at, article)
+            key, lambda: marker.render(block, lang, convert if lang == "zh" else str, url, notes_at, article, both)
         )
 
     label_lang = "en" if view.show_en else "zh"

@@ -89,6 +89,25 @@ def test_without_javascript_an_english_names_way_back_returns_to_the_english(ser
     page.context.close()
 
 
+def test_without_javascript_an_english_name_in_its_first_passage_returns_to_the_english(
+    served_site: Site, browser: Any
+) -> None:
+    """Review 16, of the test above: the name's first passage was left out. Its English mark led
+    to the note, whose "Back to the text" leads to the Chinese mark (in the parallel view, the
+    first); on a phone that is above the English line the reader was on."""
+    from test_browser import new_page
+
+    page = new_page(browser, viewport={"width": 390, "height": 844}, java_script_enabled=False)
+    page.goto(served_site.page_url(ARTICLE + "index.html"))
+    first = page.locator("#moyu-h1-e2")  # Moyu in the headline's English; its note's first mark is 墨玉's
+    assert first.inner_text() == "Moyu"
+    first.click()
+    page.wait_for_url("**#n-moyu-county~moyu-h1~e")
+    page.locator("#n-moyu-county").get_by_role("link", name="Back to the text").click()
+    page.wait_for_url("**#moyu-h1-e2")
+    page.context.close()
+
+
 @pytest.mark.parametrize("view", ["", "en/"])
 def test_a_printed_headings_editorial_letter_stands_beside_it(served_site: Site, browser: Any, view: str) -> None:
     """Printed, the editors' decision letter of a headline stood alone on a line under it."""
