@@ -110,7 +110,8 @@
   // The part of a passage an excerpt shows: in a Chinese view its Chinese, in the English view
   // its English (the index holds the parallel pages: both), the whole in the parallel view. Where
   // the query is found only in the other language (a Chinese word on the English page), that
-  // part (``other``): an excerpt shows what was found, and its link leads to the parallel page.
+  // part (``other``): an excerpt shows what was found, and its link leads to the parallel page
+  // (and says so).
   function part(p) {
     if (p.english < 0 || !view) { return { start: p.start, end: p.end, hits: p.hits }; }
     var parts = [{ start: p.start, end: p.english }, { start: p.english, end: p.end }];
@@ -323,6 +324,14 @@
       link.textContent = r.title + (name ? " — " + name : "");
       var page = pageOf(r.data.url);
       if (page) { link.append(where.charAt(0) === "（" ? "" : " ", page); }  // no space before a full-width bracket
+      if (shown.other) {
+        // and says so, in its name: a reader (or a screen reader's list of links) knows the
+        // link leaves the view (" (in the parallel view)", （见对照版）: the view's brackets)
+        var note = document.createElement("span");
+        note.className = "other";
+        note.textContent = form.dataset.other;
+        link.append(note);
+      }
       item.appendChild(link);
       item.appendChild(excerpt(p, shown));
       list.appendChild(item);
