@@ -76,7 +76,12 @@
     var raw = data.raw_content || data.content;
     var zws = raw.indexOf("\u200B") >= 0;
     var words = zws ? raw.split("\u200B") : raw.split(/[\r\n\s]+/g);
-    var anchors = (data.anchors || []).filter(function (a) { return passage(a) || a.element === "li" || /^h[1-6]$/.test(a.element); })
+    // the index's marks (edition/search.py): the text's own spaces between Chinese characters
+    // (the word after each), and where each passage's English begins
+    var marks = data.anchors || [];
+    function located(id) { return marks.filter(function (a) { return a.id === id; }).map(function (a) { return a.location; }); }
+    var spaces = located("_sp"), english = located("_en");
+    var anchors = marks.filter(function (a) { return passage(a) || a.element === "li" || /^h[1-6]$/.test(a.element); })
       .sort(function (a, b) { return a.location - b.location; });
     var found = {};
     var order = [];
@@ -90,31 +95,23 @@
       }
       var key = owner && (passage(owner) || owner.element === "li") ? owner.id : "";
       if (!found[key]) {
-        found[key] = { id: key, element: owner ? owner.element : "", start: owner && key ? owner.location : 0, end: key ? end : words.length, hits: [] };
+        var start = owner && key ? owner.location : 0;
+        end = key ? end : words.length;
+        var en = key ? english.filter(function (e) { return e > start && e < end; }) : [];
+        found[key] = { id: key, element: owner ? owner.element : "", start: start, end: end, hits: [],
+          words: words, zws: zws, spaces: spaces, english: en.length ? en[0] : -1 };
         order.push(key);
       }
       found[key].hits.push(at);
     });
-    // the index's marks (edition/search.py): the text's own spaces between Chinese characters
-    // (the word after each), and where each passage's English begins
-    var marks = data.anchors || [];
-    var spaces = marks.filter(function (a) { return a.id === "_sp"; }).map(function (a) { return a.location; });
-    var english = marks.filter(function (a) { return a.id === "_en"; }).map(function (a) { return a.location; });
-    return order.map(function (key) {
-      var p = found[key];
-      p.words = words;
-      p.zws = zws;
-      p.spaces = spaces;
-      var en = p.id ? english.filter(function (at) { return at > p.start && at < p.end; }) : [];
-      p.english = en.length ? en[0] : -1;
-      return p;
-    });
+    return order.map(function (key) { return found[key]; });
   }
 
   // The part of a passage an excerpt shows: in a Chinese view its Chinese, in the English view
   // its English (the index holds the parallel pages: both), the whole in the parallel view. Where
   // the query is found only in the other language (a Chinese word on the English page), that
-  // part (``other``): an excerpt shows what was found, and its link leads to the parallel page.
+  // part (``other``): an excerpt shows what was found, and its link leads to the parallel page
+  // (and says so).
   function part(p) {
     if (p.english < 0 || !view) { return { start: p.start, end: p.end, hits: p.hits }; }
     var parts = [{ start: p.start, end: p.english }, { start: p.english, end: p.end }];
@@ -128,11 +125,10 @@
   }
 
   var OWN = "\ue000"; // the text's own space while the index's are taken out
-  function excerpt(whole) {
-    // Up to 40 words of the passage (of its part in the view's language) around its first
+  function excerpt(whole, p) {
+    // Up to 40 words of the passage (of its part ``p`` in the view's language) around its first
     // match, the matches marked. Pagefind's words are escaped text: only the <mark> elements
     // made here become markup.
-    var p = part(whole);
     var first = p.hits.length ? Math.min.apply(null, p.hits) : p.start;
     var start = Math.max(p.start, Math.min(first - 12, p.end - 40));
     var end = Math.min(p.end, start + 40);
@@ -207,12 +203,9 @@
   // 83个, 公益性岗位), and its characters there are the ones marked.
   function parts(query) { return query.replace(han, " $& ").replace(/[!-\/:-@[-`{-~]/g, " ").replace(/\s+/g, " ").trim(); }
   function plain(text) { return text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, ""); }
-  function chineseWords(query) {
-    return query.split(/\s+/).filter(function (w) { return w.search(han) >= 0; }).map(plain).filter(Boolean);
-  }
-  function otherWords(query) {
-    return parts(query.split(/\s+/).filter(function (w) { return w.search(han) < 0; }).join(" ")).split(" ").map(plain).filter(Boolean);
-  }
+  // A query's words that hold Chinese (``chinese``), or its other words; and words as compared.
+  function wordsOf(query, chinese) { return query.split(/\s+/).filter(function (w) { return (w.search(han) >= 0) === chinese; }); }
+  function plainWords(words) { return words.map(plain).filter(Boolean); }
   // The words of a passage that hold each of the query's Chinese words, or null if one is not there.
   function wholeWords(p, wanted) {
     var text = "";
@@ -279,18 +272,14 @@
   function dropMore() { if (moreBox) { moreBox.remove(); moreBox = null; } }
   function show(pages, total, wanted, others) {
     list.textContent = "";
-    dropMore();
     var results = [];
     var later = [];
     var kept = pages.map(function (data, rank) {
       var found = passages(data);
+      if (wanted.length) { found = found.filter(function (p) { return keepWhole(p, wanted, others); }); }
       // A match before a page's first passage is in its extra terms (the names' other forms):
       // the passages that name them are found already.
       var inText = found.filter(function (p) { return p.id; });
-      if (wanted.length) {
-        found = found.filter(function (p) { return keepWhole(p, wanted, others); });
-        inText = inText.filter(function (p) { return found.indexOf(p) >= 0; });
-      }
       return { data: data, rank: rank, found: inText.length ? inText : found };
     });
     // Pagefind ranks a page by its words, for Chinese its single characters (朝 and 阳 apart as
@@ -326,17 +315,25 @@
     results.slice(from, from + SHOWN).forEach(function (r) {
       var item = document.createElement("li");
       var link = document.createElement("a");
-      var p = r.passage;
+      var p = r.passage, shown = part(p);
       // found only in the other language (墨玉 from the English view): the parallel page, which
       // shows it (the view's own page did not: usage walk 13)
       var url = r.data.url.split("#")[0];
-      link.href = (part(p).other ? url : inView(url)) + (p.id ? "#" + p.id : "");
+      link.href = (shown.other ? url : inView(url)) + (p.id ? "#" + p.id : "");
       var name = passage(p) ? passageName(p.id, r.data, r.title) : "";
       link.textContent = r.title + (name ? " — " + name : "");
       var page = pageOf(r.data.url);
       if (page) { link.append(where.charAt(0) === "（" ? "" : " ", page); }  // no space before a full-width bracket
+      if (shown.other) {
+        // and says so, in its name: a reader (or a screen reader's list of links) knows the
+        // link leaves the view (" (in the parallel view)", （见对照版）: the view's brackets)
+        var note = document.createElement("span");
+        note.className = "other";
+        note.textContent = form.dataset.other;
+        link.append(note);
+      }
       item.appendChild(link);
-      item.appendChild(excerpt(p));
+      item.appendChild(excerpt(p, shown));
       list.appendChild(item);
       first = first || link;
     });
@@ -376,7 +373,7 @@
     // Each query word holding Chinese also as a phrase ("公 益 性 岗 位": Pagefind's exact search,
     // its characters next to each other): the pages holding them come first, so that the pages
     // read (the first 100) are those, however many pages hold the characters apart.
-    var phrases = wanted.split(/\s+/).filter(function (w) { return w.search(han) >= 0; });
+    var phrases = wordsOf(wanted, true);
     load().then(function (module) {
       return Promise.all([module.search(parts(wanted))].concat(phrases.map(function (w) { return module.search("\"" + parts(w) + "\""); })));
     }).then(function (searches) {
@@ -387,7 +384,7 @@
       var total = results.length;
       return Promise.all(results.slice(0, 100).map(function (r) { return r.data(); })).then(function (pages) {
         if (serial === latest) {
-          show(pages, total, chineseWords(wanted), otherWords(wanted));
+          show(pages, total, plainWords(phrases), plainWords(parts(wordsOf(wanted, false).join(" ")).split(" ")));
           list.dataset.query = query;  // what the list answers (a test waits for its own query's)
         }
       });

@@ -1,5 +1,5 @@
 """The house rules of edition/ that a reader cannot see from one file: speed lives in two
-modules that no editorial module imports, and no module grows past 400 lines."""
+modules that no editorial module imports, and no module (nor a page's script) grows past 400 lines."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ SPEED = {"incremental", "parallel"}
 # editorial (or output) work that must read the same without them.
 ASSEMBLERS = {"incremental", "parallel", "pipeline", "serve", "cli"}
 MODULES = sorted(EDITION.rglob("*.py"))
+SCRIPTS = sorted((EDITION.parent / "static").glob("*.js"))
 
 
 def _name(path: Path) -> str:
@@ -58,6 +59,13 @@ def test_no_editorial_module_imports_the_speed_modules(path: Path) -> None:
 def test_no_module_is_over_400_lines(path: Path) -> None:
     lines = len(path.read_text(encoding="utf-8").splitlines())
     assert lines <= 400, f"{_name(path)} has {lines} lines"
+
+
+@pytest.mark.parametrize("path", SCRIPTS, ids=lambda path: path.name)
+def test_no_script_is_over_400_lines(path: Path) -> None:
+    """The pages' scripts too (static/search.js had grown to 401)."""
+    lines = len(path.read_text(encoding="utf-8").splitlines())
+    assert lines <= 400, f"{path.name} has {lines} lines"
 
 
 def test_the_speed_code_stays_within_600_lines() -> None:

@@ -6,7 +6,7 @@
 - a Chinese view's excerpt is the passage's Chinese, the English view's its English (the index
   holds the parallel pages, and every view's excerpts showed both languages, so a Chinese
   view's often only English); where the query is found only in the other language, that part,
-  which shows what was found.
+  which shows what was found, and its link, to the parallel page, says so.
 
 Uses the edition built once with its index and served (tests/conftest.py), as
 tests/test_search_words.py does; skipped, or failed under EDITION_REQUIRE_BROWSER=1, as it is.
@@ -19,6 +19,7 @@ from typing import Any
 
 import pytest
 from test_browser import Site, new_page
+from test_phone_reading import phone
 from test_search_words import search
 
 from edition.search import ENGLISH_MARK, SPACE_MARK, one_character_words
@@ -110,3 +111,44 @@ def test_a_passage_found_only_in_the_other_language_opens_where_it_is_shown(
     assert passages  # (a name's note or page in the view shows both languages: it stays in the view)
     for href in passages:
         assert f"/{view}" not in href, href
+
+
+# each result: its link's address, its link's text, and the boxes of its note (.other), if any
+NOTES = """items => items.map(i => { const a = i.querySelector('a'), n = a.querySelector('.other');
+  return [a.getAttribute('href'), a.textContent, n && n.checkVisibility() ? [...n.getClientRects()].map(r => [r.left, r.right, r.width]) : null]; })"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("view", "query", "note"),
+    [
+        ("en/", "墨玉", " (in the parallel view)"),
+        ("zh/", "Chaoyang", "（见对照版）"),
+        ("zh-hant/", "Chaoyang", "（見對照版）"),
+    ],
+)
+def test_a_result_that_opens_the_parallel_page_says_so(
+    site: Site, browser: Any, view: str, query: str, note: str
+) -> None:
+    """Found by a review: a result found only in the other language opens the parallel page
+    (usage walk 13) without saying so, and a reader lands in another view unawares. Its link
+    says so, in the view's words (the Traditional view's converted), as part of its name (a
+    screen reader's list of links reads it), and whole on a phone's screen; the results that
+    open in the view, and those of a query in the view's own language, do not."""
+    page = phone(browser)
+    page.goto(site.url + view + "search/")
+    search(page, query)
+    found = page.eval_on_selector_all("#search-results li", NOTES)
+    parallel = [h for h, _, _ in found if f"/{view}" not in h]
+    assert parallel and len(parallel) < len(found), found  # (a name's note or page stays in the view)
+    for href, text, boxes in found:
+        assert text.endswith(note) == (f"/{view}" not in href), (href, text)
+        assert (boxes is not None) == text.endswith(note), (href, text, boxes)
+        assert boxes is None or all(w > 0 and left >= 0 and right <= 390 for left, right, w in boxes), (href, boxes)
+    named = page.get_by_role("link", name=note.strip())
+    assert named.count() == len(parallel)
+    search(page, {"en/": "Moyu", "zh/": "朝阳", "zh-hant/": "朝陽"}[view])
+    own = page.eval_on_selector_all("#search-results li", NOTES)
+    assert own and not [t for _, t, boxes in own if boxes is not None or note.strip() in t], own
+    assert not page.errors
+    page.context.close()

@@ -20,9 +20,11 @@ from edition.refs import long_date
 pytestmark = pytest.mark.browser
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "archive"
-# each result: its link's address, its link's text, the text of its .where, and that one's lang marks
+# each result: its link's address, its link's text (without the note of one that opens the parallel
+# page, test_search_excerpts.py), the text of its .where, and that one's lang marks
 LINKS = """items => items.map(i => { const a = i.querySelector('a'), w = a.querySelector('.where');
-  return [a.getAttribute('href'), a.textContent, w ? w.textContent : null,
+  const named = a.cloneNode(true); named.querySelector('.other')?.remove();
+  return [a.getAttribute('href'), named.textContent, w ? w.textContent : null,
           w ? [...w.querySelectorAll('[lang]')].map(s => [s.lang, s.textContent]) : []]; })"""
 PAGES = {"2021-01-04/p01/": ("2021-01-04", 1), "2021-01-05/p02/": ("2021-01-05", 2)}
 
