@@ -203,13 +203,20 @@ def annotate(
             )
         # Fewer English mentions than Chinese is normal (a translation may name a place once
         # for two Chinese mentions); a block whose English never names the entity is worth a look.
-        unnamed = {m.block for m in mentions[key] if m.start >= 0} - {m.block for m in mentions[key] if m.en}
-        for block_id in sorted(unnamed):
+        named = {m.block for m in mentions[key] if m.en}
+        unnamed = {m.block: m for m in mentions[key] if m.start >= 0 and m.block not in named}
+        for block_id, m in sorted(unnamed.items()):
             if block_id in english:
+                # (or the Chinese is another word written alike: 朝阳 "facing the sun" on another
+                # page, 本报 "this newspaper" in another newspaper; a usage walk followed the hint
+                # and would have made the English name the wrong thing)
+                local = block_id.removeprefix(m.article + "-")
                 diags.warning(
                     english[block_id],
-                    f"{key} is mentioned in the Chinese of {block_id} but none of its English forms is in the translation",
-                    f"use one of {' / '.join(definition.forms_en)} in the English, or add the form used to 'aliases_en'",
+                    f"{key} is mentioned in the Chinese of {block_id} ({m.zh}) but none of its English forms is in the translation",
+                    f"use one of {' / '.join(definition.forms_en)} in the English, or add the form used to 'aliases_en'; "
+                    f"if {m.zh} is not {definition.forms_en[0]} here, decline the match in the Chinese file's front matter: "
+                    f"'mentions:' with {{entity: {key}, block: {local}, exclude: true}}",
                 )
     entities = tuple(dataclasses.replace(e, mentions=tuple(mentions[k])) for k, e in lexicon.ranked.items())
     return dataclasses.replace(edition, entities=entities), by_article

@@ -125,3 +125,34 @@ def test_edition_json_entities(built: Built) -> None:
     assert wang["mentions"] == [{"article": "moyu", "block": "moyu-p3", "zh": "王灏", "en": "Wang Hao"}]
     assert all(isinstance(m["zh"], str) and isinstance(m["en"], str) for e in data["entities"] for m in e["mentions"])
     assert data["notes"] and {n["kind"] for n in data["notes"]} == {"editorial"}
+
+
+def test_a_homograph_is_declined_where_the_warning_says(site: Path, edit: Edit) -> None:
+    """Usage walk 14: on another newspaper's page 朝阳 ("facing the sun") was taken for Chaoyang
+    District, and the warning's only advice was to name Chaoyang District in the English. It
+    now says how to decline the match there, and that declaration does."""
+    zh = site / "content/2020-05-25/p12/01-paired-assistance.zh.md"
+    edit(
+        site / "content/2020-05-25/p12/01-paired-assistance.en.md",
+        "Chaoyang District in Beijing has",
+        "The district has",
+    )
+    _, warnings, _ = make_edition(site)
+    [warning] = [w for w in warnings if w.message.startswith("chaoyang-district is mentioned")]
+    assert warning.message == (
+        "chaoyang-district is mentioned in the Chinese of paired-assistance-p1 (北京市朝阳区) but none of its English forms is in the translation"
+    )
+    declaration = "{entity: chaoyang-district, block: p1, exclude: true}"
+    assert warning.hint.endswith(
+        "if 北京市朝阳区 is not Chaoyang District here, decline the match in the Chinese file's front matter: "
+        f"'mentions:' with {declaration}"
+    )
+    edit(
+        zh,
+        "- {entity: communist-party-of-china, block: p1}\n",
+        f"- {{entity: communist-party-of-china, block: p1}}\n- {declaration}\n",
+    )
+    edition, warnings, _ = make_edition(site)
+    assert not [w for w in warnings if w.message.startswith("chaoyang-district is mentioned")]
+    chaoyang = next(e for e in edition.entities if e.id == "chaoyang-district")
+    assert not [m for m in chaoyang.mentions if m.block == "paired-assistance-p1"]
