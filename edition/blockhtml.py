@@ -165,8 +165,8 @@ class Writer:
         """The notes of a page: its names' (each with the way back to its first mark, and to its
         first mark in each later passage: ``passages``, from marks.passages_in), then its own.
         A name named in one language only (``in_one``: marks.named_in_one) has no note in a view
-        of the other: its note carries its passage, where edition.js's view switch goes instead
-        (review 16: the other view opened at its top)."""
+        of the other: its note carries its passage, where edition.js's view switch to such a
+        view goes instead (review 16: the other view opened at its top)."""
         entities = list(entities)
         if not notes and not entities:
             return Markup("")
@@ -185,7 +185,12 @@ class Writer:
             out.append(f'<p class="legend"{no}>{esc(t("marks_legend"))}</p>  <ol class="entity-notes">\n')
             back, every = esc(t("back_to_text")), esc(t("all_mentions"))
             for e, first in entities:
-                at = f' data-at="{esc(first.rsplit("-", 1)[0])}"' if e.id in in_one else ""
+                # (the views without the note, by their code's first letter, as edition.js reads
+                # them: data-z the Chinese views, for a name only the English gives; data-e the
+                # English view, for one only the Chinese gives. Its value the passage of the first
+                # mark, whose id is "<block>-e<n>" or "<block>-m<n>": marks.mention_id)
+                block, mark = first.rsplit("-", 1)
+                at = f' data-{"z" if mark.startswith("e") else "e"}="{esc(block)}"' if e.id in in_one else ""
                 out.append(
                     f'<li id="n-{esc(e.id)}" class="note note-{esc(e.note_kind)}"{at}>\n'
                     # shown only as the link's target (an inline style of article.html): the way

@@ -237,13 +237,13 @@ class Marker:
                         ways.setdefault(mention.entity, {}).setdefault(way, self.mention_id(mention, lang))
         return {entity: list(by_block.items()) for entity, by_block in ways.items()}
 
-    def named_in_one(self, blocks: Sequence[Block]) -> frozenset[str]:
+    def named_in_one(self, blocks: Sequence[Block]) -> tuple[str, ...]:
         """The entities these blocks name in one language only: their notes are not in every
         view (a name only the English gives has no note in the Chinese views)."""
         mentions = [m for block in blocks for m in self.mentions.get(block.id, ())]
         zh = {m.entity for m in mentions if m.start >= 0}
         en = {m.entity for m in mentions if m.en_start >= 0}
-        return frozenset(zh ^ en)
+        return tuple(sorted(zh ^ en))  # (in order: a page's fingerprint digests it)
 
     def entities_in(self, blocks: Sequence[Block], zh: bool, en: bool) -> list[tuple[Entity, str]]:
         """Entities marked in these blocks in a view showing zh and/or en, in order of

@@ -298,7 +298,10 @@ def page_lookups(site: SiteIndex, page: Page) -> dict[str, Callable[..., Any]]:
         both = article and lang == "en" and view.show_zh
         key = ("marked", block.id, lang, hant and lang == "zh", notes_at, where, both)
         return site.pieces.recent(
-            key, lambda: marker.render(block, lang, convert if lang == "zh" else str, url, notes_at, article, both)
+            key,
+            lambda: marker.render(
+                block, lang, convert if lang == "zh" else str, url, notes_at, passages=article, both=both
+            ),
         )
 
     label_lang = "en" if view.show_en else "zh"

@@ -61,16 +61,19 @@
     return [].find.call(pairs, function (pair) { return pair.getBoundingClientRect().bottom > top; })
       || pairs[pairs.length - 1] || null;
   }
-  function here() {
+  function here(to) {
     var at = doc.querySelector(":target");
     at = lastPair || (at && at.closest(PLACE)) || inSight();
-    // (a note the other view may lack, its passage: blockhtml's note_list)
-    return at ? "#" + (at.dataset.at || at.id) : location.hash;
+    // (a note of a name only one language gives, switching to a view without that language: the
+    // passage that names it, which every view has. blockhtml's note_list names the views without
+    // the note by their first letter: data-z the Chinese views, data-e the English)
+    var only = at && at.dataset[to.charAt(0)];
+    return at ? "#" + (only || at.id) : location.hash;
   }
   views.forEach(function (link) {
     link.addEventListener("click", function () {
       store("edition-view", link.dataset.view);
-      link.hash = here();
+      link.hash = here(link.dataset.view);
     });
   });
   var preferred = stored("edition-view");
@@ -79,7 +82,7 @@
     views.forEach(function (link) {
       if (link.dataset.view !== preferred) { return; }
       var go = el("a", "", link.textContent);
-      go.href = link.getAttribute("href") + here();
+      go.href = link.getAttribute("href") + here(preferred);
       go.hreflang = link.hreflang;
       offer.textContent = offer.dataset.text + " ";
       offer.appendChild(go);

@@ -35,15 +35,34 @@ def test_switching_view_from_a_note_the_other_view_lacks_opens_its_passage(
     page.context.close()
 
 
+@pytest.mark.browser
+@pytest.mark.parametrize(("start", "to"), [("en/", "parallel"), ("", "en")])
+def test_switching_view_from_such_a_note_to_a_view_that_has_it_keeps_the_note(
+    served_site: Site, browser: Any, start: str, to: str
+) -> None:
+    """Review 17: the passage was taken in every view, though the parallel and English have the note."""
+    page = phone(browser)
+    page.goto(served_site.page_url(start + ARTICLE + "index.html#n-beijing"))
+    page.wait_for_timeout(1000)
+    page.evaluate("window.scrollTo(0, 0)")
+    page.wait_for_timeout(100)
+    page.locator(f'.views a[data-view="{to}"]').click()
+    page.wait_for_url("**#n-beijing")
+    assert page.errors == []
+    page.context.close()
+
+
 def test_only_the_notes_some_view_lacks_carry_their_passage(built: tuple[Any, Path]) -> None:
-    """data-at is on the notes of names named in one language only (the real page's three), in
-    the views that show them (the parallel and the English), and nowhere else."""
+    """data-z (the Chinese views lack the note: a name only the English gives) is on the notes of
+    names named in one language only (the real page's three, all English), in the views that
+    show them (the parallel and the English), and nowhere else; no note has data-e."""
     _, out = built
     found = set()
     for path in out.rglob("*.html"):
         text = path.read_text(encoding="utf-8")
-        for note, at in re.findall(r'<li id="(n-[^"]+)" class="note[^"]*" data-at="([^"]+)"', text):
+        for note, at in re.findall(r'<li id="(n-[^"]+)" class="note[^"]*" data-z="([^"]+)"', text):
             found.add((path.relative_to(out).as_posix(), note, at))
+        assert not re.search(r'<li id="n-[^"]+" class="note[^"]*" data-e=', text), path
     assert found == {
         (f"{view}{page}index.html", note, at)
         for view in ("", "en/")
