@@ -130,6 +130,24 @@ def _layout_block(entry: LineDict, name: str, diags: Diagnostics) -> LayoutBlock
     )
 
 
+def lines_outside(layout: Layout, lines: Sequence[str], where: str) -> list[Diagnostic]:
+    """An error for each block of the layout (``where``) whose 'lines' are not within the source
+    (``lines``: the witness's, fidelitystage.witness_lines), before anything is cut. A usage
+    walk's [57, 59] on a 55-line source was cut into an empty block; the build then reported
+    lines "claimed" 0-0 and lines in no block, and none of its errors named the layout."""
+    count = len(lines)
+    return [
+        Diagnostic(
+            Loc(where, lb.line or 1, 1),
+            f"{lf.id}: the {lb.kind} block's lines [{lb.first}, {lb.last}] are not within the source's {count} lines",
+            f"correct 'lines:' against {layout.source}: its lines are numbered 1 to {count}, the first no later than the last",
+        )
+        for lf in layout.files
+        for lb in lf.blocks
+        if not 1 <= lb.first <= lb.last <= count
+    ]
+
+
 # -- cutting (pure) ---------------------------------------------------------------------
 
 # Furniture keeps its spacing: the footer's fields are separated by the spaces we would

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from edition.content import Document
-from edition.cut import CutFile, Layout, cut_page, read_layout
+from edition.cut import CutFile, Layout, cut_page, lines_outside, read_layout
 from edition.each import Each, in_order
 from edition.errors import Diagnostics, show_invisible
 from edition.fidelity import account
@@ -46,8 +46,16 @@ def check_fidelity(
     pages = [page for page in edition.pages if (root / page.info.layout).is_file()]
     witnesses = [witness_lines(root / page.source.path) for page in pages]
     layouts = [read_layout(root / page.info.layout, root) for page in pages]
-    cuts = each(lambda n: cut_lines(witnesses[n], layouts[n]), range(len(pages)))
-    for page, lines, cut in zip(pages, witnesses, cuts, strict=True):
+    # (a layout that names lines the witness does not have is that one error: no account of its page)
+    outside = [
+        lines_outside(layout, lines, page.info.layout)
+        for page, lines, layout in zip(pages, witnesses, layouts, strict=True)
+    ]
+    cuts = each(lambda n: cut_lines(witnesses[n], layouts[n]) if not outside[n] else (), range(len(pages)))
+    for page, lines, cut, wrong in zip(pages, witnesses, cuts, outside, strict=True):
+        if wrong:
+            diags.items.extend(wrong)
+            continue
         articles = (page.front, *page.articles)
         gone = lost_in_page(articles, cut, by_path, page.source.path)
         lost.extend(gone)

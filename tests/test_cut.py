@@ -275,3 +275,34 @@ def test_a_cut_that_fills_the_disk_leaves_no_cut_short_file(
     assert (tmp_path / "02-urban-renewal.zh.md").read_text(encoding="utf-8") == render_cut_file(
         next(f for f in files if f.file.startswith("02-")), layout.source
     )
+
+
+def test_a_layout_past_the_sources_end_is_one_error_naming_the_layout(
+    site: Path, edit: Callable[[Path, str, str], None]
+) -> None:
+    """Usage walk 14: lines past the witness's last line were cut into an empty block, and the
+    build and check then reported lines "claimed" 0-0 and lines in no block, naming files the
+    editor had not touched and never the layout. The cut, the build and check now say it once, at
+    the layout's block, and the cut writes nothing."""
+    layout = site / "content/2020-05-25/p12/layout.yaml"
+    edit(layout, "lines: [648, 836]", "lines: [648, 845]")
+    line = (
+        next(n for n, text in enumerate(layout.read_text(encoding="utf-8").split("\n"), 1) if "[648, 845]" in text) - 1
+    )
+    said = (
+        f"content/2020-05-25/p12/layout.yaml:{line}:1: error: moyu: the body block's lines [648, 845] are not within "
+        "the source's 841 lines — correct 'lines:' against china-reform-daily-2020-05-25-p12.txt: its lines are "
+        "numbered 1 to 841, the first no later than the last"
+    )
+    before = {p: p.read_bytes() for p in (site / "content").rglob("*.md")}
+    build_py = str(Path(__file__).resolve().parent.parent / "build.py")
+    for command, out in (("cut", "stderr"), ("build", "stderr"), ("check", "stdout")):
+        args = [sys.executable, build_py, "--root", str(site), command]
+        result = subprocess.run(
+            args + (["-q", "--no-search"] if command == "build" else []), capture_output=True, text=True
+        )
+        assert result.returncode == 1, command
+        lines = getattr(result, out).splitlines()
+        assert said in lines, (command, lines)
+        assert not [n for n in lines if "claim" in n or "in no block" in n], (command, lines)
+    assert before == {p: p.read_bytes() for p in (site / "content").rglob("*.md")}
