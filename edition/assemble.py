@@ -93,6 +93,14 @@ def article_of(doc: Document, en: Document | None, diags: Diagnostics) -> Articl
     locals_ = local_block_ids(kinds)
     lines = front.source_lines
     en_blocks = _pair(doc, en, diags)
+    if en is None:
+        # (usage walk 14: a deleted English file published every block as "not yet translated"
+        # without a word, where the cut's skeleton at least gets "N of N blocks await translation")
+        diags.warning(
+            Loc(doc.path, 1, 1),
+            f"{article_id} has no English file ({doc.path.removesuffix('.zh.md')}.en.md); readers see every block as not yet translated",
+            "run ./run cut: it writes the missing file's skeleton and overwrites nothing; then translate it",
+        )
     zh_hash = text_hash(doc.blocks)
     outdated = False
     if en is not None and en.translation_front.translates not in (None, "", zh_hash):

@@ -306,3 +306,17 @@ def test_a_layout_past_the_sources_end_is_one_error_naming_the_layout(
         assert said in lines, (command, lines)
         assert not [n for n in lines if "claim" in n or "in no block" in n], (command, lines)
     assert before == {p: p.read_bytes() for p in (site / "content").rglob("*.md")}
+
+
+def test_an_article_without_its_english_file_is_warned_of(site: Path) -> None:
+    """Usage walk 14: with its English file deleted, an article was published as "not yet
+    translated" throughout, without a word from the build."""
+    from edition.pipeline import make_edition
+
+    (site / "content/2020-05-25/p12/02-urban-renewal.en.md").unlink()
+    _, warnings, _ = make_edition(site)
+    assert [str(w) for w in warnings if "English file" in w.message] == [
+        "content/2020-05-25/p12/02-urban-renewal.zh.md:1:1: warning: urban-renewal has no English file "
+        "(content/2020-05-25/p12/02-urban-renewal.en.md); readers see every block as not yet translated — "
+        "run ./run cut: it writes the missing file's skeleton and overwrites nothing; then translate it"
+    ]
