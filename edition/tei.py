@@ -2,8 +2,8 @@
 
 The document is valid against TEI P5's tei_all schema (tests/test_tei.py checks it):
 
-- ``teiHeader``: titles, responsibilities (the translations' own statement that they are
-  AI-drafted), licence, the newspaper and the digital source (path, SHA-256, lines), the
+- ``teiHeader``: titles, responsibilities (each translation's own statement of who made it
+  and how, its ``translator:``), licence, the newspaper and the digital source (path, SHA-256, lines), the
   repair rules and the conventions below (``editorialDecl``), languages.
 - ``text/body``: the page furniture (``div type="page"``) and one ``div type="article"``
   per article, each with ``div type="original" xml:lang="zh-Hans"`` and
@@ -166,10 +166,9 @@ def _header(root: ET.Element, edition: Edition) -> None:
         )
     for key, resp in (
         ("transcription", "Transcription of the Chinese text from the extracted source text, with its repairs"),
-        (
-            "translation",
-            "Translation into English (AI-drafted and AI-revised, then reviewed by a second AI model; not yet reviewed by a human translator)",
-        ),
+        # (who translated, and how, is each translation's own 'translator:', in the notes below:
+        # a usage walk's hand translation of a second page was declared AI-drafted here)
+        ("translation", "Translation into English (by whom and how: each translation's statement, below)"),
         ("annotation", "Annotation: entities, figures, editorial notes and emendations"),
     ):
         stmt = add_element(title_stmt, "respStmt", xml_id=f"resp-{key}")

@@ -118,7 +118,11 @@ def test_header(doc: etree._Element, edition: Edition) -> None:
     assert {r.get(XML_ID) for r in resps} == {"resp-transcription", "resp-translation", "resp-annotation"}
     assert all(r.findtext("t:name", namespaces=NS) == "The edition team" for r in resps)
     translation = "".join(header.xpath("string(.//t:respStmt[@xml:id='resp-translation'])", namespaces=NS))
-    assert "AI-drafted" in translation
+    # who translated and how is each translation's own statement (the real page's: AI-drafted),
+    # never a claim of the code's about every page (usage walk 14)
+    [resp] = header.xpath(".//t:respStmt[@xml:id='resp-translation']/t:resp/text()", namespaces=NS)
+    assert resp == "Translation into English (by whom and how: each translation's statement, below)"
+    assert "Translator's statement: Drafted by an AI model; revised by the same drafting model" in translation
     publication = header.find("t:fileDesc/t:publicationStmt", NS)
     assert publication.findtext("t:publisher", namespaces=NS) == "The edition team"
     assert publication.find("t:date", NS).get("when") == edition.config.build_date
