@@ -320,3 +320,22 @@ def test_an_article_without_its_english_file_is_warned_of(site: Path) -> None:
         "(content/2020-05-25/p12/02-urban-renewal.en.md); readers see every block as not yet translated — "
         "run ./run cut: it writes the missing file's skeleton and overwrites nothing; then translate it"
     ]
+
+
+def test_the_about_page_lists_each_translation_statement_with_its_articles(
+    site: Path, tmp_path: Path, edit: Callable[[Path, str, str], None]
+) -> None:
+    """Usage walk 14: a second page's translator and the first's ran together in one sentence
+    ("… no human translator has reviewed it; Walk-14 tester")."""
+    from edition.pipeline import build
+
+    path = site / "content/2020-05-25/p12/04-moyu.en.md"
+    old = next(line for line in path.read_text(encoding="utf-8").split("\n") if line.startswith("translator:"))
+    edit(path, old, "translator: A. Translator (by hand)")
+    build(site, tmp_path / "out", search=False)
+    about = (tmp_path / "out/about/index.html").read_text(encoding="utf-8")
+    items = re.findall(r"<li>(.*?)</li>", about.split('<ul class="translators">')[1].split("</ul>")[0])
+    assert len(items) == 2
+    assert items[0].startswith("Drafted by an AI model") and "Moyu" not in items[0]
+    assert items[1].startswith("A. Translator (by hand): <a href=") and items[1].count("<a ") == 1
+    assert "Translation: " not in about
