@@ -5,6 +5,7 @@ tests/test_walk12.py's."""
 from __future__ import annotations
 
 import re
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -115,3 +116,22 @@ def test_every_figures_card_has_its_label_line(built: tuple[BuildResult, Path], 
         assert [row for row, label in labels if not label.strip()] == []
     hant = (archive / "zh-hant/figures/index.html").read_text(encoding="utf-8")
     assert '<span lang="zh-Hant">今年新增綠地（標題）</span>' in hant
+
+
+def test_a_newspaper_pages_own_description_is_its_pages_meta_description(archive_out: Path) -> None:
+    """Usage walk 14: page.toml's description_en/description_zh were read and never used; every
+    page carried the site's. A page's front and its articles now carry its own (in the view's
+    language and script); a page without one, and the site's own pages, the site's."""
+
+    def described(name: str) -> str:
+        html = (archive_out / name).read_text(encoding="utf-8")
+        return unescape(re.search(r'<meta name="description" content="([^"]*)"', html).group(1))  # type: ignore[union-attr]
+
+    own = "Page 1 of the invented Test Daily of 4 January 2021: new green space in Chaoyang."
+    assert described("2021-01-04/p01/index.html") == own == described("2021-01-04/p01/parks/index.html")
+    assert described("zh/2021-01-04/p01/parks/index.html") == "虚构的《测试日报》2021年1月4日第1版：朝阳区新增绿地。"
+    assert (
+        described("zh-hant/2021-01-04/p01/parks/index.html") == "虛構的《測試日報》2021年1月4日第1版：朝陽區新增綠地。"
+    )
+    site = "A fixture archive of two invented newspaper pages."
+    assert described("index.html") == site == described("2021-01-05/p02/index.html") == described("about/index.html")
