@@ -131,9 +131,12 @@
   function place(box, element) {
     var pop = element || popover;
     var style = pop.style;
-    style.maxHeight = "";
-    if (phone.matches) {
-      pop.classList.add("sheet");
+    // Placed afresh each time, the sheet or not as the screen is now: a note opened on a phone
+    // held upright, the phone then turned (844 by 390 is wider than a phone's 40em), kept its
+    // sheet along the bottom over the name; one opened turned, then held upright, kept the
+    // desk's inline box: a sheet a column wide, partly off the screen (usage walk 14).
+    style.cssText = "";
+    if (pop.classList.toggle("sheet", phone.matches)) {
       pop.classList.toggle("top", box.bottom > innerHeight - pop.offsetHeight - 8);
       return;
     }
@@ -282,16 +285,19 @@
   });
   // On a phone the sheet's side is chosen again when the page moves under it: a shared link
   // to a name opens its note before the browser has scrolled to the name, which then lay
-  // under the sheet (usage walk 11).
+  // under the sheet (usage walk 11). On any screen the note is placed again when the screen
+  // changes size: a phone turned, a window resized (the text under it has moved).
   var moved = false;
-  addEventListener("scroll", function () {
-    if (moved || !popover || !owner || !phone.matches) { return; }
+  function again(event) {
+    if (moved || !popover || !owner || (event.type == "scroll" && !phone.matches)) { return; }
     moved = true;
     requestAnimationFrame(function () {
       moved = false;
       if (popover && owner) { place(owner.getBoundingClientRect()); }
     });
-  }, { passive: true });
+  }
+  addEventListener("scroll", again, { passive: true });
+  addEventListener("resize", again);
   // article.js shows a passage's actions in the same popover.
   window.editionPopover = { show: show, close: close, place: place, owner: function () { return owner; }, element: function () { return popover; } };
   doc.addEventListener("click", function (event) {

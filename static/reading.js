@@ -256,11 +256,9 @@
   // lower part, never over the lines after the word; elsewhere below the word, or above it where
   // the screen has more room there, no taller than that room (the same code: edition.js's).
   // Placed again once the senses are in.
+  // (edition.js's place clears the last placing: a sheet's classes, a desk's inline box)
   function place(w) {
-    if (!popup || !window.editionPopover) { return; }
-    popup.classList.remove("sheet", "top");
-    popup.style.left = popup.style.top = popup.style.maxHeight = "";
-    window.editionPopover.place(w.getBoundingClientRect(), popup);
+    if (popup && window.editionPopover) { window.editionPopover.place(w.getBoundingClientRect(), popup); }
   }
 
   // Tap or click: a word's gloss opens (a name's link keeps its note: edition.js opens it). The
