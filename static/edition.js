@@ -134,7 +134,7 @@
     // Placed afresh each time, the sheet or not as the screen is now: a note opened on a phone
     // held upright, the phone then turned (844 by 390 is wider than a phone's 40em), kept its
     // sheet along the bottom over the name; one opened turned, then held upright, kept the
-    // desk's inline box: a sheet a column wide, partly off the screen (usage walk 14).
+    // desk's inline box: a sheet a column wide, partly off the screen (usage walk 13).
     style.cssText = "";
     if (pop.classList.toggle("sheet", phone.matches)) {
       pop.classList.toggle("top", box.bottom > innerHeight - pop.offsetHeight - 8);

@@ -1,4 +1,4 @@
-"""Usage walk 14 (thirteenth session): an article's notes printed, and a name's note on a phone
+"""usage walk 13 (thirteenth session): an article's notes printed, and a name's note on a phone
 turned on its side, as the reader met them (the site is tests/conftest.py's: the real edition,
 served under a project path)."""
 
