@@ -52,6 +52,8 @@ def assemble(
     for info, source in pages:
         mine = [a for a in made if a.page == info.key]
         fronts = [a for a in mine if a.kind == "page"]
+        if not fronts and any(a is not None and a.page == info.key and a.kind == "page" for a in articles):
+            continue  # its page file left out for a repeated id, said already (usage walk 14: a false second error)
         if len(fronts) != 1:
             diags.error(
                 Loc(info.config_path, 1, 1),
@@ -307,7 +309,8 @@ def _check_unique_ids(articles: Sequence[Article], docs: Sequence[Document], dia
             diags.error(
                 Loc(article.path, id_lines.get(article.path, 2), 1),
                 f"duplicate id {article.id!r}, already used by {seen[article.id]}",
-                "give each file its own id",
+                "ids are unique across the archive: give this file its own, in its Chinese and English"
+                " files and in its page's layout.yaml",
             )
             continue
         seen[article.id] = article.path

@@ -51,6 +51,7 @@ class LayoutFile:
     order: int
     blocks: tuple[LayoutBlock, ...]
     title: str | None = None
+    line: int = 0  # where the layout gives its id
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,11 @@ def read_layout(path: Path, root: Path) -> Layout:
             continue
         check_keys(entry, FILE_KEYS, name, "layout file", diags)
         blocks = tuple(_layout_block(b, name, diags) for b in entry.get("blocks") or [])
-        files.append(LayoutFile(str(entry.get("file")), str(entry.get("id")), order, blocks, entry.get("title")))
+        files.append(
+            LayoutFile(
+                str(entry.get("file")), str(entry.get("id")), order, blocks, entry.get("title"), key_line(entry, "id")
+            )
+        )
     diags.raise_if_errors()
     return Layout(str(data["source"]), tuple(files))
 

@@ -118,10 +118,42 @@ def run_cut(root: Path, folder: Path | None = None) -> int:
             continue
         pages.append((info, layout))
         diags.items.extend(lines_outside(layout, witness_lines(root / info.source), info.layout))
+    diags.items.extend(ids_taken(root, pages))
     diags.raise_if_errors()
     for info, layout in pages:
         failed = cut_one(root, info, layout) or failed
     return 1 if failed else 0
+
+
+def ids_taken(root: Path, pages: list[tuple[PageInfo, Layout]]) -> list[Diagnostic]:
+    """An error for each id of the layouts to cut that another file of the archive has, at the
+    layout's id (usage walk 14: a second page's own file copied the first's id, 'page', and the
+    build then said so of one of four files to change, with a second, false error)."""
+    owners: dict[str, str] = {}
+    try:
+        others = [info for info in pages_to_cut(root, None) if info.key not in {i.key for i, _ in pages}]
+    except BuildError:
+        others = []  # an unreadable page.toml elsewhere: the build says so
+    for info in others:
+        try:
+            for lf in read_layout(root / info.layout, root).files:
+                owners.setdefault(lf.id, info.layout)
+        except (BuildError, OSError):
+            continue
+    found = []
+    for info, layout in pages:
+        for lf in layout.files:
+            if lf.id in owners:
+                own = f"page-{info.key.replace('/', '-')}" if lf.order == 0 else f"{lf.id}-{info.date}"
+                found.append(
+                    Diagnostic(
+                        Loc(info.layout, lf.line or 1, 1),
+                        f"id {lf.id!r} is taken: {owners[lf.id]} gives it to a file of its own page",
+                        f"ids are unique across the archive, a page's own file's too: give this one its own (e.g. {own!r})",
+                    )
+                )
+            owners.setdefault(lf.id, info.layout)
+    return found
 
 
 def cut_one(root: Path, info: PageInfo, layout: Layout) -> bool:

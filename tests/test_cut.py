@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -339,3 +340,44 @@ def test_the_about_page_lists_each_translation_statement_with_its_articles(
     assert items[0].startswith("Drafted by an AI model") and "Moyu" not in items[0]
     assert items[1].startswith("A. Translator (by hand): <a href=") and items[1].count("<a ") == 1
     assert "Translation: " not in about
+
+
+def test_a_second_pages_file_with_a_taken_id_stops_the_cut_and_the_build_says_it_once(site: Path) -> None:
+    """Usage walk 14: a new page's own file copied the first page's id ('page', as the README
+    said the first page's is). The cut wrote it into two files; the build then named one of the
+    four places to change, with a second, false error ("found 0" page files). The cut now stops
+    at the layout's id, and the build's error is the one."""
+    first = site / "content/2020-05-25/p12"
+    second = site / "content/2020-05-26/p03"
+    second.mkdir(parents=True)
+    (second / "page.toml").write_text(
+        (first / "page.toml")
+        .read_text(encoding="utf-8")
+        .replace('date = "2020-05-25"', 'date = "2020-05-26"')
+        .replace("page = 12", "page = 3"),
+        encoding="utf-8",
+    )
+    layout = (first / "layout.yaml").read_text(encoding="utf-8")
+    page_part = layout.split("\narticles:")[0]  # the page's own file alone, id 'page'
+    (second / "layout.yaml").write_text(page_part + "\narticles: []\n", encoding="utf-8")
+    line = next(n for n, text in enumerate(page_part.split("\n"), 1) if text.strip() == "id: page")
+    build_py = str(Path(__file__).resolve().parent.parent / "build.py")
+    result = subprocess.run(
+        [sys.executable, build_py, "--root", str(site), "cut", "content/2020-05-26/p03"], capture_output=True, text=True
+    )
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        f"content/2020-05-26/p03/layout.yaml:{line}:1: error: id 'page' is taken: content/2020-05-25/p12/layout.yaml "
+        "gives it to a file of its own page — ids are unique across the archive, a page's own file's too: give "
+        "this one its own (e.g. 'page-2020-05-26-p03')",
+        "cut failed: 1 error(s); no file was written",
+    ]
+    assert sorted(p.name for p in second.iterdir()) == ["layout.yaml", "page.toml"]  # nothing written
+    # as if cut anyway: the build's one error names every place the id is
+    shutil.copy(first / "00-page.zh.md", second / "00-page.zh.md")
+    result = subprocess.run(
+        [sys.executable, build_py, "--root", str(site), "build", "-q", "--no-search"], capture_output=True, text=True
+    )
+    errors = [line for line in result.stderr.splitlines() if ": error: " in line]
+    assert len(errors) == 1, errors
+    assert "duplicate id 'page'" in errors[0] and "layout.yaml" in errors[0]
