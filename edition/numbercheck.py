@@ -68,13 +68,16 @@ def check_article(article: Article, en: Document | None, diags: Diagnostics) -> 
         if not block.en or block.en_loc is None:
             continue
         result = compare(block.zh, block.en)
-        missing = [q.text for q in result.missing if (block.local, q.value) not in declared]
+        absent = [q for q in result.missing if (block.local, q.value) not in declared]
+        missing = [q.text for q in absent]
         unexpected = [n.text for n in result.unexpected if (block.local, n.value) not in declared]
         if missing:
             diags.error(
                 block.en_loc,
                 f"{block.id}: the Chinese has {', '.join(missing)} but the English does not (Chinese: “{block.zh[:40]}…”; English: “{block.en[:60]}…”)",
-                "render every figure in the English (16.4万 -> 164,000), or declare the difference under 'numbers:' with block, value and reason",
+                # the example is the block's own figure (usage walk 14: it was the first page's on every page)
+                f"render every figure in the English ({absent[0].text} -> {absent[0].value:,.10g}), or declare the"
+                " difference under 'numbers:' with block, value and reason",
             )
         if unexpected:
             diags.error(

@@ -156,3 +156,18 @@ def test_a_homograph_is_declined_where_the_warning_says(site: Path, edit: Edit) 
     assert not [w for w in warnings if w.message.startswith("chaoyang-district is mentioned")]
     chaoyang = next(e for e in edition.entities if e.id == "chaoyang-district")
     assert not [m for m in chaoyang.mentions if m.block == "paired-assistance-p1"]
+
+
+def test_a_figure_the_english_leaves_out_is_shown_as_the_block_prints_it(site: Path, edit: Edit) -> None:
+    """The hint's example was the first page's figure (16.4万 -> 164,000) whatever the block
+    (usage walk 14); it is the block's own."""
+    edit(
+        site / "content/2020-05-25/p12/01-paired-assistance.en.md",
+        "reduce their poor population by 104,000",
+        "reduce it",
+    )
+    with pytest.raises(BuildError) as info:
+        make_edition(site)
+    [diag] = [d for d in info.value.diagnostics if "but the English does not" in d.message]
+    assert "the Chinese has 10.4万 but the English does not" in diag.message
+    assert diag.hint.startswith("render every figure in the English (10.4万 -> 104,000), or declare the difference")
