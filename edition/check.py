@@ -13,7 +13,7 @@ from edition.assemble import assemble
 from edition.config import load_config
 from edition.content import load_content, load_pages
 from edition.coverage import mention_counts, unannotated
-from edition.cut import cut_page, doubtful_breaks, lines_outside, read_layout
+from edition.cut import cut_page, doubtful_breaks, misplaced_lines, read_layout
 from edition.errors import BuildError, Diagnostics
 from edition.fidelity import account
 from edition.fidelitystage import witness_lines
@@ -55,7 +55,7 @@ def run_check(root: Path, strict: bool = False) -> int:
             diags = Diagnostics()
             lines = witness_lines(root / page.source.path)
             layout = read_layout(root / page.info.layout, root)
-            outside = lines_outside(layout, lines, page.info.layout)
+            outside = misplaced_lines(layout, lines, page.info.layout)
             if outside:  # nothing to account against: the build says so too (printed once)
                 for problem in outside:
                     print(problem)

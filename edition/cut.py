@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -135,13 +136,14 @@ def _layout_block(entry: LineDict, name: str, diags: Diagnostics) -> LayoutBlock
     )
 
 
-def lines_outside(layout: Layout, lines: Sequence[str], where: str) -> list[Diagnostic]:
+def misplaced_lines(layout: Layout, lines: Sequence[str], where: str) -> list[Diagnostic]:
     """An error for each block of the layout (``where``) whose 'lines' are not within the source
-    (``lines``: the witness's, fidelitystage.witness_lines), before anything is cut. A usage
+    (``lines``: the witness's, fidelitystage.witness_lines) or overlap another's, before
+    anything is cut. A usage
     walk's [57, 59] on a 55-line source was cut into an empty block; the build then reported
     lines "claimed" 0-0 and lines in no block, and none of its errors named the layout."""
     count = len(lines)
-    return [
+    found = [
         Diagnostic(
             Loc(where, lb.line or 1, 1),
             f"{lf.id}: the {lb.kind} block's lines [{lb.first}, {lb.last}] are not within the source's {count} lines",
@@ -151,6 +153,20 @@ def lines_outside(layout: Layout, lines: Sequence[str], where: str) -> list[Diag
         for lb in lf.blocks
         if not 1 <= lb.first <= lb.last <= count
     ]
+    # Two blocks over one line: the cut would write the line into both, and the build then
+    # blame the Markdown files' 'blocks:' (usage walk 14)
+    spans = sorted(((lb.first, lb.last, lf.id, lb) for lf in layout.files for lb in lf.blocks), key=lambda s: s[:2])
+    for (_, last, before_id, before), (first, _, this_id, this) in pairwise(spans):
+        if first <= last:
+            found.append(
+                Diagnostic(
+                    Loc(where, this.line or 1, 1),
+                    f"{this_id}: the {this.kind} block's lines [{this.first}, {this.last}] overlap {before_id}'s"
+                    f" {before.kind} block's [{before.first}, {before.last}] (at line {before.line})",
+                    "a source line belongs to one block: end the one before it or begin this one a line later",
+                )
+            )
+    return found
 
 
 # -- cutting (pure) ---------------------------------------------------------------------

@@ -12,7 +12,16 @@ from pathlib import Path
 from edition.assemble import TRANSLATOR_PLACEHOLDER, UNTRANSLATED  # what a skeleton holds till translated
 from edition.config import PageInfo, find_line, load_page_config
 from edition.content import Document, load_document, load_pages, text_hash
-from edition.cut import Doubt, Layout, block_markdown, cut_page, doubtful_breaks, lines_outside, read_layout, write_cut
+from edition.cut import (
+    Doubt,
+    Layout,
+    block_markdown,
+    cut_page,
+    doubtful_breaks,
+    misplaced_lines,
+    read_layout,
+    write_cut,
+)
 from edition.errors import BuildError, Diagnostic, Diagnostics, Loc, rel
 from edition.fidelitystage import witness_lines
 from edition.ids import local_block_ids
@@ -117,7 +126,7 @@ def run_cut(root: Path, folder: Path | None = None) -> int:
             diags.items.extend(exc.diagnostics)
             continue
         pages.append((info, layout))
-        diags.items.extend(lines_outside(layout, witness_lines(root / info.source), info.layout))
+        diags.items.extend(misplaced_lines(layout, witness_lines(root / info.source), info.layout))
     diags.items.extend(ids_taken(root, pages))
     diags.raise_if_errors()
     for info, layout in pages:

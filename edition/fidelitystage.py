@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from edition.content import Document
-from edition.cut import CutFile, Layout, cut_page, lines_outside, read_layout
+from edition.cut import CutFile, Layout, cut_page, misplaced_lines, read_layout
 from edition.each import Each, in_order
 from edition.errors import Diagnostics, show_invisible
 from edition.fidelity import account
@@ -48,7 +48,7 @@ def check_fidelity(
     layouts = [read_layout(root / page.info.layout, root) for page in pages]
     # (a layout that names lines the witness does not have is that one error: no account of its page)
     outside = [
-        lines_outside(layout, lines, page.info.layout)
+        misplaced_lines(layout, lines, page.info.layout)
         for page, lines, layout in zip(pages, witnesses, layouts, strict=True)
     ]
     cuts = each(lambda n: cut_lines(witnesses[n], layouts[n]) if not outside[n] else (), range(len(pages)))

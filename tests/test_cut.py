@@ -381,3 +381,25 @@ def test_a_second_pages_file_with_a_taken_id_stops_the_cut_and_the_build_says_it
     errors = [line for line in result.stderr.splitlines() if ": error: " in line]
     assert len(errors) == 1, errors
     assert "duplicate id 'page'" in errors[0] and "layout.yaml" in errors[0]
+
+
+def test_overlapping_layout_blocks_are_one_error_naming_both(
+    site: Path, edit: Callable[[Path, str, str], None]
+) -> None:
+    """Usage walk 14: a headline's [11, 13] and a body's [13, 31] were cut with line 13 in both;
+    the build's error told the editor to correct the Markdown files' 'blocks:'."""
+    layout = site / "content/2020-05-25/p12/layout.yaml"
+    edit(layout, "lines: [45, 45]", "lines: [45, 47]")  # into paired-assistance's headline, [47, 61]
+    text = layout.read_text(encoding="utf-8").split("\n")
+    build_py = str(Path(__file__).resolve().parent.parent / "build.py")
+    result = subprocess.run([sys.executable, build_py, "--root", str(site), "cut"], capture_output=True, text=True)
+    assert result.returncode == 1
+    [error, failed] = result.stderr.splitlines()
+    assert failed == "cut failed: 1 error(s); no file was written"
+    assert (
+        ": error: paired-assistance: the headline block's lines [47, 61] overlap moyu's headline block's [45, 47]"
+        in error
+    )
+    assert error.endswith("a source line belongs to one block: end the one before it or begin this one a line later")
+    where = int(error.split(":")[1])
+    assert text[where - 1].strip() == "- kind: headline" and "[47, 61]" in text[where], error
