@@ -194,3 +194,28 @@ def test_serve_on_a_port_in_use_says_so_without_a_traceback(tmp_path: Path) -> N
         f"'serve') is using it: stop it, or choose another port with --port {port + 1}"
     ]
     assert not (root / "output").exists()
+
+
+def test_each_failed_rebuild_says_how_many_errors_stand(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Usage walk 14: with error A standing, error B made and then fixed, the terminal printed
+    only the stage times: no word that the build still failed on A."""
+    from edition.serve import Preview
+
+    root = copy_site(tmp_path / "site")
+    preview = Preview(root, root / "output")
+    preview.rebuild()
+    edit(root, MOYU_EN, "translator:", "translatr:")  # A
+    preview.rebuild()
+    first = capsys.readouterr().err.splitlines()
+    assert first[-1] == "build failed: 1 error(s); the browser shows them until the next good build"
+    edit(root, MOYU_EN.replace("04-moyu", "03-business-support"), "translator:", "translatr:")  # B
+    preview.rebuild()
+    second = [x for x in capsys.readouterr().err.splitlines() if "error" in x]
+    assert len(second) == 2 and "03-business-support" in second[0]  # B alone printed, A not again
+    assert second[1] == "build failed: 2 error(s) (1 printed before); the browser shows them until the next good build"
+    edit(root, MOYU_EN.replace("04-moyu", "03-business-support"), "translatr:", "translator:")  # B fixed
+    preview.rebuild()
+    third = [x for x in capsys.readouterr().err.splitlines() if "error" in x]
+    assert third == [
+        "build failed: 1 error(s) (1 printed before; 1 fixed since the last build); the browser shows them until the next good build"
+    ]
