@@ -158,3 +158,17 @@ def test_a_money_chart_of_one_power_of_ten_has_an_axis() -> None:
 
     chart = str(log_bars("t", [Bar("one", 1e8, "#x")], "c"))
     assert 'class="dot" style="left:0.0%"' in chart and "100 million" in chart and "1 billion" in chart
+
+
+def test_units_of_measure_and_time_are_given_in_english() -> None:
+    """Usage walk 14: a second page's 公里, 户 and 天 stood in Chinese in the figures table's
+    English; a measure word of many meanings stays as printed."""
+    from edition.figures import unit_en
+
+    assert [unit_en(u) for u in ("公里", "户", "天", "个百分点", "条")] == [
+        "kilometres",
+        "households",
+        "days",
+        "percentage points",
+        "条",
+    ]
