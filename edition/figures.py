@@ -299,12 +299,14 @@ UNIT_EN = {
     "元": "yuan", "人": "people", "名": "people", "家": "(firms, bodies)", "个": "(items)", "次": "times",
     "笔": "loans", "套": "sets", "桶": "barrels", "种": "kinds", "公顷": "hectares", "平方米": "square metres",
     "%": "per cent", "项": "(items)", "期": "phases", "年": "years", "团": "regiment",
-    # units of measure and time, which have one English each (usage walk 14 found 公里, 户 and 天
-    # left in Chinese in the English column); a measure word with many (条, 座, 台) stays as printed
-    "公里": "kilometres", "平方公里": "square kilometres", "立方米": "cubic metres", "米": "metres",
-    "吨": "tonnes", "千克": "kilograms", "亩": "mu", "户": "households", "天": "days", "周": "weeks",
-    "小时": "hours", "分钟": "minutes", "个百分点": "percentage points", "人次": "person-times",
-    "美元": "US dollars", "港元": "Hong Kong dollars", "欧元": "euros",
+    # units of measure and time, which have one English each (usage walk 14 found 公里 and 天 left
+    # in Chinese in the English column); a measure word of many (户: households, or firms in
+    # 个体工商户; 条, 座, 台; 周, a week, or 周岁 "years of age", which is not cut as one unit:
+    # review 18) stays as printed
+    "公里": "kilometres", "千米": "kilometres", "平方公里": "square kilometres", "立方米": "cubic metres",
+    "米": "metres", "吨": "tonnes", "千克": "kilograms", "克": "grams", "升": "litres", "千瓦": "kilowatts",
+    "亩": "mu", "天": "days", "小时": "hours", "分钟": "minutes", "个百分点": "percentage points",
+    "‰": "per mille", "美元": "US dollars", "港元": "Hong Kong dollars", "欧元": "euros",
 }  # fmt: skip
 
 

@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from edition.content import Document
 from edition.errors import Diagnostics, Loc
 from edition.model import Article, Edition
-from edition.numbers import compare, extract_en, extract_zh, zh_numeral_values
+from edition.numbers import Quantity, compare, extract_en, extract_zh, zh_numeral_values
 
 
 def _declared(doc: Document | None, diags: Diagnostics, article: Article) -> dict[tuple[str, float], str]:
@@ -75,9 +75,8 @@ def check_article(article: Article, en: Document | None, diags: Diagnostics) -> 
             diags.error(
                 block.en_loc,
                 f"{block.id}: the Chinese has {', '.join(missing)} but the English does not (Chinese: “{block.zh[:40]}…”; English: “{block.en[:60]}…”)",
-                # the example is the block's own figure (usage walk 14: it was the first page's on every page)
-                f"render every figure in the English ({absent[0].text} -> {absent[0].value:,.10g}), or declare the"
-                " difference under 'numbers:' with block, value and reason",
+                f"render every figure in the English{_example(absent[0])}, or declare the difference under"
+                " 'numbers:' with block, value and reason",
             )
         if unexpected:
             diags.error(
@@ -90,3 +89,14 @@ def check_article(article: Article, en: Document | None, diags: Diagnostics) -> 
 def _prints(zh: str, en: str, value: float) -> bool:
     values = [q.value for q in extract_zh(zh)] + [n.value for n in extract_en(en)] + list(zh_numeral_values(zh))
     return any(math.isclose(value, v, rel_tol=1e-9) for v in values)
+
+
+def _example(figure: Quantity) -> str:
+    """The hint's example: the block's own figure as the English would write it, where it is
+    a plain amount (usage walk 14: the example was the first page's 16.4万 on every page; review
+    18: a date's value is its year, a period's its start)."""
+    if figure.kind != "quantity" or figure.end_value is not None:
+        return ""
+    value = figure.value
+    english = f"{value:,.0f}" if value == int(value) else f"{value:,}"
+    return f" ({figure.text} -> {english})"

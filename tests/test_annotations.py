@@ -171,3 +171,21 @@ def test_a_figure_the_english_leaves_out_is_shown_as_the_block_prints_it(site: P
     [diag] = [d for d in info.value.diagnostics if "but the English does not" in d.message]
     assert "the Chinese has 10.4万 but the English does not" in diag.message
     assert diag.hint.startswith("render every figure in the English (10.4万 -> 104,000), or declare the difference")
+
+
+def test_the_number_hints_example_is_only_for_a_plain_amount() -> None:
+    """Review 18: a date's value is its year (2020年5月25日 -> "2,020"), a period's its start,
+    and a large amount came out in exponent form."""
+    from edition.numbercheck import _example
+    from edition.numbers import extract_zh
+
+    examples = {
+        q.text: _example(q) for q in extract_zh("2020年5月25日，2月~4月投入123456789012元，占48.6%，共16.4万人")
+    }
+    assert examples == {
+        "2020年5月25日": "",
+        "2月~4月": "",
+        "123456789012元": " (123456789012元 -> 123,456,789,012)",
+        "48.6%": " (48.6% -> 48.6)",
+        "16.4万人": " (16.4万人 -> 164,000)",
+    }

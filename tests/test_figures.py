@@ -161,14 +161,16 @@ def test_a_money_chart_of_one_power_of_ten_has_an_axis() -> None:
 
 
 def test_units_of_measure_and_time_are_given_in_english() -> None:
-    """Usage walk 14: a second page's 公里, 户 and 天 stood in Chinese in the figures table's
-    English; a measure word of many meanings stays as printed."""
+    """Usage walk 14: a second page's 公里 and 天 stood in Chinese in the figures table's
+    English. A measure word of many meanings stays as printed (review 18: 周 made 年满18周岁
+    "18 weeks"; 户 counts households or firms)."""
     from edition.figures import unit_en
 
-    assert [unit_en(u) for u in ("公里", "户", "天", "个百分点", "条")] == [
+    assert [unit_en(u) for u in ("公里", "天", "个百分点", "条", "周", "户")] == [
         "kilometres",
-        "households",
         "days",
         "percentage points",
         "条",
+        "周",
+        "户",
     ]
