@@ -183,6 +183,7 @@ def annotate(
     docs_by_path = {d.path: d for d in docs}
     # translated blocks only: one awaiting its translation names nothing yet (found by a usage walk)
     english = {b.id: b.en_loc for a in edition.all_articles for b in a.blocks if b.en_loc is not None and b.en}
+    chinese = {a.id: a.path for a in edition.all_articles}  # where a match is declined
     mentions: dict[str, list[Mention]] = {k: [] for k in definitions}
     by_article: dict[str, list[Mention]] = {}
     for article in edition.all_articles:
@@ -215,7 +216,7 @@ def annotate(
                     english[block_id],
                     f"{key} is mentioned in the Chinese of {block_id} ({m.zh}) but none of its English forms is in the translation",
                     f"use one of {' / '.join(definition.forms_en)} in the English, or add the form used to 'aliases_en'; "
-                    f"if {m.zh} is not {definition.forms_en[0]} here, decline the match in the Chinese file's front matter: "
+                    f"if {m.zh} is not {definition.forms_en[0]} here, decline the match in {chinese[m.article]}'s front matter: "
                     f"'mentions:' with {{entity: {key}, block: {local}, exclude: true}}",
                 )
     entities = tuple(dataclasses.replace(e, mentions=tuple(mentions[k])) for k, e in lexicon.ranked.items())

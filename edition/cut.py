@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -155,17 +154,31 @@ def misplaced_lines(layout: Layout, lines: Sequence[str], where: str) -> list[Di
     ]
     # Two blocks over one line: the cut would write the line into both, and the build then
     # blame the Markdown files' 'blocks:' (usage walk 14)
+    # (each block against the one reaching furthest before it, so that a block inside a long
+    # one is found too: review 18)
     spans = sorted(((lb.first, lb.last, lf.id, lb) for lf in layout.files for lb in lf.blocks), key=lambda s: s[:2])
-    for (_, last, before_id, before), (first, _, this_id, this) in pairwise(spans):
-        if first <= last:
+    reach: tuple[int, int, str, LayoutBlock] | None = None
+    for span in spans:
+        first, last, this_id, this = span
+        if reach is not None and first <= reach[1]:
+            _, _, before_id, before = reach
+            inside = last <= before.last
             found.append(
                 Diagnostic(
                     Loc(where, this.line or 1, 1),
-                    f"{this_id}: the {this.kind} block's lines [{this.first}, {this.last}] overlap {before_id}'s"
-                    f" {before.kind} block's [{before.first}, {before.last}] (at line {before.line})",
-                    "a source line belongs to one block: end the one before it or begin this one a line later",
+                    f"{this_id}: the {this.kind} block's lines [{first}, {last}]"
+                    f" {'are within' if inside else 'overlap'} {before_id}'s {before.kind} block's"
+                    f" [{before.first}, {before.last}] (at line {before.line})",
+                    "a source line belongs to one block: "
+                    + (
+                        "take these lines out of the other block, or this block out of the layout"
+                        if inside
+                        else f"end the one before at line {first - 1}, or begin this one at line {before.last + 1}"
+                    ),
                 )
             )
+        if reach is None or last > reach[1]:
+            reach = span
     return found
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from edition.assemble import TRANSLATOR_PLACEHOLDER, UNTRANSLATED  # what a skeleton holds till translated
 from edition.config import PageInfo, find_line, load_page_config
-from edition.content import Document, load_document, load_pages, text_hash
+from edition.content import Document, load_document, load_pages, page_folders, text_hash
 from edition.cut import (
     Doubt,
     Layout,
@@ -137,31 +137,34 @@ def run_cut(root: Path, folder: Path | None = None) -> int:
 def ids_taken(root: Path, pages: list[tuple[PageInfo, Layout]]) -> list[Diagnostic]:
     """An error for each id of the layouts to cut that another file of the archive has, at the
     layout's id (usage walk 14: a second page's own file copied the first's id, 'page', and the
-    build then said so of one of four files to change, with a second, false error)."""
-    owners: dict[str, str] = {}
-    try:
-        others = [info for info in pages_to_cut(root, None) if info.key not in {i.key for i, _ in pages}]
-    except BuildError:
-        others = []  # an unreadable page.toml elsewhere: the build says so
-    for info in others:
+    build then said so of one of four files to change, with a second, false error). Every other
+    page folder's layout is read that can be (review 18: one changed witness elsewhere turned
+    the check off)."""
+    cutting = {info.key for info, _ in pages}
+    owners: dict[str, str] = {}  # id -> where it is given, "layout.yaml:line"
+    for folder in page_folders(root / "content"):
         try:
-            for lf in read_layout(root / info.layout, root).files:
-                owners.setdefault(lf.id, info.layout)
+            info = load_page_config(folder / "page.toml", root)
+            if info.key not in cutting:
+                for lf in read_layout(root / info.layout, root).files:
+                    owners.setdefault(lf.id, f"{info.layout}:{lf.line}")
         except (BuildError, OSError):
-            continue
+            continue  # the build says what is wrong there
     found = []
     for info, layout in pages:
         for lf in layout.files:
             if lf.id in owners:
-                own = f"page-{info.key.replace('/', '-')}" if lf.order == 0 else f"{lf.id}-{info.date}"
+                own = f"page-{info.key.replace('/', '-')}" if lf.order == 0 else f"{lf.id}-{info.key.replace('/', '-')}"
+                whose = "a page's own file's too" if lf.order == 0 else "an article's is its address"
                 found.append(
                     Diagnostic(
                         Loc(info.layout, lf.line or 1, 1),
-                        f"id {lf.id!r} is taken: {owners[lf.id]} gives it to a file of its own page",
-                        f"ids are unique across the archive, a page's own file's too: give this one its own (e.g. {own!r})",
+                        f"id {lf.id!r} is taken: it is given already at {owners[lf.id]}",
+                        f"ids are unique across the archive ({whose}): give this one its own"
+                        + (f" (e.g. {own!r})" if own not in owners else ""),
                     )
                 )
-            owners.setdefault(lf.id, info.layout)
+            owners.setdefault(lf.id, f"{info.layout}:{lf.line}")
     return found
 
 

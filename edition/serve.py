@@ -109,7 +109,7 @@ class Preview:
         # ... and every failed build says so, and how many errors stand: an error fixed while
         # another stood printed nothing but the stage times (usage walk 14)
         still = f"{len(errors) - len(new)} printed before" if len(new) < len(errors) else ""
-        done = f"{fixed} fixed since the last build" if fixed else ""
+        done = f"{fixed} gone since the last build" if fixed else ""
         said = "; ".join(x for x in (still, done) if x)
         print(
             f"build failed: {len(errors)} error(s){f' ({said})' if said else ''}; the browser shows them until the next good build",

@@ -144,7 +144,8 @@ def test_a_homograph_is_declined_where_the_warning_says(site: Path, edit: Edit) 
     )
     declaration = "{entity: chaoyang-district, block: p1, exclude: true}"
     assert warning.hint.endswith(
-        "if 北京市朝阳区 is not Chaoyang District here, decline the match in the Chinese file's front matter: "
+        "if 北京市朝阳区 is not Chaoyang District here, decline the match in "
+        "content/2020-05-25/p12/01-paired-assistance.zh.md's front matter: "
         f"'mentions:' with {declaration}"
     )
     edit(

@@ -217,5 +217,5 @@ def test_each_failed_rebuild_says_how_many_errors_stand(tmp_path: Path, capsys: 
     preview.rebuild()
     third = [x for x in capsys.readouterr().err.splitlines() if "error" in x]
     assert third == [
-        "build failed: 1 error(s) (1 printed before; 1 fixed since the last build); the browser shows them until the next good build"
+        "build failed: 1 error(s) (1 printed before; 1 gone since the last build); the browser shows them until the next good build"
     ]

@@ -340,6 +340,10 @@ def test_the_about_page_lists_each_translation_statement_with_its_articles(
     assert items[0].startswith("Drafted by an AI model") and "Moyu" not in items[0]
     assert items[1].startswith("A. Translator (by hand): <a href=") and items[1].count("<a ") == 1
     assert "Translation: " not in about
+    # in a Chinese view too, the list is English, as the section it stands in (review 18)
+    zh = (tmp_path / "out/zh/about/index.html").read_text(encoding="utf-8")
+    [moyu] = re.findall(r"<li>A\. Translator \(by hand\): (.*?)</li>", zh)
+    assert not re.search(r"[\u4e00-\u9fff]", re.sub(r"<[^>]+>", "", moyu)), moyu
 
 
 def test_a_second_pages_file_with_a_taken_id_stops_the_cut_and_the_build_says_it_once(site: Path) -> None:
@@ -367,12 +371,20 @@ def test_a_second_pages_file_with_a_taken_id_stops_the_cut_and_the_build_says_it
     )
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
-        f"content/2020-05-26/p03/layout.yaml:{line}:1: error: id 'page' is taken: content/2020-05-25/p12/layout.yaml "
-        "gives it to a file of its own page — ids are unique across the archive, a page's own file's too: give "
-        "this one its own (e.g. 'page-2020-05-26-p03')",
+        f"content/2020-05-26/p03/layout.yaml:{line}:1: error: id 'page' is taken: it is given already at "
+        f"content/2020-05-25/p12/layout.yaml:{line} — ids are unique across the archive (a page's own file's too): "
+        "give this one its own (e.g. 'page-2020-05-26-p03')",
         "cut failed: 1 error(s); no file was written",
     ]
     assert sorted(p.name for p in second.iterdir()) == ["layout.yaml", "page.toml"]  # nothing written
+    # review 18: with the first page's witness changed the check was silently off
+    settings = first / "page.toml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace('source_sha256 = "77cd', 'source_sha256 = "00cd'))
+    result = subprocess.run(
+        [sys.executable, build_py, "--root", str(site), "cut", "content/2020-05-26/p03"], capture_output=True, text=True
+    )
+    assert result.returncode == 1 and "error: id 'page' is taken" in result.stderr
+    settings.write_text(settings.read_text(encoding="utf-8").replace('source_sha256 = "00cd', 'source_sha256 = "77cd'))
     # as if cut anyway: the build's one error names every place the id is
     shutil.copy(first / "00-page.zh.md", second / "00-page.zh.md")
     result = subprocess.run(
@@ -400,6 +412,23 @@ def test_overlapping_layout_blocks_are_one_error_naming_both(
         ": error: paired-assistance: the headline block's lines [47, 61] overlap moyu's headline block's [45, 47]"
         in error
     )
-    assert error.endswith("a source line belongs to one block: end the one before it or begin this one a line later")
+    assert error.endswith(
+        "a source line belongs to one block: end the one before at line 46, or begin this one at line 48"
+    )
     where = int(error.split(":")[1])
     assert text[where - 1].strip() == "- kind: headline" and "[47, 61]" in text[where], error
+
+
+def test_a_block_inside_another_is_found_too() -> None:
+    """Review 18: the check compared neighbours only, so of [1, 20], [5, 6] and [10, 12] the
+    last was not found."""
+    from edition.cut import Layout, LayoutBlock, LayoutFile, misplaced_lines
+
+    blocks = tuple(
+        LayoutBlock(kind="body", first=a, last=b, line=n) for n, (a, b) in enumerate([(1, 20), (5, 6), (10, 12)], 1)
+    )
+    problems = misplaced_lines(Layout("w.txt", (LayoutFile("x.md", "x", 1, blocks),)), ["line"] * 30, "layout.yaml")
+    assert [(p.loc.line, p.message) for p in problems] == [
+        (2, "x: the body block's lines [5, 6] are within x's body block's [1, 20] (at line 1)"),
+        (3, "x: the body block's lines [10, 12] are within x's body block's [1, 20] (at line 1)"),
+    ]

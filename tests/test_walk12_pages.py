@@ -129,6 +129,7 @@ def test_a_newspaper_pages_own_description_is_its_pages_meta_description(archive
 
     own = "Page 1 of the invented Test Daily of 4 January 2021: new green space in Chaoyang."
     assert described("2021-01-04/p01/index.html") == own == described("2021-01-04/p01/parks/index.html")
+    assert described("2021-01-04/p01/parks/words/index.html") == own  # its vocabulary too (review 18)
     assert described("zh/2021-01-04/p01/parks/index.html") == "虚构的《测试日报》2021年1月4日第1版：朝阳区新增绿地。"
     assert (
         described("zh-hant/2021-01-04/p01/parks/index.html") == "虛構的《測試日報》2021年1月4日第1版：朝陽區新增綠地。"
