@@ -8,12 +8,11 @@ cut of a witness (cut_page, edition/cut.py) under its lines and the layout; the 
 and blocks' words, as text, under what each is made from.
 
 Articles: build_article() (edition/article.py) is pure, so its result is kept under a digest
-of what it reads: its two files as parsed (text, front matter with the line of every key,
-the lines of every block), the glossaries' definitions, the figure themes' ids and the
-readings file's overrides.
+of what it reads (article_builder: a new input of build_article must join that key): its two
+files as parsed, the glossaries' definitions, the figure themes' ids, the readings' overrides.
 
-Pages: a page's output is a function of three things, and its fingerprint is a digest of all three,
-never a recipe written by hand:
+Pages: a page's output is a function of three things, and its fingerprint is a digest of all
+three (what a template may read, so that it is one of them: render.py, Renderer.helpers):
 
 - the data its template receives (``Page.data``, plain model values, digested by their repr;
   the site's settings and the interface strings with them);

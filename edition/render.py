@@ -139,7 +139,16 @@ class Renderer:
             raise BuildError([Diagnostic(where, f"template error: {message}", hint)]) from None
 
     def helpers(self, site: SiteIndex, page: Page) -> dict[str, Any]:
-        """What every template sees beyond its data: the view's strings and the page's links."""
+        """What every template sees beyond its data: the view's strings and the page's links.
+
+        The rule that keeps the dev server right (edition/incremental.py): a template reads
+        only its page's data, the site's lookups (site_lookups, page_lookups: recorded call by
+        call and asked again after an edit), and these helpers, which depend on nothing but
+        the page, its view, the config and the strings. Whatever reads the site (the edition,
+        another article, a count over the archive) must be a lookup in site_lookups, never a
+        helper here or a module's state: the server would not see it change, and the page would
+        go stale (a maintainer walk made 499 of 618 pages stale so; tests/test_incremental.py
+        compares a rebuild after an edit with a clean build)."""
         view: View = page.data["view"]
         path: str = page.data["path"]
         config = site.edition.config

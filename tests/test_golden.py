@@ -54,7 +54,10 @@ def test_the_archive_builds_its_golden_output(archive: Path, request: pytest.Fix
     golden = _files(GOLDEN)
     assert sorted(made) == sorted(golden), "files added or missing: run with --update-golden after a deliberate change"
     changed = [name for name in made if made[name] != golden[name]]
-    assert not changed, f"{len(changed)} files differ from tests/golden/archive/, e.g. {changed[:5]}"
+    assert not changed, (
+        f"{len(changed)} files differ from tests/golden/archive/, e.g. {changed[:5]}: after a deliberate change,"
+        " run with --update-golden and read the diff before committing it"
+    )
 
 
 def test_two_pages_of_two_dates_each_keep_their_own_masthead_date_and_title(archive: Path) -> None:
