@@ -162,13 +162,14 @@ def misplaced_lines(layout: Layout, lines: Sequence[str], where: str) -> list[Di
         first, last, this_id, this = span
         if reach is not None and first <= reach[1]:
             _, _, before_id, before = reach
-            inside = last <= before.last
+            # (one holds the other: within it, or beginning on its first line, review 19)
+            inside = last <= before.last or first == before.first
+            relation = "are within" if last <= before.last else "begin on the first line of" if inside else "overlap"
             found.append(
                 Diagnostic(
                     Loc(where, this.line or 1, 1),
-                    f"{this_id}: the {this.kind} block's lines [{first}, {last}]"
-                    f" {'are within' if inside else 'overlap'} {before_id}'s {before.kind} block's"
-                    f" [{before.first}, {before.last}] (at line {before.line})",
+                    f"{this_id}: the {this.kind} block's lines [{first}, {last}] {relation} {before_id}'s"
+                    f" {before.kind} block's [{before.first}, {before.last}] (at line {before.line})",
                     "a source line belongs to one block: "
                     + (
                         "take these lines out of the other block, or this block out of the layout"

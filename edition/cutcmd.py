@@ -155,12 +155,12 @@ def ids_taken(root: Path, pages: list[tuple[PageInfo, Layout]]) -> list[Diagnost
         for lf in layout.files:
             if lf.id in owners:
                 own = f"page-{info.key.replace('/', '-')}" if lf.order == 0 else f"{lf.id}-{info.key.replace('/', '-')}"
-                whose = "a page's own file's too" if lf.order == 0 else "an article's is its address"
+                whose = " (a page's own file's too)" if lf.order == 0 else ""
                 found.append(
                     Diagnostic(
                         Loc(info.layout, lf.line or 1, 1),
                         f"id {lf.id!r} is taken: it is given already at {owners[lf.id]}",
-                        f"ids are unique across the archive ({whose}): give this one its own"
+                        f"ids are unique across the archive{whose}: give this one its own"
                         + (f" (e.g. {own!r})" if own not in owners else ""),
                     )
                 )

@@ -75,7 +75,7 @@ def check_article(article: Article, en: Document | None, diags: Diagnostics) -> 
             diags.error(
                 block.en_loc,
                 f"{block.id}: the Chinese has {', '.join(missing)} but the English does not (Chinese: “{block.zh[:40]}…”; English: “{block.en[:60]}…”)",
-                f"render every figure in the English{_example(absent[0])}, or declare the difference under"
+                f"render every figure in the English{_example(absent)}, or declare the difference under"
                 " 'numbers:' with block, value and reason",
             )
         if unexpected:
@@ -91,12 +91,13 @@ def _prints(zh: str, en: str, value: float) -> bool:
     return any(math.isclose(value, v, rel_tol=1e-9) for v in values)
 
 
-def _example(figure: Quantity) -> str:
-    """The hint's example: the block's own figure as the English would write it, where it is
-    a plain amount (usage walk 14: the example was the first page's 16.4万 on every page; review
-    18: a date's value is its year, a period's its start)."""
-    if figure.kind != "quantity" or figure.end_value is not None:
-        return ""
-    value = figure.value
-    english = f"{value:,.0f}" if value == int(value) else f"{value:,}"
-    return f" ({figure.text} -> {english})"
+def _example(figures: Sequence[Quantity]) -> str:
+    """The hint's example: the block's own first plain amount missing, as the English would write
+    it (usage walk 14: the example was the first page's 16.4万 on every page; reviews 18 and 19:
+    a date's value is its year, a period's its start, and a date may come first)."""
+    for figure in figures:
+        if figure.kind == "quantity" and figure.end_value is None:
+            value = figure.value
+            english = f"{value:,.0f}" if value == int(value) else f"{value:,}"
+            return f" ({figure.text} -> {english})"
+    return ""

@@ -147,7 +147,7 @@ class Renderer:
         the page, its view, the config and the strings. Whatever reads the site (the edition,
         another article, a count over the archive) must be a lookup in site_lookups, never a
         helper here or a module's state: the server would not see it change, and the page would
-        go stale (a maintainer walk made 499 of 618 pages stale so; tests/test_incremental.py
+        go stale (a maintainer walk left 499 of 618 files stale so; tests/test_incremental.py
         compares a rebuild after an edit with a clean build)."""
         view: View = page.data["view"]
         path: str = page.data["path"]

@@ -102,14 +102,14 @@ class Preview:
         # build forgets it).
         errors = [str(d) for d in exc.diagnostics] or ["the build failed"]
         new = [line for line in errors if line not in self.errors]
-        fixed = sum(line not in errors for line in self.errors)
+        gone = sum(line not in errors for line in self.errors)
         self.errors = errors
         for line in new:
             print(line, file=sys.stderr)
         # ... and every failed build says so, and how many errors stand: an error fixed while
         # another stood printed nothing but the stage times (usage walk 14)
         still = f"{len(errors) - len(new)} printed before" if len(new) < len(errors) else ""
-        done = f"{fixed} gone since the last build" if fixed else ""
+        done = f"{gone} gone since the last build" if gone else ""
         said = "; ".join(x for x in (still, done) if x)
         print(
             f"build failed: {len(errors)} error(s){f' ({said})' if said else ''}; the browser shows them until the next good build",

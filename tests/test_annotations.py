@@ -180,9 +180,8 @@ def test_the_number_hints_example_is_only_for_a_plain_amount() -> None:
     from edition.numbercheck import _example
     from edition.numbers import extract_zh
 
-    examples = {
-        q.text: _example(q) for q in extract_zh("2020年5月25日，2月~4月投入123456789012元，占48.6%，共16.4万人")
-    }
+    found = extract_zh("2020年5月25日，2月~4月投入123456789012元，占48.6%，共16.4万人")
+    examples = {q.text: _example([q]) for q in found}
     assert examples == {
         "2020年5月25日": "",
         "2月~4月": "",
@@ -190,3 +189,4 @@ def test_the_number_hints_example_is_only_for_a_plain_amount() -> None:
         "48.6%": " (48.6% -> 48.6)",
         "16.4万人": " (16.4万人 -> 164,000)",
     }
+    assert _example(found) == " (123456789012元 -> 123,456,789,012)"  # the first plain amount, past the dates

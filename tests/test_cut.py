@@ -379,7 +379,9 @@ def test_a_second_pages_file_with_a_taken_id_stops_the_cut_and_the_build_says_it
     assert sorted(p.name for p in second.iterdir()) == ["layout.yaml", "page.toml"]  # nothing written
     # review 18: with the first page's witness changed the check was silently off
     settings = first / "page.toml"
-    settings.write_text(settings.read_text(encoding="utf-8").replace('source_sha256 = "77cd', 'source_sha256 = "00cd'))
+    edited = settings.read_text(encoding="utf-8").replace('source_sha256 = "77cd', 'source_sha256 = "00cd')
+    assert 'source_sha256 = "00cd' in edited
+    settings.write_text(edited)
     result = subprocess.run(
         [sys.executable, build_py, "--root", str(site), "cut", "content/2020-05-26/p03"], capture_output=True, text=True
     )
@@ -432,3 +434,10 @@ def test_a_block_inside_another_is_found_too() -> None:
         (2, "x: the body block's lines [5, 6] are within x's body block's [1, 20] (at line 1)"),
         (3, "x: the body block's lines [10, 12] are within x's body block's [1, 20] (at line 1)"),
     ]
+    same = (LayoutBlock(kind="body", first=5, last=6, line=1), LayoutBlock(kind="body", first=5, last=20, line=2))
+    [problem] = misplaced_lines(Layout("w.txt", (LayoutFile("x.md", "x", 1, same),)), ["line"] * 30, "layout.yaml")
+    assert (
+        problem.message
+        == "x: the body block's lines [5, 20] begin on the first line of x's body block's [5, 6] (at line 1)"
+    )
+    assert problem.hint.endswith("take these lines out of the other block, or this block out of the layout")

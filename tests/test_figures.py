@@ -166,11 +166,16 @@ def test_units_of_measure_and_time_are_given_in_english() -> None:
     "18 weeks"; 户 counts households or firms)."""
     from edition.figures import unit_en
 
-    assert [unit_en(u) for u in ("公里", "天", "个百分点", "条", "周", "户")] == [
+    assert [unit_en(u) for u in ("公里", "千米", "克", "升", "‰", "天", "个百分点", "条", "周", "户", "千瓦")] == [
         "kilometres",
+        "kilometres",
+        "grams",
+        "litres",
+        "per mille",
         "days",
         "percentage points",
         "条",
         "周",
         "户",
+        "千瓦",  # 千瓦时, kilowatt-hours, is cut as 千瓦 (review 19)
     ]
