@@ -55,9 +55,9 @@ def run_check(root: Path, strict: bool = False) -> int:
             diags = Diagnostics()
             lines = witness_lines(root / page.source.path)
             layout = read_layout(root / page.info.layout, root)
-            outside = misplaced_lines(layout, lines, page.info.layout)
-            if outside:  # nothing to account against: the build says so too (printed once)
-                for problem in outside:
+            misplaced = misplaced_lines(layout, lines, page.info.layout)
+            if misplaced:  # nothing to account against: the build says so too (printed once)
+                for problem in misplaced:
                     print(problem)
                     shown.add(str(problem))
                 failed = True

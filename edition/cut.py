@@ -138,9 +138,9 @@ def _layout_block(entry: LineDict, name: str, diags: Diagnostics) -> LayoutBlock
 def misplaced_lines(layout: Layout, lines: Sequence[str], where: str) -> list[Diagnostic]:
     """An error for each block of the layout (``where``) whose 'lines' are not within the source
     (``lines``: the witness's, fidelitystage.witness_lines) or overlap another's, before
-    anything is cut. A usage
-    walk's [57, 59] on a 55-line source was cut into an empty block; the build then reported
-    lines "claimed" 0-0 and lines in no block, and none of its errors named the layout."""
+    anything is cut. A usage walk's [57, 59] on a 55-line source was cut into an empty block;
+    the build then reported lines "claimed" 0-0 and lines in no block, and none of its errors
+    named the layout."""
     count = len(lines)
     found = [
         Diagnostic(

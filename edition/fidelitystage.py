@@ -46,13 +46,14 @@ def check_fidelity(
     pages = [page for page in edition.pages if (root / page.info.layout).is_file()]
     witnesses = [witness_lines(root / page.source.path) for page in pages]
     layouts = [read_layout(root / page.info.layout, root) for page in pages]
-    # (a layout that names lines the witness does not have is that one error: no account of its page)
-    outside = [
+    # (a layout that names lines the witness does not have, or one line twice, is that one
+    # error: no account of its page)
+    misplaced = [
         misplaced_lines(layout, lines, page.info.layout)
         for page, lines, layout in zip(pages, witnesses, layouts, strict=True)
     ]
-    cuts = each(lambda n: cut_lines(witnesses[n], layouts[n]) if not outside[n] else (), range(len(pages)))
-    for page, lines, cut, wrong in zip(pages, witnesses, cuts, outside, strict=True):
+    cuts = each(lambda n: cut_lines(witnesses[n], layouts[n]) if not misplaced[n] else (), range(len(pages)))
+    for page, lines, cut, wrong in zip(pages, witnesses, cuts, misplaced, strict=True):
         if wrong:
             diags.items.extend(wrong)
             continue
