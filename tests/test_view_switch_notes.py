@@ -16,17 +16,24 @@ from test_phone_reading import phone
 ARTICLE = "2020-05-25/p12/moyu/"
 
 
+def switch_view_after_reading(browser: Any, url: str, to: str) -> Any:
+    """A reader on a phone opens ``url`` (a note's shared link), reads there, scrolls back up to
+    the header's switch and switches to the view ``to``: the page after the switch."""
+    page = phone(browser)
+    page.goto(url)
+    page.wait_for_timeout(1000)  # read there: the page has come to rest on the note
+    page.evaluate("window.scrollTo(0, 0)")  # up to the header's switch
+    page.wait_for_timeout(100)
+    page.locator(f'.views a[data-view="{to}"]').click()
+    return page
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize(("start", "to"), [("en/", "zh"), ("", "zh-hant")])
 def test_switching_view_from_a_note_the_other_view_lacks_opens_its_passage(
     served_site: Site, browser: Any, start: str, to: str
 ) -> None:
-    page = phone(browser)
-    page.goto(served_site.page_url(start + ARTICLE + "index.html#n-beijing"))
-    page.wait_for_timeout(1000)  # read there: the page has come to rest on the note
-    page.evaluate("window.scrollTo(0, 0)")  # up to the header's switch
-    page.wait_for_timeout(100)
-    page.locator(f'.views a[data-view="{to}"]').click()
+    page = switch_view_after_reading(browser, served_site.page_url(start + ARTICLE + "index.html#n-beijing"), to)
     page.wait_for_url("**#moyu-p1")
     top = page.evaluate("document.getElementById('moyu-p1').getBoundingClientRect().top")
     assert 0 <= top < 300, top
@@ -41,12 +48,7 @@ def test_switching_view_from_such_a_note_to_a_view_that_has_it_keeps_the_note(
     served_site: Site, browser: Any, start: str, to: str
 ) -> None:
     """Review 17: the passage was taken in every view, though the parallel and English have the note."""
-    page = phone(browser)
-    page.goto(served_site.page_url(start + ARTICLE + "index.html#n-beijing"))
-    page.wait_for_timeout(1000)
-    page.evaluate("window.scrollTo(0, 0)")
-    page.wait_for_timeout(100)
-    page.locator(f'.views a[data-view="{to}"]').click()
+    page = switch_view_after_reading(browser, served_site.page_url(start + ARTICLE + "index.html#n-beijing"), to)
     page.wait_for_url("**#n-beijing")
     assert page.errors == []
     page.context.close()

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from test_browser import Site
 from test_phone_reading import phone
+from test_view_switch_notes import switch_view_after_reading
 
 pytestmark = pytest.mark.browser
 
@@ -22,12 +23,7 @@ def test_switching_view_from_a_shared_notes_link_keeps_the_note(
     """A reader opened a shared link to a name's note and switched view: the other view opened
     at the article's last passage (the note, at the page's end, is in no passage), not at the
     note, whose address is the same in every view that shows the name."""
-    page = phone(browser)
-    page.goto(served_site.page_url(start + ARTICLE + "index.html#n-moyu-county"))
-    page.wait_for_timeout(1000)  # read there: the page has come to rest on the note
-    page.evaluate("window.scrollTo(0, 0)")  # up to the header's switch
-    page.wait_for_timeout(100)
-    page.locator(f'.views a[data-view="{to}"]').click()
+    page = switch_view_after_reading(browser, served_site.page_url(start + ARTICLE + "index.html#n-moyu-county"), to)
     page.wait_for_url("**#n-moyu-county")
     top = page.evaluate("document.getElementById('n-moyu-county').getBoundingClientRect().top")
     assert 0 <= top < 300, top
@@ -73,38 +69,31 @@ def test_a_long_notes_close_control_covers_none_of_its_text_on_a_phone(served_si
     page.context.close()
 
 
-def test_without_javascript_an_english_names_way_back_returns_to_the_english(served_site: Site, browser: Any) -> None:
-    """In the parallel view a reader who followed the English name of a later passage came back
-    to its Chinese name, above the English line they were reading (on a phone, out of sight)."""
-    from test_browser import new_page
-
-    page = new_page(browser, viewport={"width": 390, "height": 844}, java_script_enabled=False)
-    page.goto(served_site.page_url("2020-05-25/p12/paired-assistance/index.html"))
-    later = page.locator("#paired-assistance-p5-e2")  # Chaoyang District in ¶5's English
-    assert later.inner_text() == "Chaoyang District"
-    later.click()
-    page.wait_for_url("**#n-chaoyang-district~paired-assistance-p5~e")
-    page.locator("#n-chaoyang-district").get_by_role("link", name="Back to the text").click()
-    page.wait_for_url("**#paired-assistance-p5-e2")
-    page.context.close()
-
-
-def test_without_javascript_an_english_name_in_its_first_passage_returns_to_the_english(
-    served_site: Site, browser: Any
+@pytest.mark.parametrize(
+    ("article", "mark", "name", "note"),
+    [
+        # a later passage's English name (Chaoyang District in ¶5)
+        ("2020-05-25/p12/paired-assistance/", "paired-assistance-p5-e2", "Chaoyang District", "n-chaoyang-district"),
+        # review 16: the name's first passage (Moyu in the headline; its note's first mark is 墨玉's)
+        (ARTICLE, "moyu-h1-e2", "Moyu", "n-moyu-county"),
+    ],
+)
+def test_without_javascript_an_english_names_way_back_returns_to_the_english(
+    served_site: Site, browser: Any, article: str, mark: str, name: str, note: str
 ) -> None:
-    """Review 16, of the test above: the name's first passage was left out. Its English mark led
-    to the note, whose "Back to the text" leads to the Chinese mark (in the parallel view, the
-    first); on a phone that is above the English line the reader was on."""
+    """In the parallel view a reader who followed a name's English came back to its Chinese,
+    above the English line they were reading (on a phone, out of sight)."""
     from test_browser import new_page
 
     page = new_page(browser, viewport={"width": 390, "height": 844}, java_script_enabled=False)
-    page.goto(served_site.page_url(ARTICLE + "index.html"))
-    first = page.locator("#moyu-h1-e2")  # Moyu in the headline's English; its note's first mark is 墨玉's
-    assert first.inner_text() == "Moyu"
-    first.click()
-    page.wait_for_url("**#n-moyu-county~moyu-h1~e")
-    page.locator("#n-moyu-county").get_by_role("link", name="Back to the text").click()
-    page.wait_for_url("**#moyu-h1-e2")
+    page.goto(served_site.page_url(article + "index.html"))
+    link = page.locator(f"#{mark}")
+    assert link.inner_text() == name
+    link.click()
+    block = mark.rsplit("-", 1)[0]
+    page.wait_for_url(f"**#{note}~{block}~e")
+    page.locator(f"#{note}").get_by_role("link", name="Back to the text").click()
+    page.wait_for_url(f"**#{mark}")
     page.context.close()
 
 
