@@ -22,6 +22,7 @@ from markupsafe import Markup, escape
 
 from edition.blockhtml import Writer, phrased
 from edition.charts import chart_helpers
+from edition.config import SiteConfig
 from edition.derive import SiteIndex, sentence
 from edition.errors import BuildError, Diagnostic, Loc
 from edition.figures import format_value, unit_en
@@ -116,7 +117,7 @@ class Renderer:
 
     def render(self, page: Page, site: SiteIndex, lookups: Mapping[str, Any] | None = None) -> bytes:
         """The page's bytes. ``lookups``: the site's lookups as this page sees them (default: ``lookups(site, page)``)."""
-        context = self.helpers(site, page) | dict(lookups or page_lookups(site, page)) | page.data
+        context = self.helpers(site.edition.config, page) | dict(lookups or page_lookups(site, page)) | page.data
         # the text's HTML and the lists' rows (edition/blockhtml.py, edition/rowhtml.py), made
         # from what the page sees; the page's own data still has the last word
         context = context | Writer(context, site.pieces).helpers() | Rows(context).helpers() | page.data
@@ -138,21 +139,20 @@ class Renderer:
             hint = "check the expression at that line against what edition/pages.py and edition/render.py provide"
             raise BuildError([Diagnostic(where, f"template error: {message}", hint)]) from None
 
-    def helpers(self, site: SiteIndex, page: Page) -> dict[str, Any]:
+    def helpers(self, config: SiteConfig, page: Page) -> dict[str, Any]:
         """What every template sees beyond its data: the view's strings and the page's links.
 
         The rule that keeps the dev server right (edition/incremental.py): a template reads
         only its page's data, the site's lookups (site_lookups, page_lookups: recorded call by
         call and asked again after an edit), and these helpers, which depend on nothing but
-        the page, its view, the config and the strings. Whatever reads the site (the edition,
-        another article, a count over the archive) must be a lookup in site_lookups, never a
-        helper here or a module's state: the server would not see it change, and the page would
-        go stale (a maintainer walk left 499 of 618 files stale so; tests/test_incremental.py
-        compares a rebuild after an edit with a clean build)."""
+        the page, its view, the config and the strings: they are given no more (not the site).
+        Whatever reads the site (the edition, another article, a count over the archive) must be
+        a lookup in site_lookups, never a helper here or a module's state: the server would not
+        see it change, and the page would go stale (a maintainer walk left 499 of 618 files
+        stale so; tests/test_incremental.py compares a rebuild after an edit with a clean build)."""
         view: View = page.data["view"]
         path: str = page.data["path"]
-        config = site.edition.config
-        url = page_url(site, page)
+        url = page_url(config, page)
         # the views the page is in (a vocabulary page is in the parallel and Traditional views')
         here = [v for v in VIEWS if v.code in page.data.get("in_views", (v.code,))]
         root_url: Callable[[str], str] = (
@@ -242,12 +242,12 @@ def search_title(title_zh: str, title_en: str) -> Markup:
     return Markup(f' data-pagefind-meta="{meta}" data-title-hant="{hant}" data-title-en="{en}"')  # noqa: S704 - escaped
 
 
-def page_url(site: SiteIndex, page: Page) -> Callable[[str], str]:
+def page_url(config: SiteConfig, page: Page) -> Callable[[str], str]:
     """``url()`` of a page: a link to a page of its own view (absolute on the not-found page,
     which is served at any depth)."""
     view: View = page.data["view"]
     if page.data["path"] == "404.html":
-        base = site.edition.config.base_path + view.prefix
+        base = config.base_path + view.prefix
         return lambda target: base + target
     here, prefix = page.path, view.prefix
     return lambda target: relative(here, prefix + target)
@@ -284,7 +284,7 @@ def page_lookups(site: SiteIndex, page: Page) -> dict[str, Callable[..., Any]]:
     """The site's lookups as a page sees them, with ``marked``: a block's text with its marks,
     linked from the page and, in the Traditional view, in Traditional characters."""
     view: View = page.data["view"]
-    url = page_url(site, page)
+    url = page_url(site.edition.config, page)
     convert = to_hant if view.code == "zh-hant" else _same
     marker = site.marker
 

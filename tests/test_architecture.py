@@ -79,3 +79,15 @@ def test_the_readme_names_every_module() -> None:
     readme = (EDITION.parent / "README.md").read_text(encoding="utf-8")
     unnamed = [p.stem for p in sorted(EDITION.glob("*.py")) if p.stem != "__init__" and f"`{p.stem}`" not in readme]
     assert not unnamed, f"name these modules and their concern in the README's Architecture: {unnamed}"
+
+
+def test_the_templates_helpers_are_given_the_config_and_the_page_not_the_site() -> None:
+    """The one rule for templates (README): whatever reads the site is a recorded lookup. A
+    maintainer walk added a helper that read the site and left 499 of 618 files stale after an
+    edit; the helpers are now given nothing that could (edition/render.py, Renderer.helpers)."""
+    import inspect
+
+    from edition.render import Renderer, page_url
+
+    assert list(inspect.signature(Renderer.helpers).parameters) == ["self", "config", "page"]
+    assert list(inspect.signature(page_url).parameters) == ["config", "page"]
