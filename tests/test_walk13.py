@@ -77,6 +77,7 @@ def test_a_long_notes_close_control_covers_none_of_its_text_on_a_phone(served_si
         # review 16: the name's first passage (Moyu in the headline; its note's first mark is 墨玉's)
         (ARTICLE, "moyu-h1-e2", "Moyu", "n-moyu-county"),
     ],
+    ids=["later-passage", "first-passage"],
 )
 def test_without_javascript_an_english_names_way_back_returns_to_the_english(
     served_site: Site, browser: Any, article: str, mark: str, name: str, note: str
