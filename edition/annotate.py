@@ -17,7 +17,7 @@ from functools import cache
 
 from edition.content import Document, Glossary
 from edition.errors import Diagnostics, Loc, show_invisible
-from edition.glossary import ENTITY_TYPES, Definition, read_definitions, same_forms
+from edition.glossary import ENTITY_TYPES, Definition, on_paper, read_definitions, same_forms
 from edition.hints import did_you_mean
 from edition.model import Article, Block, Edition, Entity, Mention
 
@@ -179,7 +179,7 @@ def annotate(
     stages that follow. ``find``: one article's mentions (article_mentions by default)."""
     complete = edition.complete
     find = find or article_mentions
-    definitions = lexicon.definitions
+    definitions = lexicon.declared  # each with every alias (an article's were matched on its newspaper's pages)
     docs_by_path = {d.path: d for d in docs}
     # translated blocks only: one awaiting its translation names nothing yet (found by a usage walk)
     english = {b.id: b.en_loc for a in edition.all_articles for b in a.blocks if b.en_loc is not None and b.en}
@@ -209,8 +209,8 @@ def annotate(
         for block_id, m in sorted(unnamed.items()):
             if block_id in english:
                 # (or the Chinese is another word written alike: 朝阳 "facing the sun" on another
-                # page, 本报 "this newspaper" in another newspaper; a usage walk followed the hint
-                # and would have made the English name the wrong thing)
+                # page; a usage walk followed the hint and would have made the English name the
+                # wrong thing)
                 local = block_id.removeprefix(m.article + "-")
                 diags.warning(
                     english[block_id],
@@ -225,9 +225,11 @@ def annotate(
 
 @dataclass(frozen=True)
 class Lexicon:
-    """What finding mentions needs from the glossaries, made once per glossary version."""
+    """What finding mentions needs from the glossaries, made once per glossary version and
+    newspaper (``paper``: an alias given ``aliases_only_in`` one newspaper is matched on its
+    pages alone, edition/glossary.py)."""
 
-    definitions: dict[str, Definition]
+    definitions: dict[str, Definition]  # as matched on this lexicon's newspaper's pages
     plain: dict[str, list[tuple[str, str]]]  # unambiguous names only
     every: dict[str, list[tuple[str, str]]]
     english_only: tuple[EnglishIndex, dict[str, str]] | None
@@ -236,10 +238,17 @@ class Lexicon:
     ranked: dict[str, Entity]
     rank: dict[str, int]
     types: dict[str, str]
+    declared: dict[str, Definition]  # as the glossaries give them, every alias
+    paper: str | None = None
 
     @classmethod
     def of(cls, glossaries: Sequence[Glossary], diags: Diagnostics) -> Lexicon:
-        definitions = read_definitions(glossaries, diags)
+        """The lexicon of a page of no newspaper in particular: no alias given to one newspaper."""
+        return cls.made(read_definitions(glossaries, diags), None)
+
+    @classmethod
+    def made(cls, declared: dict[str, Definition], paper: str | None) -> Lexicon:
+        definitions = {key: on_paper(d, paper) for key, d in declared.items()}
         english_forms = {form: d.entity.id for d in definitions.values() for form in d.forms_en}
         order = sorted(definitions.items(), key=lambda kv: (ENTITY_TYPES.index(kv[1].entity.type), kv[0]))
         return cls(
@@ -250,7 +259,15 @@ class Lexicon:
             {key: d.entity for key, d in order},
             {key: n for n, (key, _) in enumerate(order)},
             {key: d.entity.type for key, d in definitions.items()},
+            declared,
+            paper,
         )
+
+    def for_paper(self, paper: str) -> Lexicon:
+        """The lexicon of ``paper``'s pages: this one, unless an alias is given to it."""
+        if not any(d.aliases_only_in == paper for d in self.declared.values()):
+            return self if self.paper is None else Lexicon.made(self.declared, None)
+        return Lexicon.made(self.declared, paper)
 
 
 def article_mentions(article: Article, doc: Document, lexicon: Lexicon, diags: Diagnostics) -> list[Mention]:

@@ -88,7 +88,7 @@ ENTRIES: dict[str, dict[str, Check]] = {
 ENTITY: dict[str, Check] = {
     "id": _string, "type": _string, "zh": _string, "aliases_zh": _strings, "en": _string, "aliases_en": _strings,
     "pinyin": _string, "wikidata": _string, "note": _text, "note_kind": _string, "sources": _strings,
-    "ambiguous": _boolean,
+    "ambiguous": _boolean, "aliases_only_in": _string,
 }  # fmt: skip
 
 

@@ -7,17 +7,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from edition.content import Glossary
 from edition.errors import Diagnostics, Loc, show_invisible
 from edition.frontschema import check_entity
+from edition.hints import did_you_mean
 from edition.model import Entity
 from edition.yamlload import LineDict, check_keys
 
 ENTITY_KEYS = {
     "id", "type", "zh", "aliases_zh", "en", "aliases_en", "pinyin", "wikidata", "note", "note_kind",
-    "sources", "ambiguous",
+    "sources", "ambiguous", "aliases_only_in",
 }  # fmt: skip
 ENTITY_TYPES = ("person", "place", "organisation", "document", "term", "event")
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # fullmatch: no trailing newline
@@ -31,6 +32,10 @@ class Definition:
     forms_en: tuple[str, ...]
     ambiguous: bool
     note_kind: str
+    # the newspaper (as its pages' page.toml names it, newspaper_zh) on whose pages alone the
+    # aliases are its: 本报 "this newspaper" is China Reform Daily only on China Reform Daily's
+    # pages (edition/annotate.py, Lexicon.for_paper); None: everywhere
+    aliases_only_in: str | None = None
 
 
 def read_definitions(glossaries: Sequence[Glossary], diags: Diagnostics) -> dict[str, Definition]:
@@ -134,7 +139,32 @@ def _definition(entry: LineDict, path: str, diags: Diagnostics) -> Definition | 
         loc=loc,
         note_kind=note_kind,
     )
-    return Definition(entity, (zh, *aliases_zh), (en, *aliases_en), bool(entry.get("ambiguous", False)), note_kind)
+    only_in = str(entry.get("aliases_only_in") or "").strip() or None
+    forms_zh, forms_en = (zh, *aliases_zh), (en, *aliases_en)
+    return Definition(entity, forms_zh, forms_en, bool(entry.get("ambiguous", False)), note_kind, only_in)
+
+
+def on_paper(definition: Definition, paper: str | None) -> Definition:
+    """A definition as it is matched on the pages of ``paper`` (a newspaper_zh; None: a page of
+    no newspaper in particular): without its aliases where they are another newspaper's."""
+    if definition.aliases_only_in is None or definition.aliases_only_in == paper:
+        return definition
+    return replace(definition, forms_zh=definition.forms_zh[:1], forms_en=definition.forms_en[:1])
+
+
+def check_papers(definitions: dict[str, Definition], papers: set[str], diags: Diagnostics) -> None:
+    """An entity's aliases_only_in names the newspaper of some page: a misspelt name would
+    leave its aliases matched nowhere, without a word."""
+    for key, definition in definitions.items():
+        paper = definition.aliases_only_in
+        if paper is not None and paper not in papers:
+            listed = ", ".join(sorted(papers)) or "none"
+            diags.error(
+                definition.entity.loc,
+                f"entity {key}: aliases_only_in names {show_invisible(paper)}, the newspaper of no page",
+                did_you_mean(paper, papers)
+                or f"write a newspaper as its pages' page.toml gives it (newspaper_zh): {listed}",
+            )
 
 
 def pinyin_of(text: str) -> str:
@@ -148,12 +178,17 @@ def same_forms(definitions: dict[str, Definition], diags: Diagnostics) -> set[st
     """Two entities with one Chinese form: the text's mentions would all go to one of them
     (and the other be "found nowhere"). An error at the second definition, unless one of
     them is ambiguous (matched only where pinned). Returns the entities concerned."""
-    owner: dict[str, str] = {}
+    owners: dict[str, list[tuple[str, str | None]]] = {}  # a form's entities, each with its scope
     twinned: set[str] = set()
     for key, definition in definitions.items():
-        for form in definition.forms_zh:
-            other = owner.setdefault(form, key)
-            if other == key or definition.ambiguous or definitions[other].ambiguous:
+        for n, form in enumerate(definition.forms_zh):
+            # an alias of one newspaper's pages (本报) clashes with a form matched everywhere
+            # or on the same newspaper's pages, not with another newspaper's alias
+            scope = definition.aliases_only_in if n else None
+            known = owners.setdefault(form, [])
+            other = next((k for k, s in known if k != key and (s is None or scope is None or s == scope)), None)
+            known.append((key, scope))
+            if other is None or definition.ambiguous or definitions[other].ambiguous:
                 continue
             twinned.update((key, other))
             diags.error(

@@ -147,13 +147,13 @@ class PageCache:
         self, lexicon: Lexicon, readings: Readings
     ) -> Callable[[Document, Document | None, Lexicon, tuple[str, ...], Readings], ArticleResult]:
         """build_article(), answered from the last build's results where the inputs are the same."""
-        site = digest(lexicon.definitions, readings.key)
+        site = digest(lexicon.declared, readings.key)
         self.articles.next_build()
 
         def build(
             zh: Document, en: Document | None, lexicon: Lexicon, themes: tuple[str, ...], readings: Readings
         ) -> ArticleResult:
-            key = digest(site, themes, _document(zh), _document(en) if en is not None else None)
+            key = digest(site, lexicon.paper, themes, _document(zh), _document(en) if en is not None else None)
             return self.articles.get(key, lambda: build_article(zh, en, lexicon, themes, readings))
 
         return build

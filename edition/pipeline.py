@@ -5,6 +5,7 @@ Each stage is data in, data out; only load_* read, and only edition/write.py wri
 
 from __future__ import annotations
 
+import posixpath
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -23,6 +24,7 @@ from edition.errors import BuildError, Diagnostic, Diagnostics, Loc
 from edition.export import edition_json, figures_files, robots_txt, sitemap_xml
 from edition.fidelitystage import check_fidelity
 from edition.figures import annotate_figures
+from edition.glossary import check_papers
 from edition.incremental import PageCache, render_changed
 from edition.linecheck import check_line_claims
 from edition.lostblock import Lost
@@ -221,11 +223,16 @@ def make_edition(
     reading_problems = Diagnostics()
     readings = load_readings(root, reading_problems)
     themes, files = config.theme_ids, pairs(docs)
+    # each article's names are found with its newspaper's lexicon (本报 is that newspaper)
+    papers = {info.folder: info.newspaper_zh for info, _ in pages}
+    check_papers(lexicon.declared, set(papers.values()), lexicon_problems)
+    by_paper = {paper: lexicon.for_paper(paper) for paper in sorted(set(papers.values()))}
+    work = [(zh, en, by_paper.get(papers.get(posixpath.dirname(zh.path), ""), lexicon)) for zh, en in files]
     if cache is not None:  # the dev server: the articles whose files did not change are kept
         made = cache.article_builder(lexicon, readings)
-        results = [made(zh, en, lexicon, themes, readings) for zh, en in files]
+        results = [made(zh, en, its, themes, readings) for zh, en, its in work]
     else:  # a build: every article's work, on every core
-        results = map_forked(lambda pair: build_article(*pair, lexicon, themes, readings), files)
+        results = map_forked(lambda each: build_article(*each, themes, readings), work)
     replay = Replay({zh.path: result for (zh, _), result in zip(files, results, strict=True)})
     # Site-wide: the articles into pages and one model, the glossaries' checks; each
     # article's problems reported as its step comes

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from edition.coverage import unannotated
 from edition.errors import BuildError
 from edition.pipeline import BuildResult, make_edition
 
+ROOT = Path(__file__).resolve().parent.parent
 Built = tuple[BuildResult, Path]
 Edit = Callable[[Path, str, str], None]
 
@@ -190,3 +192,66 @@ def test_the_number_hints_example_is_only_for_a_plain_amount() -> None:
         "16.4万人": " (16.4万人 -> 164,000)",
     }
     assert _example(found) == " (123456789012元 -> 123,456,789,012)"  # the first plain amount, past the dates
+
+
+def _two_papers(tmp_path: Path, glossary: str) -> Path:
+    """The archive fixture, its first page made another newspaper's (青石日报), both pages
+    printing 本报讯 "this newspaper reports", with ``glossary`` for glossary."""
+    site = tmp_path / "site"
+    shutil.copytree(ROOT / "tests/fixtures/archive", site)
+    settings = site / "content/2021-01-04/p01/page.toml"
+    text = settings.read_text(encoding="utf-8")
+    settings.write_text(text.replace('"测试日报"', '"青石日报"').replace('"Test Daily"', '"Qingshi Daily"'), "utf-8")
+    (site / "content/entities.yaml").write_text(glossary, encoding="utf-8")
+    return site
+
+
+_PAPERS = """entities:
+  - id: chaoyang-district
+    type: place
+    zh: 朝阳区
+    en: Chaoyang District
+    note: A district of Beijing.
+  - id: test-daily
+    type: organisation
+    zh: 测试日报
+    aliases_zh: [本报]
+    en: Test Daily
+    aliases_en: [Staff report]
+    aliases_only_in: {test}
+    note: The invented newspaper of the fixture.
+  - id: qingshi-daily
+    type: organisation
+    zh: 青石
+    aliases_zh: [本报]
+    en: Qingshi
+    aliases_only_in: 青石日报
+    note: Another invented newspaper.
+"""
+
+
+def test_an_alias_given_to_one_newspaper_names_it_on_its_own_pages_only(tmp_path: Path) -> None:
+    """本报 "this newspaper" is each newspaper on its own pages: an alias with
+    ``aliases_only_in`` is matched on that newspaper's pages alone (usage walk 14 found 本报
+    taken for China Reform Daily on another newspaper's page), and two newspapers' 本报 are
+    not the same form twice."""
+    site = _two_papers(tmp_path, _PAPERS.format(test="测试日报"))
+    edition, _, _ = make_edition(site)
+    named = {e.id: sorted((m.block, m.zh, m.en) for m in e.mentions) for e in edition.entities}
+    # Test Daily's page: 本报, and its English "Staff report"; its masthead's 测试日报
+    assert ("relief-p1", "本报", "Staff report") in named["test-daily"]
+    assert not [m for m in named["test-daily"] if m[0].startswith("parks")]
+    # Qingshi Daily's page: its own 本报 (its English says nothing of it), its masthead's 青石
+    assert [m for m in named["qingshi-daily"] if m[1] == "本报"] == [("parks-p1", "本报", "")]
+    assert not [m for m in named["qingshi-daily"] if m[0].startswith("relief")]
+
+
+def test_an_alias_given_to_a_newspaper_no_page_has_is_an_error(tmp_path: Path) -> None:
+    """A misspelt newspaper would leave the alias matched nowhere, without a word."""
+    site = _two_papers(tmp_path, _PAPERS.format(test="测试日報"))
+    with pytest.raises(BuildError) as info:
+        make_edition(site)
+    [diag] = [d for d in info.value.diagnostics if "aliases_only_in" in d.message]
+    assert diag.loc.path == "content/entities.yaml" and diag.loc.line == 7
+    assert diag.message == "entity test-daily: aliases_only_in names '测试日報', the newspaper of no page"
+    assert diag.hint == "did you mean '测试日报'?"
