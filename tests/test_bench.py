@@ -16,7 +16,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from generate import generate  # noqa: E402
 from proc import run_child  # noqa: E402
 from report import Row, targets  # noqa: E402
-from sizes import account  # noqa: E402
+from sizes import account, text_bytes  # noqa: E402
 
 from edition.numbers import compare  # noqa: E402
 
@@ -105,9 +105,19 @@ def test_the_size_account_puts_each_file_under_its_kind(built: tuple[object, Pat
     """bench/sizes.py: every byte of the real edition is counted once; an article page's
     notes are a part of it, in each of the four views."""
     out = built[1]
-    kinds, views, total = account(out)
+    kinds, views, total, texts = account(out)
     sections = {"  of which: notes sections", "  of which: 'cite this'"}
     assert sum(v for k, v in kinds.items() if k not in sections) == total
     assert set(views) == {f"  in the {v} view" for v in ("parallel", "zh/", "en/", "zh-hant/")}
     assert sum(views.values()) == kinds["article pages"] > kinds["  of which: notes sections"] > 0
     assert kinds["vocabulary pages"] > 0 and kinds["export: TEI"] == (out / "edition.tei.xml").stat().st_size
+    # the reader's text: a part of each kind of page, less than its bytes, of the pages only
+    assert 0 < texts["  of which: notes sections"] < texts["article pages"] < kinds["article pages"]
+    assert "export: TEI" not in texts and 0 < texts["entity pages and index"] < kinds["entity pages and index"]
+
+
+def test_a_pages_text_is_what_a_reader_reads() -> None:
+    """No head, script or style; tags gone, entities written out, white space run together."""
+    page = '<html><head><title>T</title></head><body><p>墨玉&amp;<a href="#x">Moyu</a>\n\n  County</p>'
+    page += "<script>var x = 1;</script><style>p{}</style></body></html>"
+    assert text_bytes(page) == len("墨玉& Moyu County".encode())
