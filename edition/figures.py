@@ -301,8 +301,10 @@ UNIT_EN = {
     "%": "per cent", "项": "(items)", "期": "phases", "年": "years", "团": "regiment",
     # units of measure and time, which have one English each (usage walk 14 found 公里 and 天 left
     # in Chinese in the English column); a measure word of many (户: households, or firms in
-    # 个体工商户; 条, 座, 台; 周, a week, or 周岁 "years of age", which is not cut as one unit:
-    # review 18; 千瓦, as 千瓦时 "kilowatt-hours" is cut as 千瓦: review 19) stays as printed
+    # 个体工商户; 条, 座, 台; 周, a week or a round) stays as printed. 周岁 "years of age" and
+    # 千瓦时 "kilowatt-hours" are units of their own (reviews 18 and 19 found them cut as 周
+    # "weeks" and 千瓦 "kilowatts")
+    "千瓦": "kilowatts", "千瓦时": "kilowatt-hours", "周岁": "years of age",
     "公里": "kilometres", "千米": "kilometres", "平方公里": "square kilometres", "立方米": "cubic metres",
     "米": "metres", "吨": "tonnes", "千克": "kilograms", "克": "grams", "升": "litres",
     "亩": "mu", "天": "days", "小时": "hours", "分钟": "minutes", "个百分点": "percentage points",

@@ -162,11 +162,14 @@ def test_a_money_chart_of_one_power_of_ten_has_an_axis() -> None:
 
 def test_units_of_measure_and_time_are_given_in_english() -> None:
     """Usage walk 14: a second page's 公里 and 天 stood in Chinese in the figures table's
-    English. A measure word of many meanings stays as printed (review 18: 周 made 年满18周岁
-    "18 weeks"; 户 counts households or firms)."""
+    English. A measure word of many meanings stays as printed (周, a week or a round; 户
+    counts households or firms). 周岁 and 千瓦时 are units of their own: cut as 周 and 千瓦,
+    年满18周岁 read "18 weeks" (review 18) and kilowatt-hours "kilowatts" (review 19)."""
     from edition.figures import unit_en
+    from edition.numbers import extract_zh
 
-    assert [unit_en(u) for u in ("公里", "千米", "克", "升", "‰", "天", "个百分点", "条", "周", "户", "千瓦")] == [
+    units = ("公里", "千米", "克", "升", "‰", "天", "个百分点", "条", "周", "户", "千瓦", "千瓦时", "周岁")
+    assert [unit_en(u) for u in units] == [
         "kilometres",
         "kilometres",
         "grams",
@@ -177,5 +180,9 @@ def test_units_of_measure_and_time_are_given_in_english() -> None:
         "条",
         "周",
         "户",
-        "千瓦",  # 千瓦时, kilowatt-hours, is cut as 千瓦 (review 19)
+        "kilowatts",
+        "kilowatt-hours",
+        "years of age",
     ]
+    cut = [(q.text, q.unit) for q in extract_zh("年满18周岁的居民，节电1200千瓦时，装机50千瓦，为期3周。")]
+    assert cut == [("18周岁", "周岁"), ("1200千瓦时", "千瓦时"), ("50千瓦", "千瓦"), ("3周", "周")]
