@@ -77,7 +77,11 @@ def test_the_readme_names_every_module() -> None:
     """A maintainer finds a module's concern in the README's Architecture (maintainer walk: 17
     modules were missing from its list, and a new one would have joined them silently)."""
     readme = (EDITION.parent / "README.md").read_text(encoding="utf-8")
-    unnamed = [p.stem for p in sorted(EDITION.glob("*.py")) if p.stem != "__init__" and f"`{p.stem}`" not in readme]
+    # in the Architecture section: a name met elsewhere (`serve` is a command too) says nothing of its concern
+    architecture = readme.split("\n## Architecture\n", 1)[1].split("\n## ", 1)[0]
+    unnamed = [
+        p.stem for p in sorted(EDITION.glob("*.py")) if p.stem != "__init__" and f"`{p.stem}`" not in architecture
+    ]
     assert not unnamed, f"name these modules and their concern in the README's Architecture: {unnamed}"
 
 
