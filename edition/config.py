@@ -75,6 +75,7 @@ class SiteConfig:
     # Addresses that moved -> where they went ([redirects]): the old address gets a page
     # that sends a reader on, in every view, so that a link once shared still works.
     redirects: tuple[tuple[str, str], ...] = ()
+    redirect_lines: tuple[int, ...] = ()  # where site.toml gives each (its messages point there)
     traditional: str = "s2t"
     # Where OpenCC converts a phrase of the text wrongly ([traditional_fixes]): the phrase as
     # the Chinese has it, and the Traditional the zh-Hant view writes for it (views.to_hant).
@@ -255,6 +256,7 @@ def load_config(path: Path, root: Path) -> SiteConfig:
                 )
             ]
         )
+    moved = tuple(sorted(redirects.items())) if isinstance(redirects, dict) else ()
     base_url = os.environ.get("EDITION_BASE_URL") or str(data["base_url"])
     if not base_url.endswith("/"):
         base_url += "/"
@@ -262,7 +264,8 @@ def load_config(path: Path, root: Path) -> SiteConfig:
         base_url=base_url,
         build_date=build_date,
         site=SiteInfo(**site),
-        redirects=tuple(sorted(redirects.items())) if isinstance(redirects, dict) else (),
+        redirects=moved,
+        redirect_lines=tuple(find_line(text, f'"{old}"', "redirects") for old, _ in moved),
         traditional=traditional,
         traditional_fixes=_fixes(data.get("traditional_fixes", {}), text, name),
         themes=themes,

@@ -7,14 +7,16 @@ block's repaired source text (else the edition would declare a reading the sourc
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
+from edition.config import PageInfo
 from edition.content import Document
 from edition.cut import CutFile, Layout, cut_page, misplaced_lines, read_layout
 from edition.each import Each, in_order
-from edition.errors import Diagnostics, show_invisible
+from edition.errors import Diagnostics, Loc, show_invisible
 from edition.fidelity import account
+from edition.frontmodel import ArticleFront
 from edition.lostblock import Lost, follows_from_lost, lost_in_page
 from edition.model import Article, Edition
 
@@ -53,6 +55,8 @@ def check_fidelity(
         for page, lines, layout in zip(pages, witnesses, layouts, strict=True)
     ]
     cuts = each(lambda n: cut_lines(witnesses[n], layouts[n]) if not misplaced[n] else (), range(len(pages)))
+    for page, layout in zip(pages, layouts, strict=True):
+        renamed(layout, page.info, by_path, diags)
     for page, lines, cut, wrong in zip(pages, witnesses, cuts, misplaced, strict=True):
         if wrong:
             diags.items.extend(wrong)
@@ -72,6 +76,24 @@ def check_fidelity(
             if not any(f"the Chinese of {block} departs" in problem.message for block in false_sources):
                 diags.items.append(problem)
     return lost
+
+
+def renamed(layout: Layout, info: PageInfo, docs: Mapping[str, Document], diags: Diagnostics) -> None:
+    """A warning for each Chinese file whose id is not the one its page's layout gives it (a
+    usage walk changed an id without a word): the id makes the article's address, so a
+    published link to it breaks, and a cut again would write the layout's."""
+    where = info.layout
+    for entry in layout.files:
+        doc = docs.get(f"{info.folder}/{entry.file}.zh.md")
+        if doc is None or not isinstance(doc.meta, ArticleFront) or doc.meta.id in (None, entry.id):
+            continue
+        diags.warning(
+            Loc(doc.path, doc.meta.at("id"), 1),
+            f"the id {doc.meta.id!r} is not the one {where} gives this file ({entry.id!r}, line {entry.line})",
+            f"an article's id makes its address, and a cut again would write the layout's: give {where} the same id; "
+            f'if the old address was published, add \'"{info.key}/{entry.id}/" = "{info.key}/{doc.meta.id}/"\' '
+            "to site.toml's [redirects]",
+        )
 
 
 def witness_lines(path: Path) -> list[str]:

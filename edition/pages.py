@@ -12,8 +12,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from edition.config import PageInfo
+from edition.config import PageInfo, SiteConfig
 from edition.derive import SiteIndex, appendix_context
+from edition.errors import BuildError, Diagnostic, Loc
 from edition.glossary import ENTITY_TYPES
 from edition.model import Article, Edition, NewsPage
 from edition.parts import appendix_parts, navigation, part_path
@@ -229,3 +230,31 @@ def entity_parts(site: SiteIndex, entity: Any) -> list[tuple[str, dict[str, Any]
         )
         for n, (start, end, _, _) in enumerate(parts)
     ]
+
+
+def redirects_astray(config: SiteConfig, pages: Sequence[Page]) -> None:
+    """A redirect must lead to a page of the site: one whose article's id changed (fidelitystage's
+    warning says to add a redirect) left the old one sending readers to a page that is gone."""
+    there = {page.data["path"] for page in pages}
+    problems = [
+        Diagnostic(
+            Loc("site.toml", line, 1),
+            f"redirect {old!r} leads to {new!r}, which is no page of the site",
+            _nearby(new, there),
+        )
+        for (old, new), line in zip(config.redirects, config.redirect_lines, strict=True)
+        if new not in there
+    ]
+    if problems:
+        raise BuildError(problems)
+
+
+def _nearby(address: str, there: set[str]) -> str:
+    """The hint for a redirect astray: the pages beside the address it names (an article's id
+    changed: the page's other articles, the new id among them)."""
+    folder = address.rstrip("/").rpartition("/")[0] + "/"
+    depth = folder.count("/") + 1
+    beside = sorted(p for p in there if p.startswith(folder) and p != folder and p.count("/") == depth)
+    if folder != "/" and beside:
+        return f"the addresses in {folder} are {', '.join(beside)}: write the one it moved to, or remove the redirect"
+    return "write the address of a page of the site (an article's: <date>/p<page>/<id>/), or remove the redirect"

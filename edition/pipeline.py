@@ -31,7 +31,7 @@ from edition.lostblock import Lost
 from edition.model import Edition
 from edition.numbercheck import check_numbers
 from edition.overlay import Look, load_static, load_templates
-from edition.pages import Page, site_pages
+from edition.pages import Page, redirects_astray, site_pages
 from edition.parallel import map_forked, map_pages, render_pages
 from edition.reading import load_readings, with_reading
 from edition.reading_out import reading_files
@@ -74,6 +74,7 @@ def build(
     # 4. pages: every page of every view, with its data
     site = SiteIndex(edition)
     pages = site_pages(edition, site)
+    redirects_astray(edition.config, pages)  # a redirect to a page that is gone: an error, before a file is written
     folder = Folder(out_dir, in_place) if out_dir is not None else None
     try:
         # 5. render, each page written as it is made
