@@ -13,6 +13,7 @@ from itertools import chain
 from edition.content import Document
 from edition.dates_en import english_date
 from edition.errors import Diagnostics, Loc, show_invisible
+from edition.figures_en import english_places
 from edition.frontmodel import CheckEntry
 from edition.model import Article, ArticleParts, Block, Chart, Check, Edition, Figure, Mention
 from edition.numbers import extract_zh
@@ -43,7 +44,9 @@ def extract_figures(article: Article, mentions: Sequence[Mention], types: Mappin
             for q in extract_zh(block.zh)
             if q.kind != "ordinal" and not any(a <= q.start and q.end <= b for a, b in spans)
         ]
-        for k, q in enumerate(found, start=1):
+        dates = [english_date(q.text, block.en) if q.kind == "date" else "" for q in found]
+        places = english_places(found, dates, block.en)
+        for k, (q, date, (en_start, en_end)) in enumerate(zip(found, dates, places, strict=True), start=1):
             figures.append(
                 Figure(
                     id=f"{block.id}-n{k}",
@@ -56,7 +59,9 @@ def extract_figures(article: Article, mentions: Sequence[Mention], types: Mappin
                     kind=q.kind,
                     start=q.start,
                     end_value=q.end_value,
-                    text_en=english_date(q.text, block.en) if q.kind == "date" else "",
+                    text_en=date,
+                    en_start=en_start,
+                    en_end=en_end,
                 )
             )
     return figures

@@ -84,12 +84,15 @@ def _by_block(mentions: Iterable[Mention], rank: dict[str, int]) -> tuple[dict[s
 
 
 def _figure_spans(figures: Iterable[Figure], appendix: Mapping[str, str]) -> dict[tuple[str, str], list[Span]]:
-    """Each figure's mark: a link to its row in the part of the appendix that lists its article."""
+    """Each figure's marks: links to its row in the part of the appendix that lists its article,
+    from the Chinese and from where the English gives it (edition/figures_en.py)."""
     spans: dict[tuple[str, str], list[Span]] = {}
     for figure in figures:
         end = figure.start + len(figure.text)
         href = f"{appendix.get(figure.article, 'figures/')}#{figure.id}"
         spans.setdefault((figure.block, "zh"), []).append(Span(figure.start, end, href, "fig"))
+        if figure.en_start >= 0:
+            spans.setdefault((figure.block, "en"), []).append(Span(figure.en_start, figure.en_end, href, "fig"))
     return spans
 
 
@@ -111,7 +114,7 @@ class Marker:
         # article by article.
         self.mentions: dict[str, list[Mention]] = {}
         self._number: dict[Mention, int] = {}
-        # Figures link to their row of the appendix; in the Chinese only, where they were printed.
+        # Figures link to their row of the appendix, from the Chinese and the English.
         self.extra: dict[tuple[str, str], list[Span]] = {}
         parts = edition.article_parts
         if parts:

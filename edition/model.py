@@ -88,6 +88,10 @@ class Figure:
     label_zh: str = ""
     theme: str = ""
     text_en: str = ""  # a date's English, as its passage's English gives it (edition/dates_en.py)
+    # where the passage's English gives it (edition/figures_en.py), linked there as in the
+    # Chinese; -1: it gives it in words, or not at all
+    en_start: int = -1
+    en_end: int = -1
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import subprocess
 import sys
 from collections.abc import Callable
@@ -186,3 +187,33 @@ def test_units_of_measure_and_time_are_given_in_english() -> None:
     ]
     cut = [(q.text, q.unit) for q in extract_zh("年满18周岁的居民，节电1200千瓦时，装机50千瓦，为期3周。")]
     assert cut == [("18周岁", "周岁"), ("1200千瓦时", "千瓦时"), ("50千瓦", "千瓦"), ("3周", "周")]
+
+
+def test_the_english_links_each_figure_it_gives_in_digits_to_the_appendix(built: tuple[object, Path]) -> None:
+    """Usage walk 17: the English view linked no figure, though its legend says figures link to
+    the appendix. Each figure the English gives in digits or as a date now links to the row
+    its Chinese links to; one it gives in words (百余次, "more than a hundred") stays unlinked."""
+    out = built[1]
+    english = (out / "en/2020-05-25/p12/moyu/index.html").read_text(encoding="utf-8")
+    chinese = (out / "zh/2020-05-25/p12/moyu/index.html").read_text(encoding="utf-8")
+    assert '<a class="fig" href="../../../figures/#moyu-p5-n4">3,400</a>' in english
+    assert 'href="../../../figures/#moyu-p5-n4">3400人' in chinese
+    linked_en = set(re.findall(r'class="fig" href="[^"#]*#([^"]+)"', english))
+    linked_zh = set(re.findall(r'class="fig" href="[^"#]*#([^"]+)"', chinese))
+    assert linked_en <= linked_zh and len(linked_en) >= len(linked_zh) - 2
+    assert "Figures link to the figures appendix" in english
+
+
+def test_a_figure_is_placed_in_its_passages_english_by_value_and_in_order() -> None:
+    from edition.figures_en import english_places
+    from edition.numbers import extract_zh
+
+    zh = "新增3400人，共4400人；另有3400元，培训九项，2月~4月完成。"
+    en = "It added 3,400 people, 4,400 in all, and a further 3,400 yuan; nine courses, from February to April."
+    found = [q for q in extract_zh(zh) if q.kind != "ordinal"]
+    dates = ["February to April" if q.kind == "date" else "" for q in found]
+    placed = [en[a:b] if a >= 0 else None for a, b in english_places(found, dates, en)]
+    assert [q.text for q in found] == ["3400人", "4400人", "3400元", "九项", "2月~4月"]
+    # the second 3,400 is the second figure of that value; 九项 is in words: not placed
+    assert placed == ["3,400", "4,400", "3,400", None, "February to April"]
+    assert english_places(found, dates, en)[2][0] == en.index("3,400 yuan")
