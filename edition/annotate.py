@@ -184,6 +184,7 @@ def annotate(
     # translated blocks only: one awaiting its translation names nothing yet (found by a usage walk)
     english = {b.id: b.en_loc for a in edition.all_articles for b in a.blocks if b.en_loc is not None and b.en}
     chinese = {a.id: a.path for a in edition.all_articles}  # where a match is declined
+    paper = {a.id: edition.page_of(a).info.newspaper_zh for a in edition.all_articles}  # which forms name what
     mentions: dict[str, list[Mention]] = {k: [] for k in definitions}
     by_article: dict[str, list[Mention]] = {}
     for article in edition.all_articles:
@@ -212,11 +213,12 @@ def annotate(
                 # page; a usage walk followed the hint and would have made the English name the
                 # wrong thing)
                 local = block_id.removeprefix(m.article + "-")
+                forms_en = on_paper(definition, paper[m.article]).forms_en  # this newspaper's
                 diags.warning(
                     english[block_id],
                     f"{key} is mentioned in the Chinese of {block_id} ({m.zh}) but none of its English forms is in the translation",
-                    f"use one of {' / '.join(definition.forms_en)} in the English, or add the form used to 'aliases_en'; "
-                    f"if {m.zh} is not {definition.forms_en[0]} here, decline the match in {chinese[m.article]}'s front matter: "
+                    f"use one of {' / '.join(forms_en)} in the English, or add the form used to 'aliases_en'; "
+                    f"if {m.zh} is not {forms_en[0]} here, decline the match in {chinese[m.article]}'s front matter: "
                     f"'mentions:' with {{entity: {key}, block: {local}, exclude: true}}",
                 )
     entities = tuple(dataclasses.replace(e, mentions=tuple(mentions[k])) for k, e in lexicon.ranked.items())
@@ -226,7 +228,7 @@ def annotate(
 @dataclass(frozen=True)
 class Lexicon:
     """What finding mentions needs from the glossaries, made once per glossary version and
-    newspaper (``paper``: an alias given ``aliases_only_in`` one newspaper is matched on its
+    newspaper (``paper``: an alias ``aliases_only_in`` gives one newspaper is matched on its
     pages alone, edition/glossary.py)."""
 
     definitions: dict[str, Definition]  # as matched on this lexicon's newspaper's pages
@@ -265,7 +267,7 @@ class Lexicon:
 
     def for_paper(self, paper: str) -> Lexicon:
         """The lexicon of ``paper``'s pages: this one, unless an alias is given to it."""
-        if not any(d.aliases_only_in == paper for d in self.declared.values()):
+        if not any(given == paper for d in self.declared.values() for given, _ in d.entity.aliases_only_in):
             return self if self.paper is None else Lexicon.made(self.declared, None)
         return Lexicon.made(self.declared, paper)
 

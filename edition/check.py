@@ -14,11 +14,13 @@ from edition.config import load_config
 from edition.content import load_content, load_pages
 from edition.coverage import mention_counts, unannotated
 from edition.cut import cut_page, doubtful_breaks, misplaced_lines, read_layout
+from edition.derive import SiteIndex
 from edition.errors import BuildError, Diagnostics
 from edition.fidelity import account
 from edition.fidelitystage import witness_lines
 from edition.lostblock import follows_from_lost, lost_in_page
 from edition.model import Edition
+from edition.pages import redirects_astray, site_pages
 from edition.pipeline import make_edition
 from edition.views import to_hant, use_traditional
 
@@ -101,6 +103,11 @@ def run_check(root: Path, strict: bool = False) -> int:
         return 1
     for warning in warnings:
         print(warning)
+    try:  # the redirects lead to the site's own pages, as the build checks (after the warnings: a renamed article's explains)
+        redirects_astray(edition.config, site_pages(edition, SiteIndex(edition)))
+    except BuildError as exc:
+        print(*exc.diagnostics, sep="\n")
+        return 1
     print_translation_state(edition)
     counts = mention_counts(edition)
     print("annotated mentions: " + ", ".join(f"{article} {n}" for article, n in counts.items()))

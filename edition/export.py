@@ -55,6 +55,8 @@ def _entity(entity: Entity, mentions: list[dict[str, Any]]) -> dict[str, Any]:
         "note_kind": entity.note_kind,
         "wikidata": entity.wikidata,
         "aliases": {"zh": list(entity.aliases_zh), "en": list(entity.aliases_en)},
+        # the aliases that name it on these newspapers' pages alone (本报 "this newspaper")
+        "aliases_only_in": {paper: list(forms) for paper, forms in entity.aliases_only_in},
         "sources": list(entity.sources),
         "mentions": mentions,
     }

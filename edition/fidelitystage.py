@@ -80,19 +80,26 @@ def check_fidelity(
 
 def renamed(layout: Layout, info: PageInfo, docs: Mapping[str, Document], diags: Diagnostics) -> None:
     """A warning for each Chinese file whose id is not the one its page's layout gives it (a
-    usage walk changed an id without a word): the id makes the article's address, so a
-    published link to it breaks, and a cut again would write the layout's."""
+    usage walk changed an id without a word): the id makes the article's address and its
+    passages' anchors, so published links break, and a cut again would write the layout's."""
     where = info.layout
     for entry in layout.files:
         doc = docs.get(f"{info.folder}/{entry.file}.zh.md")
         if doc is None or not isinstance(doc.meta, ArticleFront) or doc.meta.id in (None, entry.id):
             continue
+        new = doc.meta.id
+        if doc.meta.kind == "page":  # the page's front: its address is the page's, its blocks' anchors are its id's
+            moved = f"its blocks' anchors (#{entry.id}-m1 …) become #{new}-m1 …, and links to them break"
+        else:  # the redirect page sends a passage's anchor (#old-p3) on to the new one (#new-p3)
+            moved = (
+                f'if the old address was published, add \'"{info.key}/{entry.id}/" = "{info.key}/{new}/"\' to '
+                "site.toml's [redirects], which sends readers and links to its passages on"
+            )
         diags.warning(
             Loc(doc.path, doc.meta.at("id"), 1),
-            f"the id {doc.meta.id!r} is not the one {where} gives this file ({entry.id!r}, line {entry.line})",
-            f"an article's id makes its address, and a cut again would write the layout's: give {where} the same id; "
-            f'if the old address was published, add \'"{info.key}/{entry.id}/" = "{info.key}/{doc.meta.id}/"\' '
-            "to site.toml's [redirects]",
+            f"the id {new!r} is not the one {where} gives this file ({entry.id!r}, line {entry.line})",
+            f"an id is best never changed once published; a cut again would write the layout's: give {where} "
+            f"the same id; {moved}",
         )
 
 

@@ -46,6 +46,10 @@ def _strings(value: Any) -> bool:
     return isinstance(value, list) and all(isinstance(v, str) for v in value)
 
 
+def _forms_by_paper(value: Any) -> bool:
+    return isinstance(value, dict) and all(isinstance(k, str) and _strings(v) for k, v in value.items())
+
+
 def _list(value: Any) -> bool:
     return isinstance(value, list)
 
@@ -63,6 +67,10 @@ WORDS: dict[Check, tuple[str, str]] = {
     _boolean: ("true or false", "write true or false, without quotes"),
     _strings: ("a list of strings", "write it as [a, b] or as '- a' lines below the key"),
     _list: ("a list", "write each entry as '- ...' below the key"),
+    _forms_by_paper: (
+        "newspapers, each with a list of forms",
+        "write each newspaper on its own line below the key, indented: '中国改革报: [本报, this newspaper]'",
+    ),
     _range: ("a pair of line numbers", "write [first, last]"),
 }
 
@@ -88,7 +96,7 @@ ENTRIES: dict[str, dict[str, Check]] = {
 ENTITY: dict[str, Check] = {
     "id": _string, "type": _string, "zh": _string, "aliases_zh": _strings, "en": _string, "aliases_en": _strings,
     "pinyin": _string, "wikidata": _string, "note": _text, "note_kind": _string, "sources": _strings,
-    "ambiguous": _boolean, "aliases_only_in": _string,
+    "ambiguous": _boolean, "aliases_only_in": _forms_by_paper,
 }  # fmt: skip
 
 

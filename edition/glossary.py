@@ -32,10 +32,7 @@ class Definition:
     forms_en: tuple[str, ...]
     ambiguous: bool
     note_kind: str
-    # the newspaper (as its pages' page.toml names it, newspaper_zh) on whose pages alone the
-    # aliases are its: 本报 "this newspaper" is China Reform Daily only on China Reform Daily's
-    # pages (edition/annotate.py, Lexicon.for_paper); None: everywhere
-    aliases_only_in: str | None = None
+    limits_line: int = 0  # where 'aliases_only_in' is (its problems are said there)
 
 
 def read_definitions(glossaries: Sequence[Glossary], diags: Diagnostics) -> dict[str, Definition]:
@@ -124,6 +121,8 @@ def _definition(entry: LineDict, path: str, diags: Diagnostics) -> Definition | 
             f"entity {entity_id}: note_kind {note_kind!r}",
             "use gloss or context",
         )
+    limited = entry.get("aliases_only_in") or {}
+    only_in = tuple(sorted((str(paper), tuple(str(f) for f in forms)) for paper, forms in limited.items()))
     entity = Entity(
         id=entity_id,
         type=str(kind),
@@ -138,33 +137,60 @@ def _definition(entry: LineDict, path: str, diags: Diagnostics) -> Definition | 
         mentions=(),
         loc=loc,
         note_kind=note_kind,
+        aliases_only_in=only_in,
     )
-    only_in = str(entry.get("aliases_only_in") or "").strip() or None
     forms_zh, forms_en = (zh, *aliases_zh), (en, *aliases_en)
-    return Definition(entity, forms_zh, forms_en, bool(entry.get("ambiguous", False)), note_kind, only_in)
+    ambiguous = bool(entry.get("ambiguous", False))
+    return Definition(entity, forms_zh, forms_en, ambiguous, note_kind, entry.lines.get("aliases_only_in", entry.line))
+
+
+def limits(entity: Entity) -> dict[str, frozenset[str]]:
+    """Each alias given to some newspapers' pages alone (aliases_only_in), with those newspapers."""
+    out: dict[str, set[str]] = {}
+    for paper, forms in entity.aliases_only_in:
+        for form in forms:
+            out.setdefault(form, set()).add(paper)
+    return {form: frozenset(papers) for form, papers in out.items()}
 
 
 def on_paper(definition: Definition, paper: str | None) -> Definition:
     """A definition as it is matched on the pages of ``paper`` (a newspaper_zh; None: a page of
-    no newspaper in particular): without its aliases where they are another newspaper's."""
-    if definition.aliases_only_in is None or definition.aliases_only_in == paper:
+    no newspaper in particular): without the aliases given to other newspapers' pages alone.
+    Its other forms stay, in both languages (an alias of every page, 改革报, with 本报 of one)."""
+    limited = limits(definition.entity)
+    if not limited:
         return definition
-    return replace(definition, forms_zh=definition.forms_zh[:1], forms_en=definition.forms_en[:1])
+    zh, en = definition.forms_zh, definition.forms_en
+    kept = (
+        [f for f in zh[1:] if paper in limited.get(f, {paper})],
+        [f for f in en[1:] if paper in limited.get(f, {paper})],
+    )
+    return replace(definition, forms_zh=(zh[0], *kept[0]), forms_en=(en[0], *kept[1]))
 
 
 def check_papers(definitions: dict[str, Definition], papers: set[str], diags: Diagnostics) -> None:
-    """An entity's aliases_only_in names the newspaper of some page: a misspelt name would
-    leave its aliases matched nowhere, without a word."""
+    """An entity's aliases_only_in names the newspaper of some page, and forms among its
+    aliases: a misspelt name would leave an alias matched nowhere, without a word."""
     for key, definition in definitions.items():
-        paper = definition.aliases_only_in
-        if paper is not None and paper not in papers:
-            listed = ", ".join(sorted(papers)) or "none"
-            diags.error(
-                definition.entity.loc,
-                f"entity {key}: aliases_only_in names {show_invisible(paper)}, the newspaper of no page",
-                did_you_mean(paper, papers)
-                or f"write a newspaper as its pages' page.toml gives it (newspaper_zh): {listed}",
-            )
+        entity = definition.entity
+        where = Loc(entity.loc.path, definition.limits_line, 1)
+        aliases = {*entity.aliases_zh, *entity.aliases_en}
+        for paper, forms in entity.aliases_only_in:
+            if paper not in papers:
+                listed = ", ".join(sorted(papers)) or "none"
+                diags.error(
+                    where,
+                    f"entity {key}: aliases_only_in names {show_invisible(paper)}, the newspaper of no page",
+                    did_you_mean(paper, papers)
+                    or f"write a newspaper as its pages' page.toml gives it (newspaper_zh): {listed}",
+                )
+            for form in forms:
+                if form not in aliases:
+                    diags.error(
+                        where,
+                        f"entity {key}: aliases_only_in gives {show_invisible(form)}, which is not one of its aliases",
+                        "list it under 'aliases_zh' or 'aliases_en' too (its 'zh' and 'en' name it on every page)",
+                    )
 
 
 def pinyin_of(text: str) -> str:
@@ -178,17 +204,24 @@ def same_forms(definitions: dict[str, Definition], diags: Diagnostics) -> set[st
     """Two entities with one Chinese form: the text's mentions would all go to one of them
     (and the other be "found nowhere"). An error at the second definition, unless one of
     them is ambiguous (matched only where pinned). Returns the entities concerned."""
-    owners: dict[str, list[tuple[str, str | None]]] = {}  # a form's entities, each with its scope
+    owners: dict[str, list[tuple[str, frozenset[str] | None]]] = {}  # a form's entities, each with its scope
     twinned: set[str] = set()
     for key, definition in definitions.items():
         for n, form in enumerate(definition.forms_zh):
-            # an alias of one newspaper's pages (本报) clashes with a form matched everywhere
-            # or on the same newspaper's pages, not with another newspaper's alias
-            scope = definition.aliases_only_in if n else None
+            # an alias of some newspapers' pages (本报) clashes with a form matched everywhere
+            # or on one of the same newspapers' pages, not with another newspaper's alias
+            scope = limits(definition.entity).get(form) if n else None
             known = owners.setdefault(form, [])
-            other = next((k for k, s in known if k != key and (s is None or scope is None or s == scope)), None)
+            other = next(
+                (
+                    k
+                    for k, s in known
+                    if k != key and not definitions[k].ambiguous and (s is None or scope is None or s & scope)
+                ),
+                None,
+            )
             known.append((key, scope))
-            if other is None or definition.ambiguous or definitions[other].ambiguous:
+            if other is None or definition.ambiguous:
                 continue
             twinned.update((key, other))
             diags.error(

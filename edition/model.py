@@ -70,6 +70,9 @@ class Entity:
     mentions: tuple[Mention, ...]
     loc: Loc
     note_kind: str = "gloss"  # gloss | context
+    # aliases that name it on one newspaper's pages only (本报 "this newspaper"), by newspaper
+    # (as its pages' page.toml gives it, newspaper_zh): edition/glossary.py, limits()
+    aliases_only_in: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,12 +19,14 @@ Checking is pure: ``check_terms`` reads the edition and the parsed termbase only
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from edition.content import load_listing
 from edition.errors import Diagnostics, Loc, rel
+from edition.glossary import limits
 from edition.hints import did_you_mean
 from edition.model import Block, Edition, Entity
 from edition.slips import words_read
@@ -46,6 +48,12 @@ class Term:
     banned: tuple[str, ...]
     entity: str | None  # the glossary entity whose English this term governs
     loc: Loc
+    # its entity's aliases given to some newspapers' pages alone (本报): not the term elsewhere
+    limited: Mapping[str, frozenset[str]] = field(default_factory=dict)
+
+    def zh_on(self, paper: str) -> tuple[str, ...]:
+        """The Chinese forms that are this term on ``paper``'s pages."""
+        return tuple(f for f in self.zh if paper in self.limited.get(f, {paper}))
 
 
 def load_termbase(root: Path, diags: Diagnostics) -> LineDict | None:
@@ -137,6 +145,7 @@ def read_terms(data: LineDict, path: str, entities: dict[str, Entity], diags: Di
                 banned,
                 entity.id if entity else None,
                 loc,
+                limits(entity) if entity else {},
             )
         )
     return terms
@@ -200,9 +209,10 @@ def check_terms(edition: Edition, data: LineDict | None, path: str, diags: Diagn
     terms = read_terms(data, path, entities, diags)
     banned = _Banned(terms)
     for article in edition.all_articles:
+        paper = edition.page_of(article).info.newspaper_zh
         for block in article.blocks:
             if block.en and block.en_loc is not None:
-                _check_block(block, terms, banned, diags)
+                _check_block(block, paper, terms, banned, diags)
         # the editors' own English shown beside the text: notes and figure labels
         shown = [(f"note {n.id}", n.text, n.loc) for n in article.notes]
         shown += [(f"figure {f.id}", f.label_en, Loc(article.path)) for f in edition.figures if f.article == article.id]
@@ -216,7 +226,7 @@ def check_terms(edition: Edition, data: LineDict | None, path: str, diags: Diagn
     _check_entities(edition.entities, terms, path, diags)
 
 
-def _check_block(block: Block, terms: list[Term], banned: _Banned, diags: Diagnostics) -> None:
+def _check_block(block: Block, paper: str, terms: list[Term], banned: _Banned, diags: Diagnostics) -> None:
     assert block.en_loc is not None
     english = words_read(block.en)  # a tag or a star inside a rendering is not another rendering
     for bad, term in banned.hits(english):
@@ -226,7 +236,7 @@ def _check_block(block: Block, terms: list[Term], banned: _Banned, diags: Diagno
             f"write “{term.en}”" + (f" or a declared alias ({', '.join(term.aliases)})" if term.aliases else ""),
         )
     for term in terms:
-        found = next((form for form in term.zh if form in block.zh), None)
+        found = next((form for form in term.zh_on(paper) if form in block.zh), None)
         if found and not any(_contains(english, form) for form in (term.en, *term.aliases)):
             diags.error(
                 block.en_loc,

@@ -11,7 +11,7 @@ import pytest
 
 from edition.coverage import unannotated
 from edition.errors import BuildError
-from edition.pipeline import BuildResult, make_edition
+from edition.pipeline import BuildResult, build, make_edition
 
 ROOT = Path(__file__).resolve().parent.parent
 Built = tuple[BuildResult, Path]
@@ -194,15 +194,18 @@ def test_the_number_hints_example_is_only_for_a_plain_amount() -> None:
     assert _example(found) == " (123456789012元 -> 123,456,789,012)"  # the first plain amount, past the dates
 
 
-def _two_papers(tmp_path: Path, glossary: str) -> Path:
+def _two_papers(tmp_path: Path, glossary: str, termbase: str = "") -> Path:
     """The archive fixture, its first page made another newspaper's (青石日报), both pages
-    printing 本报讯 "this newspaper reports", with ``glossary`` for glossary."""
+    printing 本报讯 "this newspaper reports" ("Staff report:"), with ``glossary``."""
     site = tmp_path / "site"
     shutil.copytree(ROOT / "tests/fixtures/archive", site)
     settings = site / "content/2021-01-04/p01/page.toml"
     text = settings.read_text(encoding="utf-8")
     settings.write_text(text.replace('"测试日报"', '"青石日报"').replace('"Test Daily"', '"Qingshi Daily"'), "utf-8")
     (site / "content/entities.yaml").write_text(glossary, encoding="utf-8")
+    if termbase:
+        (site / "content/termbase").mkdir()
+        (site / "content/termbase/termbase.yaml").write_text(termbase, encoding="utf-8")
     return site
 
 
@@ -213,30 +216,36 @@ _PAPERS = """entities:
     en: Chaoyang District
     note: A district of Beijing.
   - id: test-daily
-    type: organisation
+    type: document
     zh: 测试日报
     aliases_zh: [本报]
     en: Test Daily
-    aliases_en: [Staff report]
-    aliases_only_in: {test}
+    aliases_en: [Staff report, TD]
+    aliases_only_in:
+      {test}: [本报, Staff report]
     note: The invented newspaper of the fixture.
   - id: qingshi-daily
     type: organisation
     zh: 青石
     aliases_zh: [本报]
     en: Qingshi
-    aliases_only_in: 青石日报
+    aliases_only_in:
+      青石日报: [本报]
     note: Another invented newspaper.
 """
 
 
 def test_an_alias_given_to_one_newspaper_names_it_on_its_own_pages_only(tmp_path: Path) -> None:
-    """本报 "this newspaper" is each newspaper on its own pages: an alias with
-    ``aliases_only_in`` is matched on that newspaper's pages alone (usage walk 14 found 本报
-    taken for China Reform Daily on another newspaper's page), and two newspapers' 本报 are
-    not the same form twice."""
-    site = _two_papers(tmp_path, _PAPERS.format(test="测试日报"))
-    edition, _, _ = make_edition(site)
+    """本报 "this newspaper" is each newspaper on its own pages: the aliases listed under
+    ``aliases_only_in`` are matched on that newspaper's pages alone, in the Chinese, in the
+    English ("Staff report") and by the termbase (usage walk 14 found 本报 taken for China
+    Reform Daily on another newspaper's page); two newspapers' 本报 are not the same form
+    twice; the entity's other forms and aliases name it everywhere (review 21)."""
+    # Test Daily as a governed document: the termbase holds each 本报 of its pages to "Test Daily"
+    # (or an alias), and must not hold Qingshi Daily's to it
+    termbase = "terms:\n- entity: test-daily\n  provenance: edition\n  why: invented\n  aliases: [Staff report]\n"
+    site = _two_papers(tmp_path, _PAPERS.format(test="测试日报"), termbase)
+    edition, warnings, _ = make_edition(site)
     named = {e.id: sorted((m.block, m.zh, m.en) for m in e.mentions) for e in edition.entities}
     # Test Daily's page: 本报, and its English "Staff report"; its masthead's 测试日报
     assert ("relief-p1", "本报", "Staff report") in named["test-daily"]
@@ -244,14 +253,51 @@ def test_an_alias_given_to_one_newspaper_names_it_on_its_own_pages_only(tmp_path
     # Qingshi Daily's page: its own 本报 (its English says nothing of it), its masthead's 青石
     assert [m for m in named["qingshi-daily"] if m[1] == "本报"] == [("parks-p1", "本报", "")]
     assert not [m for m in named["qingshi-daily"] if m[0].startswith("relief")]
+    # the hint of the warning on Qingshi's page gives the forms that name it there
+    [warning] = [w for w in warnings if w.message.startswith("qingshi-daily is mentioned")]
+    assert warning.hint.startswith("use one of Qingshi in the English")
+    # an alias of every page still names it there: TD in Qingshi Daily's English
+    english = site / "content/2021-01-04/p01/01-parks.en.md"
+    english.write_text(english.read_text("utf-8").replace("Staff report:", "TD reports:"), "utf-8")
+    edition, _, _ = make_edition(site)
+    test_daily = next(e for e in edition.entities if e.id == "test-daily")
+    assert [(m.block, m.zh, m.en) for m in test_daily.mentions if m.block.startswith("parks")] == [
+        ("parks-p1", "", "TD")
+    ]
 
 
 def test_an_alias_given_to_a_newspaper_no_page_has_is_an_error(tmp_path: Path) -> None:
-    """A misspelt newspaper would leave the alias matched nowhere, without a word."""
-    site = _two_papers(tmp_path, _PAPERS.format(test="测试日報"))
+    """A misspelt newspaper, or a form that is not an alias, would leave an alias matched
+    nowhere, without a word: each is an error at 'aliases_only_in'."""
+    site = _two_papers(tmp_path, _PAPERS.format(test="测试日報").replace("[本报, Staff report]", "[本报, Staf report]"))
     with pytest.raises(BuildError) as info:
         make_edition(site)
-    [diag] = [d for d in info.value.diagnostics if "aliases_only_in" in d.message]
-    assert diag.loc.path == "content/entities.yaml" and diag.loc.line == 7
-    assert diag.message == "entity test-daily: aliases_only_in names '测试日報', the newspaper of no page"
-    assert diag.hint == "did you mean '测试日报'?"
+    paper, form = [d for d in info.value.diagnostics if "aliases_only_in" in d.message]
+    assert (paper.loc.path, paper.loc.line, form.loc.line) == ("content/entities.yaml", 13, 13)
+    assert paper.message == "entity test-daily: aliases_only_in names '测试日報', the newspaper of no page"
+    assert paper.hint == "did you mean '测试日报'?"
+    assert form.message == "entity test-daily: aliases_only_in gives 'Staf report', which is not one of its aliases"
+
+
+def test_the_dev_server_finds_names_again_when_a_page_changes_newspaper(tmp_path: Path) -> None:
+    """An article's names depend on its page's newspaper (its 本报): the dev server keeps an
+    article's work under the newspaper too, so that a page.toml edited while it runs gives
+    what a clean build gives (review 21: without it, 34 files stayed stale, and no test failed)."""
+    from edition.serve import Preview
+
+    glossary = _PAPERS.format(test="测试日报").split("  - id: qingshi-daily")[0]
+    site = _two_papers(tmp_path, glossary)
+    preview = Preview(site, site / "output")
+    preview.rebuild()
+    assert not preview.errors, preview.errors
+    settings = site / "content/2021-01-04/p01/page.toml"
+    settings.write_text(settings.read_text("utf-8").replace('"青石日报"', '"测试日报"'), "utf-8")
+    preview.rebuild()
+    assert not preview.errors, preview.errors
+    clean = tmp_path / "clean"
+    build(site, clean, search=False)
+    files = [p.relative_to(clean) for p in sorted(clean.rglob("*")) if p.is_file()]
+    stale = [f for f in files if (site / "output" / f).read_bytes() != (clean / f).read_bytes()]
+    assert not stale, stale[:5]
+    parks = (clean / "2021-01-04/p01/parks/index.html").read_text("utf-8")
+    assert 'href="#n-test-daily"' in parks  # its 本报 is Test Daily now

@@ -78,6 +78,7 @@ def test_the_readme_names_every_module() -> None:
     modules were missing from its list, and a new one would have joined them silently)."""
     readme = (EDITION.parent / "README.md").read_text(encoding="utf-8")
     # in the Architecture section: a name met elsewhere (`serve` is a command too) says nothing of its concern
+    assert "\n## Architecture\n" in readme, "the README's Architecture section (its heading) is gone"
     architecture = readme.split("\n## Architecture\n", 1)[1].split("\n## ", 1)[0]
     unnamed = [
         p.stem for p in sorted(EDITION.glob("*.py")) if p.stem != "__init__" and f"`{p.stem}`" not in architecture
