@@ -31,3 +31,19 @@ def test_a_passages_place_is_marked_as_gbt_7714_marks_a_locator(built: tuple[Bui
             assert "，" not in citation.replace(article.title_zh, ""), citation
             checked += 1
     assert checked > 50
+
+
+def test_the_cite_box_gives_the_views_own_style_first(built: tuple[BuildResult, Path]) -> None:
+    """A Chinese view's reader finds GB/T 7714 first, as its passage citation and its printed
+    citation give it; an English-reading view Chicago (usage walk 17: Chicago came first everywhere)."""
+    import re
+
+    out = built[1]
+    for view, first in (
+        ("zh/", "原文（GB/T 7714）"),
+        ("zh-hant/", "原文（GB/T 7714）"),
+        ("en/", "The original (Chicago)"),
+    ):
+        page = (out / view / "2020-05-25/p12/moyu/index.html").read_text(encoding="utf-8")
+        box = page[page.index('<details class="cite"') : page.index("</details>", page.index('<details class="cite"'))]
+        assert re.findall(r"<dt>([^<]*)</dt>", box)[0] == first, view

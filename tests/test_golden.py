@@ -111,7 +111,8 @@ def test_the_home_page_of_an_archive_lists_its_dates_and_pages(archive: Path) ->
     assert "(articles: 1)</li>" in home and "/relief/" not in home
     # each page by its titles as its page.toml gives them (its front may have no English)
     assert "(News): Chaoyang District Adds 120 Hectares of Green Space <span" in home
-    assert "(文章1篇)</li>" in (archive / "zh/index.html").read_text(encoding="utf-8")
+    # in the Chinese views, in fullwidth brackets (usage walk 17)
+    assert "（文章1篇）</li>" in (archive / "zh/index.html").read_text(encoding="utf-8")
     front = (archive / "2021-01-05/p02/index.html").read_text(encoding="utf-8")
     assert 'href="relief/"' in front
 
