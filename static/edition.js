@@ -5,6 +5,7 @@
   var root = doc.documentElement;
   function stored(key) { try { return localStorage.getItem(key); } catch (e) { return null; } }
   function store(key, value) { try { localStorage.setItem(key, value); } catch (e) { /* storage blocked */ } }
+  function rect(node) { return node.getBoundingClientRect(); }
   function el(tag, className, text) {
     var node = doc.createElement(tag);
     if (className) { node.className = className; }
@@ -36,18 +37,18 @@
   // where the page came to rest, scrolled past the header (usage walk 12: on a phone a reader
   // read down to ¶5, scrolled back up to the header's switch, and the other view opened at its
   // top). At rest: scrolling back up passes every passage before it, read or not.
-  var header = doc.querySelector("header.site");
+  var header = doc.querySelector("header.site");  // (every page has it: base.html)
   var resting = 0;
   addEventListener("scroll", function () {
     clearTimeout(resting);
     resting = setTimeout(function () {
-      if (header && header.getBoundingClientRect().bottom > 0) { return; }
+      if (rect(header).bottom > 0) { return; }
       // (the passage touched stays the place while it is in sight: a fling's last scroll
       // events come after the tap that stopped it; so does the linked one, or a short passage
       // jumped to would give way to the next, and a round trip between views drift: review 14)
       var target = doc.querySelector(":target");
       var kept = lastPair || (target && target.closest(PLACE));
-      var box = kept && kept.getBoundingClientRect();
+      var box = kept && rect(kept);
       if (box && box.bottom > 0 && box.top < innerHeight) { return; }
       lastPair = inSight() || lastPair;
     }, 600);
@@ -58,7 +59,7 @@
     // the text, the last passage)
     var top = innerHeight / 4;
     var pairs = doc.querySelectorAll("main .pair[id]");
-    return [].find.call(pairs, function (pair) { return pair.getBoundingClientRect().bottom > top; })
+    return [].find.call(pairs, function (pair) { return rect(pair).bottom > top; })
       || pairs[pairs.length - 1] || null;
   }
   function here(to) {
@@ -174,7 +175,7 @@
     popover.appendChild(content);
     doc.body.appendChild(popover);
     owner = link;
-    place(link.getBoundingClientRect());
+    place(rect(link));
   }
   // A note as the popover shows it: its links resolved against the page it was read from (a
   // note read from an article's page, on the front page), and without "Back to the text", which
@@ -251,8 +252,9 @@
   });
   // A press inside the popover (to select its text, follow its links) is not moving on.
   var downInPopover = false;
-  doc.addEventListener("mousedown", function (event) { downInPopover = !!(popover && popover.contains(event.target)); }, true);
-  doc.addEventListener("touchstart", function (event) { downInPopover = !!(popover && popover.contains(event.target)); }, { capture: true, passive: true });
+  function pressed(event) { downInPopover = !!(popover && popover.contains(event.target)); }
+  doc.addEventListener("mousedown", pressed, true);
+  doc.addEventListener("touchstart", pressed, { capture: true, passive: true });
   doc.addEventListener("keydown", function (event) {
     if (event.key === "Escape" && popover) { closeBack(); }
   });
@@ -293,7 +295,7 @@
     moved = true;
     requestAnimationFrame(function () {
       moved = false;
-      if (popover && owner) { place(owner.getBoundingClientRect()); }
+      if (popover && owner) { place(rect(owner)); }
     });
   }
   addEventListener("scroll", again, { passive: true });
@@ -326,8 +328,8 @@
       }
     });
   }
-  var print = window.matchMedia ? window.matchMedia("print") : null;
-  if (print && print.addEventListener) { print.addEventListener("change", function (event) { if (event.matches) { numberNotes(); } }); }
+  // (onchange: where a query list lacks it, it lacks addEventListener too; beforeprint below)
+  matchMedia("print").onchange = function (event) { if (event.matches) { numberNotes(); } };
   doc.querySelectorAll(".page-url").forEach(function (span) { if (!span.textContent.trim()) { span.textContent = location.href.split("#")[0]; } });
   addEventListener("beforeprint", function () {
     numberNotes();
