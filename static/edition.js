@@ -300,6 +300,12 @@
   }
   addEventListener("scroll", again, { passive: true });
   addEventListener("resize", again);
+  // A phone turned brings the note's name into sight: the page read from its top stays there
+  // as its lines grow longer, and a name low on the upright screen fell below the turned one's
+  // bottom edge (usage walk 16; once scrolled, the browser keeps the text in place).
+  matchMedia("(orientation:portrait)").onchange = function () {
+    if (owner) { owner.scrollIntoView({ block: "nearest" }); }
+  };
   // article.js shows a passage's actions in the same popover.
   window.editionPopover = { show: show, close: close, place: place, owner: function () { return owner; }, element: function () { return popover; } };
   doc.addEventListener("click", function (event) {
