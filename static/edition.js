@@ -26,8 +26,12 @@
   // name; usage walk 13 found a shared note's link switched to the last passage)
   var PLACE = ".pair[id],.note[id]";
   var lastPair = null;
+  // (a note open, a press outside the text, on the view switch above all, is in the note: usage
+  // walk 16 found the parallel view, which has Beijing's note, opening at the passage the name
+  // was tapped in; the press closes the note, before the switch's click. openNote gives a name
+  // its note)
   function touched(event) {
-    var pair = event.target.closest && event.target.closest(PLACE);
+    var pair = (event.target.closest && event.target.closest(PLACE)) || (popover && owner.note);
     if (pair) { lastPair = pair; }
   }
   doc.addEventListener("pointerdown", touched, true);
@@ -229,6 +233,7 @@
       var note = doc.getElementById(id);
       if (!note) { return false; }
       show(link, noteContent(note, link), "note");
+      link.note = note;
       return true;
     }
     if (!window.fetch || location.protocol === "file:") { return false; }

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from test_browser import Site
+from test_browser import Site, new_page
 from test_phone_reading import phone
 
 pytestmark = pytest.mark.browser
@@ -48,5 +48,32 @@ def test_a_note_opened_low_on_an_upright_phone_keeps_its_name_in_sight_once_turn
     name = found["name"]
     assert name["top"] >= 0 and name["bottom"] <= 390, f"the name is off the screen: {found}"
     assert not found["covers"], f"the note covers its name: {found}"
+    assert page.errors == []
+    page.context.close()
+
+
+@pytest.mark.parametrize("desk", [False, True], ids=["phone", "desk"])
+@pytest.mark.parametrize(("to", "lands"), [("parallel", "n-beijing"), ("zh", "moyu-p1")])
+def test_switching_view_with_a_note_open_opens_at_the_note_where_the_view_has_it(
+    served_site: Site, browser: Any, to: str, lands: str, desk: bool
+) -> None:
+    """Beijing's note open (a name only the English gives: the parallel and English views have
+    its note, the Chinese ones not), the switch to the parallel view opened at ¶1, not at the
+    note: the place kept was the passage the name was tapped in. The note open is the place, as
+    a note's shared link is: the parallel view opens at it, a Chinese view at its passage."""
+    url = served_site.page_url("en/" + ARTICLE + "index.html")
+    if desk:  # by mouse
+        page = new_page(browser, viewport={"width": 1280, "height": 800})
+        page.goto(url)
+        page.locator("#moyu-p1-e8").click()  # Beijing
+        page.locator("#popover").wait_for(state="visible")
+        page.locator(f'.views a[data-view="{to}"]').click()
+    else:
+        page = phone(browser)
+        open_note(page, url, "moyu-p1", "Beijing")
+        page.locator(f'.views a[data-view="{to}"]').tap()
+    page.wait_for_url(f"**#{lands}")
+    top = page.evaluate(f"document.getElementById('{lands}').getBoundingClientRect().top")
+    assert 0 <= top < 300, top
     assert page.errors == []
     page.context.close()
