@@ -142,7 +142,12 @@
     // desk's inline box: a sheet a column wide, partly off the screen (usage walk 13).
     style.cssText = "";
     if (pop.classList.toggle("sheet", phone.matches)) {
-      pop.classList.toggle("top", box.bottom > innerHeight - pop.offsetHeight - 8);
+      // Along the top, it starts below the header while the header is in sight (over it, it
+      // covered the view switch till it was closed: usage walk 16), and ends above the name.
+      var top = Math.max(0, rect(header).bottom);
+      if (pop.classList.toggle("top", box.bottom > innerHeight - pop.offsetHeight - 8)) {
+        style.cssText = "top:" + top + "px;max-height:min(45vh," + (box.top - top - 8) + "px)";
+      }
       return;
     }
     // At a desk it covers as little of the passage being read as it can (usage walk: below the

@@ -52,6 +52,44 @@ def test_a_note_opened_low_on_an_upright_phone_keeps_its_name_in_sight_once_turn
     page.context.close()
 
 
+@pytest.mark.parametrize(
+    ("mark", "note", "scroll"),
+    [
+        ("moyu-p2-m1", "n-chaoyang-district", 0),  # 朝阳区: a short note
+        ("moyu-p2-m1", "n-chaoyang-district", 40),  # the header in sight in part
+        ("moyu-p2-m3", "n-moyu-county", 0),  # 墨玉县: a note longer than its sheet
+        # 墨玉县 again, just below the middle: a sheet as tall below the header would cover it
+        ("moyu-p1-m5", "n-moyu-county", 0),
+    ],
+)
+def test_a_note_along_the_top_of_a_phone_leaves_the_view_switch_free(
+    served_site: Site, browser: Any, mark: str, note: str, scroll: int
+) -> None:
+    """A name low on the screen has its note along the screen's top: it covered the header's
+    view switch, which could not be tapped till the note was closed. While the header is in
+    sight the sheet sits below it, and ends above the name; the switch is tapped with the note
+    open (and the other view opens at the note: the next test)."""
+    page = phone(browser)
+    page.goto(served_site.page_url("zh/" + ARTICLE + "index.html"))
+    page.evaluate(f"scrollTo(0, {scroll})")
+    name = page.locator(f"#{mark}")
+    name.tap()
+    page.locator("#popover").wait_for(state="visible")
+    page.wait_for_timeout(100)
+    assert page.evaluate("document.getElementById('popover').className") == "popover note sheet top"
+    found = page.evaluate(BOXES, name.element_handle())
+    assert not found["covers"], f"the note covers its name: {found}"
+    free = page.locator(".views a[data-view]").evaluate_all(
+        """links => links.map(a => { const r = a.getBoundingClientRect();
+             return document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2) === a; })"""
+    )
+    assert all(free), f"the note covers the view switch: {free}"
+    page.locator('.views a[data-view="en"]').tap()
+    page.wait_for_url(f"**/en/{ARTICLE}#{note}")
+    assert page.errors == []
+    page.context.close()
+
+
 @pytest.mark.parametrize("desk", [False, True], ids=["phone", "desk"])
 @pytest.mark.parametrize(("to", "lands"), [("parallel", "n-beijing"), ("zh", "moyu-p1")])
 def test_switching_view_with_a_note_open_opens_at_the_note_where_the_view_has_it(
