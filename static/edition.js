@@ -5,6 +5,7 @@
   var root = doc.documentElement;
   function stored(key) { try { return localStorage.getItem(key); } catch (e) { return null; } }
   function store(key, value) { try { localStorage.setItem(key, value); } catch (e) { /* storage blocked */ } }
+  function rect(node) { return node.getBoundingClientRect(); }
   function el(tag, className, text) {
     var node = doc.createElement(tag);
     if (className) { node.className = className; }
@@ -25,8 +26,12 @@
   // name; usage walk 13 found a shared note's link switched to the last passage)
   var PLACE = ".pair[id],.note[id]";
   var lastPair = null;
+  // (a note open, a press outside the text, on the view switch above all, is in the note: usage
+  // walk 16 found the parallel view, which has Beijing's note, opening at the passage the name
+  // was tapped in; the press closes the note, before the switch's click. openNote gives a name
+  // its note)
   function touched(event) {
-    var pair = event.target.closest && event.target.closest(PLACE);
+    var pair = (event.target.closest && event.target.closest(PLACE)) || (popover && owner.note);
     if (pair) { lastPair = pair; }
   }
   doc.addEventListener("pointerdown", touched, true);
@@ -36,18 +41,18 @@
   // where the page came to rest, scrolled past the header (usage walk 12: on a phone a reader
   // read down to ¶5, scrolled back up to the header's switch, and the other view opened at its
   // top). At rest: scrolling back up passes every passage before it, read or not.
-  var header = doc.querySelector("header.site");
+  var header = doc.querySelector("header.site");  // (every page has it: base.html)
   var resting = 0;
   addEventListener("scroll", function () {
     clearTimeout(resting);
     resting = setTimeout(function () {
-      if (header && header.getBoundingClientRect().bottom > 0) { return; }
+      if (rect(header).bottom > 0) { return; }
       // (the passage touched stays the place while it is in sight: a fling's last scroll
       // events come after the tap that stopped it; so does the linked one, or a short passage
       // jumped to would give way to the next, and a round trip between views drift: review 14)
       var target = doc.querySelector(":target");
       var kept = lastPair || (target && target.closest(PLACE));
-      var box = kept && kept.getBoundingClientRect();
+      var box = kept && rect(kept);
       if (box && box.bottom > 0 && box.top < innerHeight) { return; }
       lastPair = inSight() || lastPair;
     }, 600);
@@ -58,7 +63,7 @@
     // the text, the last passage)
     var top = innerHeight / 4;
     var pairs = doc.querySelectorAll("main .pair[id]");
-    return [].find.call(pairs, function (pair) { return pair.getBoundingClientRect().bottom > top; })
+    return [].find.call(pairs, function (pair) { return rect(pair).bottom > top; })
       || pairs[pairs.length - 1] || null;
   }
   function here(to) {
@@ -137,7 +142,12 @@
     // desk's inline box: a sheet a column wide, partly off the screen (usage walk 13).
     style.cssText = "";
     if (pop.classList.toggle("sheet", phone.matches)) {
-      pop.classList.toggle("top", box.bottom > innerHeight - pop.offsetHeight - 8);
+      // Along the top, it starts below the header while the header is in sight (over it, it
+      // covered the view switch till it was closed: usage walk 16), and ends above the name.
+      var top = Math.max(0, rect(header).bottom);
+      if (pop.classList.toggle("top", box.bottom > innerHeight - pop.offsetHeight - 8)) {
+        style.cssText = "top:" + top + "px;max-height:min(45vh," + (box.top - top - 8) + "px)";
+      }
       return;
     }
     // At a desk it covers as little of the passage being read as it can (usage walk: below the
@@ -174,7 +184,7 @@
     popover.appendChild(content);
     doc.body.appendChild(popover);
     owner = link;
-    place(link.getBoundingClientRect());
+    place(rect(link));
   }
   // A note as the popover shows it: its links resolved against the page it was read from (a
   // note read from an article's page, on the front page), and without "Back to the text", which
@@ -228,6 +238,7 @@
       var note = doc.getElementById(id);
       if (!note) { return false; }
       show(link, noteContent(note, link), "note");
+      link.note = note;
       return true;
     }
     if (!window.fetch || location.protocol === "file:") { return false; }
@@ -251,8 +262,9 @@
   });
   // A press inside the popover (to select its text, follow its links) is not moving on.
   var downInPopover = false;
-  doc.addEventListener("mousedown", function (event) { downInPopover = !!(popover && popover.contains(event.target)); }, true);
-  doc.addEventListener("touchstart", function (event) { downInPopover = !!(popover && popover.contains(event.target)); }, { capture: true, passive: true });
+  function pressed(event) { downInPopover = !!(popover && popover.contains(event.target)); }
+  doc.addEventListener("mousedown", pressed, true);
+  doc.addEventListener("touchstart", pressed, { capture: true, passive: true });
   doc.addEventListener("keydown", function (event) {
     if (event.key === "Escape" && popover) { closeBack(); }
   });
@@ -293,11 +305,17 @@
     moved = true;
     requestAnimationFrame(function () {
       moved = false;
-      if (popover && owner) { place(owner.getBoundingClientRect()); }
+      if (popover && owner) { place(rect(owner)); }
     });
   }
   addEventListener("scroll", again, { passive: true });
   addEventListener("resize", again);
+  // A phone turned brings the note's name into sight: the page read from its top stays there
+  // as its lines grow longer, and a name low on the upright screen fell below the turned one's
+  // bottom edge (usage walk 16; once scrolled, the browser keeps the text in place).
+  matchMedia("(orientation:portrait)").onchange = function () {
+    if (owner) { owner.scrollIntoView({ block: "nearest" }); }
+  };
   // article.js shows a passage's actions in the same popover.
   window.editionPopover = { show: show, close: close, place: place, owner: function () { return owner; }, element: function () { return popover; } };
   doc.addEventListener("click", function (event) {
@@ -326,8 +344,8 @@
       }
     });
   }
-  var print = window.matchMedia ? window.matchMedia("print") : null;
-  if (print && print.addEventListener) { print.addEventListener("change", function (event) { if (event.matches) { numberNotes(); } }); }
+  // (onchange: where a query list lacks it, it lacks addEventListener too; beforeprint below)
+  matchMedia("print").onchange = function (event) { if (event.matches) { numberNotes(); } };
   doc.querySelectorAll(".page-url").forEach(function (span) { if (!span.textContent.trim()) { span.textContent = location.href.split("#")[0]; } });
   addEventListener("beforeprint", function () {
     numberNotes();
