@@ -318,6 +318,8 @@ def _entity(parent: ET.Element, entry_tag: str, entity: Entity) -> None:
         add_element(entry, "idno", entity.wikidata, type="wikidata")
     for paragraph in plain_paragraphs(entity.note):
         add_element(entry, "note", paragraph, type=entity.note_kind)
+    for paper, forms in entity.aliases_only_in:  # aliases of one newspaper's pages alone (本报)
+        add_element(entry, "note", f"{', '.join(forms)}: on the pages of {paper} only", type="aliases-only-in")
     for source in entity.sources:
         add_element(entry, "ptr", type="source", target=source)
 

@@ -247,6 +247,9 @@ def test_standoff_lists_every_entity(doc: etree._Element, edition: Edition) -> N
     beijing = standoff.xpath(".//t:place[@xml:id='beijing']", namespaces=NS)[0]
     assert beijing.findtext("t:idno[@type='wikidata']", namespaces=NS) == "Q956"
     assert standoff.xpath("t:list/@type", namespaces=NS) == ["terms"]
+    # an alias of one newspaper's pages alone says so (review 21: 本报 was exported as a plain alias)
+    paper = standoff.xpath(".//t:org[@xml:id='china-reform-daily']/t:note[@type='aliases-only-in']", namespaces=NS)
+    assert [n.text for n in paper] == ["本报, this newspaper: on the pages of 中国改革报 only"]
 
 
 def test_notes_and_emendations(doc: etree._Element, edition: Edition) -> None:
