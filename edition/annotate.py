@@ -17,7 +17,7 @@ from functools import cache
 
 from edition.content import Document, Glossary
 from edition.errors import Diagnostics, Loc, show_invisible
-from edition.glossary import ENTITY_TYPES, Definition, on_paper, read_definitions, same_forms
+from edition.glossary import ENTITY_TYPES, Definition, limits, on_paper, read_definitions, same_forms
 from edition.hints import did_you_mean
 from edition.model import Article, Block, Edition, Entity, Mention
 
@@ -317,10 +317,15 @@ def _article_mentions(
         for pin in block_pins:
             if not pin.exclude and pin.entity not in counts:
                 forms = " / ".join(show_invisible(f, "") for f in definitions[pin.entity].forms_zh)
+                # a form in the text that names it on another newspaper's pages only (本报)
+                elsewhere = [(f, ps) for f, ps in limits(definitions[pin.entity].entity).items() if f in block.zh]
                 diags.error(
                     pin.loc,
                     f"pinned mention of {pin.entity} ({forms}) not found in block {block.id}",
-                    "correct the block, or remove the pin if the text changed",
+                    f"{elsewhere[0][0]} names it on the pages of {', '.join(sorted(elsewhere[0][1]))} only (its "
+                    "aliases_only_in): remove the pin, or pin the entity this newspaper's form names"
+                    if elsewhere
+                    else "correct the block, or remove the pin if the text changed",
                 )
     return out
 

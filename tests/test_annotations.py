@@ -301,3 +301,21 @@ def test_the_dev_server_finds_names_again_when_a_page_changes_newspaper(tmp_path
     assert not stale, stale[:5]
     parks = (clean / "2021-01-04/p01/parks/index.html").read_text("utf-8")
     assert 'href="#n-test-daily"' in parks  # its 本报 is Test Daily now
+
+
+def test_a_pin_of_another_newspapers_alias_says_why_it_finds_nothing(tmp_path: Path) -> None:
+    """A pin of Test Daily on Qingshi Daily's 本报 finds nothing there: the error says that 本报
+    names it on Test Daily's pages only, not that the text changed (review 21)."""
+    site = _two_papers(tmp_path, _PAPERS.format(test="测试日报"))
+    chinese = site / "content/2021-01-04/p01/01-parks.zh.md"
+    text = chinese.read_text("utf-8")
+    chinese.write_text(
+        text.replace("figures:\n", "mentions:\n  - {entity: test-daily, block: p1}\nfigures:\n", 1), "utf-8"
+    )
+    with pytest.raises(BuildError) as info:
+        make_edition(site)
+    [pin] = [d for d in info.value.diagnostics if d.message.startswith("pinned mention of test-daily")]
+    assert pin.hint == (
+        "本报 names it on the pages of 测试日报 only (its aliases_only_in): remove the pin, "
+        "or pin the entity this newspaper's form names"
+    )
