@@ -154,6 +154,15 @@ class Writer:
             f'  <span id="nt-{esc(e.id)}" class="note-text" lang="en">{chinese_in_english(render_english(e.note), self.view)}</span>'
         )
 
+    def _sources(self, e: Entity) -> str:
+        """On paper (print-only) a note's sources' addresses, as the entity page lists them: its
+        links are the screen's (usage walk 17: a printed note named its source and gave no way
+        to it). Not in a page's folded notes (the front page's), which has no bytes to spare."""
+        if not e.sources:
+            return ""
+        sources = " · ".join(esc(s) for s in e.sources)
+        return f'  <span class="print-only note-src"{self.unsearched}>{esc(self.t("sources"))}{esc(self.t("colon"))}{sources}</span>\n'
+
     def note_list(
         self,
         notes: Sequence[Note],
@@ -200,7 +209,8 @@ class Writer:
                         for block, mark in (passages or {}).get(e.id, ())
                     )
                     + f"{self.note_about(e)}\n"
-                    f'  <span class="note-links"{no}>\n    <a href="#{esc(first)}">{back}</a> ·\n'
+                    + (self._sources(e) if not folded else "")
+                    + f'  <span class="note-links"{no}>\n    <a href="#{esc(first)}">{back}</a> ·\n'
                     f'    <a href="{esc(self.url("entity/" + e.id + "/"))}">{every}{po}{len(e.mentions)}{pc}</a>\n'
                     "  </span></li>\n"
                 )

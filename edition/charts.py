@@ -137,12 +137,14 @@ def log_bars(title: str, bars: Sequence[Bar], chart_id: str, voice: Voice = ENGL
         f'<span style="left:{100 * k / decades:.1f}%">{escape(voice.tick(low * 10**k))}</span>'
         for k in range(0, decades + 1, step)
     ]
+    scale = "".join(ticks) + "</div>"
+    # the scale above the dots too, for paper (figures.css): a chart that runs over a page
+    # has a scale on each (usage walk 17: its second page was dots without one)
     return Markup(  # noqa: S704 - every text above is escaped
-        f'<div class="chart" id="{chart_id}" lang="{voice.lang}"><ol class="dotplot" style="--decades:{decades}" aria-label="{escape(title)}">'
+        f'<div class="chart" id="{chart_id}" lang="{voice.lang}"><div class="scale scale-top" aria-hidden="true">{scale}'
+        f'<ol class="dotplot" style="--decades:{decades}" aria-label="{escape(title)}">'
         + "".join(rows)
-        + '</ol><div class="scale" aria-hidden="true">'
-        + "".join(ticks)
-        + "</div></div>"
+        + f'</ol><div class="scale" aria-hidden="true">{scale}</div>'
     )
 
 

@@ -186,14 +186,22 @@ class Rows:
             )
         return Markup("".join(out))  # noqa: S704 - every value above is escaped
 
-    def date_list(self, dates: Iterable[Figure]) -> Markup:
+    def date_list(self, dates: Iterable[tuple[Figure, str]]) -> Markup:
         """The dates the text prints, each with the passage it is in (in an archive, and the
-        date and page of the issue, without which "3日" cannot be read, where they change)."""
+        date and page of the issue, without which "3日" cannot be read, where they change),
+        and where the passage prints it more than once the clause around it (derive._dates)."""
         last: list[object] = []
+        po, pc = esc(self.t("paren_open")), esc(self.t("paren_close"))
+        zh_lang = esc(self.view.zh_lang)
+
+        def clause(text: str) -> str:
+            return f'{po}<span lang="{zh_lang}">{esc(self.zh(text))}</span>{pc}' if text else ""
+
         return Markup(  # noqa: S704 - every value is escaped
             "".join(
-                f'  <li id="{esc(f.id)}">{self._date(f)} — {self._where(f.block)}{self._dated(f.article, last)}</li>\n'
-                for f in dates
+                f'  <li id="{esc(f.id)}">{self._date(f)} — {self._where(f.block)}{clause(text)}'
+                f"{self._dated(f.article, last)}</li>\n"
+                for f, text in dates
             )
         )
 

@@ -99,7 +99,7 @@ def test_charts_are_html_with_their_scale_stated_and_whole_labels(built: Built) 
     # the stylesheet as written (output/ has it minified)
     # the appendix's own stylesheet as written (output/ has it minified), linked by its page only
     css = (Path(__file__).resolve().parent.parent / "static/figures.css").read_text(encoding="utf-8")
-    assert ".dot {" in css and "@media print { .dot, .bar" in css
+    assert ".dot {" in css and "@media print {\n  .dot, .bar, .track { print-color-adjust: exact;" in css
     assert "static/figures.css" in html and "static/figures.css" not in (out / "index.html").read_text(encoding="utf-8")
 
 
