@@ -82,7 +82,9 @@ class Writer:
         out.append(self.editorial_marks(b))
         # One small control per passage: a permalink without JavaScript; with it, the
         # passage's actions (copy the link, the short reference, a citation).
-        out.append(f'\n  <a class="pl" href="#{esc(b.id)}" aria-label="{esc(self.passage(b.id))}">¶</a>\n</div>\n')
+        # (on a line of its own, without the blank line before it that cost every page a byte a passage)
+        out.append("" if out[-1].endswith("\n") else "\n")
+        out.append(f'<a class="pl" href="#{esc(b.id)}" aria-label="{esc(self.passage(b.id))}">¶</a>\n</div>\n')
         return Markup("".join(out))  # noqa: S704 - every value above is escaped
 
     def article_body(self, article: Article, top: int, citable: bool = False) -> Markup:
@@ -96,7 +98,6 @@ class Writer:
                 out.append(self.text(b, "p", top + 1, False, citable))
             else:
                 out.append(self.text(b, "p", None, vertical, citable))
-            out.append("\n")
         return Markup("".join(out))  # noqa: S704 - made of the escaped pieces above
 
     def photo(self, p: Photo) -> Markup:
