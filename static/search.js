@@ -4,7 +4,8 @@
 // A result is a passage: Pagefind records where each element with an id starts in a page
 // (its "anchors"), and a match belongs to the passage (a div with the passage's id) it falls
 // in; it links to that passage's permalink. Matches in a page's notes or an entity page are
-// results of their own. Counts are what was found, not a cap.
+// results of their own. Counts are what was found, not a cap. Which passages hold a query,
+// and which of their words are marked, is static/search-match.js's (loaded before this).
 (function () {
   "use strict";
   var form = document.getElementById("search");
@@ -17,10 +18,10 @@
   var root = new URL("../", bundle).pathname; // the site's root, where the index's addresses start
   var view = form.dataset.viewPrefix || ""; // this page's view ("zh-hant/"): results open in it
   var pagefind = null;
+  var match = window.editionSearch; // which passages hold a query (static/search-match.js)
   var SHOWN = 50; // results listed at once; the count is of all of them
   var CJK = "\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef";
   var HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff";
-  var han = new RegExp("[" + HAN + "]|[\ud840-\ud8bf][\udc00-\udfff]", "g");
   // one character (no g: test() keeps no state): Chinese, or Chinese or its punctuation
   var oneHan = new RegExp("^(?:[" + HAN + "]|[\ud840-\ud8bf][\udc00-\udfff])$");
   var oneCjk = new RegExp("^(?:[" + CJK + "]|[\ud840-\ud8bf][\udc00-\udfff])$");
@@ -146,9 +147,9 @@
     // the segmentation's spaces out of the text, between and around the marks; a run marked whole
     var gap = new RegExp("([" + CJK + "](?:</mark>)?)\\s+(?=(?:<mark>)?[" + CJK + "])", "g");
     // and a quotation mark's own: after an opening one, before a closing one (“ 六保” -> “六保”;
-    // not the apostrophe of English: in ’98)
+    // not the apostrophe of English: in ’98); a bracket's likewise ("( Chaoyang section": usage walk 17)
     var joined = out.innerHTML.replace(gap, "$1").replace(gap, "$1").replace(/<\/mark><mark>/g, "");
-    joined = joined.replace(/([“‘](?:<mark>)?)\s+/g, "$1").replace(/\s+((?:<\/mark>)?”)/g, "$1");
+    joined = joined.replace(/([“‘([](?:<mark>)?)\s+/g, "$1").replace(/\s+((?:<\/mark>)?[”)\]])/g, "$1");
     joined = traditional(joined.replace(new RegExp("([" + CJK + "](?:</mark>)?)\\s+(’)", "g"), "$1$2"));
     out.innerHTML = joined.split(OWN).join(" ");
     return out;
@@ -193,60 +194,6 @@
     return oneCjk.test(next) || oneCjk.test(before);
   }
 
-  // The index holds Chinese one character a word (edition/search.py: Pagefind's own dictionary
-  // segmentation is not the browser's, and a query matches only the starts of indexed words).
-  // A query is split the same way, whatever the page's language (Pagefind word-breaks a query
-  // itself on a page in Chinese, differently, and on another page drops its punctuation, making
-  // "poverty-alleviation" one word the index does not have): each Chinese character a word, as
-  // are the runs of digits and letters beside them, and ASCII punctuation a space, as Pagefind
-  // has it in the index. A query word holding Chinese must then be in a passage whole (7687万元,
-  // 83个, 公益性岗位), and its characters there are the ones marked.
-  function parts(query) { return query.replace(han, " $& ").replace(/[!-\/:-@[-`{-~]/g, " ").replace(/\s+/g, " ").trim(); }
-  function plain(text) { return text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, ""); }
-  // A query's words that hold Chinese (``chinese``), or its other words; and words as compared.
-  function wordsOf(query, chinese) { return query.split(/\s+/).filter(function (w) { return (w.search(han) >= 0) === chinese; }); }
-  function plainWords(words) { return words.map(plain).filter(Boolean); }
-  // The words of a passage that hold each of the query's Chinese words, or null if one is not there.
-  function wholeWords(p, wanted) {
-    var text = "";
-    var owner = [];
-    var starts = []; // where the passage's numbers start in text: 4 in 1-4, not in 16.4 or 2,004
-    var tail = ""; // the text's last characters before this word (Pagefind's words: 16|.|4)
-    for (var i = p.start; i < p.end; i++) {
-      var raw = p.words[i] || "";
-      for (var m, digits = /\d+/g; (m = digits.exec(raw));) {
-        if (!/\d[.,]?$/.test(tail + raw.slice(0, m.index))) { starts.push(text.length + plain(raw.slice(0, m.index)).length); }
-      }
-      tail = (tail + raw + (p.zws ? "" : " ")).slice(-2);
-      var word = plain(raw);
-      text += word;
-      for (var k = 0; k < word.length; k++) { owner.push(i); }
-    }
-    var marked = [];
-    for (var w = 0; w < wanted.length; w++) {
-      var found = false;
-      for (var at = text.indexOf(wanted[w]); at >= 0; at = text.indexOf(wanted[w], at + 1)) {
-        // a query's number starts where one of the text does (its end may be a longer number's
-        // start, as an English word's): 20年, twenty years, is not the end of 2020年
-        if (/\d/.test(wanted[w][0]) && starts.indexOf(at) < 0) { continue; }
-        found = true;
-        for (var c = at; c < at + wanted[w].length; c++) { if (marked.indexOf(owner[c]) < 0) { marked.push(owner[c]); } }
-      }
-      if (!found) { return null; }
-    }
-    return marked;
-  }
-  // Pagefind's matches of the query's other words (a word's start: "rent" in "rentals") stay
-  // marked; its Chinese words are marked where whole, and no stray character or digit of theirs.
-  function keepWhole(p, wanted, others) {
-    var marked = wholeWords(p, wanted);
-    if (!marked) { return false; }
-    p.hits = p.hits.filter(function (at) {
-      var word = plain(p.words[at] || "");
-      return word && others.some(function (o) { return word.indexOf(o) === 0 || o.indexOf(word) === 0; });
-    }).concat(marked).sort(function (a, b) { return a - b; });
-    return p.hits.length > 0;
-  }
   // A result's address in this page's view (the index holds the parallel pages' addresses).
   function inView(url) { return url.indexOf(root) === 0 ? root + view + url.slice(root.length) : url; }
 
@@ -270,13 +217,11 @@
 
   var moreBox = null;  // the "More results" button's paragraph, after the list
   function dropMore() { if (moreBox) { moreBox.remove(); moreBox = null; } }
-  function show(pages, total, wanted, others) {
+  function show(pages, total, q) {
     list.textContent = "";
-    var results = [];
-    var later = [];
     var kept = pages.map(function (data, rank) {
-      var found = passages(data);
-      if (wanted.length) { found = found.filter(function (p) { return keepWhole(p, wanted, others); }); }
+      // the passages that hold the whole query (static/search-match.js), each with how
+      var found = passages(data).filter(function (p) { p.tier = match.held(p, q); return p.tier >= 0; });
       // A match before a page's first passage is in its extra terms (the names' other forms):
       // the passages that name them are found already.
       var inText = found.filter(function (p) { return p.id; });
@@ -286,7 +231,11 @@
     // well as in 朝阳): for a Chinese query, the pages with the most passages holding it whole
     // come first (an article about 朝阳 before the front page that has it in its headline),
     // then in Pagefind's order.
-    if (wanted.length) { kept.sort(function (a, b) { return b.found.length - a.found.length || a.rank - b.rank; }); }
+    if (q.chinese.length) { kept.sort(function (a, b) { return b.found.length - a.found.length || a.rank - b.rank; }); }
+    // The passages holding the query as written, in that order of pages, then the page of
+    // names the query names (Xi Jinping's own: usage walk 17 found it 10th), the notes and the
+    // other pages of names; then those holding its words apart, the same way.
+    var named = [], results = [[], []], later = [[], []];
     kept.forEach(function (page) {
       var meta = page.data.meta || {};
       // in the view's language (edition/render.py's search_title): a Chinese view's in Chinese, in
@@ -298,11 +247,12 @@
         : view === "en/" ? meta.en || zh
         : zh + (meta.en ? " " + meta.en : "");
       page.found.forEach(function (p) {
-        // passages first (in that order of pages), then notes and the pages of names
-        (passage(p) ? results : later).push({ data: page.data, title: title, passage: p });
+        var result = { data: page.data, title: title, passage: p };
+        if (!p.id && (match.names(meta.en, q) || match.names(meta.title, q))) { named.push(result); return; }
+        (passage(p) ? results : later)[p.tier].push(result);
       });
     });
-    results = results.concat(later);
+    results = results[0].concat(named, later[0], results[1], later[1]);
     var count = results.length;
     // the view's words around the number ("Found: 12", 找到12项结果)
     status.textContent = count ? form.dataset.count.replace("{n}", count) + (total > pages.length ? form.dataset.more : "") : form.dataset.none;
@@ -312,7 +262,7 @@
   // the first of them).
   function listed(results, from) {
     var first = null;
-    results.slice(from, from + SHOWN).forEach(function (r) {
+    results.slice(from, from + SHOWN).forEach(function (r, i) {
       var item = document.createElement("li");
       var link = document.createElement("a");
       var p = r.passage, shown = part(p);
@@ -321,7 +271,11 @@
       var url = r.data.url.split("#")[0];
       link.href = (shown.other ? url : inView(url)) + (p.id ? "#" + p.id : "");
       var name = passage(p) ? passageName(p.id, r.data, r.title) : "";
-      link.textContent = r.title + (name ? " — " + name : "");
+      // the page's title once, on the first of its passages listed together: the next are named
+      // alone ("Moyu ¶2"; usage walk 17: the full title, both languages, filled a phone's screen)
+      var before = i > 0 && results[from + i - 1];
+      var again = name && before && before.data.url === r.data.url && passage(before.passage);
+      link.textContent = again ? name : r.title + (name ? " — " + name : "");
       var page = pageOf(r.data.url);
       if (page) { link.append(where.charAt(0) === "（" ? "" : " ", page); }  // no space before a full-width bracket
       if (shown.other) {
@@ -355,6 +309,16 @@
   var hant = tableOf(form.dataset.hant || "", 1);
   function simplified(query) { return Array.from(query).map(function (ch) { return hant[ch] || ch; }).join(""); }
 
+  // The view switch (and the offer of the view last chosen) leads to the other view's search
+  // page with the query, which runs it there (usage walk 17: 墨玉, then 简体中文, gave an empty page).
+  function carry(query) {
+    document.querySelectorAll(".views a[data-view], .view-offer a").forEach(function (link) {
+      var to = new URL(link.href);
+      if (query) { to.searchParams.set("q", query); } else { to.searchParams.delete("q"); }
+      link.href = to.href;
+    });
+  }
+
   // Each search is numbered: an answer that comes after a newer search began is dropped (a slow
   // answer to "公益" must not replace the list for "公益性岗位", nor refill one the reader cleared).
   var latest = 0;
@@ -368,14 +332,14 @@
       if (query) { address.searchParams.set("q", query); } else { address.searchParams.delete("q"); }
       history.replaceState(null, "", address.href);
     } catch (e) { /* a sandboxed page */ }
+    carry(query);
     if (!query) { list.textContent = ""; status.textContent = ""; delete list.dataset.query; dropMore(); return; }
-    var wanted = simplified(query);
     // Each query word holding Chinese also as a phrase ("公 益 性 岗 位": Pagefind's exact search,
-    // its characters next to each other): the pages holding them come first, so that the pages
-    // read (the first 100) are those, however many pages hold the characters apart.
-    var phrases = wordsOf(wanted, true);
+    // its characters next to each other), and its other words (xi jinping): the pages holding them
+    // come first, so that the pages read (the first 100) are those, however many hold them apart.
+    var q = match.prepare(simplified(query));
     load().then(function (module) {
-      return Promise.all([module.search(parts(wanted))].concat(phrases.map(function (w) { return module.search("\"" + parts(w) + "\""); })));
+      return Promise.all([module.search(q.words)].concat(q.phrases.map(function (w) { return module.search(w); })));
     }).then(function (searches) {
       var results = searches[0].results;
       var holding = searches.slice(1).map(function (s) { return s.results.map(function (r) { return r.id; }); });
@@ -384,7 +348,7 @@
       var total = results.length;
       return Promise.all(results.slice(0, 100).map(function (r) { return r.data(); })).then(function (pages) {
         if (serial === latest) {
-          show(pages, total, plainWords(phrases), plainWords(parts(wordsOf(wanted, false).join(" ")).split(" ")));
+          show(pages, total, q);
           list.dataset.query = query;  // what the list answers (a test waits for its own query's)
         }
       });
