@@ -21,6 +21,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+KB = 1024  # as bench/report.py counts a KB (its table's "KB per article")
 VIEWS = ("zh-hant/", "zh/", "en/")  # the parallel view has no prefix
 # (kind, a pattern of the path without its view prefix), first match wins
 KINDS = (
@@ -104,11 +105,11 @@ def main(argv: list[str]) -> int:
     rows = [(k, kinds[k]) for k, _ in KINDS[:2]] + sorted(views.items()) + [(s, kinds[s]) for s, _ in SECTIONS]
     rows += [(k, kinds[k]) for k, _ in KINDS[2:]] + [("everything else", kinds["everything else"])]
     for kind, size in rows:
-        text = f"{texts[kind] / articles / 1000:>6.1f}" if kind in texts else ""
-        print(f"{kind:<36} {size / articles / 1000:>10.1f} {size / total:>6.1%} {text}".rstrip())
+        text = f"{texts[kind] / articles / KB:>6.1f}" if kind in texts else ""
+        print(f"{kind:<36} {size / articles / KB:>10.1f} {size / total:>6.1%} {text}".rstrip())
     # the sections are inside the article pages: each page's text counted once
     pages = sum(v for k, v in texts.items() if not k.startswith("  "))
-    print(f"{'total':<36} {total / articles / 1000:>10.1f} {1:>6.0%} {pages / articles / 1000:>6.1f}")
+    print(f"{'total':<36} {total / articles / KB:>10.1f} {1:>6.0%} {pages / articles / KB:>6.1f}")
     return 0
 
 
