@@ -8,6 +8,7 @@ are part of it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -82,6 +83,7 @@ def site_pages(edition: Edition, site: SiteIndex) -> list[Page]:
     dates = archive_dates(edition)
     # a redirect's link is named by its page's titles (a page's front too: all_articles, review 14)
     by_url = {a.url: Titled(a.title_zh, a.title_en) for a in edition.all_articles}
+    ids = {a.url: a.id for a in edition.articles}  # (a renamed article's old address: _renamed)
     pages: list[Page] = []
     for view in VIEWS:
         # A site of one page has that page's front as its home; an archive lists its dates.
@@ -97,7 +99,8 @@ def site_pages(edition: Edition, site: SiteIndex) -> list[Page]:
         # (named for the reader: the article it leads to, else its address; never the absolute
         # address, whose base_url may be site.toml's placeholder)
         pages.extend(
-            page(view, old, "redirect.html", target=new, named=by_url.get(new)) for old, new in edition.config.redirects
+            page(view, old, "redirect.html", target=new, named=by_url.get(new), renamed=_renamed(old, new, ids))
+            for old, new in edition.config.redirects
         )
         pages.append(page(view, "search/", "search.html", **search))
         pages.append(page(view, "about/", "about.html", edition=edition))
@@ -238,15 +241,20 @@ def redirects_astray(config: SiteConfig, pages: Sequence[Page]) -> None:
     # (a redirect is not a page to send readers to: one to itself reloads for ever, a chain
     # passes through pages that say "moved")
     there = {page.data["path"] for page in pages if page.template != "redirect.html"}
-    problems = [
-        Diagnostic(
-            Loc("site.toml", line, 1),
-            f"redirect {old!r} leads to {new!r}, which is no page of the site",
-            _nearby(new, there),
-        )
-        for (old, new), line in zip(config.redirects, config.redirect_lines, strict=True)
-        if new not in there
-    ]
+    moved = dict(config.redirects)
+    problems = sorted(
+        (
+            Diagnostic(
+                Loc("site.toml", line, 1),
+                f"redirect {old!r} leads to {new!r}, "
+                + (f"itself a redirect (to {moved[new]!r})" if new in moved else "which is no page of the site"),
+                f"send it to where the other leads, {moved[new]!r}" if new in moved else _nearby(new, there),
+            )
+            for (old, new), line in zip(config.redirects, config.redirect_lines, strict=True)
+            if new not in there
+        ),
+        key=lambda d: d.loc.line,
+    )
     if problems:
         raise BuildError(problems)
 
@@ -260,3 +268,15 @@ def _nearby(address: str, there: set[str]) -> str:
     if folder != "/" and beside:
         return f"the addresses in {folder} are {', '.join(beside)}: write the one it moved to, or remove the redirect"
     return "write the address of a page of the site (an article's: <date>/p<page>/<id>/), or remove the redirect"
+
+
+_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def _renamed(old: str, new: str, ids: dict[str, str]) -> tuple[str, str] | None:
+    """An article's old id and its new one, where a redirect sends an old address named by
+    another id to an article (its id changed): the redirect then sends a passage's anchor on
+    (#old-p3 to #new-p3). None for any other redirect (review 22: an article sent to its page's
+    front had its anchors rewritten)."""
+    before, now = old.rstrip("/").rpartition("/")[2], ids.get(new)
+    return (before, now) if now is not None and before != now and _ID.fullmatch(before) else None

@@ -26,12 +26,10 @@
   // name; usage walk 13 found a shared note's link switched to the last passage)
   var PLACE = ".pair[id],.note[id]";
   var lastPair = null;
-  // (a note open, a press outside the text, on the view switch above all, is in the note: usage
-  // walk 16 found the parallel view, which has Beijing's note, opening at the passage the name
-  // was tapped in; the press closes the note, before the switch's click. openNote gives a name
-  // its note)
+  // (with a name's note open, the place is still its passage: review 22 found a switch that
+  // opened at the note's entry, at the page's end, lost the reader's place in every view)
   function touched(event) {
-    var pair = (event.target.closest && event.target.closest(PLACE)) || (popover && owner.note);
+    var pair = event.target.closest && event.target.closest(PLACE);
     if (pair) { lastPair = pair; }
   }
   doc.addEventListener("pointerdown", touched, true);
@@ -143,8 +141,10 @@
     style.cssText = "";
     if (pop.classList.toggle("sheet", phone.matches)) {
       // Along the top, it starts below the header while the header is in sight (over it, it
-      // covered the view switch till it was closed: usage walk 16), and ends above the name.
+      // covered the view switch till it was closed: usage walk 16), and ends above the name;
+      // over the header where below it is too little room (a phone turned: review 22, 93 px).
       var top = Math.max(0, rect(header).bottom);
+      if (box.top - top < 150) { top = 0; }
       if (pop.classList.toggle("top", box.bottom > innerHeight - pop.offsetHeight - 8)) {
         style.cssText = "top:" + top + "px;max-height:min(45vh," + (box.top - top - 8) + "px)";
       }
@@ -238,7 +238,6 @@
       var note = doc.getElementById(id);
       if (!note) { return false; }
       show(link, noteContent(note, link), "note");
-      link.note = note;
       return true;
     }
     if (!window.fetch || location.protocol === "file:") { return false; }

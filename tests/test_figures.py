@@ -11,6 +11,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from edition.pipeline import BuildResult, build, make_edition
 
 Built = tuple[BuildResult, Path]
@@ -217,3 +219,31 @@ def test_a_figure_is_placed_in_its_passages_english_by_value_and_in_order() -> N
     # the second 3,400 is the second figure of that value; 九项 is in words: not placed
     assert placed == ["3,400", "4,400", "3,400", None, "February to April"]
     assert english_places(found, dates, en)[2][0] == en.index("3,400 yuan")
+
+
+@pytest.mark.parametrize(
+    ("zh", "en", "placed"),
+    [
+        # a date's number is the date's, not a count's (review 22: 5个 took the 5 of "5 March")
+        ("新增5个岗位，3月5日完成。", "It added 5 jobs by 5 March.", ["5", "5 March"]),
+        ("3月5日新增5个岗位。", "On 5 March it added 5 jobs.", ["5 March", "5"]),
+        # a percentage is a number given as one, and a count is not (they crossed)
+        ("增长30%，达30家。", "It reached 30 enterprises, up 30%.", ["30%", "30"]),
+        ("增长30%，达30家。", "It reached 30 enterprises, up 30 per cent.", ["30", "30"]),
+        # an ordinal is no count; a sentence may begin with "The end of"
+        ("第十四师14名干部", "the 14th Division's 14 cadres", ["14"]),
+        ("2019年底有2019户", "The end of 2019 saw 2019 households", ["The end of 2019", "2019"]),
+        # a month is a whole word, not the "May" of "Mayor"
+        ("5月", "the Mayor said in May", ["May"]),
+    ],
+)
+def test_a_figure_is_placed_where_its_english_gives_it_and_nowhere_else(zh: str, en: str, placed: list[str]) -> None:
+    from edition.dates_en import english_date
+    from edition.figures_en import english_places
+    from edition.numbers import extract_zh
+
+    found = [q for q in extract_zh(zh) if q.kind != "ordinal"]
+    dates = [english_date(q.text, en) if q.kind == "date" else "" for q in found]
+    places = english_places(found, dates, en)
+    assert [en[a:b] for a, b in places] == placed
+    assert len({a for a, _ in places}) == len(places)  # no two figures on one number

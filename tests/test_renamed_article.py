@@ -79,7 +79,30 @@ def test_a_redirect_to_itself_or_to_another_redirect_is_an_error(site: Path, edi
     with pytest.raises(BuildError) as info:
         build(site, tmp_path / "out", search=False)
     [error] = info.value.diagnostics
-    assert error.message == "redirect 'articles/moyu/' leads to 'articles/moyu/', which is no page of the site"
+    assert (
+        error.message == "redirect 'articles/moyu/' leads to 'articles/moyu/', itself a redirect (to 'articles/moyu/')"
+    )
+    # a chain: the first leads to the second, which leads on (review 22: it said "no page")
+    edit(site / "site.toml", '"articles/moyu/" = "articles/moyu/"', '"articles/moyu/" = "articles/urban-renewal/"')
+    with pytest.raises(BuildError) as info:
+        build(site, tmp_path / "out", search=False)
+    [error] = info.value.diagnostics
+    assert error.message.endswith("itself a redirect (to '2020-05-25/p12/urban-renewal/')")
+    assert error.hint == "send it to where the other leads, '2020-05-25/p12/urban-renewal/'"
+
+
+def test_an_article_sent_to_its_pages_front_keeps_its_anchors(site: Path, edit: Edit, tmp_path: Path) -> None:
+    """Only a renamed article's redirect rewrites the anchors (review 22: an article redirected to
+    its page's front had #moyu-p5, which the front has, rewritten to #p12-p5)."""
+    edit(site / "site.toml", '"articles/moyu/" = "2020-05-25/p12/moyu/"', '"articles/moyu/" = "2020-05-25/p12/"')
+    out = tmp_path / "out"
+    build(site, out, search=False)
+    assert "location.hash)</script>" in (out / "articles/moyu/index.html").read_text("utf-8")  # as it is
+    _rename(site, edit)
+    edit(site / "site.toml", '= "2020-05-25/p12/paired-assistance/"', '= "2020-05-25/p12/pairs/"')
+    build(site, out, search=False)
+    script = (out / "articles/paired-assistance/index.html").read_text("utf-8")
+    assert '.replace(/(^#|~)paired-assistance-/, "$1pairs-")' in script
 
 
 def test_check_says_why_a_redirect_is_astray(site: Path, edit: Edit, capsys: pytest.CaptureFixture[str]) -> None:
