@@ -31,6 +31,17 @@ def open_note(page: Any, url: str, block: str, name: str) -> Any:
     return mark
 
 
+def top_sheet(page: Any, mark: str) -> dict[str, Any]:
+    """The name tapped, its note open as a sheet along the top: the boxes of both (BOXES)."""
+    name = page.locator(f"#{mark}")
+    name.tap()
+    page.locator("#popover").wait_for(state="visible")
+    page.wait_for_timeout(100)
+    assert page.evaluate("document.getElementById('popover').className") == "popover note sheet top"
+    found: dict[str, Any] = page.evaluate(BOXES, name.element_handle())
+    return found
+
+
 def test_a_note_opened_low_on_an_upright_phone_keeps_its_name_in_sight_once_turned(
     served_site: Site, browser: Any
 ) -> None:
@@ -72,12 +83,7 @@ def test_a_note_along_the_top_of_a_phone_leaves_the_view_switch_free(
     page = phone(browser)
     page.goto(served_site.page_url("zh/" + ARTICLE + "index.html"))
     page.evaluate(f"scrollTo(0, {scroll})")
-    name = page.locator(f"#{mark}")
-    name.tap()
-    page.locator("#popover").wait_for(state="visible")
-    page.wait_for_timeout(100)
-    assert page.evaluate("document.getElementById('popover').className") == "popover note sheet top"
-    found = page.evaluate(BOXES, name.element_handle())
+    found = top_sheet(page, mark)
     assert not found["covers"], f"the note covers its name: {found}"
     free = page.locator(".views a[data-view]").evaluate_all(
         """links => links.map(a => { const r = a.getBoundingClientRect();
@@ -132,12 +138,7 @@ def test_a_top_sheet_with_little_room_below_the_header_takes_the_screens_top(ser
              .map(([id]) => id)[0] || null"""
     )
     assert mark, f"no name on screen just below the header ({header} px)"
-    name = page.locator(f"#{mark}")
-    name.tap()
-    page.locator("#popover").wait_for(state="visible")
-    page.wait_for_timeout(100)
-    assert page.evaluate("document.getElementById('popover').className") == "popover note sheet top"
-    found = page.evaluate(BOXES, name.element_handle())
+    found = top_sheet(page, mark)
     assert found["note"]["top"] == 0 and not found["covers"], found
     assert page.errors == []
     page.context.close()
