@@ -111,5 +111,39 @@
       list.parentNode.insertBefore(shown, list);
     }
   }
+  // ... and opens when the address names it (…/#cite: usage walk 17 found it closed).
+  function citeAsked() { if (cite && location.hash === "#cite") { cite.open = true; } }
+  citeAsked();
+  addEventListener("hashchange", citeAsked);
+
+  // --- A name reached by its address (a note's "Back to the text", a shared link) is shown as
+  // without JavaScript, highlighted, its note not opened: edition.js opens a name's note on
+  // focus, and the browser focuses the name it scrolls to; the note, placed before that scroll,
+  // was drawn above the screen's top at a desk, and on a phone covered the text the reader came
+  // back to (usage walk 17). Tab onto it still opens it, and so does a click or a tap
+  // (edition.js's click). (A focus stopped on its way to the name: capture on the window.)
+  var tabbed = false;
+  addEventListener("keydown", function (event) { tabbed = event.key === "Tab"; }, true);
+  addEventListener("pointerdown", function () { tabbed = false; }, true);
+  addEventListener("focus", function (event) {
+    var name = event.target;
+    if (!tabbed && name.matches && name.matches("a.m:target")) { event.stopPropagation(); }
+  }, true);
+
+  // --- The vocabulary page the parallel, Simplified and English views share (edition/pages.py):
+  // its way back leads to the view the reader came from, by the address they came from, else to
+  // the view they last chose (usage walk 17: a reader of the Simplified view was led to the
+  // parallel view's article, and stayed in that view). Without JavaScript: the parallel view's,
+  // which shows the Chinese too. words.html gives the other views' addresses.
+  var back = document.querySelector("a[data-zh]");
+  if (back) {
+    var came = document.referrer.split("#")[0];
+    var chosen = null;
+    try { chosen = localStorage.getItem("edition-view"); } catch (e) { /* storage blocked */ }
+    var views = { parallel: back.href };
+    ["zh", "en"].forEach(function (view) { views[view] = new URL(back.dataset[view], location.href).href; });
+    var from = Object.keys(views).filter(function (view) { return views[view] === came; })[0] || chosen;
+    if (views[from]) { back.href = views[from]; }
+  }
 
 })();

@@ -73,20 +73,24 @@
     var only = at && at.dataset[to.charAt(0)];
     return at ? "#" + (only || at.id) : location.hash;
   }
-  views.forEach(function (link) {
+  // (the place is the one when followed, not when the link was made: the offer's link, made on
+  // load, kept the address's anchor, a name's or a note's way back that the other view has not,
+  // and opened at its top: usage walk 17)
+  function follow(link) {
     link.addEventListener("click", function () {
       store("edition-view", link.dataset.view);
       link.hash = here(link.dataset.view);
     });
-  });
+  }
+  views.forEach(follow);
   var preferred = stored("edition-view");
   var offer = doc.querySelector(".view-offer");
   if (offer && preferred && preferred !== current) {
     views.forEach(function (link) {
       if (link.dataset.view !== preferred) { return; }
-      var go = el("a", "", link.textContent);
-      go.href = link.getAttribute("href") + here(preferred);
-      go.hreflang = link.hreflang;
+      // the switch's own link, followed as it is
+      var go = link.cloneNode(true);
+      follow(go);
       offer.textContent = offer.dataset.text + " ";
       offer.appendChild(go);
       offer.hidden = false;
@@ -264,9 +268,6 @@
   function pressed(event) { downInPopover = !!(popover && popover.contains(event.target)); }
   doc.addEventListener("mousedown", pressed, true);
   doc.addEventListener("touchstart", pressed, { capture: true, passive: true });
-  doc.addEventListener("keydown", function (event) {
-    if (event.key === "Escape" && popover) { closeBack(); }
-  });
   // By keyboard the popover is read in its place: Tab from what opened it goes into it (a
   // note's links, a passage's buttons), Tab from its last control on to what follows the
   // opener, Shift+Tab from its first back to the opener. (It is the last child of <body>: in
@@ -277,7 +278,9 @@
       return !e.disabled && e.tabIndex >= 0 && e.getClientRects().length > 0;
     });
   }
+  // (Escape closes it: one listener for both keys, for the front page's budget)
   doc.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && popover) { closeBack(); }
     if (event.key !== "Tab" || !popover || !owner) { return; }
     var inside = tabStops(popover);
     var at = doc.activeElement;
@@ -320,6 +323,14 @@
   doc.addEventListener("click", function (event) {
     var target = event.target;
     if (popover && !popover.contains(target) && !(target.closest && target.closest("a.m, .pair[data-ref] > a.pl"))) { close(); }
+  });
+
+  // --- The newspaper's page: an article's passage's ¶ leads to the passage on its article's
+  // page, whose ¶ gives its reference, link and citation to copy (usage walk 17: here it only
+  // changed the address). The page's own blocks keep theirs. (A link of its own in the page's
+  // HTML: 1.1 KB more, over the front page's budget.)
+  doc.querySelectorAll(".on-page .pl").forEach(function (pl) {
+    pl.href = pl.closest("article").querySelector(".more a").href + pl.hash;
   });
 
   // --- On paper: numbered note markers after each marked name, matching the numbered notes,
