@@ -250,17 +250,30 @@ def appendix_context(edition: Edition, articles: Collection[str] | None = None) 
     }
 
 
-def _dates(edition: Edition, dates: Sequence[Figure]) -> list[tuple[Figure, str]]:
+def _dates(edition: Edition, dates: Sequence[Figure]) -> list[tuple[Figure, str, str]]:
     """Each printed date with, where its passage prints it more than once (2020年 three times in
     Moyu ¶3), the clause of the text around it, by which a reader tells which one a link meant
-    (usage walk 17: three entries read "2020年 — 携手新疆墨玉 第3段")."""
+    (usage walk 17: three entries read "2020年 — 携手新疆墨玉 第3段"): in the Chinese, and in
+    the English where the translation gives the date (review 23: the English view told them
+    apart in Chinese only)."""
     twice = Counter((f.block, f.text) for f in dates)
     out = []
     for f in dates:
         block = edition.blocks_by_id.get(f.block)
-        clause = clause_zh(block.zh, f.start, f.start + len(f.text)) if block and twice[f.block, f.text] > 1 else ""
-        out.append((f, clause))
+        if not block or twice[f.block, f.text] < 2:
+            out.append((f, "", ""))
+            continue
+        english = _clause_en(block.en, f.en_start, f.en_end) if f.en_start >= 0 else ""
+        out.append((f, clause_zh(block.zh, f.start, f.start + len(f.text)), english))
     return out
+
+
+def _clause_en(text: str, start: int, end: int) -> str:
+    """The clause of an English passage around [start, end): from the last comma, semicolon or
+    full stop before it to the next after it."""
+    begin = max(text.rfind(mark, 0, start) for mark in (",", ";", ". ")) + 1
+    stops = [at for at in (text.find(mark, end) for mark in (",", ";", ". ")) if at >= 0]
+    return text[begin : min(stops, default=len(text))].strip().rstrip(".")
 
 
 def _bar(figure: Figure, block: Block, qualifier: str = "") -> Bar:

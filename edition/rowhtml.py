@@ -186,7 +186,7 @@ class Rows:
             )
         return Markup("".join(out))  # noqa: S704 - every value above is escaped
 
-    def date_list(self, dates: Iterable[tuple[Figure, str]]) -> Markup:
+    def date_list(self, dates: Iterable[tuple[Figure, str, str]]) -> Markup:
         """The dates the text prints, each with the passage it is in (in an archive, and the
         date and page of the issue, without which "3日" cannot be read, where they change),
         and where the passage prints it more than once the clause around it (derive._dates)."""
@@ -194,14 +194,17 @@ class Rows:
         po, pc = esc(self.t("paren_open")), esc(self.t("paren_close"))
         zh_lang = esc(self.view.zh_lang)
 
-        def clause(text: str) -> str:
-            return f'{po}<span lang="{zh_lang}">{esc(self.zh(text))}</span>{pc}' if text else ""
+        def clause(zh: str, en: str) -> str:
+            # the English view's in English, where the translation gives the date
+            if en and not self.view.show_zh:
+                return f"{po}{esc(en)}{pc}"
+            return f'{po}<span lang="{zh_lang}">{esc(self.zh(zh))}</span>{pc}' if zh else ""
 
         return Markup(  # noqa: S704 - every value is escaped
             "".join(
-                f'  <li id="{esc(f.id)}">{self._date(f)} — {self._where(f.block)}{clause(text)}'
+                f'  <li id="{esc(f.id)}">{self._date(f)} — {self._where(f.block)}{clause(zh, en)}'
                 f"{self._dated(f.article, last)}</li>\n"
-                for f, text in dates
+                for f, zh, en in dates
             )
         )
 

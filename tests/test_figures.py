@@ -247,3 +247,12 @@ def test_a_figure_is_placed_where_its_english_gives_it_and_nowhere_else(zh: str,
     places = english_places(found, dates, en)
     assert [en[a:b] for a, b in places] == placed
     assert len({a for a, _ in places}) == len(places)  # no two figures on one number
+
+
+def test_the_english_view_tells_a_passages_equal_dates_apart_in_english(built: tuple[object, Path]) -> None:
+    """Moyu ¶3 prints 2020年 twice: each entry of the dates adds the clause around it, in the
+    English view in English where the translation gives the date (review 23: in Chinese only)."""
+    english = (built[1] / "en/figures/index.html").read_text(encoding="utf-8")
+    chinese = (built[1] / "zh/figures/index.html").read_text(encoding="utf-8")
+    assert "Moyu ¶3</a> (and studied and finalised the 2020 assistance agreement)" in english
+    assert '（<span lang="zh-Hans">研究确定了2020年帮扶协议</span>）' in chinese

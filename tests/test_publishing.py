@@ -194,6 +194,9 @@ def test_article_pages_weigh_under_150_kb(built: Built) -> None:
     for page in pages:
         assert page.stat().st_size + assets < 150_000, page
     assert "@font-face" not in (out / "static/edition.css").read_text(encoding="utf-8")
+    # no blank line between passages or before a passage's ¶ (bytes every page paid: review 23)
+    front = (out / "index.html").read_text(encoding="utf-8")
+    assert '\n\n<a class="pl"' not in front and '</div>\n\n<div class="pair' not in front
 
 
 def test_dark_mode_and_print_styles(built: Built) -> None:

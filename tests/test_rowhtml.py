@@ -63,7 +63,7 @@ def test_an_archives_lists_say_date_and_page_where_they_change() -> None:
     for made in (rows, one_page):
         made.context["article"] = lambda article_id: article_id
         made.context["page_of"] = pages.__getitem__
-    dates = [(Figure(f"{a}-n1", a, f"{a}-p1", "3日", 3.0, "日", "", "date", 0), "") for a in "abc"]
+    dates = [(Figure(f"{a}-n1", a, f"{a}-p1", "3日", 3.0, "日", "", "date", 0), "", "") for a in "abc"]
     html = rows.date_list(dates)
     assert html.count('<span class="where">') == 2  # a, then c: b is on a's page
     where = '&lt;paren_open&gt;4 January 2021, &lt;page_no&gt;&nbsp;1 <span lang="zh-Hans">2021年1月4日 第1版</span>'

@@ -167,3 +167,19 @@ def test_a_missing_photograph_prints_as_a_line_not_an_empty_frame(served_site: S
       return {height: p.getBoundingClientRect().height, border: s.borderTopStyle, text: p.innerText}; }""")
     assert box["border"] == "none" and box["height"] < 80 and "not reproduced" in box["text"], box
     page.context.close()
+
+
+def test_nothing_is_stranded_at_a_printed_pages_edge(served_site: Site, browser: Any) -> None:
+    """Review 23: a note's sources line began the next page; the figures chart's bottom scale
+    stood alone atop a page, and the table's heading and caption ended one without a row. Each
+    keeps with its neighbour on paper; on screen the sticky headings have a rule under them (a
+    row scrolled beneath read as part of them)."""
+    page = printed(browser, served_site, MOYU + "index.html")
+    assert page.evaluate("getComputedStyle(document.querySelector('#n-moyu-county .note-src')).breakBefore") == "avoid"
+    page.goto(served_site.page_url("zh/figures/index.html"))
+    style = "([s, p]) => getComputedStyle(document.querySelector(s))[p]"
+    assert page.evaluate(style, ["#chart-money > .scale:not(.scale-top)", "breakBefore"]) == "avoid"
+    assert page.evaluate(style, ["table.figures caption", "breakAfter"]) == "avoid"
+    page.emulate_media(media="screen")
+    assert "inset" in page.evaluate(style, ["table.figures thead th", "boxShadow"])
+    page.context.close()
