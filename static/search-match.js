@@ -153,9 +153,19 @@
     p.hits = marked.filter(function (at, i) { return marked.indexOf(at) === i; }).sort(function (a, b) { return a - b; });
     return tier;
   }
+  // Which of the query's words (not Chinese) a passage holds, made its marks: the passages of a
+  // page that holds the query only between them (review 23: "Wang Hao 3,400", ¶3 and ¶5 of
+  // Moyu, was one result, the page's top, its excerpt the page's list of names).
+  function some(p, q) {
+    var text = foldedText(p), hits = [];
+    q.chinese.forEach(function (w) { hits = hits.concat(wholeWords(p, [w]) || []); });
+    q.each.forEach(function (w) { hits = hits.concat(covered(text, w)); });
+    p.hits = hits.sort(function (a, b) { return a - b; });
+    return hits.length > 0;
+  }
   // Whether a page of names is named by the query (Xi Jinping's own page, before the other
   // pages and notes that name him).
   function names(title, q) { return !!title && plain(folded(title)) === plain(folded(q.query)); }
 
-  window.editionSearch = { prepare: prepare, held: held, names: names };
+  window.editionSearch = { prepare: prepare, held: held, some: some, names: names };
 })();

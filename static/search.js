@@ -221,10 +221,16 @@
     list.textContent = "";
     var kept = pages.map(function (data, rank) {
       // the passages that hold the whole query (static/search-match.js), each with how
-      var found = passages(data).filter(function (p) { p.tier = match.held(p, q); return p.tier >= 0; });
+      var all = passages(data);
+      var found = all.filter(function (p) { p.tier = match.held(p, q); return p.tier >= 0; });
       // A match before a page's first passage is in its extra terms (the names' other forms):
       // the passages that name them are found already.
       var inText = found.filter(function (p) { return p.id; });
+      // A page of passages that holds the query only between them: those holding its words,
+      // after every other result (its whole is no result: review 23)
+      if (!inText.length && found.length && (data.anchors || []).some(passage)) {
+        found = all.filter(function (p) { p.tier = 2; return p.id && match.some(p, q); });
+      }
       return { data: data, rank: rank, found: inText.length ? inText : found };
     });
     // Pagefind ranks a page by its words, for Chinese its single characters (朝 and 阳 apart as
@@ -235,7 +241,7 @@
     // The passages holding the query as written, in that order of pages, then the page of
     // names the query names (Xi Jinping's own: usage walk 17 found it 10th), the notes and the
     // other pages of names; then those holding its words apart, the same way.
-    var named = [], results = [[], []], later = [[], []];
+    var named = [], results = [[], [], []], later = [[], [], []];
     kept.forEach(function (page) {
       var meta = page.data.meta || {};
       // in the view's language (edition/render.py's search_title): a Chinese view's in Chinese, in
@@ -252,7 +258,7 @@
         (passage(p) ? results : later)[p.tier].push(result);
       });
     });
-    results = results[0].concat(named, later[0], results[1], later[1]);
+    results = results[0].concat(named, later[0], results[1], later[1], results[2], later[2]);
     var count = results.length;
     // the view's words around the number ("Found: 12", 找到12项结果)
     status.textContent = count ? form.dataset.count.replace("{n}", count) + (total > pages.length ? form.dataset.more : "") : form.dataset.none;

@@ -178,3 +178,21 @@ def test_an_excerpt_has_no_space_inside_brackets(site: Site, browser: Any, view:
     assert texts and "(Chaoyang section)" in texts[0], texts
     assert not page.errors
     page.context.close()
+
+
+@pytest.mark.parametrize("query", ["Wang Hao 3,400", "王灏 3400人"])
+def test_a_query_a_page_holds_only_between_its_passages_lists_those_passages(
+    site: Site, browser: Any, query: str
+) -> None:
+    """Review 23: "Wang Hao 3,400" (Wang Hao in Moyu ¶3, 3,400 in ¶5) found one result, the
+    page's top, its excerpt the page's list of names. The passages that hold the words between
+    them are listed (after any that hold them all), each leading to its passage."""
+    page = new_page(browser, viewport=DESK)
+    page.goto(site.url + "search/")
+    count, _ = search(page, query)
+    found = results(page)
+    hrefs = [href for href, _, _ in found]
+    assert count == len(found) and all("#" in href for href in hrefs), hrefs
+    assert any(href.endswith("#moyu-p3") for href in hrefs) and any(href.endswith("#moyu-p5") for href in hrefs)
+    assert not page.errors
+    page.context.close()
