@@ -20,6 +20,7 @@ from edition.parts import article_runs, row_parts
 from edition.pieces import Pieces
 from edition.reading_out import VocabularyRow, vocabulary
 from edition.refs import passage_part
+from edition.typography import curly_quotes
 
 # Up to this many articles, the front page shows them all, whole: a newspaper page.
 WHOLE_PAGE_ARTICLES = 12
@@ -263,7 +264,8 @@ def _dates(edition: Edition, dates: Sequence[Figure]) -> list[tuple[Figure, str,
         if not block or twice[f.block, f.text] < 2:
             out.append((f, "", ""))
             continue
-        english = _clause_en(block.en, f.en_start, f.en_end) if f.en_start >= 0 else ""
+        # (with the typographer's quotes, as the English is shown: one character for one)
+        english = _clause_en(curly_quotes(block.en), f.en_start, f.en_end) if f.en_start >= 0 else ""
         out.append((f, clause_zh(block.zh, f.start, f.start + len(f.text)), english))
     return out
 
