@@ -83,7 +83,7 @@ class Writer:
         # One small control per passage: a permalink without JavaScript; with it, the
         # passage's actions (copy the link, the short reference, a citation).
         # (on a line of its own, without the blank line before it that cost every page a byte a passage)
-        out.append("" if "".join(out).endswith("\n") else "\n")
+        out.append("" if next((piece for piece in reversed(out) if piece), "").endswith("\n") else "\n")
         out.append(f'<a class="pl" href="#{esc(b.id)}" aria-label="{esc(self.passage(b.id))}">¶</a>\n</div>\n')
         return Markup("".join(out))  # noqa: S704 - every value above is escaped
 

@@ -77,17 +77,22 @@ def english_forms(text: str) -> list[str]:
     return forms
 
 
+def in_text(form: str) -> re.Pattern[str]:
+    """A date's English form as a whole word of a text (not the "May" of "Mayor", nor the 2019 of
+    12,019): as written, a month's name capitalised ("may" and "march" are other words), but
+    "the end of 2019" also where it begins a sentence."""
+    pattern = re.escape(form)
+    if form.startswith("the "):
+        pattern = "[Tt]" + pattern[1:]
+    return re.compile(rf"(?<![\w.,]){pattern}(?!\w)")
+
+
 def english_date(text: str, en: str) -> str:
     """A printed date's English: as the passage's English (``en``) writes it where it has one
     of its forms, else the edition's own form; "" if ``text`` is not a date."""
     forms = english_forms(text)
     for form in forms:
-        # as written (a month's name is capitalised: "may" and "march" are other words), but
-        # "the end of 2019" that begins a sentence, listed in lower case
-        pattern = re.escape(form)
-        if form.startswith("the "):
-            pattern = "[Tt]" + pattern[1:]
-        found = re.search(rf"(?<!\w){pattern}(?!\w)", en)
+        found = in_text(form).search(en)
         if found:
             return "t" + found.group()[1:] if form.startswith("the ") else found.group()
     return forms[0] if forms else ""

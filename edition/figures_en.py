@@ -16,6 +16,7 @@ import math
 import re
 from collections.abc import Sequence
 
+from edition.dates_en import in_text
 from edition.numbers import Quantity
 from edition.numbers_en import EnNumber, extract_en
 
@@ -34,7 +35,7 @@ def english_places(quantities: Sequence[Quantity], dates_en: Sequence[str], en: 
     claimed: list[Place] = []
     for n, (quantity, date) in enumerate(zip(quantities, dates_en, strict=True)):
         if quantity.kind == "date" and date:
-            found = next((m.span() for m in _date(date).finditer(en) if not _taken(m.span(), claimed)), None)
+            found = next((m.span() for m in in_text(date).finditer(en) if not _taken(m.span(), claimed)), None)
             if found:
                 places[n] = found
                 claimed.append(found)
@@ -51,15 +52,6 @@ def english_places(quantities: Sequence[Quantity], dates_en: Sequence[str], en: 
                 claimed.append(span)
                 break
     return places
-
-
-def _date(form: str) -> re.Pattern[str]:
-    """A date's English as a whole word ("May", not the "May" of "Mayor"); "the end of 2019"
-    also where it begins a sentence."""
-    pattern = re.escape(form)
-    if form.startswith("the "):
-        pattern = "[Tt]" + pattern[1:]
-    return re.compile(rf"(?<![\w.,]){pattern}(?![\w])")
 
 
 def _per(number: EnNumber, en: str) -> tuple[str, ...] | None:

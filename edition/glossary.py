@@ -153,6 +153,11 @@ def limits(entity: Entity) -> dict[str, frozenset[str]]:
     return {form: frozenset(papers) for form, papers in out.items()}
 
 
+def named_on(form: str, limited: dict[str, frozenset[str]], paper: str | None) -> bool:
+    """Whether ``form`` names its entity on ``paper``'s pages (``limited``: limits())."""
+    return form not in limited or paper in limited[form]
+
+
 def on_paper(definition: Definition, paper: str | None) -> Definition:
     """A definition as it is matched on the pages of ``paper`` (a newspaper_zh; None: a page of
     no newspaper in particular): without the aliases given to other newspapers' pages alone.
@@ -161,10 +166,7 @@ def on_paper(definition: Definition, paper: str | None) -> Definition:
     if not limited:
         return definition
     zh, en = definition.forms_zh, definition.forms_en
-    kept = (
-        [f for f in zh[1:] if paper in limited.get(f, {paper})],
-        [f for f in en[1:] if paper in limited.get(f, {paper})],
-    )
+    kept = [f for f in zh[1:] if named_on(f, limited, paper)], [f for f in en[1:] if named_on(f, limited, paper)]
     return replace(definition, forms_zh=(zh[0], *kept[0]), forms_en=(en[0], *kept[1]))
 
 

@@ -19,14 +19,13 @@ Checking is pure: ``check_terms`` reads the edition and the parsed termbase only
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from edition.content import load_listing
 from edition.errors import Diagnostics, Loc, rel
-from edition.glossary import limits
+from edition.glossary import limits, named_on
 from edition.hints import did_you_mean
 from edition.model import Block, Edition, Entity
 from edition.slips import words_read
@@ -49,11 +48,11 @@ class Term:
     entity: str | None  # the glossary entity whose English this term governs
     loc: Loc
     # its entity's aliases given to some newspapers' pages alone (本报): not the term elsewhere
-    limited: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    limited: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def zh_on(self, paper: str) -> tuple[str, ...]:
         """The Chinese forms that are this term on ``paper``'s pages."""
-        return tuple(f for f in self.zh if paper in self.limited.get(f, {paper}))
+        return tuple(f for f in self.zh if named_on(f, self.limited, paper))
 
 
 def load_termbase(root: Path, diags: Diagnostics) -> LineDict | None:

@@ -32,6 +32,17 @@ def back_link(page: Any) -> Any:
     return page.locator("#n-wang-hao .note-links a").first
 
 
+def follow(page: Any, link: Any, how: str) -> None:
+    """A link followed as a reader does: by mouse, touch or keyboard (focus, then Enter)."""
+    if how == "touch":
+        link.tap()
+    elif how == "keyboard":
+        link.focus()
+        page.keyboard.press("Enter")
+    else:
+        link.click()
+
+
 def arrived(page: Any) -> dict[str, Any]:
     page.wait_for_timeout(300)
     seen: dict[str, Any] = page.evaluate(SEEN)
@@ -57,14 +68,7 @@ def test_back_to_the_text_shows_the_name_highlighted_not_its_note(
     url = served_site.page_url(view + ARTICLE + "index.html")
     page = phone(browser) if how == "touch" else new_page(browser, viewport=DESK)
     page.goto(url)
-    link = back_link(page)
-    if how == "touch":
-        link.tap()
-    elif how == "keyboard":
-        link.focus()
-        page.keyboard.press("Enter")
-    else:
-        link.click()
+    follow(page, back_link(page), how)
     seen = arrived(page)
     assert seen["focused"], seen
     name = page.locator(f"#{seen['target']}")
@@ -170,14 +174,7 @@ def test_the_newspaper_pages_pilcrow_leads_to_the_passage_on_its_article_page(
     page.goto(served_site.page_url(view + "index.html"))
     assert page.locator("#page-m1 > a.pl").get_attribute("href") == "#page-m1"
     assert page.evaluate("document.querySelector('#page-m1 > a.pl').hash") == "#page-m1"
-    pilcrow = page.locator("#moyu-p5 > a.pl")
-    if how == "touch":
-        pilcrow.tap()
-    elif how == "keyboard":
-        pilcrow.focus()
-        page.keyboard.press("Enter")
-    else:
-        pilcrow.click()
+    follow(page, page.locator("#moyu-p5 > a.pl"), how)
     page.wait_for_url(served_site.page_url(view + ARTICLE + "index.html") + "#moyu-p5")
     there = page.locator("#moyu-p5 > a.pl")
     there.tap() if how == "touch" else there.click()
